@@ -1,0 +1,2 @@
+//! The `actionplan` command line: a thin door over the core.
+fn main() {}

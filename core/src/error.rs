@@ -1,0 +1,231 @@
+//! Errors: the input is not a plan at all.
+//!
+//! An [`Error`] means nothing usable could be read (an empty file, binary junk, a table with no
+//! recognisable header). Problems *inside* a readable plan are [`Diagnostic`](crate::Diagnostic)s,
+//! returned as data and never thrown.
+//!
+//! The error is small (one boxed kind) and carries its place where there is one, after
+//! rust-csv's `Error`.
+//!
+//! ```
+//! use actionplan::import::ImportOptions;
+//! use actionplan::ErrorKind;
+//!
+//! let err = ImportOptions::new().read_bytes(b"").unwrap_err();
+//! assert!(matches!(err.kind(), ErrorKind::Empty));
+//! assert_eq!(err.code(), "empty");
+//! ```
+
+use std::fmt;
+
+/// A `Result` whose error is this crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The input could not be read as a plan.
+///
+/// ```
+/// use actionplan::{Error, ErrorKind};
+/// let e = Error::new(ErrorKind::NoHeader { rows_scanned: 12 });
+/// assert!(e.to_string().contains("header"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error(Box<ErrorKind>);
+
+/// What kind of error, with its place.
+///
+/// ```
+/// use actionplan::ErrorKind;
+/// let k = ErrorKind::Json { line: 3, column: 7, message: "expected value".into() };
+/// assert_eq!(actionplan::Error::new(k).code(), "json");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input has no bytes, or only white space.
+    #[error("the file is empty: expected a table of actions (CSV, TSV, JSON or a spreadsheet)")]
+    Empty,
+    /// The input looks like binary data that is not a known document format.
+    #[error("the file is not text{}: expected a table of actions (CSV, TSV or JSON){}", .offset.map(|o| format!(" (binary data at byte {o})")).unwrap_or_default(), .hint.as_deref().map(|h| format!("; {h}")).unwrap_or_default())]
+    NotText {
+        /// Byte offset of the first byte that gave it away.
+        offset: Option<u64>,
+        /// What the bytes look like, when it can be told (e.g. "this looks like a PDF").
+        hint: Option<String>,
+    },
+    /// No row looked like a header naming at least an action or recommendation column.
+    #[error("no header row found in the first {rows_scanned} rows: expected a row naming the columns, such as Recommendation, Action, Owner, Due date")]
+    NoHeader {
+        /// How many rows were looked at.
+        rows_scanned: usize,
+    },
+    /// The header was found but no data rows follow it.
+    #[error("the table has a header (row {header_row}) but no actions below it")]
+    NoRows {
+        /// 1-based row number of the header.
+        header_row: usize,
+    },
+    /// A JSON document that is not a valid plan.
+    #[error("invalid plan JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the JSON reader said.
+        message: String,
+    },
+    /// An explicit column mapping names a column that is not in the header.
+    #[error("column {column:?} given in the mapping is not in the header (row {header_row})")]
+    UnknownColumn {
+        /// The column named by the caller.
+        column: String,
+        /// 1-based header row.
+        header_row: usize,
+    },
+    /// An option given by the caller is not valid (a bad rules file, a bad date).
+    #[error("invalid option {name}: {message}")]
+    InvalidOption {
+        /// Which option.
+        name: String,
+        /// Why.
+        message: String,
+    },
+    /// The input is larger than a documented limit.
+    #[error("the input is too large: {what} is {size}, the limit is {limit}")]
+    TooLarge {
+        /// What was measured.
+        what: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A document container (xlsx, docx) could not be read.
+    #[error("cannot read the {format} document: {message}")]
+    Document {
+        /// "xlsx", "docx", ...
+        format: String,
+        /// Why.
+        message: String,
+    },
+    /// Reading from the underlying reader failed.
+    #[error("read failed: {0}")]
+    Io(String),
+}
+
+impl Error {
+    /// Wrap a kind.
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::Empty);
+    /// assert_eq!(e.code(), "empty");
+    /// ```
+    pub fn new(kind: ErrorKind) -> Self {
+        Error(Box::new(kind))
+    }
+
+    /// The kind, with its place.
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::Empty);
+    /// assert!(matches!(e.kind(), actionplan::ErrorKind::Empty));
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// A stable machine-readable code for the kind (used as the Python exception class and the
+    /// JS `Error.name` by the bindings).
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::NoRows { header_row: 2 });
+    /// assert_eq!(e.code(), "no_rows");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self.kind() {
+            ErrorKind::Empty => "empty",
+            ErrorKind::NotText { .. } => "not_text",
+            ErrorKind::NoHeader { .. } => "no_header",
+            ErrorKind::NoRows { .. } => "no_rows",
+            ErrorKind::Json { .. } => "json",
+            ErrorKind::UnknownColumn { .. } => "unknown_column",
+            ErrorKind::InvalidOption { .. } => "invalid_option",
+            ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::Document { .. } => "document",
+            ErrorKind::Io(_) => "io",
+        }
+    }
+
+    /// The 1-based row the error points at, when it has one.
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::NoRows { header_row: 2 });
+    /// assert_eq!(e.row(), Some(2));
+    /// ```
+    pub fn row(&self) -> Option<usize> {
+        match self.kind() {
+            ErrorKind::NoRows { header_row } | ErrorKind::UnknownColumn { header_row, .. } => {
+                Some(*header_row)
+            }
+            ErrorKind::Json { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// The column the error points at, when it has one (a header name, or a JSON column number).
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::UnknownColumn { column: "Owner".into(), header_row: 1 });
+    /// assert_eq!(e.column().as_deref(), Some("Owner"));
+    /// ```
+    pub fn column(&self) -> Option<String> {
+        match self.kind() {
+            ErrorKind::UnknownColumn { column, .. } => Some(column.clone()),
+            ErrorKind::Json { column, .. } => Some(column.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Shorthand for an [`ErrorKind::InvalidOption`].
+    ///
+    /// ```
+    /// let e = actionplan::Error::invalid_option("rules", "unknown preset");
+    /// assert_eq!(e.code(), "invalid_option");
+    /// ```
+    pub fn invalid_option(name: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidOption {
+            name: name.into(),
+            message: message.into(),
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Error::new(kind)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::new(ErrorKind::Io(e.to_string()))
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::new(ErrorKind::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+}

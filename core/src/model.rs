@@ -1,0 +1,679 @@
+//! The action-plan model: [`Plan`] → [`Recommendation`] → [`Action`].
+//!
+//! Every field a reader fills keeps the text as written next to what was read from it (owners
+//! split from the owner cell, a [`Timeframe`] reading with its original phrase, a [`Status`]
+//! next to the status word), and columns the model does not know are kept by their header in
+//! [`Action::extra`], so nothing a user supplied is lost.
+//!
+//! ```
+//! use actionplan::model::{Plan, Recommendation, Action, Status};
+//!
+//! let mut plan = Plan::default();
+//! plan.meta.organisation = Some("Example Borough Council".into());
+//! let mut rec = Recommendation::new("1", "Strengthen scrutiny");
+//! let mut action = Action::new("Review committee terms of reference");
+//! action.set_owner("Head of Legal & Democratic Services / Monitoring Officer");
+//! action.set_status("Completed");
+//! rec.actions.push(action);
+//! plan.recommendations.push(rec);
+//! plan.assign_refs();
+//!
+//! let a = &plan.recommendations[0].actions[0];
+//! assert_eq!(a.action_ref, "R1.1");
+//! assert_eq!(a.owners, ["Head of Legal & Democratic Services", "Monitoring Officer"]);
+//! assert_eq!(a.status, Some(Status::Complete));
+//! ```
+
+use crate::diagnostic::Diagnostic;
+use crate::timeframe::Timeframe;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole action plan.
+///
+/// ```
+/// let plan = actionplan::Plan::default();
+/// assert_eq!(plan.action_count(), 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Plan {
+    /// Who, what and when.
+    #[serde(default)]
+    pub meta: PlanMeta,
+    /// The source columns in order, each with the field it was read into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<Column>,
+    /// The recommendations (groups of actions), in source order.
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    /// What the reader noticed while importing (encoding repairs, inferred columns, ragged
+    /// rows). [`crate::validate::validate`] returns these with its own findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_diagnostics: Vec<Diagnostic>,
+}
+
+/// Plan metadata.
+///
+/// ```
+/// let mut m = actionplan::PlanMeta::default();
+/// m.plan_date = Some("2025-03-18".parse().unwrap());
+/// assert!(m.as_of.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanMeta {
+    /// The council or public body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The plan's title (often the first row above the table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When the plan was agreed: the reference date for phrases with no year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_date: Option<NaiveDate>,
+    /// The date the progress columns describe (e.g. 2025-03-31 for "2024/25 Qrt4").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// The reporting period as written (e.g. "2024/25 Qrt4").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The date of the peer challenge visit, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_challenge_date: Option<NaiveDate>,
+    /// Where the plan came from ("csv", "tsv", "json", "xlsx", "docx").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_format: Option<String>,
+}
+
+/// What a source column was read into.
+///
+/// ```
+/// use actionplan::model::Role;
+/// assert_eq!(Role::Owner.as_str(), "owner");
+/// assert_eq!("timeframe".parse::<Role>().unwrap(), Role::Timeframe);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The action's own ref ("CPC001").
+    Ref,
+    /// The recommendation's number or key ("Recommendation 2", "No 3").
+    RecommendationRef,
+    /// The recommendation's text.
+    Recommendation,
+    /// Context or definition of the recommendation.
+    Definition,
+    /// Theme or workstream.
+    Theme,
+    /// The action's description.
+    Action,
+    /// Responsible officer(s).
+    Owner,
+    /// Lead member / portfolio holder.
+    LeadMember,
+    /// Due date or timeframe phrase (current).
+    Timeframe,
+    /// The original due date, when a plan keeps it apart from a revised one.
+    OriginalDue,
+    /// Delivery status (lifecycle).
+    Status,
+    /// Reported RAG rating as written.
+    Rag,
+    /// Percent complete.
+    Percent,
+    /// A progress update or comment column (its header may name the period).
+    Update,
+    /// Evidence of completion.
+    Evidence,
+    /// Further options / next steps.
+    FurtherOptions,
+    /// Any other column: kept by its header in [`Action::extra`].
+    Extra,
+}
+
+impl Role {
+    /// Every role, in a fixed order.
+    pub const ALL: [Role; 17] = [
+        Role::Ref,
+        Role::RecommendationRef,
+        Role::Recommendation,
+        Role::Definition,
+        Role::Theme,
+        Role::Action,
+        Role::Owner,
+        Role::LeadMember,
+        Role::Timeframe,
+        Role::OriginalDue,
+        Role::Status,
+        Role::Rag,
+        Role::Percent,
+        Role::Update,
+        Role::Evidence,
+        Role::FurtherOptions,
+        Role::Extra,
+    ];
+
+    /// The snake_case name used in JSON and in column mappings.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::model::Role::LeadMember.as_str(), "lead_member");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Ref => "ref",
+            Role::RecommendationRef => "recommendation_ref",
+            Role::Recommendation => "recommendation",
+            Role::Definition => "definition",
+            Role::Theme => "theme",
+            Role::Action => "action",
+            Role::Owner => "owner",
+            Role::LeadMember => "lead_member",
+            Role::Timeframe => "timeframe",
+            Role::OriginalDue => "original_due",
+            Role::Status => "status",
+            Role::Rag => "rag",
+            Role::Percent => "percent",
+            Role::Update => "update",
+            Role::Evidence => "evidence",
+            Role::FurtherOptions => "further_options",
+            Role::Extra => "extra",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        let key = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == key)
+            .ok_or_else(|| {
+                crate::Error::invalid_option(
+                    "columns",
+                    format!(
+                        "{s:?} is not a field; use one of {}",
+                        Role::ALL.map(|r| r.as_str()).join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+/// A source column: its header as written, and the field it fills.
+///
+/// ```
+/// use actionplan::model::{Column, Role};
+/// let c = Column { header: "Led By".into(), role: Role::Owner, period: None };
+/// assert_eq!(c.role, Role::Owner);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Column {
+    /// Header text as written (trimmed).
+    pub header: String,
+    /// The field it was read into.
+    pub role: Role,
+    /// For update columns: the period the header names ("Q1", "2024/25 Qrt4").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// A recommendation: a group of actions.
+///
+/// ```
+/// let r = actionplan::Recommendation::new("2", "Prioritise");
+/// assert_eq!(r.key, "2");
+/// assert!(r.actions.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Recommendation {
+    /// Number or key as written ("1", "No 3", "Recommendation 2"), or a generated one.
+    pub key: String,
+    /// The recommendation's text.
+    #[serde(default)]
+    pub title: String,
+    /// Context / definition, when the plan has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+    /// Theme or section heading the recommendation sits under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// The actions, in source order.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// 1-based source row where the recommendation starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+impl Recommendation {
+    /// A recommendation with a key and title and no actions.
+    ///
+    /// ```
+    /// let r = actionplan::Recommendation::new("1", "Develop a place narrative");
+    /// assert_eq!(r.title, "Develop a place narrative");
+    /// ```
+    pub fn new(key: impl Into<String>, title: impl Into<String>) -> Self {
+        Recommendation {
+            key: key.into(),
+            title: title.into(),
+            ..Recommendation::default()
+        }
+    }
+}
+
+/// One action.
+///
+/// ```
+/// let mut a = actionplan::Action::new("Hold a joint away day");
+/// a.set_owner("Leader/\nDeputy Leader");
+/// assert_eq!(a.owners, ["Leader", "Deputy Leader"]);
+/// assert_eq!(a.owner.as_deref(), Some("Leader/\nDeputy Leader"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Action {
+    /// The action's ref as written, or a generated one such as `R3.2`.
+    #[serde(rename = "ref", default)]
+    pub action_ref: String,
+    /// True when the ref was generated because the source had none.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ref_generated: bool,
+    /// What will be done.
+    #[serde(default)]
+    pub description: String,
+    /// The owner cell as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Owners split from the owner cell (on "/", ";", line breaks and bullets; never on "&").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
+    /// Lead member / portfolio as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_member: Option<String>,
+    /// The current due date or timeframe, with its original phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeframe: Option<Timeframe>,
+    /// The original due date, when the plan keeps it apart from a revised one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_due: Option<Timeframe>,
+    /// The status word as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_text: Option<String>,
+    /// Delivery status read from the status word (or from a status word in the RAG or date
+    /// column when the plan has no status column).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Reported RAG as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<String>,
+    /// Percent complete, 0 to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_complete: Option<f64>,
+    /// Progress updates, one per update column (or one from a single column).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<ProgressUpdate>,
+    /// Evidence of completion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// Further options / next steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub further_options: Option<String>,
+    /// Every other column, by its header, so nothing is lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+    /// 1-based source row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One progress update.
+///
+/// ```
+/// let u = actionplan::ProgressUpdate { period: Some("Q4 2024/25".into()), as_of: None, text: "Done".into(), column: None };
+/// assert_eq!(u.text, "Done");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProgressUpdate {
+    /// The period the update is for, as the header names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The date the period ends, when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// The comment.
+    pub text: String,
+    /// The source column header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+/// Delivery status (lifecycle), apart from the RAG confidence rating.
+///
+/// ```
+/// use actionplan::Status;
+/// assert_eq!(Status::parse("Completed"), Some(Status::Complete));
+/// assert_eq!(Status::parse("in progress"), Some(Status::InProgress));
+/// assert_eq!(Status::parse("Withdrawn"), Some(Status::Cancelled));
+/// assert_eq!(Status::parse("banana"), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not started.
+    NotStarted,
+    /// In progress (also "ongoing", "underway").
+    InProgress,
+    /// Complete (also "completed", "closed", "done", "achieved").
+    Complete,
+    /// On hold / paused / deferred.
+    OnHold,
+    /// Cancelled / withdrawn / no longer required.
+    Cancelled,
+    /// Superseded / merged into another action.
+    Superseded,
+    /// A status word the library does not know, as written.
+    Other(String),
+}
+
+impl Status {
+    /// Read a status word; `None` when it is not a status word. (Use [`Status::Other`] to keep
+    /// an unknown word.)
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Status::parse("Not yet started"), Some(actionplan::Status::NotStarted));
+    /// ```
+    pub fn parse(text: &str) -> Option<Status> {
+        let norm = crate::text::normalise_words(text);
+        let s = norm.as_str();
+        let found = match s {
+            "complete" | "completed" | "closed" | "done" | "achieved" | "delivered"
+            | "finished" | "implemented" | "blue" | "complete closed" | "completed closed" => {
+                Status::Complete
+            }
+            "in progress" | "inprogress" | "ongoing" | "underway" | "under way" | "started"
+            | "in hand" | "progressing" | "open" | "on going" => Status::InProgress,
+            "not started" | "not yet started" | "not commenced" | "planned" | "not yet due"
+            | "to start" | "yet to start" => Status::NotStarted,
+            "on hold" | "paused" | "deferred" | "suspended" => Status::OnHold,
+            "cancelled" | "canceled" | "withdrawn" | "no longer required" | "not required"
+            | "closed not required" | "dropped" | "abandoned" => Status::Cancelled,
+            "superseded" | "merged" | "replaced" | "combined" => Status::Superseded,
+            _ => return None,
+        };
+        Some(found)
+    }
+
+    /// The snake_case name.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Status::OnHold.as_str(), "on_hold");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Complete => "complete",
+            Status::OnHold => "on_hold",
+            Status::Cancelled => "cancelled",
+            Status::Superseded => "superseded",
+            Status::Other(s) => s,
+        }
+    }
+
+    /// A label for people ("Not started", "In progress", ...).
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Status::InProgress.label(), "In progress");
+    /// ```
+    pub fn label(&self) -> &str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Complete => "Complete",
+            Status::OnHold => "On hold",
+            Status::Cancelled => "Cancelled",
+            Status::Superseded => "Superseded",
+            Status::Other(s) => s,
+        }
+    }
+
+    /// True for statuses that close an action (complete, cancelled, superseded).
+    ///
+    /// ```
+    /// assert!(actionplan::Status::Superseded.is_closed());
+    /// assert!(!actionplan::Status::OnHold.is_closed());
+    /// ```
+    pub fn is_closed(&self) -> bool {
+        matches!(
+            self,
+            Status::Complete | Status::Cancelled | Status::Superseded
+        )
+    }
+}
+
+/// A reported RAG word, normalised.
+///
+/// ```
+/// use actionplan::model::RagWord;
+/// assert_eq!(RagWord::parse("R"), Some(RagWord::Red));
+/// assert_eq!(RagWord::parse("Within target"), Some(RagWord::Green));
+/// assert_eq!(RagWord::parse("Amber/Green"), Some(RagWord::AmberGreen));
+/// assert_eq!(RagWord::parse("Complete"), Some(RagWord::Blue));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RagWord {
+    /// Complete (the B of BRAG).
+    Blue,
+    /// No issues / on track.
+    Green,
+    /// Five-point: mostly green.
+    AmberGreen,
+    /// Issues or risks.
+    Amber,
+    /// Five-point: mostly red.
+    AmberRed,
+    /// Significant issues / off track.
+    Red,
+}
+
+impl RagWord {
+    /// Read a RAG word as councils write it; `None` when it is not one.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::model::RagWord::parse("off target"), Some(actionplan::model::RagWord::Red));
+    /// ```
+    pub fn parse(text: &str) -> Option<RagWord> {
+        let norm = crate::text::normalise_words(text);
+        Some(match norm.as_str() {
+            "b" | "blue" | "complete" | "completed" | "closed" | "done" | "achieved" => {
+                RagWord::Blue
+            }
+            "g" | "green" | "on track" | "on target" | "within target" | "good"
+            | "no issues" | "on schedule" => RagWord::Green,
+            "ag" | "amber green" | "green amber" | "a g" | "g a" => RagWord::AmberGreen,
+            "a" | "amber" | "at risk" | "some issues" | "delayed" | "slipping" | "minor delay"
+            | "yellow" | "slight delay" | "issues" => RagWord::Amber,
+            "ar" | "amber red" | "red amber" | "a r" | "r a" => RagWord::AmberRed,
+            "r" | "red" | "off target" | "off track" | "significant issues" | "behind"
+            | "not on track" | "overdue" | "missed" => RagWord::Red,
+            _ => return None,
+        })
+    }
+
+    /// The label ("Red", "Amber/Green", ...).
+    ///
+    /// ```
+    /// assert_eq!(actionplan::model::RagWord::AmberRed.label(), "Amber/Red");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            RagWord::Blue => "Blue",
+            RagWord::Green => "Green",
+            RagWord::AmberGreen => "Amber/Green",
+            RagWord::Amber => "Amber",
+            RagWord::AmberRed => "Amber/Red",
+            RagWord::Red => "Red",
+        }
+    }
+}
+
+impl Plan {
+    /// Number of actions in all recommendations.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Plan::default().action_count(), 0);
+    /// ```
+    pub fn action_count(&self) -> usize {
+        self.recommendations.iter().map(|r| r.actions.len()).sum()
+    }
+
+    /// Every action with its recommendation, in order.
+    ///
+    /// ```
+    /// let plan = actionplan::Plan::default();
+    /// assert_eq!(plan.actions().count(), 0);
+    /// ```
+    pub fn actions(&self) -> impl Iterator<Item = (&Recommendation, &Action)> + '_ {
+        self.recommendations
+            .iter()
+            .flat_map(|r| r.actions.iter().map(move |a| (r, a)))
+    }
+
+    /// Give every action without a ref a stable generated one: `R{n}.{m}`, where `n` is the
+    /// recommendation's position (1-based) and `m` the action's position in it. Refs that were
+    /// written are kept, even when they repeat (a duplicate is a validation finding, never a
+    /// silent overwrite).
+    ///
+    /// ```
+    /// let mut plan = actionplan::Plan::default();
+    /// let mut r = actionplan::Recommendation::new("A", "t");
+    /// r.actions.push(actionplan::Action::new("x"));
+    /// plan.recommendations.push(r);
+    /// plan.assign_refs();
+    /// assert_eq!(plan.recommendations[0].actions[0].action_ref, "R1.1");
+    /// assert!(plan.recommendations[0].actions[0].ref_generated);
+    /// ```
+    pub fn assign_refs(&mut self) {
+        for (i, rec) in self.recommendations.iter_mut().enumerate() {
+            for (j, action) in rec.actions.iter_mut().enumerate() {
+                if action.action_ref.trim().is_empty() {
+                    action.action_ref = format!("R{}.{}", i + 1, j + 1);
+                    action.ref_generated = true;
+                }
+            }
+        }
+    }
+
+    /// The columns with a given role.
+    ///
+    /// ```
+    /// use actionplan::model::Role;
+    /// assert_eq!(actionplan::Plan::default().columns_with(Role::Owner).count(), 0);
+    /// ```
+    pub fn columns_with(&self, role: Role) -> impl Iterator<Item = &Column> + '_ {
+        self.columns.iter().filter(move |c| c.role == role)
+    }
+}
+
+impl Action {
+    /// An action with a description and nothing else.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Action::new("x").description, "x");
+    /// ```
+    pub fn new(description: impl Into<String>) -> Self {
+        Action {
+            description: description.into(),
+            ..Action::default()
+        }
+    }
+
+    /// Set the owner cell and split it into owners.
+    ///
+    /// ```
+    /// let mut a = actionplan::Action::new("x");
+    /// a.set_owner("Chief Executive / Acting Head of Human Resources");
+    /// assert_eq!(a.owners.len(), 2);
+    /// ```
+    pub fn set_owner(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            self.owner = None;
+            self.owners.clear();
+        } else {
+            self.owner = Some(text.to_string());
+            self.owners = split_owners(text);
+        }
+    }
+
+    /// Set the status word and read it ([`Status::Other`] when unknown).
+    ///
+    /// ```
+    /// let mut a = actionplan::Action::new("x");
+    /// a.set_status("Complete");
+    /// assert_eq!(a.status, Some(actionplan::Status::Complete));
+    /// a.set_status("Parked");
+    /// assert_eq!(a.status, Some(actionplan::Status::Other("Parked".into())));
+    /// ```
+    pub fn set_status(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            self.status_text = None;
+            self.status = None;
+        } else {
+            self.status_text = Some(text.to_string());
+            self.status = Some(Status::parse(text).unwrap_or_else(|| Status::Other(text.into())));
+        }
+    }
+
+    /// The deadline used for rating: the latest day the timeframe could mean.
+    ///
+    /// ```
+    /// let a = actionplan::Action::new("x");
+    /// assert!(a.due().is_none());
+    /// ```
+    pub fn due(&self) -> Option<NaiveDate> {
+        self.timeframe.as_ref().and_then(|t| t.due_latest)
+    }
+
+    /// The latest progress update, if any.
+    ///
+    /// ```
+    /// assert!(actionplan::Action::new("x").latest_update().is_none());
+    /// ```
+    pub fn latest_update(&self) -> Option<&ProgressUpdate> {
+        self.updates.iter().rev().find(|u| !u.text.trim().is_empty())
+    }
+}
+
+/// Split an owner cell into owners: on "/", ";", "|", line breaks and bullets. Never on "&",
+/// "and" or "," ("Head of Legal & Democratic Services" is one owner; portfolio names contain
+/// commas).
+///
+/// ```
+/// use actionplan::model::split_owners;
+/// assert_eq!(split_owners("Michael Hann/ John Taylor"), ["Michael Hann", "John Taylor"]);
+/// assert_eq!(split_owners("Head of Legal & Democratic Services"), ["Head of Legal & Democratic Services"]);
+/// assert_eq!(split_owners("Constitutional Working Party\n\nFull Council"), ["Constitutional Working Party", "Full Council"]);
+/// ```
+pub fn split_owners(text: &str) -> Vec<String> {
+    text.split(['/', ';', '|', '\n', '\r', '•', '·'])
+        .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,1 @@
+//! Validation (placeholder while the checks land).
