@@ -20,9 +20,13 @@
 //! ```
 
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod rating;
+pub mod report;
+pub mod stats;
 pub mod timeframe;
 pub mod text;
 pub mod validate;
