@@ -23,8 +23,8 @@ pub mod diagnostic;
 pub mod error;
 pub mod import;
 pub mod model;
-pub mod timeframe;
 pub mod text;
+pub mod timeframe;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Place, Severity};
