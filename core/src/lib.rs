@@ -21,7 +21,9 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod text;
 pub mod timeframe;
