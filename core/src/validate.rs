@@ -271,9 +271,14 @@ fn unaccountable(owner: &str) -> bool {
 
 impl Checker<'_> {
     fn place(&self, a: &Action, role: Role, text: &str) -> Place {
+        // A plan with no status column keeps its status words in the RAG column.
+        let column = self.headers.get(&role).or_else(|| match role {
+            Role::Status => self.headers.get(&Role::Rag),
+            _ => None,
+        });
         Place {
             row: a.row,
-            column: self.headers.get(&role).cloned(),
+            column: column.cloned(),
             text: if text.is_empty() {
                 None
             } else {
