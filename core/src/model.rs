@@ -407,8 +407,14 @@ impl Status {
             "not started" | "not yet started" | "not commenced" | "planned" | "not yet due"
             | "to start" | "yet to start" => Status::NotStarted,
             "on hold" | "paused" | "deferred" | "suspended" => Status::OnHold,
-            "cancelled" | "canceled" | "withdrawn" | "no longer required" | "not required"
-            | "closed not required" | "dropped" | "abandoned" => Status::Cancelled,
+            "cancelled"
+            | "canceled"
+            | "withdrawn"
+            | "no longer required"
+            | "not required"
+            | "closed not required"
+            | "dropped"
+            | "abandoned" => Status::Cancelled,
             "superseded" | "merged" | "replaced" | "combined" => Status::Superseded,
             _ => return None,
         };
@@ -502,8 +508,8 @@ impl RagWord {
             "b" | "blue" | "complete" | "completed" | "closed" | "done" | "achieved" => {
                 RagWord::Blue
             }
-            "g" | "green" | "on track" | "on target" | "within target" | "good"
-            | "no issues" | "on schedule" => RagWord::Green,
+            "g" | "green" | "on track" | "on target" | "within target" | "good" | "no issues"
+            | "on schedule" => RagWord::Green,
             "ag" | "amber green" | "green amber" | "a g" | "g a" => RagWord::AmberGreen,
             "a" | "amber" | "at risk" | "some issues" | "delayed" | "slipping" | "minor delay"
             | "yellow" | "slight delay" | "issues" => RagWord::Amber,
@@ -656,7 +662,10 @@ impl Action {
     /// assert!(actionplan::Action::new("x").latest_update().is_none());
     /// ```
     pub fn latest_update(&self) -> Option<&ProgressUpdate> {
-        self.updates.iter().rev().find(|u| !u.text.trim().is_empty())
+        self.updates
+            .iter()
+            .rev()
+            .find(|u| !u.text.trim().is_empty())
     }
 }
 

@@ -236,8 +236,18 @@ fn month_from_word(w: &str) -> Option<u32> {
         return None;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     for (i, m) in full.iter().enumerate() {
         if m.starts_with(&w) || (w == "sept" && i == 8) {
@@ -254,7 +264,11 @@ fn month_from_word(w: &str) -> Option<u32> {
 /// assert_eq!(actionplan::timeframe::month_end(2024, 2), "2024-02-29".parse().ok());
 /// ```
 pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
