@@ -320,7 +320,14 @@ fn assess_inner(
             recommendation_policy: rules.rollup.recommendation.name().into(),
             plan_policy: rules.rollup.plan.name().into(),
         },
-        scale: scale.clone(),
+        scale: {
+            // Descriptions with their `$param`s written out, for reports.
+            let mut s = scale.clone();
+            for l in &mut s.labels {
+                l.description = l.description.as_deref().map(|d| rules.expand(d));
+            }
+            s
+        },
         plan: GroupRating {
             key: "plan".into(),
             title: plan.meta.title.clone().unwrap_or_default(),

@@ -47,7 +47,13 @@ pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action) -> String {
             "no deadline"
         }),
     }
-    match f.overdue {
+    // A closed action is not late or early: its deadline is context only.
+    let overdue = if f.closed && !used.contains(Fact::Overdue) && !used.contains(Fact::DaysOverdue) {
+        Overdue::NoDeadline
+    } else {
+        f.overdue
+    };
+    match overdue {
         Overdue::Definitely => {
             sep(&mut s);
             push_days(&mut s, f.days_overdue.unwrap_or(0));

@@ -129,11 +129,16 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
     });
     let dw = p.due_within;
     if dw.days_90 > 0 {
+        let nearer = if dw.days_30 > 0 {
+            format!(" ({} of them in the next 30)", dw.days_30)
+        } else if dw.days_60 > 0 {
+            format!(" ({} of them in the next 60, none in the next 30)", dw.days_60)
+        } else {
+            String::new()
+        };
         out.push(format!(
-            "{} due in the next 90 days ({} in the next 30, {} in the next 60).",
+            "{} due in the next 90 days{nearer}.",
             plural(dw.days_90, "open action is", "open actions are"),
-            dw.days_30,
-            dw.days_60
         ));
     }
     let sch = p.schedule;

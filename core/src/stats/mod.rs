@@ -458,8 +458,12 @@ fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Shar
     shares(items)
 }
 
-/// "31 March 2025".
-pub(crate) fn long_date(d: NaiveDate) -> String {
+/// A date as people write it in a report: "31 March 2025".
+///
+/// ```
+/// assert_eq!(actionplan::stats::long_date("2025-03-31".parse().unwrap()), "31 March 2025");
+/// ```
+pub fn long_date(d: NaiveDate) -> String {
     const M: [&str; 12] = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
