@@ -84,7 +84,12 @@ fn positions(plan: &Plan) -> Vec<(Pos, &Action)> {
     plan.recommendations
         .iter()
         .enumerate()
-        .flat_map(|(ri, r)| r.actions.iter().enumerate().map(move |(ai, a)| ((ri, ai), a)))
+        .flat_map(|(ri, r)| {
+            r.actions
+                .iter()
+                .enumerate()
+                .map(move |(ai, a)| ((ri, ai), a))
+        })
         .collect()
 }
 
@@ -208,7 +213,10 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
 }
 
 /// For each action of `plan`, the matching action of `previous`, if any.
-pub(crate) fn previous_actions<'a>(previous: &'a Plan, plan: &Plan) -> Vec<Vec<Option<&'a Action>>> {
+pub(crate) fn previous_actions<'a>(
+    previous: &'a Plan,
+    plan: &Plan,
+) -> Vec<Vec<Option<&'a Action>>> {
     let mut out: Vec<Vec<Option<&Action>>> = plan
         .recommendations
         .iter()

@@ -33,8 +33,8 @@
 
 mod matching;
 
-pub use matching::{description_similarity, MatchedBy};
 pub(crate) use matching::previous_actions;
+pub use matching::{description_similarity, MatchedBy};
 
 use crate::model::{Action, Plan};
 use crate::rating::Assessment;
@@ -308,7 +308,10 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         };
         let (or, nr) = (rag(oa), rag(na));
         let same_rag = match (&or, &nr) {
-            (Some(a), Some(b)) => match (crate::model::RagWord::parse(a), crate::model::RagWord::parse(b)) {
+            (Some(a), Some(b)) => match (
+                crate::model::RagWord::parse(a),
+                crate::model::RagWord::parse(b),
+            ) {
                 (Some(x), Some(y)) => x == y,
                 _ => crate::text::normalise_words(a) == crate::text::normalise_words(b),
             },
@@ -319,7 +322,12 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
             d.rerated.push(change(or, nr));
         }
         let due = |a: &Action| a.timeframe.as_ref().and_then(|t| t.due_latest);
-        let text = |a: &Action| a.timeframe.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+        let text = |a: &Action| {
+            a.timeframe
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default()
+        };
         if due(oa) != due(na) {
             d.deadlines_moved.push(DeadlineMove {
                 action_ref: na.action_ref.clone(),
@@ -395,8 +403,12 @@ impl PlanDiff {
         };
         let (oi, ni) = (index(old), index(new));
         let name = |a: &Assessment, id: &Option<String>| {
-            id.as_deref()
-                .map(|id| a.scale.label(id).map_or(id, |l| l.name.as_str()).to_string())
+            id.as_deref().map(|id| {
+                a.scale
+                    .label(id)
+                    .map_or(id, |l| l.name.as_str())
+                    .to_string()
+            })
         };
         self.rerated_derived.clear();
         for m in &self.matches {
@@ -424,7 +436,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn headline(d: &PlanDiff) -> String {
     let mut parts = Vec::new();
     if !d.added.is_empty() {
-        parts.push(format!("{} added", plural(d.added.len(), "action", "actions")));
+        parts.push(format!(
+            "{} added",
+            plural(d.added.len(), "action", "actions")
+        ));
     }
     if !d.removed.is_empty() {
         parts.push(format!("{} removed", d.removed.len()));

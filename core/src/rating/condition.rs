@@ -366,7 +366,9 @@ impl Span {
     fn shift(self, from: NaiveDate) -> Option<NaiveDate> {
         match self {
             Span::Days(n) => from.checked_add_signed(chrono::TimeDelta::try_days(n)?),
-            Span::Months(n) if n >= 0 => from.checked_add_months(Months::new(u32::try_from(n).ok()?)),
+            Span::Months(n) if n >= 0 => {
+                from.checked_add_months(Months::new(u32::try_from(n).ok()?))
+            }
             Span::Months(n) => from.checked_sub_months(Months::new(u32::try_from(-n).ok()?)),
         }
     }
@@ -468,10 +470,9 @@ impl Ctx<'_> {
         match b {
             Bound::Text(t) if t.trim_start().starts_with('$') => {
                 let name = t.trim().trim_start_matches('$');
-                let v = self
-                    .params
-                    .get(name)
-                    .ok_or_else(|| self.err(format!("parameter ${name} is not defined in params")))?;
+                let v = self.params.get(name).ok_or_else(|| {
+                    self.err(format!("parameter ${name} is not defined in params"))
+                })?;
                 if depth > 8 {
                     return Err(self.err(format!("parameter ${name} refers to itself")));
                 }
@@ -557,13 +558,21 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
         uses.insert(f);
     };
     if let Some(v) = &c.status {
-        add(Test::Status(v.iter().fold(0, |m, s| m | s.bit())), Fact::Status, &mut uses);
+        add(
+            Test::Status(v.iter().fold(0, |m, s| m | s.bit())),
+            Fact::Status,
+            &mut uses,
+        );
     }
     if let Some(b) = c.closed {
         add(Test::Flag(Flag::Closed, b), Fact::Closed, &mut uses);
     }
     if let Some(v) = &c.reported {
-        add(Test::Reported(v.iter().fold(0, |m, s| m | s.bit())), Fact::Reported, &mut uses);
+        add(
+            Test::Reported(v.iter().fold(0, |m, s| m | s.bit())),
+            Fact::Reported,
+            &mut uses,
+        );
     }
     if let Some(r) = &c.percent {
         add(Test::Percent(ctx.nums(r)?), Fact::Percent, &mut uses);
@@ -581,10 +590,22 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
     let day_tests = [
         (&c.days_to_due, DayFact::ToDue, Fact::DaysToDue),
         (&c.days_overdue, DayFact::Overdue, Fact::DaysOverdue),
-        (&c.days_past_earliest, DayFact::PastEarliest, Fact::DaysPastEarliest),
-        (&c.days_past_original, DayFact::PastOriginal, Fact::DaysPastOriginal),
+        (
+            &c.days_past_earliest,
+            DayFact::PastEarliest,
+            Fact::DaysPastEarliest,
+        ),
+        (
+            &c.days_past_original,
+            DayFact::PastOriginal,
+            Fact::DaysPastOriginal,
+        ),
         (&c.slipped_days, DayFact::Slipped, Fact::SlippedDays),
-        (&c.days_since_update, DayFact::SinceUpdate, Fact::DaysSinceUpdate),
+        (
+            &c.days_since_update,
+            DayFact::SinceUpdate,
+            Fact::DaysSinceUpdate,
+        ),
     ];
     for (r, d, f) in day_tests {
         if let Some(r) = r {
@@ -598,7 +619,11 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
         (c.recurring, Flag::Recurring, Fact::Recurring),
         (c.conditional, Flag::Conditional, Fact::Conditional),
         (c.has_update, Flag::HasUpdate, Fact::HasUpdate),
-        (c.unchanged_since_previous, Flag::Unchanged, Fact::UnchangedSincePrevious),
+        (
+            c.unchanged_since_previous,
+            Flag::Unchanged,
+            Fact::UnchangedSincePrevious,
+        ),
         (c.has_evidence, Flag::HasEvidence, Fact::HasEvidence),
     ];
     for (b, fl, f) in flags {
@@ -607,7 +632,11 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
         }
     }
     if let Some(r) = &c.cycles_without_update {
-        add(Test::Cycles(ctx.nums(r)?), Fact::CyclesWithoutUpdate, &mut uses);
+        add(
+            Test::Cycles(ctx.nums(r)?),
+            Fact::CyclesWithoutUpdate,
+            &mut uses,
+        );
     }
     if let Some(v) = &c.status_text_has {
         add(Test::StatusText(words(v)), Fact::StatusText, &mut uses);

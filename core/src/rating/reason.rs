@@ -48,7 +48,8 @@ pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action) -> String {
         }),
     }
     // A closed action is not late or early: its deadline is context only.
-    let overdue = if f.closed && !used.contains(Fact::Overdue) && !used.contains(Fact::DaysOverdue) {
+    let overdue = if f.closed && !used.contains(Fact::Overdue) && !used.contains(Fact::DaysOverdue)
+    {
         Overdue::NoDeadline
     } else {
         f.overdue

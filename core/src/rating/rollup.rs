@@ -159,7 +159,12 @@ impl Policy {
 
     /// Apply to counts per label (aligned with the scale's labels); `noun` names the items
     /// ("actions"). Returns the label position and the reason.
-    pub(crate) fn apply(&self, scale: &Scale, counts: &[usize], noun: &str) -> (Option<usize>, String) {
+    pub(crate) fn apply(
+        &self,
+        scale: &Scale,
+        counts: &[usize],
+        noun: &str,
+    ) -> (Option<usize>, String) {
         let rated: usize = counts.iter().sum();
         if rated == 0 {
             return (None, format!("no rated {noun}"));
@@ -169,11 +174,7 @@ impl Policy {
             Policy::WorstOf => {
                 let worst = counts.iter().rposition(|c| *c > 0);
                 let reason = match worst {
-                    Some(w) => format!(
-                        "worst of {rated} rated {noun}: {} {}",
-                        counts[w],
-                        name(w)
-                    ),
+                    Some(w) => format!("worst of {rated} rated {noun}: {} {}", counts[w], name(w)),
                     None => format!("no rated {noun}"),
                 };
                 (worst, reason)

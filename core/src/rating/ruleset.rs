@@ -84,7 +84,9 @@ pub struct Rule {
 /// The reserved `then` word for "not rated" (for formats with no `null`, such as TOML).
 pub const NOT_RATED: &str = "not_rated";
 
-fn required_option<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+fn required_option<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?.filter(|t| t != NOT_RATED))
 }
 
@@ -224,7 +226,8 @@ impl RuleSet {
     /// assert!(RuleSet::preset("date-rag").unwrap().with_param("due_soon", Bound::Text("soon".into())).is_err());
     /// ```
     pub fn with_param(mut self, name: &str, value: Bound) -> Result<RuleSet> {
-        self.params.insert(name.trim_start_matches('$').to_string(), value);
+        self.params
+            .insert(name.trim_start_matches('$').to_string(), value);
         self.check()?;
         Ok(self)
     }
@@ -294,7 +297,10 @@ impl RuleSet {
         let mut rules = Vec::with_capacity(self.rules.len());
         for (i, r) in self.rules.iter().enumerate() {
             if r.id.trim().is_empty() {
-                return Err(Error::invalid_option("rules", format!("rule {} has no id", i + 1)));
+                return Err(Error::invalid_option(
+                    "rules",
+                    format!("rule {} has no id", i + 1),
+                ));
             }
             if self.rules[..i].iter().any(|o| o.id == r.id) {
                 return Err(Error::invalid_option(

@@ -115,7 +115,12 @@ impl Scale {
     /// assert!(s.check().is_err());
     /// ```
     pub fn check(&self) -> Result<()> {
-        let bad = |m: String| Err(Error::invalid_option("rules", format!("scale {:?}: {m}", self.id)));
+        let bad = |m: String| {
+            Err(Error::invalid_option(
+                "rules",
+                format!("scale {:?}: {m}", self.id),
+            ))
+        };
         if self.labels.is_empty() {
             return bad("has no labels".into());
         }
@@ -130,11 +135,17 @@ impl Scale {
                 return bad(format!("label id {:?} is used twice", l.id));
             }
             if parse_hex(&l.colour).is_none() {
-                return bad(format!("label {:?}: colour {:?} is not #rrggbb", l.id, l.colour));
+                return bad(format!(
+                    "label {:?}: colour {:?} is not #rrggbb",
+                    l.id, l.colour
+                ));
             }
             if let Some(t) = &l.text {
                 if parse_hex(t).is_none() {
-                    return bad(format!("label {:?}: text colour {t:?} is not #rrggbb", l.id));
+                    return bad(format!(
+                        "label {:?}: text colour {t:?} is not #rrggbb",
+                        l.id
+                    ));
                 }
             }
             if l.score.is_some_and(|s| !s.is_finite()) {
@@ -191,7 +202,7 @@ impl Scale {
     /// ```
     /// let s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
     /// let rounded: Vec<f64> = s.scores().iter().map(|v| (v * 100.0).round() / 100.0).collect();
-/// assert_eq!(rounded, [1.0, 0.67, 0.33, 0.0]);
+    /// assert_eq!(rounded, [1.0, 0.67, 0.33, 0.0]);
     /// ```
     pub fn scores(&self) -> Vec<f64> {
         let n = self.labels.len();

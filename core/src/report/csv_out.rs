@@ -81,19 +81,38 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
             act.description.clone(),
             act.owner.clone().unwrap_or_default(),
             act.lead_member.clone().unwrap_or_default(),
-            act.timeframe.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            act.timeframe
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
             date(f.due),
-            act.status.as_ref().map(|s| s.label().to_string()).unwrap_or_default(),
+            act.status
+                .as_ref()
+                .map(|s| s.label().to_string())
+                .unwrap_or_default(),
             act.rag.clone().unwrap_or_default(),
             label_name(a, r.rating.as_deref()).to_string(),
             r.reason.rule.clone().unwrap_or_default(),
             r.reason.text.clone(),
-            f.overdue.as_str().to_string(),
-            f.days_overdue.filter(|d| *d > 0).map(|d| d.to_string()).unwrap_or_default(),
-            f.days_to_due.filter(|d| *d >= 0).map(|d| d.to_string()).unwrap_or_default(),
+            // A closed action is neither overdue nor due.
+            if f.closed {
+                String::new()
+            } else {
+                f.overdue.as_str().to_string()
+            },
+            f.days_overdue
+                .filter(|d| *d > 0 && !f.closed)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            f.days_to_due
+                .filter(|d| *d >= 0 && !f.closed)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             date(f.original_due),
             f.percent.map(crate::rating::fmt_num).unwrap_or_default(),
-            act.latest_update().map(|u| u.text.clone()).unwrap_or_default(),
+            act.latest_update()
+                .map(|u| u.text.clone())
+                .unwrap_or_default(),
         ];
         row.extend(
             extras

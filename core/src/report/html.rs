@@ -90,8 +90,11 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             v.push(r);
         }
     }
-    let by_ref: std::collections::HashMap<&str, &RatedAction> =
-        a.actions.iter().map(|r| (r.action_ref.as_str(), r)).collect();
+    let by_ref: std::collections::HashMap<&str, &RatedAction> = a
+        .actions
+        .iter()
+        .map(|r| (r.action_ref.as_str(), r))
+        .collect();
     let _ = write!(
         o,
         r#"<!DOCTYPE html>
@@ -220,7 +223,9 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             "actions"
         )
     );
-    o.push_str(r#"<table class="legend"><caption class="muted">Actions by rating</caption><tbody>"#);
+    o.push_str(
+        r#"<table class="legend"><caption class="muted">Actions by rating</caption><tbody>"#,
+    );
     for x in &s.plan.by_rating {
         let id = if x.key == "not_rated" {
             None
@@ -330,7 +335,11 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             bar("Ratings", &segs, 120, 12, false),
             words.join(", "),
             if g.not_rated > 0 {
-                format!("{}{} not rated", if words.is_empty() { "" } else { ", " }, g.not_rated)
+                format!(
+                    "{}{} not rated",
+                    if words.is_empty() { "" } else { ", " },
+                    g.not_rated
+                )
             } else {
                 String::new()
             },
@@ -399,12 +408,20 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
                 if f.steps > 0 {
                     format!(
                         r#"<span class="{}">Reported better by {} step{}. </span>"#,
-                        if f.severity == crate::Severity::Error { "sev-error" } else { "" },
+                        if f.severity == crate::Severity::Error {
+                            "sev-error"
+                        } else {
+                            ""
+                        },
                         f.steps,
                         if f.steps == 1 { "" } else { "s" }
                     )
                 } else {
-                    format!("Reported worse by {} step{}. ", -f.steps, if f.steps == -1 { "" } else { "s" })
+                    format!(
+                        "Reported worse by {} step{}. ",
+                        -f.steps,
+                        if f.steps == -1 { "" } else { "s" }
+                    )
                 },
                 esc(why)
             );
@@ -507,7 +524,13 @@ fn changes(o: &mut String, d: &PlanDiff) {
         "Completed",
         d.completed
             .iter()
-            .map(|b| [esc(&b.action_ref).into(), multiline(&b.description), esc(&b.recommendation).into()])
+            .map(|b| {
+                [
+                    esc(&b.action_ref).into(),
+                    multiline(&b.description),
+                    esc(&b.recommendation).into(),
+                ]
+            })
             .collect(),
         ["Ref", "Action", "Recommendation"],
     );
@@ -548,7 +571,13 @@ fn changes(o: &mut String, d: &PlanDiff) {
                     esc(&m.action_ref).into(),
                     format!("{} → {}", esc(&m.from_text), esc(&m.to_text)),
                     m.days
-                        .map(|n| format!("{} days {}", n.abs(), if n >= 0 { "later" } else { "earlier" }))
+                        .map(|n| {
+                            format!(
+                                "{} days {}",
+                                n.abs(),
+                                if n >= 0 { "later" } else { "earlier" }
+                            )
+                        })
                         .unwrap_or_else(|| "—".into()),
                 ]
             })
@@ -560,7 +589,13 @@ fn changes(o: &mut String, d: &PlanDiff) {
         "Added",
         d.added
             .iter()
-            .map(|b| [esc(&b.action_ref).into(), multiline(&b.description), esc(&b.recommendation).into()])
+            .map(|b| {
+                [
+                    esc(&b.action_ref).into(),
+                    multiline(&b.description),
+                    esc(&b.recommendation).into(),
+                ]
+            })
             .collect(),
         ["Ref", "Action", "Recommendation"],
     );
@@ -569,7 +604,13 @@ fn changes(o: &mut String, d: &PlanDiff) {
         "Removed",
         d.removed
             .iter()
-            .map(|b| [esc(&b.action_ref).into(), multiline(&b.description), esc(&b.recommendation).into()])
+            .map(|b| {
+                [
+                    esc(&b.action_ref).into(),
+                    multiline(&b.description),
+                    esc(&b.recommendation).into(),
+                ]
+            })
             .collect(),
         ["Ref", "Action", "Recommendation"],
     );

@@ -44,7 +44,14 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
             .label(&x.key)
             .and_then(|l| l.description.as_deref())
             .unwrap_or("");
-        let _ = writeln!(o, "| {} | {} | {}% | {} |", md(&x.label), x.count, x.percent, md(desc));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {}% | {} |",
+            md(&x.label),
+            x.count,
+            x.percent,
+            md(desc)
+        );
     }
     o.push_str("\n| Status | Actions | Share |\n|---|---:|---:|\n");
     for x in &s.plan.by_status {
@@ -119,7 +126,11 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
     }
 
     if let Some(d) = diff {
-        let _ = writeln!(o, "\n## Changes since the previous version\n\n{}\n", md(&d.headline));
+        let _ = writeln!(
+            o,
+            "\n## Changes since the previous version\n\n{}\n",
+            md(&d.headline)
+        );
         let section = |o: &mut String, title: &str, rows: Vec<String>| {
             if rows.is_empty() {
                 return;
@@ -131,10 +142,38 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
             o.push('\n');
         };
         let opt = |v: &Option<String>| md(v.as_deref().unwrap_or("(blank)"));
-        section(&mut o, "Completed", d.completed.iter().map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description))).collect());
-        section(&mut o, "Re-rated by the rules", d.rerated_derived.iter().map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to))).collect());
-        section(&mut o, "Re-rated by the plan", d.rerated.iter().map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to))).collect());
-        section(&mut o, "Status changed", d.status_changed.iter().map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to))).collect());
+        section(
+            &mut o,
+            "Completed",
+            d.completed
+                .iter()
+                .map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description)))
+                .collect(),
+        );
+        section(
+            &mut o,
+            "Re-rated by the rules",
+            d.rerated_derived
+                .iter()
+                .map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to)))
+                .collect(),
+        );
+        section(
+            &mut o,
+            "Re-rated by the plan",
+            d.rerated
+                .iter()
+                .map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to)))
+                .collect(),
+        );
+        section(
+            &mut o,
+            "Status changed",
+            d.status_changed
+                .iter()
+                .map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to)))
+                .collect(),
+        );
         section(
             &mut o,
             "Deadlines moved",
@@ -147,20 +186,44 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
                         md(&m.from_text),
                         md(&m.to_text),
                         m.days
-                            .map(|n| format!(" ({} days {})", n.abs(), if n >= 0 { "later" } else { "earlier" }))
+                            .map(|n| format!(
+                                " ({} days {})",
+                                n.abs(),
+                                if n >= 0 { "later" } else { "earlier" }
+                            ))
                             .unwrap_or_default()
                     )
                 })
                 .collect(),
         );
-        section(&mut o, "Added", d.added.iter().map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description))).collect());
-        section(&mut o, "Removed", d.removed.iter().map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description))).collect());
+        section(
+            &mut o,
+            "Added",
+            d.added
+                .iter()
+                .map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description)))
+                .collect(),
+        );
+        section(
+            &mut o,
+            "Removed",
+            d.removed
+                .iter()
+                .map(|b| format!("{}: {}", md(&b.action_ref), md(&b.description)))
+                .collect(),
+        );
         section(
             &mut o,
             "Comments not updated",
             d.comments_not_updated
                 .iter()
-                .map(|c| format!("{}: {}", md(&c.action_ref), c.comment.as_deref().map_or("(no comment)".into(), md)))
+                .map(|c| {
+                    format!(
+                        "{}: {}",
+                        md(&c.action_ref),
+                        c.comment.as_deref().map_or("(no comment)".into(), md)
+                    )
+                })
                 .collect(),
         );
     }

@@ -43,7 +43,6 @@ pub use markdown::markdown;
 
 use crate::rating::{contrast_ratio, Assessment};
 
-
 /// A label's colour, if it is a valid `#rrggbb` (an assessment read from JSON could carry
 /// anything), else grey.
 pub(crate) fn colour<'a>(a: &'a Assessment, id: Option<&str>) -> &'a str {

@@ -32,7 +32,9 @@ pub(crate) fn donut(title: &str, segments: &[Segment], centre: &str, centre_smal
         esc(title),
         esc(&describe(segments))
     );
-    out.push_str(r##"<circle cx="21" cy="21" r="15.9155" fill="none" stroke="#e6e6e6" stroke-width="6"/>"##);
+    out.push_str(
+        r##"<circle cx="21" cy="21" r="15.9155" fill="none" stroke="#e6e6e6" stroke-width="6"/>"##,
+    );
     if total > 0 {
         // Start at 12 o'clock; circumference is 100.
         let mut offset = 25.0f64;
@@ -80,7 +82,13 @@ fn polar(r: f64, degrees: f64) -> (f64, f64) {
 }
 
 /// A horizontal stacked bar, `width` × `height` pixels; segments wide enough carry their count.
-pub(crate) fn bar(title: &str, segments: &[Segment], width: u32, height: u32, numbers: bool) -> String {
+pub(crate) fn bar(
+    title: &str,
+    segments: &[Segment],
+    width: u32,
+    height: u32,
+    numbers: bool,
+) -> String {
     let total: usize = segments.iter().map(|s| s.count).sum();
     let mut out = String::new();
     let _ = write!(

@@ -12,8 +12,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// "At the end of quarter 4 of 2024/25 (31 March 2025)" when the date ends a financial
 /// quarter, else "As at 31 March 2025".
 fn when(d: NaiveDate) -> String {
-    let quarter_end = d.succ_opt().is_some_and(|n| n.day() == 1)
-        && matches!(d.month(), 3 | 6 | 9 | 12);
+    let quarter_end =
+        d.succ_opt().is_some_and(|n| n.day() == 1) && matches!(d.month(), 3 | 6 | 9 | 12);
     if !quarter_end {
         return format!("As at {}", long_date(d));
     }
@@ -39,7 +39,13 @@ fn lower(s: &str) -> String {
 fn status_list(shares: &[Share]) -> String {
     shares
         .iter()
-        .map(|s| format!("{} {} ({}%)", s.count, lower(&s.label), s.percent))
+        .map(|s| {
+            if s.key == "none" {
+                format!("{} with no status recorded ({}%)", s.count, s.percent)
+            } else {
+                format!("{} {} ({}%)", s.count, lower(&s.label), s.percent)
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -85,7 +91,10 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
                 format!("{} {verb}{} ({}%)", x.count, lower(&x.label), x.percent)
             })
             .collect();
-        out.push(format!("Of the {in_progress} in progress, {}.", join_and(&parts)));
+        out.push(format!(
+            "Of the {in_progress} in progress, {}.",
+            join_and(&parts)
+        ));
     }
 
     let rated_all: usize = p
@@ -101,11 +110,7 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
             .filter(|x| x.count > 0)
             .map(|x| format!("{}% {}", x.percent, lower(&x.label)))
             .collect();
-        out.push(format!(
-            "Rated by {}: {}.",
-            a.rules.name,
-            join_and(&parts)
-        ));
+        out.push(format!("Rated by {}: {}.", a.rules.name, join_and(&parts)));
     }
 
     let (def, pos) = (p.overdue_definitely, p.overdue_possibly);
@@ -132,7 +137,10 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
         let nearer = if dw.days_30 > 0 {
             format!(" ({} of them in the next 30)", dw.days_30)
         } else if dw.days_60 > 0 {
-            format!(" ({} of them in the next 60, none in the next 30)", dw.days_60)
+            format!(
+                " ({} of them in the next 60, none in the next 30)",
+                dw.days_60
+            )
         } else {
             String::new()
         };
@@ -143,23 +151,24 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
     }
     let sch = p.schedule;
     if let Some(pc) = sch.percent_done {
-        out.push(format!(
-            "Of the {} due by {}, {} complete ({pc}%).",
-            plural(sch.due_by_now, "action", "actions"),
-            long_date(s.as_of),
-            if sch.done == 1 {
-                "1 is".to_string()
-            } else {
-                format!("{} are", sch.done)
-            }
-        ));
+        let by = long_date(s.as_of);
+        out.push(match (sch.due_by_now, sch.done) {
+            (1, 1) => format!("The one action due by {by} is complete."),
+            (1, _) => format!("The one action due by {by} is not complete."),
+            (n, 0) => format!("Of the {n} actions due by {by}, none is complete (0%)."),
+            (n, 1) => format!("Of the {n} actions due by {by}, 1 is complete ({pc}%)."),
+            (n, d) => format!("Of the {n} actions due by {by}, {d} are complete ({pc}%)."),
+        });
     }
     let better = a.findings.iter().filter(|f| f.steps > 0).count();
     let worse = a.findings.iter().filter(|f| f.steps < 0).count();
     if better + worse > 0 {
         let mut parts = Vec::new();
         if better > 0 {
-            parts.push(format!("better than the rules give for {}", plural(better, "action", "actions")));
+            parts.push(format!(
+                "better than the rules give for {}",
+                plural(better, "action", "actions")
+            ));
         }
         if worse > 0 {
             parts.push(format!("worse for {}", plural(worse, "action", "actions")));

@@ -465,8 +465,18 @@ fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Shar
 /// ```
 pub fn long_date(d: NaiveDate) -> String {
     const M: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     format!("{} {} {}", d.day(), M[d.month0() as usize], d.year())
 }
@@ -496,14 +506,19 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
     let mut owners: Vec<Workload> = Vec::new();
     let mut owner_index: HashMap<String, usize> = HashMap::new();
     let mut overdue = Vec::new();
-    let mut rec_group = |key: &str, title: Option<&str>, groups: &mut Vec<(String, Option<String>, Acc)>| {
-        if let Some(&i) = group_index.get(key) {
-            return i;
-        }
-        groups.push((key.to_string(), title.map(str::to_string), Acc::new(n_labels)));
-        group_index.insert(key.to_string(), groups.len() - 1);
-        groups.len() - 1
-    };
+    let mut rec_group =
+        |key: &str, title: Option<&str>, groups: &mut Vec<(String, Option<String>, Acc)>| {
+            if let Some(&i) = group_index.get(key) {
+                return i;
+            }
+            groups.push((
+                key.to_string(),
+                title.map(str::to_string),
+                Acc::new(n_labels),
+            ));
+            group_index.insert(key.to_string(), groups.len() - 1);
+            groups.len() - 1
+        };
     let mut rated = assessment.actions.iter();
     let mut split_buf: Vec<String> = Vec::new();
     for (ri, rec) in plan.recommendations.iter().enumerate() {
@@ -549,13 +564,21 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             let lead_split;
             let people: &[String] = match by {
                 GroupBy::Lead => {
-                    lead_split = action.lead_member.as_deref().map(split_owners).unwrap_or_default();
+                    lead_split = action
+                        .lead_member
+                        .as_deref()
+                        .map(split_owners)
+                        .unwrap_or_default();
                     &lead_split
                 }
                 _ => &action.owners,
             };
             if by == GroupBy::Owner || by == GroupBy::Lead {
-                let none = if by == GroupBy::Owner { "(no owner)" } else { "(no lead member)" };
+                let none = if by == GroupBy::Owner {
+                    "(no owner)"
+                } else {
+                    "(no lead member)"
+                };
                 if people.is_empty() {
                     let i = rec_group(none, None, &mut groups);
                     groups[i].2.add(&item);

@@ -90,7 +90,8 @@ impl MilestoneState {
 }
 
 fn plus(d: NaiveDate, months: u32) -> NaiveDate {
-    d.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+    d.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The peer challenge timetable: the action plan published within 3 months of the visit (5 at
@@ -106,7 +107,11 @@ fn plus(d: NaiveDate, months: u32) -> NaiveDate {
 /// assert_eq!(pc.milestones[0].state, MilestoneState::Unknown);
 /// assert_eq!(pc.milestones[3].due, d("2029-01-10"));
 /// ```
-pub fn peer_challenge(visit: NaiveDate, plan_date: Option<NaiveDate>, as_of: NaiveDate) -> PeerChallenge {
+pub fn peer_challenge(
+    visit: NaiveDate,
+    plan_date: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> PeerChallenge {
     let long = |d: NaiveDate| super::long_date(d);
     let plan_due = plus(visit, 3);
     let plan_latest = plus(visit, 5);
@@ -151,13 +156,34 @@ pub fn peer_challenge(visit: NaiveDate, plan_date: Option<NaiveDate>, as_of: Nai
         note,
     }];
     for (id, name, months, what, by) in [
-        ("progress_review", "Progress review", 10, "the progress review", "around"),
-        ("progress_review_report", "Progress review report published", 12, "the progress review report", "by"),
-        ("next_peer_challenge", "Next peer challenge", 60, "the next peer challenge", "by"),
+        (
+            "progress_review",
+            "Progress review",
+            10,
+            "the progress review",
+            "around",
+        ),
+        (
+            "progress_review_report",
+            "Progress review report published",
+            12,
+            "the progress review report",
+            "by",
+        ),
+        (
+            "next_peer_challenge",
+            "Next peer challenge",
+            60,
+            "the next peer challenge",
+            "by",
+        ),
     ] {
         let due = plus(visit, months);
         let (state, note) = if as_of < due {
-            (MilestoneState::Upcoming, format!("{} is due {by} {}.", capitalise(what), long(due)))
+            (
+                MilestoneState::Upcoming,
+                format!("{} is due {by} {}.", capitalise(what), long(due)),
+            )
         } else {
             (
                 MilestoneState::Unknown,
