@@ -402,8 +402,8 @@ impl PlanDiff {
                 .collect()
         };
         let (oi, ni) = (index(old), index(new));
-        let name = |a: &Assessment, id: &Option<String>| {
-            id.as_deref().map(|id| {
+        let name = |a: &Assessment, id: Option<&str>| {
+            id.map(|id| {
                 a.scale
                     .label(id)
                     .map_or(id, |l| l.name.as_str())
@@ -419,9 +419,9 @@ impl PlanDiff {
             if ro.rating != rn.rating {
                 self.rerated_derived.push(Change {
                     action_ref: rn.action_ref.clone(),
-                    recommendation: rn.recommendation.clone(),
-                    from: name(old, &ro.rating),
-                    to: name(new, &rn.rating),
+                    recommendation: rn.recommendation.to_string(),
+                    from: name(old, ro.rating.as_deref()),
+                    to: name(new, rn.rating.as_deref()),
                 });
             }
         }

@@ -9,6 +9,7 @@ use crate::model::{Action, Plan};
 use crate::{Result, Severity};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The result of rating a plan as of a date.
 ///
@@ -83,13 +84,13 @@ pub struct RatedAction {
     #[serde(rename = "ref")]
     pub action_ref: String,
     /// The recommendation's key.
-    pub recommendation: String,
+    pub recommendation: Arc<str>,
     /// Position of the recommendation in the plan (0-based).
     pub recommendation_index: usize,
     /// Position of the action in its recommendation (0-based).
     pub action_index: usize,
     /// The label id, or `None` when not rated.
-    pub rating: Option<String>,
+    pub rating: Option<Arc<str>>,
     /// Why.
     pub reason: Reason,
     /// The facts as of the date.
@@ -107,7 +108,7 @@ pub struct RatedAction {
 pub struct Reason {
     /// The id of the rule that matched; `None` when no rule matched (the rule set's
     /// `otherwise` label, or not rated).
-    pub rule: Option<String>,
+    pub rule: Option<Arc<str>>,
     /// The facts the matched rule looked at.
     pub facts: FactSet,
     /// The sentence.
@@ -178,16 +179,16 @@ pub struct Finding {
     #[serde(rename = "ref")]
     pub action_ref: String,
     /// The recommendation's key.
-    pub recommendation: String,
+    pub recommendation: Arc<str>,
     /// 1-based source row, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
     /// The RAG as the plan wrote it.
     pub reported: String,
     /// The label it means on this scale.
-    pub reported_label: String,
+    pub reported_label: Arc<str>,
     /// The label the rules give.
-    pub derived: String,
+    pub derived: Arc<str>,
     /// How many labels apart (positive: the plan reports better than the rules give).
     pub steps: i64,
     /// Plain-English message with the reason.
@@ -244,6 +245,20 @@ fn assess_inner(
     let prev_of = previous.map(|p| crate::diff::previous_actions(p, plan));
     let compare = scale.compares_reported();
     let n_labels = scale.labels.len();
+    // Shared strings: one allocation per label, rule and recommendation, not per action.
+    let label_ids: Vec<Arc<str>> = scale
+        .labels
+        .iter()
+        .map(|l| Arc::from(l.id.as_str()))
+        .collect();
+    let rule_ids: Vec<Arc<str>> = rules
+        .rules
+        .iter()
+        .map(|r| Arc::from(r.id.as_str()))
+        .collect();
+    let ctx = super::facts::PlanContext::new(plan);
+    let mut reported_cache: crate::stats::FxHashMap<&str, super::facts::ReportedFact> =
+        Default::default();
 
     let mut actions = Vec::with_capacity(plan.action_count());
     let mut recommendations = Vec::with_capacity(plan.recommendations.len());
@@ -253,13 +268,20 @@ fn assess_inner(
     let mut plan_not_rated = 0;
 
     for (ri, rec) in plan.recommendations.iter().enumerate() {
+        let rec_key: Arc<str> = Arc::from(rec.key.as_str());
         let mut counts = vec![0usize; n_labels];
         let mut not_rated = 0;
         for (ai, action) in rec.actions.iter().enumerate() {
             let prev = prev_of
                 .as_ref()
                 .and_then(|m| m.get(ri).and_then(|v| v.get(ai)).copied().flatten());
-            let facts = Facts::of(plan, action, as_of, prev);
+            let reported = match action.rag.as_deref() {
+                None => super::facts::ReportedFact::None,
+                Some(t) => *reported_cache
+                    .entry(t)
+                    .or_insert_with(|| super::facts::ReportedFact::of(Some(t))),
+            };
+            let facts = Facts::with_context(&ctx, action, as_of, prev, reported);
             let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
             let text = sentence(&facts, uses, action);
             match label {
@@ -267,18 +289,19 @@ fn assess_inner(
                 None => not_rated += 1,
             }
             if compare {
-                if let Some(f) = finding(scale, rec, action, &facts, label, &text) {
+                if let Some(f) = finding(scale, &label_ids, &rec_key, action, &facts, label, &text)
+                {
                     findings.push(f);
                 }
             }
             actions.push(RatedAction {
                 action_ref: action.action_ref.clone(),
-                recommendation: rec.key.clone(),
+                recommendation: rec_key.clone(),
                 recommendation_index: ri,
                 action_index: ai,
-                rating: label.map(|l| scale.labels[l].id.clone()),
+                rating: label.map(|l| label_ids[l].clone()),
                 reason: Reason {
-                    rule: rule.map(|r| rules.rules[r].id.clone()),
+                    rule: rule.map(|r| rule_ids[r].clone()),
                     facts: uses,
                     text,
                 },
@@ -372,7 +395,8 @@ fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
 
 fn finding(
     scale: &Scale,
-    rec: &crate::model::Recommendation,
+    label_ids: &[Arc<str>],
+    rec_key: &Arc<str>,
     action: &Action,
     facts: &Facts,
     derived: Option<usize>,
@@ -393,24 +417,36 @@ fn finding(
     };
     let written = action.rag.as_deref().unwrap_or("").trim().to_string();
     let (rn, dn) = (&scale.labels[reported].name, &scale.labels[derived].name);
-    let said = if written.eq_ignore_ascii_case(rn) {
-        rn.clone()
+    // "CPC004 reports "Within target" (Green) but the rules give Red: due ..." (built without
+    // the formatting machinery: there can be hundreds of thousands).
+    let mut message = String::with_capacity(
+        action.action_ref.len() + written.len() + rn.len() + dn.len() + reason.len() + 40,
+    );
+    message.push_str(&action.action_ref);
+    message.push_str(" reports ");
+    if written.eq_ignore_ascii_case(rn) {
+        message.push_str(rn);
     } else {
-        format!("\"{written}\" ({rn})")
-    };
+        message.push('"');
+        message.push_str(&written);
+        message.push_str("\" (");
+        message.push_str(rn);
+        message.push(')');
+    }
+    message.push_str(" but the rules give ");
+    message.push_str(dn);
+    message.push_str(": ");
+    message.push_str(reason);
     Some(Finding {
         code: "reported_rag_disagrees".into(),
         severity,
-        message: format!(
-            "{} reports {said} but the rules give {dn}: {reason}",
-            action.action_ref
-        ),
+        message,
         action_ref: action.action_ref.clone(),
-        recommendation: rec.key.clone(),
+        recommendation: rec_key.clone(),
         row: action.row,
         reported: written,
-        reported_label: scale.labels[reported].id.clone(),
-        derived: scale.labels[derived].id.clone(),
+        reported_label: label_ids[reported].clone(),
+        derived: label_ids[derived].clone(),
         steps,
     })
 }

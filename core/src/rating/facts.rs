@@ -293,23 +293,23 @@ pub struct Facts {
     pub overdue: Overdue,
     /// Days from the as-of date to the deadline (negative once past).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_to_due: Option<i64>,
+    pub days_to_due: Option<i32>,
     /// Days past the deadline (negative before it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_overdue: Option<i64>,
+    pub days_overdue: Option<i32>,
     /// Days past the earliest day the deadline could mean (negative before it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_past_earliest: Option<i64>,
+    pub days_past_earliest: Option<i32>,
     /// The original deadline, when it was revised ([`Action::original_due`] or the timeframe's
     /// `revised_from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_due: Option<NaiveDate>,
     /// Days past the original deadline (negative before it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_past_original: Option<i64>,
+    pub days_past_original: Option<i32>,
     /// Days the deadline was moved: current minus original (slippage).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub slipped_days: Option<i64>,
+    pub slipped_days: Option<i32>,
     /// The deadline differs from the original one.
     pub rescheduled: bool,
     /// The action has a deadline.
@@ -328,7 +328,7 @@ pub struct Facts {
     pub last_update: Option<NaiveDate>,
     /// Days since the latest progress comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_since_update: Option<i64>,
+    pub days_since_update: Option<i32>,
     /// Reporting cycles (update columns, latest last) with no new comment at the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cycles_without_update: Option<u32>,
@@ -353,6 +353,18 @@ impl Facts {
     /// assert!(f.closed);
     /// ```
     pub fn of(plan: &Plan, action: &Action, as_of: NaiveDate, previous: Option<&Action>) -> Facts {
+        let reported = ReportedFact::of(action.rag.as_deref());
+        Facts::with_context(&PlanContext::new(plan), action, as_of, previous, reported)
+    }
+
+    /// As [`Facts::of`], with what is known about the plan worked out once.
+    pub(crate) fn with_context(
+        plan: &PlanContext,
+        action: &Action,
+        as_of: NaiveDate,
+        previous: Option<&Action>,
+        reported: ReportedFact,
+    ) -> Facts {
         let status = StatusFact::of(action.status.as_ref());
         let tf = action.timeframe.as_ref();
         let due = tf.and_then(|t| t.due_latest);
@@ -363,7 +375,8 @@ impl Facts {
             .and_then(|t| t.due_latest)
             .or_else(|| tf.and_then(|t| t.revised_from));
         let days = |from: Option<NaiveDate>, to: Option<NaiveDate>| match (from, to) {
-            (Some(f), Some(t)) => Some((t - f).num_days()),
+            // Dates are within chrono's range (about ±262,000 years), so days fit in i32.
+            (Some(f), Some(t)) => i32::try_from((t - f).num_days()).ok(),
             _ => None,
         };
         let (has_update, last_update, cycles) = updates(plan, action);
@@ -375,7 +388,7 @@ impl Facts {
         Facts {
             status,
             closed: status.is_closed(),
-            reported: ReportedFact::of(action.rag.as_deref()),
+            reported,
             percent: action.percent_complete.filter(|p| p.is_finite()),
             due,
             due_earliest,
@@ -417,35 +430,52 @@ fn overdue_of(action: &Action, as_of: NaiveDate) -> Overdue {
     Overdue::of(tf.and_then(|t| t.due_earliest).or(latest), latest, as_of)
 }
 
+/// What every action's facts need to know about the plan, worked out once.
+pub(crate) struct PlanContext<'a> {
+    /// The headers of the plan's update columns, in order.
+    update_columns: Vec<&'a str>,
+    /// The plan's as-of date (the date of its latest update column).
+    as_of: Option<NaiveDate>,
+}
+
+impl<'a> PlanContext<'a> {
+    pub(crate) fn new(plan: &'a Plan) -> PlanContext<'a> {
+        PlanContext {
+            update_columns: plan
+                .columns_with(crate::model::Role::Update)
+                .map(|c| c.header.as_str())
+                .collect(),
+            as_of: plan.meta.as_of,
+        }
+    }
+}
+
 /// Whether the action has a comment, the date of the latest one, and how many reporting cycles
 /// at the end had no new comment.
-fn updates(plan: &Plan, action: &Action) -> (bool, Option<NaiveDate>, Option<u32>) {
-    use crate::model::Role;
-    let columns: Vec<&str> = plan
-        .columns_with(Role::Update)
-        .map(|c| c.header.as_str())
-        .collect();
-    // The comment texts in reporting order, one per cycle.
+fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Option<u32>) {
+    let columns = &plan.update_columns;
     let by_column = !columns.is_empty()
         && (action.updates.is_empty()
             || action
                 .updates
                 .iter()
                 .any(|u| u.column.as_deref().is_some_and(|c| columns.contains(&c))));
-    let texts: Vec<&str> = if by_column {
-        columns
-            .iter()
-            .map(|c| {
-                action
-                    .updates
-                    .iter()
-                    .find(|u| u.column.as_deref() == Some(*c))
-                    .map(|u| u.text.trim())
-                    .unwrap_or("")
-            })
-            .collect()
+    // The comment of each reporting cycle, in order.
+    let cycles_len = if by_column {
+        columns.len()
     } else {
-        action.updates.iter().map(|u| u.text.trim()).collect()
+        action.updates.len()
+    };
+    let text_at = |i: usize| -> &str {
+        if by_column {
+            action
+                .updates
+                .iter()
+                .find(|u| u.column.as_deref() == Some(columns[i]))
+                .map_or("", |u| u.text.trim())
+        } else {
+            action.updates[i].text.trim()
+        }
     };
     let latest_index = action
         .updates
@@ -461,18 +491,19 @@ fn updates(plan: &Plan, action: &Action) -> (bool, Option<NaiveDate>, Option<u32
                 _ => i + 1 == action.updates.len(),
             };
             if is_latest_column {
-                plan.meta.as_of
+                plan.as_of
             } else {
                 None
             }
         })
     });
-    let cycles = if texts.is_empty() {
+    let cycles = if cycles_len == 0 {
         None
     } else {
         let mut n = 0u32;
-        for i in (0..texts.len()).rev() {
-            let stale = texts[i].is_empty() || (i > 0 && texts[i] == texts[i - 1]);
+        for i in (0..cycles_len).rev() {
+            let t = text_at(i);
+            let stale = t.is_empty() || (i > 0 && t == text_at(i - 1));
             if !stale {
                 break;
             }

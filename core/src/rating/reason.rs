@@ -9,11 +9,46 @@ use std::fmt::Write;
 /// Write a date as `YYYY-MM-DD` (faster than chrono's formatter, which matters at a million
 /// actions).
 pub(crate) fn push_date(out: &mut String, d: NaiveDate) {
-    let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+        return;
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let y = y as u32;
+    for v in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(v));
+    }
+    out.push('-');
+    out.push(digit(d.month() / 10));
+    out.push(digit(d.month()));
+    out.push('-');
+    out.push(digit(d.day() / 10));
+    out.push(digit(d.day()));
 }
 
-fn push_days(out: &mut String, n: i64) {
-    let _ = write!(out, "{n} day{}", if n == 1 { "" } else { "s" });
+/// Write an integer without the formatting machinery.
+pub(crate) fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut v = n.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|b| char::from(*b)));
+}
+
+fn push_days(out: &mut String, n: i32) {
+    push_int(out, i64::from(n));
+    out.push_str(if n == 1 { " day" } else { " days" });
 }
 
 /// The sentence for a rating: the deadline and how far it is, the facts the rule used, and the

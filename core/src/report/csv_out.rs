@@ -92,7 +92,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
                 .unwrap_or_default(),
             act.rag.clone().unwrap_or_default(),
             label_name(a, r.rating.as_deref()).to_string(),
-            r.reason.rule.clone().unwrap_or_default(),
+            r.reason.rule.as_deref().unwrap_or("").to_string(),
             r.reason.text.clone(),
             // A closed action is neither overdue nor due.
             if f.closed {

@@ -366,6 +366,14 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     } else {
         o.push_str(r#"<table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col" class="num">Days over</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#);
         for x in &s.overdue {
+            let act = plan
+                .recommendations
+                .get(x.recommendation_index)
+                .and_then(|r| r.actions.get(x.action_index));
+            let reason = by_rec
+                .get(x.recommendation_index)
+                .and_then(|v| v.iter().find(|r| r.action_index == x.action_index))
+                .map_or("", |r| r.reason.text.as_str());
             let strength = match x.overdue {
                 crate::rating::Overdue::Definitely => x.days_overdue.unwrap_or(0).to_string(),
                 _ => "possibly".to_string(),
@@ -375,11 +383,13 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
                 r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
                 esc(&x.action_ref),
                 multiline(&x.description),
-                multiline(x.owner.as_deref().unwrap_or("")),
-                esc(x.timeframe.as_deref().unwrap_or("")),
+                multiline(act.and_then(|a| a.owner.as_deref()).unwrap_or("")),
+                esc(act
+                    .and_then(|a| a.timeframe.as_ref())
+                    .map_or("", |t| t.text.as_str())),
                 strength,
                 badge(a, x.rating.as_deref()),
-                esc(&x.reason)
+                esc(reason)
             );
         }
         o.push_str("</tbody></table>");

@@ -93,16 +93,35 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         o.push_str("No open action is past its deadline.\n");
     } else {
         o.push_str("| Ref | Action | Owner | Due | Rating | Reason |\n|---|---|---|---|---|---|\n");
+        let reasons: std::collections::HashMap<(usize, usize), &str> = a
+            .actions
+            .iter()
+            .map(|r| {
+                (
+                    (r.recommendation_index, r.action_index),
+                    r.reason.text.as_str(),
+                )
+            })
+            .collect();
         for x in &s.overdue {
+            let act = plan
+                .recommendations
+                .get(x.recommendation_index)
+                .and_then(|r| r.actions.get(x.action_index));
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} |",
                 md(&x.action_ref),
                 md(&x.description),
-                md(x.owner.as_deref().unwrap_or("")),
-                md(x.timeframe.as_deref().unwrap_or("")),
+                md(act.and_then(|a| a.owner.as_deref()).unwrap_or("")),
+                md(act
+                    .and_then(|a| a.timeframe.as_ref())
+                    .map_or("", |t| t.text.as_str())),
                 md(label_name(a, x.rating.as_deref())),
-                md(&x.reason)
+                md(reasons
+                    .get(&(x.recommendation_index, x.action_index))
+                    .copied()
+                    .unwrap_or(""))
             );
         }
     }

@@ -30,10 +30,12 @@
 //! assert_eq!(s.headline[1], "Of the 2 in progress, 1 is green (50%) and 1 red (50%).");
 //! ```
 
+mod fxhash;
 mod headline;
 mod peer_challenge;
 mod shares;
 
+pub(crate) use fxhash::FxHashMap;
 pub use peer_challenge::{peer_challenge, Milestone, MilestoneState, PeerChallenge};
 pub use shares::{percent, percentages};
 
@@ -41,7 +43,7 @@ use crate::model::{split_owners, Plan};
 use crate::rating::{Assessment, Overdue, StatusFact};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What to group the statistics by (besides the whole plan).
 ///
@@ -251,10 +253,11 @@ pub struct Workload {
     pub due_within_90: usize,
 }
 
-/// An open action past its deadline, with the reason for its rating.
+/// An open action past its deadline. Its reason is the assessment's action at the same
+/// position (`recommendation_index`, `action_index`).
 ///
 /// ```
-/// let o = actionplan::stats::OverdueAction { action_ref: "A1".into(), recommendation: "1".into(), description: "x".into(), owner: None, due: None, timeframe: None, overdue: actionplan::rating::Overdue::Definitely, days_overdue: Some(3), rating: None, reason: String::new() };
+/// let o = actionplan::stats::OverdueAction { action_ref: "A1".into(), recommendation: "1".into(), recommendation_index: 0, action_index: 0, description: "x".into(), due: None, overdue: actionplan::rating::Overdue::Definitely, days_overdue: Some(3), rating: None };
 /// assert_eq!(o.days_overdue, Some(3));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -264,28 +267,24 @@ pub struct OverdueAction {
     #[serde(rename = "ref")]
     pub action_ref: String,
     /// Recommendation key.
-    pub recommendation: String,
+    pub recommendation: Arc<str>,
+    /// Position of the recommendation in the plan (0-based).
+    pub recommendation_index: usize,
+    /// Position of the action in its recommendation (0-based).
+    pub action_index: usize,
     /// Description.
     pub description: String,
-    /// Owner cell as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
     /// Deadline (latest day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    /// Timeframe as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeframe: Option<String>,
     /// Definitely or possibly.
     pub overdue: Overdue,
     /// Days past the deadline (negative when only possibly overdue).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub days_overdue: Option<i64>,
+    pub days_overdue: Option<i32>,
     /// Rating label id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<String>,
-    /// The rating's reason.
-    pub reason: String,
+    pub rating: Option<Arc<str>>,
 }
 
 /// Running counts for one group.
@@ -330,7 +329,7 @@ struct Item<'a> {
     other: Option<&'a str>,
     rating: usize,
     overdue: Overdue,
-    days_to_due: Option<i64>,
+    days_to_due: Option<i32>,
 }
 
 impl Acc {
@@ -502,10 +501,19 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
     let as_of = assessment.as_of;
     let mut total = Acc::new(n_labels);
     let mut groups: Vec<(String, Option<String>, Acc)> = Vec::new();
-    let mut group_index: HashMap<String, usize> = HashMap::new();
+    let mut group_index: FxHashMap<String, usize> = FxHashMap::default();
     let mut owners: Vec<Workload> = Vec::new();
-    let mut owner_index: HashMap<String, usize> = HashMap::new();
-    let mut overdue = Vec::new();
+    let mut owner_index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut overdue = Vec::with_capacity(
+        assessment
+            .actions
+            .iter()
+            .filter(|r| {
+                !r.facts.closed
+                    && matches!(r.facts.overdue, Overdue::Definitely | Overdue::Possibly)
+            })
+            .count(),
+    );
     let mut rec_group =
         |key: &str, title: Option<&str>, groups: &mut Vec<(String, Option<String>, Acc)>| {
             if let Some(&i) = group_index.get(key) {
@@ -520,7 +528,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             groups.len() - 1
         };
     let mut rated = assessment.actions.iter();
-    let mut split_buf: Vec<String> = Vec::new();
+    let no_owner = vec!["(no owner)".to_string()];
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         // Recommendations are grouped by position: keys may repeat.
         let rec_slot = if by == GroupBy::Recommendation {
@@ -588,10 +596,8 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     groups[i].2.add(&item);
                 }
             }
-            split_buf.clear();
             let owner_list: &[String] = if action.owners.is_empty() {
-                split_buf.push("(no owner)".into());
-                &split_buf
+                &no_owner
             } else {
                 &action.owners
             };
@@ -607,7 +613,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                             overdue: 0,
                             due_within_90: 0,
                         });
-                        owner_index.insert(o.clone(), owners.len() - 1);
+                        owner_index.insert(o.as_str(), owners.len() - 1);
                         owners.len() - 1
                     }
                 };
@@ -622,15 +628,14 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             if open && matches!(f.overdue, Overdue::Definitely | Overdue::Possibly) {
                 overdue.push(OverdueAction {
                     action_ref: r.action_ref.clone(),
-                    recommendation: rec.key.clone(),
+                    recommendation: r.recommendation.clone(),
+                    recommendation_index: r.recommendation_index,
+                    action_index: r.action_index,
                     description: action.description.clone(),
-                    owner: action.owner.clone(),
                     due: f.due,
-                    timeframe: action.timeframe.as_ref().map(|t| t.text.clone()),
                     overdue: f.overdue,
                     days_overdue: f.days_overdue,
                     rating: r.rating.clone(),
-                    reason: r.reason.text.clone(),
                 });
             }
         }
