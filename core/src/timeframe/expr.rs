@@ -27,6 +27,8 @@ pub(crate) enum Expr {
     FinancialYear { key: Option<i32>, budget: bool },
     CalendarYear { key: Option<i32> },
     CivicYear { key: Option<i32> },
+    /// An academic (school) year, September to August.
+    AcademicYear { key: Option<i32> },
     /// Local elections: the election month.
     Election { key: Option<i32> },
     /// Annual Council: the first month of the civic year.
@@ -55,6 +57,7 @@ impl Expr {
             | Expr::FinancialYear { key, .. }
             | Expr::CalendarYear { key }
             | Expr::CivicYear { key }
+            | Expr::AcademicYear { key }
             | Expr::Election { key }
             | Expr::AnnualCouncil { key } => *key,
             Expr::Range { a, .. } => a.key(),
@@ -83,6 +86,7 @@ impl Expr {
             | Expr::FinancialYear { key, .. }
             | Expr::CalendarYear { key }
             | Expr::CivicYear { key }
+            | Expr::AcademicYear { key }
             | Expr::Election { key }
             | Expr::AnnualCouncil { key } => *key = Some(k),
             Expr::Range { a, .. } => {
@@ -130,6 +134,7 @@ impl Expr {
             Expr::FinancialYear { key, .. } => month_span((*key)?, s.fy_month(), 12),
             Expr::CalendarYear { key } => month_span((*key)?, 1, 12),
             Expr::CivicYear { key } => month_span((*key)?, s.civic_month(), 12),
+            Expr::AcademicYear { key } => month_span((*key)?, 9, 12),
             Expr::Election { key } => month_span((*key)?, s.election_month(), 1),
             Expr::AnnualCouncil { key } => month_span((*key)?, s.civic_month(), 1),
             Expr::Range { a, b, .. } => {
@@ -188,7 +193,7 @@ impl Expr {
             Expr::Season { .. } => Kind::Season,
             Expr::FinancialYear { .. } => Kind::FinancialYear,
             Expr::CalendarYear { .. } => Kind::CalendarYear,
-            Expr::CivicYear { .. } => Kind::MonthRange,
+            Expr::CivicYear { .. } | Expr::AcademicYear { .. } => Kind::MonthRange,
             Expr::Range { a, b, .. } => match (a.kind(), b.kind()) {
                 (x, y) if x == y && x != Kind::Month => x,
                 _ => Kind::MonthRange,

@@ -127,6 +127,16 @@ const DATE_PREPS: [&str; 26] = [
     "circa", "approx", "about",
 ];
 
+fn ordinal_text(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn number_word(w: &str) -> Option<u32> {
     Some(match w {
         "one" => 1,
@@ -573,17 +583,27 @@ impl<'t, 'a> P<'t, 'a> {
         }
         if let Some((y, next, basis, one_year)) = self.period_year(k) {
             if one_year && basis == QuarterBasis::Financial {
-                // Q3 2024: the financial quarter that falls in 2024.
+                // Q3 2024: the calendar quarter, or the financial-year quarter that falls in
+                // 2024; the deadline interval covers both.
                 let m0 = self.s.fy_month() as i32;
                 let start_month = m0 + 3 * (n as i32 - 1);
                 let key = if start_month > 12 { y - 1 } else { y };
-                let e = Expr::Quarter {
+                let fin = Expr::Quarter {
                     n,
                     key: Some(key),
                     basis,
                 };
-                return Some(Base::new(e, next).medium(format!(
-                    "Q{n} {y}: read as the financial-year quarter that falls in {y}"
+                let cal = Expr::Quarter {
+                    n,
+                    key: Some(y),
+                    basis: QuarterBasis::Calendar,
+                };
+                let (first, second) = match (fin.period(self.s, None), cal.period(self.s, None)) {
+                    (Some(f), Some(c)) if f.1 < c.1 => (fin, cal),
+                    _ => (cal, fin),
+                };
+                return Some(Base::new(make_range(first, second, true, self.s), next).medium(format!(
+                    "Q{n} {y}: a calendar quarter or the financial-year Q{n} that falls in {y}; the deadline covers both"
                 )));
             }
             return Some(Base::new(
@@ -816,14 +836,16 @@ impl<'t, 'a> P<'t, 'a> {
                 };
                 if year_fits {
                     return Some(Base::new(Expr::Month { y: Some(y), m }, after).medium(format!(
-                        "\"{} {v}\" read as {} {y} (month and two-digit year), not the {v}th",
+                        "\"{} {v}\" read as {} {y} (month and two-digit year), not the {}",
                         super::calendar::month_title(m),
-                        super::calendar::month_title(m)
+                        super::calendar::month_title(m),
+                        ordinal_text(v)
                     )));
                 }
                 return Some(Base::new(Expr::Day { y: None, m, d: v }, after).medium(format!(
-                    "\"{} {v}\" read as the {v}th of {} ({y} is far from the plan date)",
+                    "\"{} {v}\" read as the {} of {} ({y} is far from the plan date)",
                     super::calendar::month_title(m),
+                    ordinal_text(v),
                     super::calendar::month_title(m)
                 )));
             }
@@ -952,6 +974,20 @@ impl<'t, 'a> P<'t, 'a> {
                 }
             }
         }
+        // "Christmas 2025"
+        if self.w_in(j, &["christmas", "xmas"]) {
+            if let Some(y) = self.year4(j + 1) {
+                return Some(Base::new(Expr::Day { y: Some(y), m: 12, d: 25 }, j + 2));
+            }
+            return Some(Base::new(Expr::Day { y: None, m: 12, d: 25 }, j + 1));
+        }
+        // "academic year 2025/26"
+        if self.w_in(j, &["academic", "school"]) && self.is_w(j + 1, "year") {
+            if let Some((y, next)) = self.fy_pair(j + 2) {
+                return Some(Base::new(Expr::AcademicYear { key: Some(y) }, next));
+            }
+            return Some(Base::new(Expr::AcademicYear { key: None }, j + 2));
+        }
         // "civic year 2025/26", "municipal year"
         if self.w_in(j, &["civic", "municipal"]) && self.w_in(j + 1, &["year", "yr"]) {
             let k = j + 2;
@@ -1072,8 +1108,9 @@ impl<'t, 'a> P<'t, 'a> {
             "year" | "years" => (12 * v as i32, 0),
             _ => return None,
         };
-        let b = Base::new(Expr::Relative { months, days }, k + 1);
-        Some(b.medium("counted from the plan date".into()))
+        let mut b = Base::new(Expr::Relative { months, days }, k + 1);
+        b.conf = Confidence::Medium;
+        Some(b)
     }
 
     /// A standalone year ("2025", "by 2030"), with a check that it is not a count ("2000 homes").
@@ -1257,6 +1294,10 @@ impl<'t, 'a> P<'t, 'a> {
                     }
                 }
             }
+        }
+        // "May 2026 elections": the event word belongs to the date.
+        if self.w_in(b.next, &["election", "elections"]) && !matches!(b.e, Expr::Election { .. }) {
+            b.next += 1;
         }
         let part = part.or(b.post);
         Some((b, part))
@@ -1636,9 +1677,6 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 pending = Some((r, i));
                 event = false;
-                if r == Role::After && self.is_w(i, "following") && self.base_at(next).is_none() && !self.w_in(next, &["the", "a", "an"]) {
-                    out.conditional = true;
-                }
                 i = next;
                 continue;
             }

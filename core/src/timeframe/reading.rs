@@ -33,6 +33,7 @@ fn describe(e: &Expr) -> String {
         Expr::FinancialYear { .. } => "financial year".into(),
         Expr::CalendarYear { .. } => "year".into(),
         Expr::CivicYear { .. } => "civic year".into(),
+        Expr::AcademicYear { .. } => "academic year".into(),
         Expr::Election { .. } => "election".into(),
         Expr::AnnualCouncil { .. } => "Annual Council".into(),
         Expr::Range { a, b, .. } => format!("{} to {}", describe(a), describe(b)),
@@ -102,6 +103,34 @@ fn combine(
             recur_month = Some(*m);
         }
         dropped.iter_mut().for_each(|d| *d = true);
+    }
+
+    // A date in brackets without a year after a dated one describes it: "July 2025 (Q2)".
+    for i in 1..mentions.len() {
+        let (prev, m) = (&mentions[i - 1], &mentions[i]);
+        if !m.bracketed || dropped[i] || m.expr.key().is_some() || m.expr.needs_reference() || m.rel.is_some() {
+            continue;
+        }
+        if prev.expr.key().is_none() || m.pos > prev.end + 2 {
+            continue;
+        }
+        if let Some((p1, p2)) = prev.expr.period(s, reference) {
+            if let Some(e) = resolve(&m.expr, Mode::EndOnOrAfter(p1), s, reference) {
+                if e.period(s, reference).is_some_and(|(a, b)| a <= p2 && b >= p1) {
+                    dropped[i] = true;
+                    notes.push(format!("\"{}\" in brackets read as describing the date before it", describe(&m.expr)));
+                }
+            }
+        }
+    }
+
+    // "Immediate and ongoing": a start, not a deadline.
+    if sc.ongoing {
+        for m in mentions.iter_mut() {
+            if matches!(m.expr, Expr::Immediate) && m.role == Role::Plain {
+                m.role = Role::Start;
+            }
+        }
     }
 
     // "extended to", "now": the dates before it were the original ones.
