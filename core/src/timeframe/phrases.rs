@@ -1162,7 +1162,7 @@ impl<'t, 'a> P<'t, 'a> {
         if let Expr::Day { y, m, d } = b.e {
             let mut w = Base::new(Expr::Week { y, m, d }, b.next);
             w.conf = b.conf;
-            w.note = Some("week commencing: due by the end of that week".into());
+            w.note = Some("week commencing: due on a day of that week".into());
             return Some(w);
         }
         None

@@ -339,14 +339,17 @@ fn read_one(
         }
         None => base_kind,
     };
-    let is_day = matches!(expr, Expr::Day { .. } | Expr::Immediate | Expr::Relative { .. })
+    let is_day = matches!(expr, Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. })
         || matches!(m.part, Some(Part::End))
         || (matches!(expr, Expr::Range { .. }) && kind == Kind::Day);
     let period_due = |a: NaiveDate, b: NaiveDate| {
         if let (None, Some((ea, eb))) = (m.part, expr.either_ends(s, reference)) {
             return (ea, eb);
         }
-        if s.period_due_at_end || is_day {
+        if matches!(expr, Expr::Week { .. }) && m.part.is_none() {
+            // A week commencing names a day within that week.
+            (a, b)
+        } else if s.period_due_at_end || is_day {
             (b, b)
         } else {
             (a, b)
