@@ -4,59 +4,25 @@ use crate::model::{Action, Plan, RagWord, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// How overdue an action is as of a date. A deadline can be a whole period ("Spring 2025"), so
-/// there are two strengths.
-///
-/// ```
-/// use actionplan::rating::Overdue;
-/// let d = |s: &str| s.parse().unwrap();
-/// assert_eq!(Overdue::of(Some(d("2025-03-01")), Some(d("2025-05-31")), d("2025-04-10")), Overdue::Possibly);
-/// assert_eq!(Overdue::of(Some(d("2025-03-01")), Some(d("2025-05-31")), d("2025-06-01")), Overdue::Definitely);
-/// assert_eq!(Overdue::of(None, None, d("2025-06-01")), Overdue::NoDeadline);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Overdue {
-    /// The as-of date is past the latest day the deadline could mean.
-    Definitely,
-    /// The as-of date is past the earliest day the deadline could mean, not the latest.
-    Possibly,
-    /// Not past the deadline.
-    No,
-    /// The action has no deadline (ongoing, recurring, conditional or unreadable).
-    NoDeadline,
+pub use crate::timeframe::Overdue;
+
+/// The snake_case name of an overdue strength.
+pub(crate) fn overdue_name(o: Overdue) -> &'static str {
+    match o {
+        Overdue::Definitely => "definitely",
+        Overdue::Possibly => "possibly",
+        Overdue::No => "no",
+        Overdue::NoDeadline => "no_deadline",
+    }
 }
 
-impl Overdue {
-    /// Overdue-ness from the earliest and latest day a deadline could mean.
-    ///
-    /// ```
-    /// use actionplan::rating::Overdue;
-    /// let d: chrono::NaiveDate = "2025-03-31".parse().unwrap();
-    /// assert_eq!(Overdue::of(Some(d), Some(d), d), Overdue::No);
-    /// ```
-    pub fn of(earliest: Option<NaiveDate>, latest: Option<NaiveDate>, as_of: NaiveDate) -> Overdue {
-        match latest {
-            None => Overdue::NoDeadline,
-            Some(l) if as_of > l => Overdue::Definitely,
-            Some(_) if earliest.is_some_and(|e| as_of > e) => Overdue::Possibly,
-            Some(_) => Overdue::No,
-        }
-    }
-
-    /// The snake_case name.
-    ///
-    /// ```
-    /// assert_eq!(actionplan::rating::Overdue::NoDeadline.as_str(), "no_deadline");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Overdue::Definitely => "definitely",
-            Overdue::Possibly => "possibly",
-            Overdue::No => "no",
-            Overdue::NoDeadline => "no_deadline",
-        }
+/// Order for lists: definitely, possibly, no, no deadline.
+pub(crate) fn overdue_rank(o: Overdue) -> u8 {
+    match o {
+        Overdue::Definitely => 0,
+        Overdue::Possibly => 1,
+        Overdue::No => 2,
+        Overdue::NoDeadline => 3,
     }
 }
 
@@ -423,11 +389,12 @@ impl Facts {
     }
 }
 
-/// Overdue-ness of an action: through the timeframe's reading.
+/// Overdue-ness of an action: the timeframe's own reading.
 fn overdue_of(action: &Action, as_of: NaiveDate) -> Overdue {
-    let tf = action.timeframe.as_ref();
-    let latest = tf.and_then(|t| t.due_latest);
-    Overdue::of(tf.and_then(|t| t.due_earliest).or(latest), latest, as_of)
+    action
+        .timeframe
+        .as_ref()
+        .map_or(Overdue::NoDeadline, |t| t.overdue(as_of))
 }
 
 /// What every action's facts need to know about the plan, worked out once.

@@ -641,8 +641,8 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
         }
     }
     overdue.sort_by(|a, b| {
-        a.overdue
-            .cmp(&b.overdue)
+        crate::rating::overdue_rank(a.overdue)
+            .cmp(&crate::rating::overdue_rank(b.overdue))
             .then(b.days_overdue.cmp(&a.days_overdue))
     });
     owners.sort_by(|a, b| {
