@@ -76,6 +76,16 @@ pub fn description_similarity(a: &str, b: &str) -> f64 {
     similarity(&words(a), &words(b))
 }
 
+/// Similarity of two actions' descriptions: of their words, or, when neither has a word long
+/// enough to count ("x", "Do it"), 1 for the same text and 0 otherwise.
+fn action_similarity(wa: &HashSet<String>, wb: &HashSet<String>, a: &Action, b: &Action) -> f64 {
+    if wa.is_empty() && wb.is_empty() {
+        let (na, nb) = (key(&a.description), key(&b.description));
+        return if !na.is_empty() && na == nb { 1.0 } else { 0.0 };
+    }
+    similarity(wa, wb)
+}
+
 fn key(s: &str) -> String {
     crate::text::normalise_words(s)
 }
@@ -125,7 +135,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
     let new_refs = unique_refs(&news);
     for (k, &i) in &old_refs {
         if let Some(&j) = new_refs.get(k) {
-            let score = similarity(&old_words[i], &new_words[j]);
+            let score = action_similarity(&old_words[i], &new_words[j], olds[i].1, news[j].1);
             let both_worded = !old_words[i].is_empty() && !new_words[j].is_empty();
             if both_worded && score < REF_DOUBT {
                 doubtful.push((i, j, score));
@@ -152,7 +162,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
         for &i in &free_old {
             let ok = rec_key(old, olds[i].0);
             for &j in &free_new {
-                let s = similarity(&old_words[i], &new_words[j]);
+                let s = action_similarity(&old_words[i], &new_words[j], olds[i].1, news[j].1);
                 let need = if ok == rec_key(new, news[j].0) {
                     SAME_REC
                 } else {
@@ -171,7 +181,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
         for &i in &free_old {
             if let Some(js) = by_rec.get(&rec_key(old, olds[i].0)) {
                 for &j in js {
-                    let s = similarity(&old_words[i], &new_words[j]);
+                    let s = action_similarity(&old_words[i], &new_words[j], olds[i].1, news[j].1);
                     if s >= SAME_REC {
                         candidates.push((s, i, j));
                     }
