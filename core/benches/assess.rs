@@ -64,19 +64,13 @@ fn plan(recs: usize, per: usize) -> Plan {
                 ),
                 _ => (Kind::Ongoing, None, None),
             };
-            a.timeframe = Some(Timeframe {
-                text: "phrase".into(),
-                kind,
-                start: None,
-                due_earliest: earliest,
-                due_latest: latest,
-                ongoing: kind == Kind::Ongoing,
-                recurrence: None,
-                conditional: false,
-                revised_from: None,
-                confidence: Confidence::High,
-                note: None,
-            });
+            let mut t = Timeframe::unreadable("phrase");
+            t.kind = kind;
+            t.due_earliest = earliest;
+            t.due_latest = latest;
+            t.ongoing = kind == Kind::Ongoing;
+            t.confidence = Confidence::High;
+            a.timeframe = Some(t);
             if (x >> 50) % 3 != 0 {
                 a.updates.push(ProgressUpdate {
                     text: "Progressing as planned".into(),
