@@ -35,7 +35,7 @@ h3{font-size:17px;margin:18px 0 8px}
 .bar-n{font-size:11px;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0 10px}
 caption{text-align:left;font-weight:700;padding:4px 0 6px;font-size:15px}
-th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule)}
+th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule);overflow-wrap:anywhere}
 th{background:var(--soft);font-weight:700;border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.ref{white-space:nowrap;font-weight:600}
@@ -145,22 +145,21 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         let _ = write!(o, "<li>{}</li>", esc(&d.headline));
     }
     o.push_str("</ul>");
-    let complete = s
+    // The same count and share as the status table (largest remainder), so the page agrees
+    // with itself.
+    let (complete, complete_pc) = s
         .plan
         .by_status
         .iter()
         .find(|x| x.key == "complete")
-        .map_or(0, |x| x.count);
+        .map_or((0, 0), |x| (x.count, x.percent));
     let disagree = a.findings.iter().filter(|f| f.steps > 0).count();
     o.push_str(r#"<div class="tiles">"#);
     let tiles = [
         (s.plan.actions.to_string(), "actions".to_string(), false),
         (
             complete.to_string(),
-            format!(
-                "complete ({}%)",
-                crate::stats::percent(complete, s.plan.actions).unwrap_or(0)
-            ),
+            format!("complete ({complete_pc}%)"),
             false,
         ),
         (
