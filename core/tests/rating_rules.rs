@@ -425,3 +425,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_rule_set_in_the_presets_readme_is_valid() {
+    let readme = include_str!("../presets/README.md");
+    let start = readme.find("```json\n").expect("a JSON example") + 8;
+    let end = start + readme[start..].find("```").expect("its end");
+    let rules = RuleSet::from_json(&readme[start..end]).expect("the README's example reads");
+    let p = plan_of(vec![action("x", "31/01/2025", "In progress", "Green")]);
+    let a = assess(&p, &rules, d("2025-03-01")).expect("assesses");
+    assert_eq!(a.actions[0].rating.as_deref(), Some("red"));
+    assert_eq!(a.findings.len(), 1);
+}
