@@ -9,6 +9,7 @@ use crate::model::{Action, Plan};
 use crate::{Result, Severity};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The result of rating a plan as of a date.
@@ -171,7 +172,7 @@ pub struct LabelCount {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// `reported_rag_disagrees`.
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// `error` when the plan reports better and the rules give the worst label, `warning` when
     /// it reports better, `info` when it reports worse.
     pub severity: Severity,
@@ -262,7 +263,9 @@ fn assess_inner(
 
     let mut actions = Vec::with_capacity(plan.action_count());
     let mut recommendations = Vec::with_capacity(plan.recommendations.len());
-    let mut findings = Vec::new();
+    // Disagreements are noted as (action position, derived label) and written out after the
+    // loop, into a vector of the right size.
+    let mut disagreements: Vec<(usize, usize)> = Vec::new();
     let mut plan_counts = vec![0usize; n_labels];
     let mut rec_counts_of_plan = vec![0usize; n_labels];
     let mut plan_not_rated = 0;
@@ -289,9 +292,11 @@ fn assess_inner(
                 None => not_rated += 1,
             }
             if compare {
-                if let Some(f) = finding(scale, &label_ids, &rec_key, action, &facts, label, &text)
-                {
-                    findings.push(f);
+                if let Some(l) = label {
+                    let reported = facts.reported.word().and_then(|w| scale.reported_label(w));
+                    if reported.is_some_and(|r| r != l) {
+                        disagreements.push((actions.len(), l));
+                    }
                 }
             }
             actions.push(RatedAction {
@@ -335,6 +340,28 @@ fn assess_inner(
                 .apply(scale, &rec_counts_of_plan, "recommendations")
         }
     };
+    let mut findings = Vec::with_capacity(disagreements.len());
+    for (i, label) in disagreements {
+        let r = &actions[i];
+        let Some(action) = plan
+            .recommendations
+            .get(r.recommendation_index)
+            .and_then(|rec| rec.actions.get(r.action_index))
+        else {
+            continue;
+        };
+        if let Some(f) = finding(
+            scale,
+            &label_ids,
+            &r.recommendation,
+            action,
+            &r.facts,
+            Some(label),
+            &r.reason.text,
+        ) {
+            findings.push(f);
+        }
+    }
     Ok(Assessment {
         as_of,
         rules: RulesUsed {
@@ -438,7 +465,7 @@ fn finding(
     message.push_str(": ");
     message.push_str(reason);
     Some(Finding {
-        code: "reported_rag_disagrees".into(),
+        code: Cow::Borrowed("reported_rag_disagrees"),
         severity,
         message,
         action_ref: action.action_ref.clone(),
