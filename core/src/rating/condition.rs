@@ -210,6 +210,10 @@ pub enum Fact {
 
 impl Fact {
     /// Every fact, in order.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::Fact::ALL[0].as_str(), "status");
+    /// ```
     pub const ALL: [Fact; 23] = [
         Fact::Status,
         Fact::Closed,

@@ -58,6 +58,10 @@ pub enum StatusFact {
 
 impl StatusFact {
     /// Every status fact, in order.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::StatusFact::ALL.len(), 8);
+    /// ```
     pub const ALL: [StatusFact; 8] = [
         StatusFact::NotStarted,
         StatusFact::InProgress,
