@@ -233,7 +233,7 @@ fn a_reported_rag_better_than_the_rules_is_a_finding() {
     .expect("assesses");
     assert_eq!(a.findings.len(), 2);
     let f = &a.findings[0];
-    assert_eq!((f.action_ref.as_str(), f.steps), ("R1.1", 2));
+    assert_eq!((&*f.action_ref, f.steps), ("R1.1", 2));
     assert_eq!(f.severity, actionplan::Severity::Error);
     assert_eq!(
         f.message,

@@ -83,7 +83,7 @@ pub struct RulesUsed {
 pub struct RatedAction {
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// The recommendation's key.
     pub recommendation: Arc<str>,
     /// Position of the recommendation in the plan (0-based).
@@ -178,14 +178,14 @@ pub struct Finding {
     pub severity: Severity,
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// The recommendation's key.
     pub recommendation: Arc<str>,
     /// 1-based source row, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
     /// The RAG as the plan wrote it.
-    pub reported: String,
+    pub reported: Arc<str>,
     /// The label it means on this scale.
     pub reported_label: Arc<str>,
     /// The label the rules give.
@@ -300,7 +300,7 @@ fn assess_inner(
                 }
             }
             actions.push(RatedAction {
-                action_ref: action.action_ref.clone(),
+                action_ref: Arc::from(action.action_ref.as_str()),
                 recommendation: rec_key.clone(),
                 recommendation_index: ri,
                 action_index: ai,
@@ -341,6 +341,8 @@ fn assess_inner(
         }
     };
     let mut findings = Vec::with_capacity(disagreements.len());
+    // The same few RAG words, shared.
+    let mut written: crate::stats::FxHashMap<&str, Arc<str>> = Default::default();
     for (i, label) in disagreements {
         let r = &actions[i];
         let Some(action) = plan
@@ -350,10 +352,17 @@ fn assess_inner(
         else {
             continue;
         };
+        let said = action.rag.as_deref().unwrap_or("").trim();
+        let said = written
+            .entry(said)
+            .or_insert_with(|| Arc::from(said))
+            .clone();
         if let Some(f) = finding(
             scale,
             &label_ids,
             &r.recommendation,
+            &r.action_ref,
+            said,
             action,
             &r.facts,
             Some(label),
@@ -424,6 +433,8 @@ fn finding(
     scale: &Scale,
     label_ids: &[Arc<str>],
     rec_key: &Arc<str>,
+    action_ref: &Arc<str>,
+    said: Arc<str>,
     action: &Action,
     facts: &Facts,
     derived: Option<usize>,
@@ -442,7 +453,7 @@ fn finding(
     } else {
         Severity::Info
     };
-    let written = action.rag.as_deref().unwrap_or("").trim().to_string();
+    let written: &str = &said;
     let (rn, dn) = (&scale.labels[reported].name, &scale.labels[derived].name);
     // "CPC004 reports "Within target" (Green) but the rules give Red: due ..." (built without
     // the formatting machinery: there can be hundreds of thousands).
@@ -455,7 +466,7 @@ fn finding(
         message.push_str(rn);
     } else {
         message.push('"');
-        message.push_str(&written);
+        message.push_str(written);
         message.push_str("\" (");
         message.push_str(rn);
         message.push(')');
@@ -468,10 +479,10 @@ fn finding(
         code: Cow::Borrowed("reported_rag_disagrees"),
         severity,
         message,
-        action_ref: action.action_ref.clone(),
+        action_ref: action_ref.clone(),
         recommendation: rec_key.clone(),
         row: action.row,
-        reported: written,
+        reported: said.clone(),
         reported_label: label_ids[reported].clone(),
         derived: label_ids[derived].clone(),
         steps,

@@ -90,11 +90,8 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             v.push(r);
         }
     }
-    let by_ref: std::collections::HashMap<&str, &RatedAction> = a
-        .actions
-        .iter()
-        .map(|r| (r.action_ref.as_str(), r))
-        .collect();
+    let by_ref: std::collections::HashMap<&str, &RatedAction> =
+        a.actions.iter().map(|r| (&*r.action_ref, r)).collect();
     let _ = write!(
         o,
         r#"<!DOCTYPE html>
@@ -405,7 +402,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         );
         for f in &a.findings {
             let why = by_ref
-                .get(f.action_ref.as_str())
+                .get(&*f.action_ref)
                 .map_or("", |r| r.reason.text.as_str());
             let _ = write!(
                 o,

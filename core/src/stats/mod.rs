@@ -265,7 +265,7 @@ pub struct Workload {
 pub struct OverdueAction {
     /// Ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// Recommendation key.
     pub recommendation: Arc<str>,
     /// Position of the recommendation in the plan (0-based).
