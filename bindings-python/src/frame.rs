@@ -1,0 +1,403 @@
+//! The action table: one row per action, built as Arrow columns in Rust and handed to
+//! pyarrow, polars or pandas through the Arrow PyCapsule interface.
+//!
+//! This module only lays the plan's fields (and, when given, each action's assessment) out as
+//! columns; every value comes from the core.
+
+use crate::arrow::{self, ColumnData, Field, Strings, Table, Validity};
+use crate::views::{status_name, PlanData};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyTuple};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Builds a text column.
+#[derive(Default)]
+pub struct StrCol(Strings);
+
+impl StrCol {
+    /// Append a value.
+    pub fn push(&mut self, s: Option<&str>) {
+        self.0.push(s)
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::Str(self.0)
+    }
+}
+
+/// Builds a date column.
+#[derive(Default)]
+pub struct DateCol {
+    days: Vec<i32>,
+    validity: Validity,
+}
+
+const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("1970-01-01 is a date"),
+};
+
+impl DateCol {
+    /// Append a value.
+    pub fn push(&mut self, d: Option<NaiveDate>) {
+        self.days.push(
+            d.map(|d| d.signed_duration_since(EPOCH).num_days() as i32)
+                .unwrap_or(0),
+        );
+        self.validity.push(d.is_some());
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::Date {
+            days: self.days,
+            validity: self.validity,
+        }
+    }
+}
+
+/// Builds an integer column.
+#[derive(Default)]
+pub struct IntCol {
+    values: Vec<i64>,
+    validity: Validity,
+}
+
+impl IntCol {
+    /// Append a value.
+    pub fn push(&mut self, v: Option<i64>) {
+        self.values.push(v.unwrap_or(0));
+        self.validity.push(v.is_some());
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::Int {
+            values: self.values,
+            validity: self.validity,
+        }
+    }
+}
+
+/// Builds a float column.
+#[derive(Default)]
+pub struct FloatCol {
+    values: Vec<f64>,
+    validity: Validity,
+}
+
+impl FloatCol {
+    /// Append a value.
+    pub fn push(&mut self, v: Option<f64>) {
+        self.values.push(v.unwrap_or(0.0));
+        self.validity.push(v.is_some());
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::Float {
+            values: self.values,
+            validity: self.validity,
+        }
+    }
+}
+
+/// Builds a boolean column.
+#[derive(Default)]
+pub struct BoolCol(Vec<u8>);
+
+impl BoolCol {
+    /// Append a value.
+    pub fn push(&mut self, b: bool) {
+        self.0.push(b as u8)
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        let len = self.0.len();
+        ColumnData::Bool { bits: self.0, len }
+    }
+}
+
+/// Builds a categorical column: fixed categories first (in their order), then any other value
+/// in order of first appearance.
+pub struct CatCol {
+    codes: Vec<i32>,
+    validity: Validity,
+    lookup: HashMap<String, i32>,
+    categories: Strings,
+    ordered: bool,
+}
+
+impl CatCol {
+    /// A categorical column with these categories first.
+    pub fn new(fixed: &[&str], ordered: bool) -> Self {
+        let mut c = CatCol {
+            codes: Vec::new(),
+            validity: Validity::default(),
+            lookup: HashMap::new(),
+            categories: Strings::default(),
+            ordered,
+        };
+        for f in fixed {
+            c.code(f);
+        }
+        c
+    }
+
+    fn code(&mut self, s: &str) -> i32 {
+        if let Some(&c) = self.lookup.get(s) {
+            return c;
+        }
+        let c = self.lookup.len() as i32;
+        self.lookup.insert(s.to_string(), c);
+        self.categories.push(Some(s));
+        c
+    }
+
+    /// Append a value.
+    pub fn push(&mut self, s: Option<&str>) {
+        let code = s.map(|s| self.code(s)).unwrap_or(0);
+        self.codes.push(code);
+        self.validity.push(s.is_some());
+    }
+
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::Cat {
+            codes: self.codes,
+            validity: self.validity,
+            categories: Arc::new(self.categories),
+            ordered: self.ordered,
+        }
+    }
+}
+
+/// Builds a list-of-text column.
+pub struct ListCol {
+    offsets: Vec<i32>,
+    values: Strings,
+}
+
+impl Default for ListCol {
+    fn default() -> Self {
+        ListCol {
+            offsets: vec![0],
+            values: Strings::default(),
+        }
+    }
+}
+
+impl ListCol {
+    /// Append a list.
+    pub fn push<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
+        for s in items {
+            self.values.push(Some(s));
+        }
+        self.offsets.push(self.values.len() as i32);
+    }
+    /// Finish as a column.
+    pub fn finish(self) -> ColumnData {
+        ColumnData::StrList {
+            offsets: self.offsets,
+            values: self.values,
+        }
+    }
+}
+
+/// Lifecycle statuses, in order (the names `Action.status` gives).
+pub const STATUSES: [&str; 7] = [
+    "not_started",
+    "in_progress",
+    "on_hold",
+    "complete",
+    "cancelled",
+    "superseded",
+    "other",
+];
+
+/// Timeframe kinds (the names `Timeframe.kind` gives).
+pub const KINDS: [&str; 14] = [
+    "day",
+    "month",
+    "month_range",
+    "quarter",
+    "season",
+    "financial_year",
+    "calendar_year",
+    "part_of_year",
+    "open_ended",
+    "ongoing",
+    "recurring",
+    "conditional",
+    "status",
+    "unreadable",
+];
+
+/// The action table of a plan: one row per action.
+pub fn action_table(data: &PlanData) -> Table {
+    let plan = &data.plan;
+    let mut rec_key = CatCol::new(&[], false);
+    let mut rec_title = StrCol::default();
+    let mut theme = CatCol::new(&[], false);
+    let mut aref = StrCol::default();
+    let mut description = StrCol::default();
+    let mut owner = StrCol::default();
+    let mut owners = ListCol::default();
+    let mut lead = StrCol::default();
+    let mut timeframe = StrCol::default();
+    let mut kind = CatCol::new(&KINDS, false);
+    let mut start = DateCol::default();
+    let mut due_earliest = DateCol::default();
+    let mut due = DateCol::default();
+    let mut ongoing = BoolCol::default();
+    let mut recurring = BoolCol::default();
+    let mut conditional = BoolCol::default();
+    let mut status = CatCol::new(&STATUSES, false);
+    let mut status_text = StrCol::default();
+    let mut rag = StrCol::default();
+    let mut percent = FloatCol::default();
+    let mut latest = StrCol::default();
+    let mut row = IntCol::default();
+    for (r, a) in plan.actions() {
+        rec_key.push(Some(&r.key));
+        rec_title.push(Some(&r.title));
+        theme.push(r.theme.as_deref());
+        aref.push(Some(&a.action_ref));
+        description.push(Some(&a.description));
+        owner.push(a.owner.as_deref());
+        owners.push(a.owners.iter().map(String::as_str));
+        lead.push(a.lead_member.as_deref());
+        let t = a.timeframe.as_ref();
+        timeframe.push(t.map(|t| t.text.as_str()));
+        kind.push(t.map(|t| t.kind.as_str()));
+        start.push(t.and_then(|t| t.start));
+        due_earliest.push(t.and_then(|t| t.due_earliest));
+        due.push(t.and_then(|t| t.due_latest));
+        ongoing.push(t.is_some_and(|t| t.ongoing));
+        recurring.push(t.is_some_and(|t| t.recurrence.is_some()));
+        conditional.push(t.is_some_and(|t| t.conditional));
+        status.push(a.status.as_ref().map(status_name));
+        status_text.push(a.status_text.as_deref());
+        rag.push(a.rag.as_deref());
+        percent.push(a.percent_complete);
+        latest.push(a.latest_update().map(|u| u.text.as_str()));
+        row.push(a.row.map(|r| r as i64));
+    }
+    let fields = vec![
+        ("recommendation", rec_key.finish()),
+        ("recommendation_title", rec_title.finish()),
+        ("theme", theme.finish()),
+        ("ref", aref.finish()),
+        ("description", description.finish()),
+        ("owner", owner.finish()),
+        ("owners", owners.finish()),
+        ("lead_member", lead.finish()),
+        ("timeframe", timeframe.finish()),
+        ("timeframe_kind", kind.finish()),
+        ("start", start.finish()),
+        ("due_earliest", due_earliest.finish()),
+        ("due", due.finish()),
+        ("ongoing", ongoing.finish()),
+        ("recurring", recurring.finish()),
+        ("conditional", conditional.finish()),
+        ("status", status.finish()),
+        ("status_text", status_text.finish()),
+        ("rag", rag.finish()),
+        ("percent_complete", percent.finish()),
+        ("latest_update", latest.finish()),
+        ("row", row.finish()),
+    ];
+    Table {
+        len: data.index.len(),
+        fields: fields
+            .into_iter()
+            .map(|(name, data)| Field {
+                name: name.to_string(),
+                data,
+            })
+            .collect(),
+    }
+}
+
+/// Columns ready for a data frame, exported through the Arrow PyCapsule interface
+/// (`pyarrow.table(frame)`, `polars.DataFrame(frame)`). Made by `Plan.to_arrow()` and friends.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Frame {
+    pub(crate) table: Arc<Table>,
+}
+
+impl Frame {
+    /// Wrap a table.
+    pub fn new(table: Table) -> Self {
+        Frame {
+            table: Arc::new(table),
+        }
+    }
+}
+
+fn schema_capsule<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyCapsule>> {
+    PyCapsule::new_with_value_and_destructor(py, arrow::table_schema(t), c"arrow_schema", |s, _| {
+        arrow::drop_schema(s)
+    })
+}
+
+#[pymethods]
+impl Frame {
+    /// Number of rows.
+    fn __len__(&self) -> usize {
+        self.table.len
+    }
+
+    /// Column names, in order.
+    #[getter]
+    fn columns(&self) -> Vec<String> {
+        self.table.fields.iter().map(|f| f.name.clone()).collect()
+    }
+
+    /// Arrow PyCapsule interface: the schema.
+    fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        schema_capsule(py, &self.table)
+    }
+
+    /// Arrow PyCapsule interface: the table as one struct array (a record batch). A requested
+    /// schema is ignored (the consumer casts if it needs to).
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_array__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let _ = requested_schema;
+        let schema = schema_capsule(py, &self.table)?;
+        let array = PyCapsule::new_with_value_and_destructor(
+            py,
+            arrow::table_array(&self.table),
+            c"arrow_array",
+            |a, _| arrow::drop_array(a),
+        )?;
+        PyTuple::new(py, [schema.into_any(), array.into_any()])
+    }
+
+    /// Arrow PyCapsule interface: a stream of one batch.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        PyCapsule::new_with_value_and_destructor(
+            py,
+            arrow::table_stream(&self.table),
+            c"arrow_array_stream",
+            |s, _| arrow::drop_stream(s),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Frame: {} rows × {} columns>",
+            self.table.len,
+            self.table.fields.len()
+        )
+    }
+}

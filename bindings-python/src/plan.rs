@@ -1,0 +1,282 @@
+//! The `Plan` class.
+
+use crate::convert::opt_date;
+use crate::errors::{guard, CoreResult};
+use crate::frame::{action_table, Frame};
+use crate::views::{self, ActionIter, Actions, Column, Diagnostic, PlanData, Recommendations};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::sync::Arc;
+
+/// An action plan: recommendations, each with its actions.
+///
+/// Read one with `actionplan.read_csv(...)`, `read_json(...)`, `from_records(...)`,
+/// `from_pandas(...)` or `from_polars(...)`. A plan is read-only. `len(plan)` is the number of
+/// actions and iterating over a plan gives its actions in order.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Plan {
+    pub(crate) data: Arc<PlanData>,
+}
+
+impl Plan {
+    /// Wrap a core plan.
+    pub fn new(plan: actionplan::Plan) -> Self {
+        Plan {
+            data: PlanData::new(plan),
+        }
+    }
+
+    /// The core plan.
+    pub fn core(&self) -> &actionplan::Plan {
+        &self.data.plan
+    }
+}
+
+/// Escape text for HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Today, from Python's clock (the core never reads one).
+pub fn today(py: Python<'_>) -> PyResult<NaiveDate> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call_method0("today")?
+        .extract()
+}
+
+/// `as_of` as given, or today.
+pub fn as_of_or_today(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDate> {
+    match opt_date(as_of, "as_of")? {
+        Some(d) => Ok(d),
+        None => today(py),
+    }
+}
+
+#[pymethods]
+impl Plan {
+    /// Read a plan from its canonical JSON form (as written by `to_json()`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        guard(py, || {
+            let text = crate::convert::opt_str(Some(text), "text")?.unwrap_or_default();
+            let plan: actionplan::Plan = serde_json::from_str(&text)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            Ok(Plan::new(plan))
+        })
+    }
+
+    /// The council or public body.
+    #[getter]
+    fn organisation(&self) -> Option<&str> {
+        self.core().meta.organisation.as_deref()
+    }
+
+    /// The plan's title.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.core().meta.title.as_deref()
+    }
+
+    /// When the plan was agreed: the reference date for phrases with no year.
+    #[getter]
+    fn plan_date(&self) -> Option<NaiveDate> {
+        self.core().meta.plan_date
+    }
+
+    /// The date the progress columns describe (e.g. 2025-03-31 for "2024/25 Qrt4").
+    #[getter]
+    fn as_of(&self) -> Option<NaiveDate> {
+        self.core().meta.as_of
+    }
+
+    /// The reporting period as written.
+    #[getter]
+    fn period(&self) -> Option<&str> {
+        self.core().meta.period.as_deref()
+    }
+
+    /// Where the plan came from ("csv", "tsv", "json", "records", ...).
+    #[getter]
+    fn source_format(&self) -> Option<&str> {
+        self.core().meta.source_format.as_deref()
+    }
+
+    /// The source columns, each with the field it was read into.
+    #[getter]
+    fn columns(&self) -> Vec<Column> {
+        self.core().columns.iter().map(Column::from).collect()
+    }
+
+    /// The recommendations (a read-only sequence).
+    #[getter]
+    fn recommendations(&self) -> Recommendations {
+        Recommendations {
+            data: self.data.clone(),
+        }
+    }
+
+    /// Every action, in order (a read-only sequence).
+    #[getter]
+    fn actions(&self) -> Actions {
+        Actions {
+            data: self.data.clone(),
+        }
+    }
+
+    /// What the reader noticed while importing (encoding repairs, inferred columns, ...).
+    #[getter]
+    fn import_diagnostics(&self) -> Vec<Diagnostic> {
+        views::diagnostics(&self.core().import_diagnostics)
+    }
+
+    /// Check the plan: a list of `Diagnostic` (never raises for a problem in the plan).
+    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Diagnostic>> {
+        guard(py, || {
+            Ok(views::diagnostics(&self.core().import_diagnostics))
+        })
+    }
+
+    /// The plan in its canonical JSON form (`indent=None` for one line).
+    #[pyo3(signature = (*, indent=true))]
+    fn to_json(&self, py: Python<'_>, indent: bool) -> PyResult<String> {
+        guard(py, || {
+            let r = if indent {
+                serde_json::to_string_pretty(self.core())
+            } else {
+                serde_json::to_string(self.core())
+            };
+            r.map_err(actionplan::Error::from).py(py)
+        })
+    }
+
+    /// The plan as plain Python data (the canonical JSON form, parsed).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let text = self.to_json(py, false)?;
+        py.import("json")?.call_method1("loads", (text,))
+    }
+
+    /// Arrow columns of the action table (one row per action), for `to_arrow()`,
+    /// `to_pandas()` and `to_polars()`.
+    fn _frame(&self, py: Python<'_>) -> PyResult<Frame> {
+        guard(py, || {
+            let data = self.data.clone();
+            let table = py.detach(move || action_table(&data));
+            Ok(Frame::new(table))
+        })
+    }
+
+    /// The action table as a `pyarrow.Table` (needs pyarrow).
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        py.import("actionplan._frames")?
+            .call_method1("to_arrow", (frame,))
+    }
+
+    /// The action table as a `pandas.DataFrame`: one row per action, dates as dates, status
+    /// and kinds as categoricals (needs pandas and pyarrow).
+    #[pyo3(signature = (*, dates="datetime64"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, dates: &str) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("dates", dates)?;
+        py.import("actionplan._frames")?
+            .getattr("to_pandas")?
+            .call((frame,), Some(&kwargs))
+    }
+
+    /// The action table as a `polars.DataFrame` (needs polars).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        py.import("actionplan._frames")?
+            .call_method1("to_polars", (frame,))
+    }
+
+    fn __len__(&self) -> usize {
+        self.data.index.len()
+    }
+
+    fn __iter__(&self) -> ActionIter {
+        ActionIter::new(self.data.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        let m = &self.core().meta;
+        let mut s = String::from("<Plan");
+        if let Some(t) = &m.title {
+            s.push_str(&format!(" {t:?}"));
+        }
+        if let Some(o) = &m.organisation {
+            s.push_str(&format!(" ({o})"));
+        }
+        s.push_str(&format!(
+            ": {} recommendations, {} actions>",
+            self.core().recommendations.len(),
+            self.data.index.len()
+        ));
+        s
+    }
+
+    fn _repr_html_(&self) -> String {
+        let p = self.core();
+        let m = &p.meta;
+        let mut h = String::from("<div class=\"actionplan-plan\">");
+        h.push_str(&format!(
+            "<strong>{}</strong>",
+            escape_html(m.title.as_deref().unwrap_or("Action plan"))
+        ));
+        if let Some(o) = &m.organisation {
+            h.push_str(&format!(" — {}", escape_html(o)));
+        }
+        h.push_str(&format!(
+            "<br><small>{} recommendations, {} actions",
+            p.recommendations.len(),
+            self.data.index.len()
+        ));
+        if let Some(d) = m.plan_date {
+            h.push_str(&format!(", plan date {d}"));
+        }
+        h.push_str("</small>");
+        h.push_str("<table><thead><tr><th>Ref</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>");
+        const SHOW: usize = 10;
+        for (_, a) in p.actions().take(SHOW) {
+            let desc: String = a.description.chars().take(80).collect();
+            let ell = if a.description.chars().count() > 80 {
+                "…"
+            } else {
+                ""
+            };
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape_html(&a.action_ref),
+                escape_html(&desc),
+                ell,
+                escape_html(&a.owners.join(" / ")),
+                a.due().map(|d| d.to_string()).unwrap_or_default(),
+                escape_html(a.status.as_ref().map(|s| s.label()).unwrap_or("")),
+            ));
+        }
+        h.push_str("</tbody></table>");
+        if self.data.index.len() > SHOW {
+            h.push_str(&format!(
+                "<small>… and {} more actions</small>",
+                self.data.index.len() - SHOW
+            ));
+        }
+        h.push_str("</div>");
+        h
+    }
+}
