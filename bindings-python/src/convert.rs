@@ -149,3 +149,22 @@ pub fn py_date(py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Option<Bound<'_
         Some(d) => Ok(Some(d.into_pyobject(py)?.into_any())),
     }
 }
+
+/// Write text to a path (`str` or `os.PathLike`) as UTF-8.
+pub fn write_text(path: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
+    let py = path.py();
+    if !(path.is_instance_of::<PyString>() || path.hasattr("__fspath__")?) {
+        return Err(input_type(
+            py,
+            format!("path must be a str or os.PathLike, got {}", type_name(path)),
+        ));
+    }
+    let p: String = py
+        .import("os")?
+        .getattr("fspath")?
+        .call1((path,))?
+        .extract()
+        .map_err(|_| input_type(py, "the path must be text"))?;
+    py.detach(|| std::fs::write(&p, text))
+        .map_err(|e| io_error(py, &p, &e))
+}

@@ -1,9 +1,11 @@
 //! The `Plan` class.
 
-use crate::convert::opt_date;
+use crate::convert::{opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::frame::{action_table, Frame};
 use crate::views::{self, ActionIter, Actions, Column, Diagnostic, PlanData, Recommendations};
+use actionplan::validate::{self, ValidateOptions};
+use actionplan::Severity;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -72,9 +74,7 @@ impl Plan {
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
         guard(py, || {
             let text = crate::convert::opt_str(Some(text), "text")?.unwrap_or_default();
-            let plan: actionplan::Plan = serde_json::from_str(&text)
-                .map_err(actionplan::Error::from)
-                .py(py)?;
+            let plan = actionplan::Plan::from_json(&text).py(py)?;
             Ok(Plan::new(plan))
         })
     }
@@ -143,29 +143,69 @@ impl Plan {
         views::diagnostics(&self.core().import_diagnostics)
     }
 
-    /// Check the plan: a list of `Diagnostic` (never raises for a problem in the plan).
-    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Diagnostic>> {
+    /// Check the plan: a list of `Diagnostic` (the reader's notes first, then the checks).
+    /// Never raises for a problem in the plan.
+    ///
+    /// `disable`: codes to leave out; `severity`: `{code: "info" | "warning" | "error"}`
+    /// overrides; `skip_import_info`: leave out the reader's informational notes.
+    #[pyo3(signature = (*, disable=None, severity=None, skip_import_info=false))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        disable: Option<Vec<String>>,
+        severity: Option<&Bound<'_, PyAny>>,
+        skip_import_info: bool,
+    ) -> PyResult<Vec<Diagnostic>> {
         guard(py, || {
-            Ok(views::diagnostics(&self.core().import_diagnostics))
+            let mut opts = ValidateOptions {
+                skip_import_info,
+                ..ValidateOptions::default()
+            };
+            for code in disable.unwrap_or_default() {
+                opts.config.disable(code);
+            }
+            if let Some(sev) = severity.filter(|s| !s.is_none()) {
+                let d = sev.cast::<PyDict>().map_err(|_| {
+                    crate::errors::input_type(
+                        py,
+                        "severity must be a dict of {code: \"info\" | \"warning\" | \"error\"}",
+                    )
+                })?;
+                for (k, v) in d.iter() {
+                    let code = opt_str(Some(&k), "a severity code")?.unwrap_or_default();
+                    let level = opt_str(Some(&v), "a severity")?.unwrap_or_default();
+                    let level: Severity = level.parse().py(py)?;
+                    opts.config.set_severity(code, level);
+                }
+            }
+            let plan = &self.data.plan;
+            let found = py.detach(|| validate::validate(plan, &opts));
+            Ok(views::diagnostics(&found))
         })
     }
 
-    /// The plan in its canonical JSON form (`indent=None` for one line).
-    #[pyo3(signature = (*, indent=true))]
-    fn to_json(&self, py: Python<'_>, indent: bool) -> PyResult<String> {
+    /// The plan in its canonical JSON form (lossless: `Plan.from_json(plan.to_json())` gives
+    /// the same plan).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || Ok(self.core().to_json()))
+    }
+
+    /// The plan as CSV (UTF-8, its own columns, formula-safe). With `path`, also write it there.
+    #[pyo3(signature = (path=None))]
+    fn to_csv(&self, py: Python<'_>, path: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
         guard(py, || {
-            let r = if indent {
-                serde_json::to_string_pretty(self.core())
-            } else {
-                serde_json::to_string(self.core())
-            };
-            r.map_err(actionplan::Error::from).py(py)
+            let plan = &self.data.plan;
+            let text = py.detach(|| actionplan::export::to_csv(plan));
+            if let Some(p) = path {
+                crate::convert::write_text(p, &text)?;
+            }
+            Ok(text)
         })
     }
 
     /// The plan as plain Python data (the canonical JSON form, parsed).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = self.to_json(py, false)?;
+        let text = self.to_json(py)?;
         py.import("json")?.call_method1("loads", (text,))
     }
 
