@@ -168,3 +168,11 @@ pub fn write_text(path: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
     py.detach(|| std::fs::write(&p, text))
         .map_err(|e| io_error(py, &p, &e))
 }
+
+/// `InputTypeError`: `name` must be `expected`, got the value's type.
+pub fn input_type_err(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    input_type(
+        py,
+        format!("{name} must be {expected}, got {}", type_name(got)),
+    )
+}

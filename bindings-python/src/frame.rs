@@ -5,7 +5,9 @@
 //! columns; every value comes from the core.
 
 use crate::arrow::{self, ColumnData, Field, Strings, Table, Validity};
+use crate::rating::label_name;
 use crate::views::{status_name, PlanData};
+use actionplan::rating::{Assessment, RatedAction};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
@@ -234,7 +236,47 @@ pub const KINDS: [&str; 14] = [
 
 /// The action table of a plan: one row per action.
 pub fn action_table(data: &PlanData) -> Table {
+    table(data, None)
+}
+
+/// The action table with each action's rating, rule, reason and overdue facts.
+pub fn rated_table(data: &PlanData, a: &Assessment) -> Table {
+    table(data, Some(a))
+}
+
+/// Overdue strengths (the names `RatedAction.overdue` gives).
+pub const OVERDUE: [&str; 4] = ["definitely", "possibly", "no", "no_deadline"];
+
+fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let plan = &data.plan;
+    // Each action's rating, by flat position.
+    let mut rated: Vec<Option<&RatedAction>> = vec![None; data.index.len()];
+    if let Some(a) = assessment {
+        let mut firsts = Vec::with_capacity(plan.recommendations.len());
+        let mut n = 0;
+        for r in &plan.recommendations {
+            firsts.push(n);
+            n += r.actions.len();
+        }
+        for r in &a.actions {
+            if let Some(first) = firsts.get(r.recommendation_index) {
+                if let Some(slot) = rated.get_mut(first + r.action_index) {
+                    *slot = Some(r);
+                }
+            }
+        }
+    }
+    let label_names: Vec<&str> = assessment
+        .map(|a| a.scale.labels.iter().map(|l| l.name.as_str()).collect())
+        .unwrap_or_default();
+    let mut rating = CatCol::new(&label_names, true);
+    let mut rule = CatCol::new(&[], false);
+    let mut reason = StrCol::default();
+    let mut overdue = CatCol::new(&OVERDUE, false);
+    let mut days_overdue = IntCol::default();
+    let mut days_to_due = IntCol::default();
+    let mut closed = BoolCol::default();
+    let mut original_due = DateCol::default();
     let mut rec_key = CatCol::new(&[], false);
     let mut rec_title = StrCol::default();
     let mut theme = CatCol::new(&[], false);
@@ -281,8 +323,23 @@ pub fn action_table(data: &PlanData) -> Table {
         percent.push(a.percent_complete);
         latest.push(a.latest_update().map(|u| u.text.as_str()));
         row.push(a.row.map(|r| r as i64));
+        if let Some(asm) = assessment {
+            let r = rated[rec_key.codes.len() - 1];
+            rating.push(
+                r.and_then(|r| r.rating.as_deref())
+                    .map(|id| label_name(asm, Some(id))),
+            );
+            rule.push(r.and_then(|r| r.reason.rule.as_deref()));
+            reason.push(r.map(|r| r.reason.text.as_str()));
+            let f = r.map(|r| &r.facts);
+            overdue.push(f.map(|f| f.overdue.as_str()));
+            days_overdue.push(f.and_then(|f| f.days_overdue));
+            days_to_due.push(f.and_then(|f| f.days_to_due));
+            closed.push(f.is_some_and(|f| f.closed));
+            original_due.push(f.and_then(|f| f.original_due));
+        }
     }
-    let fields = vec![
+    let mut fields = vec![
         ("recommendation", rec_key.finish()),
         ("recommendation_title", rec_title.finish()),
         ("theme", theme.finish()),
@@ -306,6 +363,18 @@ pub fn action_table(data: &PlanData) -> Table {
         ("latest_update", latest.finish()),
         ("row", row.finish()),
     ];
+    if assessment.is_some() {
+        fields.extend([
+            ("rating", rating.finish()),
+            ("rule", rule.finish()),
+            ("reason", reason.finish()),
+            ("overdue", overdue.finish()),
+            ("days_overdue", days_overdue.finish()),
+            ("days_to_due", days_to_due.finish()),
+            ("closed", closed.finish()),
+            ("original_due", original_due.finish()),
+        ]);
+    }
     Table {
         len: data.index.len(),
         fields: fields

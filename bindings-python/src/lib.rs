@@ -12,6 +12,7 @@ pub mod convert;
 pub mod errors;
 pub mod frame;
 pub mod plan;
+pub mod rating;
 pub mod views;
 
 use crate::convert::{opt_date, opt_str, role_map, source_bytes, type_name};
@@ -448,6 +449,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<views::Diagnostic>()?;
     m.add_class::<views::Column>()?;
     m.add_class::<frame::Frame>()?;
+    m.add_class::<rating::Assessment>()?;
+    m.add_class::<rating::RatedAction>()?;
+    m.add_class::<rating::Stats>()?;
+    m.add_class::<rating::PlanDiff>()?;
+    m.add_function(wrap_pyfunction!(rating::presets, m)?)?;
+    m.add_function(wrap_pyfunction!(rating::diff, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;

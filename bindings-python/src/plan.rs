@@ -3,6 +3,7 @@
 use crate::convert::{opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::frame::{action_table, Frame};
+use crate::rating::{group_by, rule_set, Assessment, Stats};
 use crate::views::{self, ActionIter, Actions, Column, Diagnostic, PlanData, Recommendations};
 use actionplan::validate::{self, ValidateOptions};
 use actionplan::Severity;
@@ -32,6 +33,34 @@ impl Plan {
     /// The core plan.
     pub fn core(&self) -> &actionplan::Plan {
         &self.data.plan
+    }
+}
+
+impl Plan {
+    /// Assess with the caller's arguments.
+    fn assessment(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
+        previous: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<actionplan::rating::Assessment> {
+        let rs = rule_set(py, rules)?;
+        let as_of = as_of_or_today(py, as_of)?;
+        let plan = &self.data.plan;
+        match previous.filter(|p| !p.is_none()) {
+            Some(p) => {
+                let old = p
+                    .cast::<Plan>()
+                    .map_err(|_| crate::convert::input_type_err(py, "previous", "a Plan", p))?;
+                let old = &old.get().data.plan;
+                py.detach(|| actionplan::rating::assess_since(plan, old, &rs, as_of))
+                    .py(py)
+            }
+            None => py
+                .detach(|| actionplan::rating::assess(plan, &rs, as_of))
+                .py(py),
+        }
     }
 }
 
@@ -207,6 +236,133 @@ impl Plan {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = self.to_json(py)?;
         py.import("json")?.call_method1("loads", (text,))
+    }
+
+    /// Rate every action as of a date (default: today) with a rule set: a preset name
+    /// (`"date-rag"`, `"brag"`, `"rag"`, `"five-point"`, `"months-behind"`, `"delay-bands"`,
+    /// `"percent-bands"`, `"staleness"`), a path to a JSON or TOML rules file, or a dict.
+    /// With `previous` (the plan's last version), staleness rules can compare comments.
+    #[pyo3(signature = (as_of=None, rules=None, *, previous=None))]
+    fn assess(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
+        previous: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Assessment> {
+        guard(py, || {
+            let a = self.assessment(py, as_of, rules, previous)?;
+            Ok(Assessment::new(self.data.clone(), a))
+        })
+    }
+
+    /// Counts and shares by status and rating, overdue, due soon, schedule and workload, as of
+    /// a date (default: today), grouped `by` "recommendation" (default), "theme", "owner",
+    /// "lead" or "none".
+    #[pyo3(signature = (as_of=None, rules=None, *, by=None))]
+    fn stats(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
+        by: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Stats> {
+        guard(py, || {
+            let by = group_by(py, by)?;
+            let a = Arc::new(self.assessment(py, as_of, rules, None)?);
+            let plan = &self.data.plan;
+            let s = py.detach(|| actionplan::stats::stats(plan, &a, by));
+            Ok(Stats::new(s, a))
+        })
+    }
+
+    /// A report as of a date (default: today): `format="html"` (a self-contained page),
+    /// `"markdown"` or `"csv"` (the rated actions). With `path`, it is also written there
+    /// (and the format, when not given, is taken from the path's suffix). With `previous`,
+    /// the report says what changed since that version.
+    #[pyo3(signature = (as_of=None, rules=None, *, path=None, format=None, previous=None, by=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
+        path: Option<&Bound<'_, PyAny>>,
+        format: Option<&Bound<'_, PyAny>>,
+        previous: Option<&Bound<'_, PyAny>>,
+        by: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let fmt = match opt_str(format, "format")? {
+                Some(f) => f.to_ascii_lowercase(),
+                None => match path.filter(|p| !p.is_none()) {
+                    Some(p) => {
+                        let s: String =
+                            py.import("os")?.getattr("fspath")?.call1((p,))?.extract()?;
+                        let lower = s.to_ascii_lowercase();
+                        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+                            "markdown".into()
+                        } else if lower.ends_with(".csv") {
+                            "csv".into()
+                        } else {
+                            "html".into()
+                        }
+                    }
+                    None => "html".into(),
+                },
+            };
+            let by = group_by(py, by)?;
+            let rs = rule_set(py, rules)?;
+            let as_of = as_of_or_today(py, as_of)?;
+            let plan = &self.data.plan;
+            let prev = match previous.filter(|p| !p.is_none()) {
+                Some(p) => Some(
+                    p.cast::<Plan>()
+                        .map_err(|_| crate::convert::input_type_err(py, "previous", "a Plan", p))?
+                        .get()
+                        .data
+                        .clone(),
+                ),
+                None => None,
+            };
+            let text = match fmt.as_str() {
+                "html" | "markdown" | "md" => {
+                    let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
+                    let s = actionplan::stats::stats(plan, &a, by);
+                    let d = match &prev {
+                        Some(old) => {
+                            let old_as_of = old.plan.meta.as_of.unwrap_or(as_of);
+                            let oa =
+                                actionplan::rating::assess(&old.plan, &rs, old_as_of).py(py)?;
+                            let mut d = actionplan::diff::diff(&old.plan, plan);
+                            d.add_ratings(&oa, &a);
+                            Some(d)
+                        }
+                        None => None,
+                    };
+                    if fmt == "html" {
+                        actionplan::report::html(plan, &a, &s, d.as_ref())
+                    } else {
+                        actionplan::report::markdown(plan, &a, &s, d.as_ref())
+                    }
+                }
+                "csv" => {
+                    let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
+                    actionplan::report::rated_csv(plan, &a)
+                }
+                other => {
+                    return Err(crate::errors::invalid_option(
+                        py,
+                        "format",
+                        format!("{other:?} is not one of html, markdown, csv"),
+                    ))
+                }
+            };
+            if let Some(p) = path.filter(|p| !p.is_none()) {
+                crate::convert::write_text(p, &text)?;
+            }
+            Ok(text)
+        })
     }
 
     /// Arrow columns of the action table (one row per action), for `to_arrow()`,

@@ -4,8 +4,10 @@ A thin Python door over the Rust core. Read a plan, then validate, rate, count a
 
     import datetime, actionplan
     plan = actionplan.read_csv("hertsmere-2024.csv", plan_date=datetime.date(2024, 12, 1))
-    plan.validate()            # list of Diagnostic
-    plan.to_pandas()           # one row per action
+    plan.validate()                                  # list of Diagnostic
+    rated = plan.assess(as_of=datetime.date(2025, 6, 30), rules="date-rag")
+    rated.to_pandas()                                # one row per action, with ratings
+    plan.stats(as_of=datetime.date(2025, 6, 30)).headline
 
 Every error raised is an ``ActionPlanError``; errors about the input are also ``ValueError``s
 and a missing file is also a ``FileNotFoundError``.
@@ -19,6 +21,7 @@ from ._native import (
     ActionPlanError,
     Action,
     Actions,
+    Assessment,
     Column,
     Diagnostic,
     DocumentError,
@@ -33,17 +36,22 @@ from ._native import (
     NotTextError,
     Plan,
     PlanFileNotFoundError,
+    PlanDiff,
     ProgressUpdate,
+    RatedAction,
     ReadError,
     Recommendation,
     Recommendations,
+    Stats,
     Timeframe,
     TooLargeError,
     UnknownColumnError,
     __version__,
     _from_columns,
+    diff,
     from_records,
     parse_timeframe,
+    presets,
     read,
     read_csv,
     read_json,
@@ -53,6 +61,7 @@ __all__ = [
     "ActionPlanError",
     "Action",
     "Actions",
+    "Assessment",
     "Column",
     "Diagnostic",
     "DocumentError",
@@ -67,18 +76,23 @@ __all__ = [
     "NotTextError",
     "Plan",
     "PlanFileNotFoundError",
+    "PlanDiff",
     "ProgressUpdate",
+    "RatedAction",
     "ReadError",
     "Recommendation",
     "Recommendations",
+    "Stats",
     "Timeframe",
     "TooLargeError",
     "UnknownColumnError",
     "__version__",
+    "diff",
     "from_pandas",
     "from_polars",
     "from_records",
     "parse_timeframe",
+    "presets",
     "read",
     "read_csv",
     "read_json",

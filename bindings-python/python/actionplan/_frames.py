@@ -51,12 +51,16 @@ def to_pandas(frame: Any, dates: str = "datetime64") -> Any:
             f"invalid option dates: {dates!r} is not one of {', '.join(_DATES)}"
         )
     table = pa.table(frame)
-    mapper = None
-    if dates == "arrow":
-        date32 = pa.date32()
+    date32, int64 = pa.date32(), pa.int64()
+    keep_dates = dates == "arrow"
 
-        def mapper(t: Any) -> Any:
-            return pd.ArrowDtype(t) if t == date32 else None
+    def mapper(t: Any) -> Any:
+        # Whole numbers stay whole when some are missing (pandas' nullable Int64).
+        if t == int64:
+            return pd.Int64Dtype()
+        if keep_dates and t == date32:
+            return pd.ArrowDtype(t)
+        return None
 
     return table.to_pandas(
         date_as_object=(dates == "date"),
