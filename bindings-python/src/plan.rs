@@ -279,8 +279,9 @@ impl Plan {
     /// A report as of a date (default: today): `format="html"` (a self-contained page),
     /// `"markdown"` or `"csv"` (the rated actions). With `path`, it is also written there
     /// (and the format, when not given, is taken from the path's suffix). With `previous`,
-    /// the report says what changed since that version.
-    #[pyo3(signature = (as_of=None, rules=None, *, path=None, format=None, previous=None, by=None))]
+    /// the report says what changed since that version (rated as of `previous_as_of`, else
+    /// its own as-of date, else `as_of`).
+    #[pyo3(signature = (as_of=None, rules=None, *, path=None, format=None, previous=None, previous_as_of=None, by=None))]
     #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
@@ -290,6 +291,7 @@ impl Plan {
         path: Option<&Bound<'_, PyAny>>,
         format: Option<&Bound<'_, PyAny>>,
         previous: Option<&Bound<'_, PyAny>>,
+        previous_as_of: Option<&Bound<'_, PyAny>>,
         by: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         guard(py, || {
@@ -314,6 +316,7 @@ impl Plan {
             let by = group_by(py, by)?;
             let rs = rule_set(py, rules)?;
             let as_of = as_of_or_today(py, as_of)?;
+            let previous_as_of = opt_date(previous_as_of, "previous_as_of")?;
             let plan = &self.data.plan;
             let prev = match previous.filter(|p| !p.is_none()) {
                 Some(p) => Some(
@@ -331,7 +334,7 @@ impl Plan {
                     let s = actionplan::stats::stats(plan, &a, by);
                     let d = match &prev {
                         Some(old) => {
-                            let old_as_of = old.plan.meta.as_of.unwrap_or(as_of);
+                            let old_as_of = previous_as_of.or(old.plan.meta.as_of).unwrap_or(as_of);
                             let oa =
                                 actionplan::rating::assess(&old.plan, &rs, old_as_of).py(py)?;
                             let mut d = actionplan::diff::diff(&old.plan, plan);
