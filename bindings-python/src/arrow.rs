@@ -70,6 +70,15 @@ pub struct Validity {
 }
 
 impl Validity {
+    /// Room for `rows` values.
+    pub fn with_capacity(rows: usize) -> Self {
+        Validity {
+            bits: Vec::with_capacity(rows.div_ceil(8)),
+            len: 0,
+            nulls: 0,
+        }
+    }
+
     /// Record whether the next value is present.
     pub fn push(&mut self, valid: bool) {
         if self.len.is_multiple_of(8) {
@@ -122,6 +131,17 @@ impl Default for Strings {
 }
 
 impl Strings {
+    /// Room for `rows` values of `bytes` bytes in all.
+    pub fn with_capacity(rows: usize, bytes: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Strings {
+            offsets,
+            data: Vec::with_capacity(bytes),
+            validity: Validity::with_capacity(rows),
+        }
+    }
+
     /// Append a value (or a null).
     pub fn push(&mut self, s: Option<&str>) {
         if let Some(s) = s {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// Builds a text column.
@@ -19,6 +20,11 @@ use std::sync::Arc;
 pub struct StrCol(Strings);
 
 impl StrCol {
+    /// A column with room for `rows` values of `bytes` bytes in all.
+    pub fn with_capacity(rows: usize, bytes: usize) -> Self {
+        StrCol(Strings::with_capacity(rows, bytes))
+    }
+
     /// Append a value.
     pub fn push(&mut self, s: Option<&str>) {
         self.0.push(s)
@@ -124,9 +130,33 @@ impl BoolCol {
 pub struct CatCol {
     codes: Vec<i32>,
     validity: Validity,
-    lookup: HashMap<String, i32>,
+    lookup: HashMap<String, i32, BuildHasherDefault<FxHasher>>,
     categories: Strings,
     ordered: bool,
+    last: Option<(String, i32)>,
+}
+
+/// A small fast hasher for category lookups (the Firefox/rustc "Fx" hash): the keys are the
+/// plan's own short texts, so denial-of-service resistance is not needed here.
+#[derive(Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl CatCol {
@@ -135,9 +165,10 @@ impl CatCol {
         let mut c = CatCol {
             codes: Vec::new(),
             validity: Validity::default(),
-            lookup: HashMap::new(),
+            lookup: HashMap::default(),
             categories: Strings::default(),
             ordered,
+            last: None,
         };
         for f in fixed {
             c.code(f);
@@ -145,7 +176,31 @@ impl CatCol {
         c
     }
 
+    /// Room for `rows` values.
+    pub fn reserve(&mut self, rows: usize) {
+        self.codes.reserve(rows);
+    }
+
     fn code(&mut self, s: &str) -> i32 {
+        // Neighbouring rows often repeat a value (a recommendation's actions).
+        if let Some((last, c)) = &self.last {
+            if last == s {
+                return *c;
+            }
+        }
+        let c = self.lookup_or_add(s);
+        match &mut self.last {
+            Some((last, lc)) => {
+                last.clear();
+                last.push_str(s);
+                *lc = c;
+            }
+            None => self.last = Some((s.to_string(), c)),
+        }
+        c
+    }
+
+    fn lookup_or_add(&mut self, s: &str) -> i32 {
         if let Some(&c) = self.lookup.get(s) {
             return c;
         }
@@ -249,14 +304,15 @@ pub const OVERDUE: [&str; 4] = ["definitely", "possibly", "no", "no_deadline"];
 
 fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let plan = &data.plan;
+    let n = data.index.len();
     // Each action's rating, by flat position.
     let mut rated: Vec<Option<&RatedAction>> = vec![None; data.index.len()];
     if let Some(a) = assessment {
         let mut firsts = Vec::with_capacity(plan.recommendations.len());
-        let mut n = 0;
+        let mut at = 0;
         for r in &plan.recommendations {
-            firsts.push(n);
-            n += r.actions.len();
+            firsts.push(at);
+            at += r.actions.len();
         }
         for r in &a.actions {
             if let Some(first) = firsts.get(r.recommendation_index) {
@@ -271,21 +327,39 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         .unwrap_or_default();
     let mut rating = CatCol::new(&label_names, true);
     let mut rule = CatCol::new(&[], false);
-    let mut reason = StrCol::default();
+    let reason_bytes = rated
+        .iter()
+        .map(|r| r.map_or(0, |r| r.reason.text.len()))
+        .sum();
+    let mut reason = StrCol::with_capacity(n, reason_bytes);
     let mut overdue = CatCol::new(&OVERDUE, false);
     let mut days_overdue = IntCol::default();
     let mut days_to_due = IntCol::default();
     let mut closed = BoolCol::default();
     let mut original_due = DateCol::default();
+    // Exact buffer sizes first, so no buffer is copied while it grows.
+    let len = |s: Option<&String>| s.map_or(0, String::len);
+    let mut sizes = [0usize; 9];
+    for (r, a) in plan.actions() {
+        sizes[0] += r.title.len();
+        sizes[1] += a.action_ref.len();
+        sizes[2] += a.description.len();
+        sizes[3] += len(a.owner.as_ref());
+        sizes[4] += len(a.lead_member.as_ref());
+        sizes[5] += a.timeframe.as_ref().map_or(0, |t| t.text.len());
+        sizes[6] += len(a.status_text.as_ref());
+        sizes[7] += len(a.rag.as_ref());
+        sizes[8] += a.latest_update().map_or(0, |u| u.text.len());
+    }
     let mut rec_key = CatCol::new(&[], false);
-    let mut rec_title = StrCol::default();
+    let mut rec_title = StrCol::with_capacity(n, sizes[0]);
     let mut theme = CatCol::new(&[], false);
-    let mut aref = StrCol::default();
-    let mut description = StrCol::default();
-    let mut owner = StrCol::default();
+    let mut aref = StrCol::with_capacity(n, sizes[1]);
+    let mut description = StrCol::with_capacity(n, sizes[2]);
+    let mut owner = StrCol::with_capacity(n, sizes[3]);
     let mut owners = ListCol::default();
-    let mut lead = StrCol::default();
-    let mut timeframe = StrCol::default();
+    let mut lead = StrCol::with_capacity(n, sizes[4]);
+    let mut timeframe = StrCol::with_capacity(n, sizes[5]);
     let mut kind = CatCol::new(&KINDS, false);
     let mut start = DateCol::default();
     let mut due_earliest = DateCol::default();
@@ -294,10 +368,13 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let mut recurring = BoolCol::default();
     let mut conditional = BoolCol::default();
     let mut status = CatCol::new(&STATUSES, false);
-    let mut status_text = StrCol::default();
-    let mut rag = StrCol::default();
+    let mut status_text = StrCol::with_capacity(n, sizes[6]);
+    let mut rag = StrCol::with_capacity(n, sizes[7]);
     let mut percent = FloatCol::default();
-    let mut latest = StrCol::default();
+    let mut latest = StrCol::with_capacity(n, sizes[8]);
+    for c in [&mut rec_key, &mut theme, &mut kind, &mut status] {
+        c.reserve(n);
+    }
     let mut row = IntCol::default();
     for (r, a) in plan.actions() {
         rec_key.push(Some(&r.key));

@@ -22,6 +22,10 @@ use actionplan::import::{Aliases, Format, ImportOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+/// mimalloc for every Rust allocation of the module (see Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Options shared by the readers, as given by the caller.
 struct ReadArgs<'a, 'py> {
     plan_date: Option<&'a Bound<'py, PyAny>>,

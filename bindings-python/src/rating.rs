@@ -289,6 +289,18 @@ impl Assessment {
         to_py(py, &self.a.findings)
     }
 
+    /// Statistics of this assessment (no second rating pass), grouped `by` "recommendation"
+    /// (default), "theme", "owner", "lead" or "none".
+    #[pyo3(signature = (*, by=None))]
+    fn stats(&self, py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<Stats> {
+        guard(py, || {
+            let by = group_by(py, by)?;
+            let (plan, a) = (&self.data.plan, &self.a);
+            let s = py.detach(|| actionplan::stats::stats(plan, a, by));
+            Ok(Stats::new(s, self.a.clone()))
+        })
+    }
+
     /// The assessment as Python data (dates as `datetime.date`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &*self.a)

@@ -40,7 +40,8 @@ def to_pandas(frame: Any, dates: str = "datetime64") -> Any:
 
     ``dates``: ``"datetime64"`` (default) gives ``datetime64[ms]`` columns, pandas' native date
     type; ``"date"`` gives ``datetime.date`` objects; ``"arrow"`` keeps ``date32[pyarrow]``.
-    Categories become ``pandas.Categorical``; text uses pandas' string dtype.
+    Categories become ``pandas.Categorical``; text uses pandas' string dtype; whole numbers
+    with gaps are ``Int64``; the ``owners`` lists are ``list<string>[pyarrow]``.
     """
     pd = _need("pandas", "pandas", "Plan.to_pandas()")
     pa = _need("pyarrow", "pandas", "Plan.to_pandas()")
@@ -58,6 +59,10 @@ def to_pandas(frame: Any, dates: str = "datetime64") -> Any:
         # Whole numbers stay whole when some are missing (pandas' nullable Int64).
         if t == int64:
             return pd.Int64Dtype()
+        # Lists (the owners) stay Arrow lists: one numpy array per row would cost more than
+        # the whole table; `df["owners"].list` works on them.
+        if pa.types.is_list(t) or pa.types.is_large_list(t):
+            return pd.ArrowDtype(t)
         if keep_dates and t == date32:
             return pd.ArrowDtype(t)
         return None
