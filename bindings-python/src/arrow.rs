@@ -635,3 +635,71 @@ pub fn drop_stream(mut s: FfiStream) {
         unsafe { rel(&mut s) }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_keep_values_and_nulls() {
+        let mut s = Strings::with_capacity(3, 4);
+        s.push(Some("ab"));
+        s.push(None);
+        s.push(Some("ćd"));
+        assert_eq!(s.len(), 3);
+        assert_eq!(
+            (s.get(0), s.get(1), s.get(2)),
+            (Some("ab"), None, Some("ćd"))
+        );
+        assert_eq!(s.validity.nulls(), 1);
+    }
+
+    #[test]
+    fn validity_without_nulls_is_omitted() {
+        let mut v = Validity::default();
+        for _ in 0..9 {
+            v.push(true);
+        }
+        assert!(v.ptr().is_null());
+        v.push(false);
+        assert!(!v.ptr().is_null());
+        assert!(v.get(8) && !v.get(9));
+    }
+
+    #[test]
+    fn exported_structs_release_their_children() {
+        let mut s = Strings::default();
+        s.push(Some("x"));
+        let t = Arc::new(Table {
+            len: 1,
+            fields: vec![
+                Field {
+                    name: "a".into(),
+                    data: ColumnData::Str(s.clone()),
+                },
+                Field {
+                    name: "c".into(),
+                    data: ColumnData::Cat {
+                        codes: vec![0],
+                        validity: Validity::default(),
+                        categories: Arc::new(s),
+                        ordered: true,
+                    },
+                },
+            ],
+        });
+        let schema = table_schema(&t);
+        assert_eq!(schema.n_children, 2);
+        drop_schema(schema);
+        let array = table_array(&t);
+        assert_eq!(array.length, 1);
+        drop_array(array);
+        let stream = table_stream(&t);
+        drop_stream(stream);
+        assert_eq!(
+            Arc::strong_count(&t),
+            1,
+            "every exported share was released"
+        );
+    }
+}

@@ -547,3 +547,64 @@ impl Frame {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_keep_fixed_order_then_first_seen() {
+        let mut c = CatCol::new(&["b", "a"], true);
+        for v in [Some("a"), Some("z"), None, Some("a"), Some("b"), Some("z")] {
+            c.push(v);
+        }
+        match c.finish() {
+            ColumnData::Cat {
+                codes,
+                validity,
+                categories,
+                ordered,
+            } => {
+                assert!(ordered);
+                assert_eq!(
+                    (0..categories.len())
+                        .map(|i| categories.get(i).unwrap())
+                        .collect::<Vec<_>>(),
+                    ["b", "a", "z"]
+                );
+                assert_eq!(codes[0], 1);
+                assert_eq!(codes[1], 2);
+                assert!(!validity.get(2));
+                assert_eq!(&codes[3..], [1, 0, 2]);
+            }
+            other => panic!("not a category column: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_count_days_from_1970() {
+        let mut d = DateCol::default();
+        d.push(NaiveDate::from_ymd_opt(1970, 1, 2));
+        d.push(None);
+        match d.finish() {
+            ColumnData::Date { days, validity } => {
+                assert_eq!(days[0], 1);
+                assert!(!validity.get(1));
+            }
+            other => panic!("not a date column: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_action_table_has_a_row_per_action() {
+        let imported = actionplan::import::ImportOptions::new()
+            .read_bytes(
+                b"Recommendation,Action,Owner,Due\nR1,A1,Jo / Al,May 2025\n,A2,,June 2025\n",
+            )
+            .unwrap();
+        let data = PlanData::new(imported.plan);
+        let t = action_table(&data);
+        assert_eq!(t.len, 2);
+        assert!(t.fields.iter().any(|f| f.name == "due"));
+    }
+}

@@ -232,7 +232,7 @@ fn cell_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
         } else {
             v.clone()
         };
-        return Ok(d.call_method0("isoformat")?.extract()?);
+        return d.call_method0("isoformat")?.extract();
     }
     Ok(v.str()?.to_str()?.to_string())
 }
