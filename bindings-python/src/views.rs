@@ -372,7 +372,11 @@ impl Action {
     /// The original due date, when the plan keeps it apart from a revised one.
     #[getter]
     fn original_due(&self) -> Option<Timeframe> {
-        self.a().original_due.clone().map(Timeframe::from)
+        self.a()
+            .original_due
+            .as_deref()
+            .cloned()
+            .map(Timeframe::from)
     }
 
     /// The deadline used for rating (the latest day the timeframe could mean).

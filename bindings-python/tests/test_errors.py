@@ -183,11 +183,14 @@ def test_invalid_utf8_in_one_cell_does_not_stop_the_read() -> None:
 
 
 def test_an_unreadable_phrase_is_a_reading_not_an_error() -> None:
-    t = actionplan.parse_timeframe("when the moon is blue", datetime.date(2025, 1, 1))
+    t = actionplan.parse_timeframe("zxqv blorp", datetime.date(2025, 1, 1))
     assert t.kind == "unreadable"
     assert t.due is None
     assert t.confidence == "none"
-    assert t.text == "when the moon is blue"
+    assert t.text == "zxqv blorp"
+    plan = actionplan.read_csv(b"Action,Due\nDo it,zxqv blorp\n")
+    found = [d for d in plan.validate() if d.text == "zxqv blorp"]
+    assert found and found[0].column == "Due" and found[0].row == 2
 
 
 def test_parse_timeframe_wrong_types() -> None:
