@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
+import pyarrow  # noqa: F401  (both sides use it: imported up front so neither pays for the import)
 import pandas as pd
 
 import actionplan
