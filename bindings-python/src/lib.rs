@@ -436,6 +436,13 @@ fn parse_timeframe(
     })
 }
 
+/// Panic inside the guard, for the test that a Rust panic reaches Python as `InternalError`
+/// (never as pyo3's `PanicException`, a `BaseException`).
+#[pyfunction]
+fn _test_panic(py: Python<'_>, message: &str) -> PyResult<()> {
+    guard(py, || -> PyResult<()> { panic!("{message}") })
+}
+
 /// The native module.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -465,5 +472,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(from_records, m)?)?;
     m.add_function(wrap_pyfunction!(_from_columns, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeframe, m)?)?;
+    m.add_function(wrap_pyfunction!(_test_panic, m)?)?;
     Ok(())
 }

@@ -240,3 +240,12 @@ def test_odd_input_never_crashes(data: bytes) -> None:
     plan.validate()
     plan.to_json()
     plan.to_csv()
+
+
+def test_a_rust_panic_is_an_internal_error_not_a_crash() -> None:
+    from actionplan import _native
+
+    with pytest.raises(actionplan.InternalError, match="boom") as info:
+        _native._test_panic("boom")
+    assert isinstance(info.value, Exception)
+    assert "please report" in str(info.value)

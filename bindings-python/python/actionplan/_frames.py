@@ -29,7 +29,11 @@ def to_arrow(frame: Any) -> Any:
 def to_polars(frame: Any) -> Any:
     """The action table as a ``polars.DataFrame`` (categories as ``pl.Categorical``)."""
     pl = _need("polars", "polars", "Plan.to_polars()")
-    return pl.DataFrame(frame)
+    try:
+        return pl.DataFrame(frame)
+    except TypeError:  # polars without the Arrow PyCapsule interface: go through pyarrow
+        pa = _need("pyarrow", "polars", "Plan.to_polars() with this polars version")
+        return pl.from_arrow(pa.table(frame))
 
 
 _DATES = ("datetime64", "date", "arrow")

@@ -39,6 +39,7 @@ __all__ = [
     "UnknownColumnError",
     "__version__",
     "_from_columns",
+    "_test_panic",
     "diff",
     "from_records",
     "parse_timeframe",
@@ -398,6 +399,7 @@ def _from_columns(
     fill_down: bool = True,
 ) -> Plan: ...
 def parse_timeframe(text: str, reference: datetime.date | None = None) -> Timeframe: ...
+def _test_panic(message: str) -> None: ...
 
 # ---- rating, statistics, diff, reports --------------------------------------------------
 
