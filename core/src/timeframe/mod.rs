@@ -284,6 +284,22 @@ pub enum Overdue {
     NoDeadline,
 }
 
+impl Overdue {
+    /// The snake_case name ("definitely", "possibly", "no", "no_deadline").
+    ///
+    /// ```
+    /// assert_eq!(actionplan::timeframe::Overdue::NoDeadline.as_str(), "no_deadline");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Overdue::Definitely => "definitely",
+            Overdue::Possibly => "possibly",
+            Overdue::No => "no",
+            Overdue::NoDeadline => "no_deadline",
+        }
+    }
+}
+
 impl Timeframe {
     /// Overdue on `as_of`: [`Overdue::Definitely`] when `as_of` is after `due_latest`,
     /// [`Overdue::Possibly`] when after `due_earliest` only.
