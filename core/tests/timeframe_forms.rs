@@ -20,7 +20,10 @@ fn revised_dates_keep_the_original() {
     assert_eq!(t.due(), Some(d("2024-09-30")));
     assert_eq!(t.revised_from, Some(d("2024-03-31")));
     let t = read("Originally Dec 2024, now March 2025", None);
-    assert_eq!((t.due(), t.revised_from), (Some(d("2025-03-31")), Some(d("2024-12-31"))));
+    assert_eq!(
+        (t.due(), t.revised_from),
+        (Some(d("2025-03-31")), Some(d("2024-12-31")))
+    );
     let t = read("Dec 2025 (delayed from Sept 2025)", None);
     assert_eq!(t.revised_from, Some(d("2025-09-30")));
 }
@@ -28,11 +31,17 @@ fn revised_dates_keep_the_original() {
 #[test]
 fn status_words_are_statuses() {
     let t = read("Completed", None);
-    assert_eq!((t.kind, t.status, t.due()), (Kind::Status, Some(StatusWord::Complete), None));
+    assert_eq!(
+        (t.kind, t.status, t.due()),
+        (Kind::Status, Some(StatusWord::Complete), None)
+    );
     let t = read("N/A", None);
     assert_eq!(t.status, Some(StatusWord::NotApplicable));
     let t = read("Complete – March 2024", None);
-    assert_eq!((t.kind, t.status), (Kind::Month, Some(StatusWord::Complete)));
+    assert_eq!(
+        (t.kind, t.status),
+        (Kind::Month, Some(StatusWord::Complete))
+    );
     assert_eq!(t.due(), Some(d("2024-03-31")));
     let t = read("Complete by March 2025", None);
     assert_eq!(t.status, None);
@@ -43,15 +52,24 @@ fn status_words_are_statuses() {
 #[test]
 fn overdue_has_two_strengths() {
     let t = read("Before Annual Council May 2025", None);
-    assert_eq!((t.due_earliest, t.due_latest), (Some(d("2025-04-30")), Some(d("2025-05-31"))));
+    assert_eq!(
+        (t.due_earliest, t.due_latest),
+        (Some(d("2025-04-30")), Some(d("2025-05-31")))
+    );
     assert_eq!(t.overdue(d("2025-04-30")), Overdue::No);
     assert_eq!(t.overdue(d("2025-05-01")), Overdue::Possibly);
     assert_eq!(t.overdue(d("2025-05-31")), Overdue::Possibly);
     assert_eq!(t.overdue(d("2025-06-01")), Overdue::Definitely);
     assert_eq!(t.days_overdue(d("2025-06-10")), Some(10));
-    assert_eq!(read("Ongoing", None).overdue(d("2030-01-01")), Overdue::NoDeadline);
+    assert_eq!(
+        read("Ongoing", None).overdue(d("2030-01-01")),
+        Overdue::NoDeadline
+    );
     assert_eq!(read("Ongoing", None).days_overdue(d("2030-01-01")), None);
-    assert_eq!(serde_json::to_value(Overdue::Definitely).unwrap(), "definitely");
+    assert_eq!(
+        serde_json::to_value(Overdue::Definitely).unwrap(),
+        "definitely"
+    );
 }
 
 #[test]
@@ -60,19 +78,34 @@ fn no_year_without_a_reference_is_read_but_not_dated() {
     assert_eq!(t.kind, Kind::Day);
     assert_eq!(t.confidence, Confidence::Low);
     assert!(t.due().is_none());
-    assert!(t.note.as_deref().unwrap().contains("no plan date"), "{:?}", t.note);
+    assert!(
+        t.note.as_deref().unwrap().contains("no plan date"),
+        "{:?}",
+        t.note
+    );
     let t = read("24th June", Some("2025-07-01"));
     assert_eq!(t.due(), Some(d("2026-06-24")));
     assert_eq!(t.confidence, Confidence::Medium);
     assert!(t.note.as_deref().unwrap().contains("2025-07-01"));
     // Anchored by another date in the phrase, no reference needed.
     let t = read("Commence January for Approval May 2025", None);
-    assert_eq!((t.start, t.due()), (Some(d("2025-01-01")), Some(d("2025-05-31"))));
+    assert_eq!(
+        (t.start, t.due()),
+        (Some(d("2025-01-01")), Some(d("2025-05-31")))
+    );
 }
 
 #[test]
 fn unreadable_is_never_a_guess() {
-    for p in ["soon-ish", "See above", "", "   ", "£2000", "Recommendation 8", "31/02/2025"] {
+    for p in [
+        "soon-ish",
+        "See above",
+        "",
+        "   ",
+        "£2000",
+        "Recommendation 8",
+        "31/02/2025",
+    ] {
         let t = read(p, Some("2025-01-01"));
         assert_eq!(t.kind, Kind::Unreadable, "{p:?}: {t:?}");
         assert_eq!(t.confidence, Confidence::None);
@@ -83,20 +116,48 @@ fn unreadable_is_never_a_guess() {
 
 #[test]
 fn settings_change_the_conventions() {
-    let calendar = Settings { quarter_basis: QuarterBasis::Calendar, ..Settings::default() };
-    assert_eq!(parse("Q3 2024", None, &calendar).due(), Some(d("2024-09-30")));
+    let calendar = Settings {
+        quarter_basis: QuarterBasis::Calendar,
+        ..Settings::default()
+    };
+    assert_eq!(
+        parse("Q3 2024", None, &calendar).due(),
+        Some(d("2024-09-30"))
+    );
     let t = parse("Q3 2024", None, &Settings::default());
-    assert_eq!((t.due_earliest, t.due_latest), (Some(d("2024-09-30")), Some(d("2024-12-31"))));
-    let january = Settings { financial_year_start_month: 1, ..Settings::default() };
-    assert_eq!(parse("2024/25", None, &january).due(), Some(d("2024-12-31")));
-    let whole = Settings { period_due_at_end: false, ..Settings::default() };
+    assert_eq!(
+        (t.due_earliest, t.due_latest),
+        (Some(d("2024-09-30")), Some(d("2024-12-31")))
+    );
+    let january = Settings {
+        financial_year_start_month: 1,
+        ..Settings::default()
+    };
+    assert_eq!(
+        parse("2024/25", None, &january).due(),
+        Some(d("2024-12-31"))
+    );
+    let whole = Settings {
+        period_due_at_end: false,
+        ..Settings::default()
+    };
     let t = parse("May 2025", None, &whole);
-    assert_eq!((t.due_earliest, t.due_latest), (Some(d("2025-05-01")), Some(d("2025-05-31"))));
+    assert_eq!(
+        (t.due_earliest, t.due_latest),
+        (Some(d("2025-05-01")), Some(d("2025-05-31")))
+    );
     let s: Settings = serde_json::from_str(r#"{"seasons": {"summer": 7, "autumn": 10}}"#).unwrap();
     let t = parse("Summer 2025", None, &s);
-    assert_eq!((t.start, t.due()), (Some(d("2025-07-01")), Some(d("2025-09-30"))));
+    assert_eq!(
+        (t.start, t.due()),
+        (Some(d("2025-07-01")), Some(d("2025-09-30")))
+    );
     // Out-of-range settings fall back to the defaults rather than panic.
-    let odd = Settings { financial_year_start_month: 0, civic_year_start_month: 99, ..Settings::default() };
+    let odd = Settings {
+        financial_year_start_month: 0,
+        civic_year_start_month: 99,
+        ..Settings::default()
+    };
     assert_eq!(parse("2024/25", None, &odd).due(), Some(d("2025-03-31")));
 }
 
@@ -106,10 +167,47 @@ fn long_input_is_capped_and_says_so() {
     let t = read(&long, None);
     assert_eq!(t.kind, Kind::Unreadable);
     assert_eq!(t.text, long);
-    assert!(t.note.as_deref().unwrap_or("").contains("first 2000 characters"));
+    assert!(t
+        .note
+        .as_deref()
+        .unwrap_or("")
+        .contains("first 2000 characters"));
     let t = read(&format!("May 2025 {}", "é".repeat(3000)), None);
     assert_eq!(t.due(), Some(d("2025-05-31")));
     assert_eq!(t.confidence, Confidence::Medium);
+}
+
+#[test]
+fn adversarial_input_is_bounded() {
+    let s = Settings {
+        max_chars: usize::MAX,
+        ..Settings::default()
+    };
+    for unit in [
+        "annual council ",
+        "elections ",
+        "Q3 ",
+        "1/",
+        "May ",
+        "24 th June/ ",
+        "next ",
+    ] {
+        let text = unit.repeat(100_000 / unit.len());
+        let start = std::time::Instant::now();
+        let t = parse(&text, Some(d("2025-01-01")), &s);
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{unit:?} took {:?}",
+            start.elapsed()
+        );
+        assert!(
+            t.note
+                .as_deref()
+                .unwrap_or("")
+                .contains("first 20000 characters"),
+            "{unit:?}"
+        );
+    }
 }
 
 #[test]
@@ -124,7 +222,10 @@ fn cache_gives_the_same_reading() {
     // Another reference is another entry; other settings start again.
     c.parse("24 th June", None, &s);
     assert_eq!(c.len(), 3);
-    let cal = Settings { quarter_basis: QuarterBasis::Calendar, ..s };
+    let cal = Settings {
+        quarter_basis: QuarterBasis::Calendar,
+        ..s
+    };
     c.parse("Q1", r, &cal);
     assert_eq!(c.len(), 1);
 }
@@ -140,7 +241,10 @@ fn json_form_round_trips() {
     let back: Timeframe = serde_json::from_value(v).unwrap();
     assert_eq!(back, t);
     let t = read("N/A", None);
-    assert_eq!(serde_json::to_value(&t).unwrap()["status"], "not_applicable");
+    assert_eq!(
+        serde_json::to_value(&t).unwrap()["status"],
+        "not_applicable"
+    );
 }
 
 #[test]
@@ -159,15 +263,33 @@ fn the_brief_forms() {
         let t = read(p, Some("2023-01-01"));
         assert_eq!((t.start, t.due()), (Some(d(start)), Some(d(due))), "{p}");
     }
-    assert_eq!(read("w/c 3 March 2025", None).due_earliest, Some(d("2025-03-03")));
-    assert_eq!(read("by the end of the year", Some("2025-02-01")).due(), Some(d("2025-12-31")));
-    assert_eq!(read("next financial year", Some("2025-02-01")).due(), Some(d("2026-03-31")));
-    assert_eq!(read("immediately", Some("2025-02-01")).due(), Some(d("2025-02-01")));
+    assert_eq!(
+        read("w/c 3 March 2025", None).due_earliest,
+        Some(d("2025-03-03"))
+    );
+    assert_eq!(
+        read("by the end of the year", Some("2025-02-01")).due(),
+        Some(d("2025-12-31"))
+    );
+    assert_eq!(
+        read("next financial year", Some("2025-02-01")).due(),
+        Some(d("2026-03-31"))
+    );
+    assert_eq!(
+        read("immediately", Some("2025-02-01")).due(),
+        Some(d("2025-02-01"))
+    );
     let t = read("TBC", None);
     assert!(t.conditional && t.due().is_none());
     let t = read("4 x per year ongoing", None);
-    assert_eq!(t.recurrence.map(|r| (r.per_year, r.text)), Some((Some(4), "4 x per year".to_string())));
-    assert_eq!(read("Report to 24 th June Cabinet", Some("2025-03-18")).due(), Some(d("2025-06-24")));
+    assert_eq!(
+        t.recurrence.map(|r| (r.per_year, r.text)),
+        Some((Some(4), "4 x per year".to_string()))
+    );
+    assert_eq!(
+        read("Report to 24 th June Cabinet", Some("2025-03-18")).due(),
+        Some(d("2025-06-24"))
+    );
     assert_eq!(read("Febuary 2025", None).due(), Some(d("2025-02-28")));
     assert_eq!(read("Sept. 2023", None).due(), Some(d("2023-09-30")));
     assert_eq!(read("From 1 April 2025", None).kind, Kind::OpenEnded);

@@ -47,7 +47,12 @@ impl Cache {
     /// let t = cache.parse("Q3 2024/25", None, &Settings::default());
     /// assert_eq!(t.due(), Some("2024-12-31".parse().unwrap()));
     /// ```
-    pub fn parse(&mut self, text: &str, reference: Option<NaiveDate>, settings: &Settings) -> Timeframe {
+    pub fn parse(
+        &mut self,
+        text: &str,
+        reference: Option<NaiveDate>,
+        settings: &Settings,
+    ) -> Timeframe {
         if self.settings.as_ref() != Some(settings) {
             self.clear();
             self.settings = Some(settings.clone());

@@ -16,33 +16,79 @@ use super::Kind;
 /// for financial years, their quarters and halves; the year a season starts.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Expr {
-    Day { y: Option<i32>, m: u32, d: u32 },
+    Day {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
     /// The seven days from a day ("w/c 3 March 2025").
-    Week { y: Option<i32>, m: u32, d: u32 },
-    Month { y: Option<i32>, m: u32 },
-    Quarter { n: u32, key: Option<i32>, basis: QuarterBasis },
-    Half { n: u32, key: Option<i32>, basis: QuarterBasis },
+    Week {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
+    Month {
+        y: Option<i32>,
+        m: u32,
+    },
+    Quarter {
+        n: u32,
+        key: Option<i32>,
+        basis: QuarterBasis,
+    },
+    Half {
+        n: u32,
+        key: Option<i32>,
+        basis: QuarterBasis,
+    },
     /// 0 spring, 1 summer, 2 autumn, 3 winter.
-    Season { s: usize, key: Option<i32> },
-    FinancialYear { key: Option<i32>, budget: bool },
-    CalendarYear { key: Option<i32> },
-    CivicYear { key: Option<i32> },
+    Season {
+        s: usize,
+        key: Option<i32>,
+    },
+    FinancialYear {
+        key: Option<i32>,
+        budget: bool,
+    },
+    CalendarYear {
+        key: Option<i32>,
+    },
+    CivicYear {
+        key: Option<i32>,
+    },
     /// An academic (school) year, September to August.
-    AcademicYear { key: Option<i32> },
+    AcademicYear {
+        key: Option<i32>,
+    },
     /// Local elections: the election month.
-    Election { key: Option<i32> },
+    Election {
+        key: Option<i32>,
+    },
     /// Annual Council: the first month of the civic year.
-    AnnualCouncil { key: Option<i32> },
+    AnnualCouncil {
+        key: Option<i32>,
+    },
     /// Two expressions: from `a` to `b`, or (`either`) one of them.
-    Range { a: Box<Expr>, b: Box<Expr>, either: bool },
+    Range {
+        a: Box<Expr>,
+        b: Box<Expr>,
+        either: bool,
+    },
     /// The reference date itself ("immediately").
     Immediate,
     /// A span after the reference date ("within 3 months").
-    Relative { months: i32, days: i64 },
+    Relative {
+        months: i32,
+        days: i64,
+    },
     /// The quarter (of the quarter basis) containing the reference, moved by `offset`.
-    RefQuarter { offset: i32 },
+    RefQuarter {
+        offset: i32,
+    },
     /// The month containing the reference, moved by `offset`.
-    RefMonth { offset: i32 },
+    RefMonth {
+        offset: i32,
+    },
 }
 
 impl Expr {
@@ -72,7 +118,10 @@ impl Expr {
     pub(crate) fn needs_reference(&self) -> bool {
         matches!(
             self,
-            Expr::Immediate | Expr::Relative { .. } | Expr::RefQuarter { .. } | Expr::RefMonth { .. }
+            Expr::Immediate
+                | Expr::Relative { .. }
+                | Expr::RefQuarter { .. }
+                | Expr::RefMonth { .. }
         )
     }
 
@@ -89,18 +138,18 @@ impl Expr {
             | Expr::AcademicYear { key }
             | Expr::Election { key }
             | Expr::AnnualCouncil { key } => *key = Some(k),
-            Expr::Range { a, .. } => {
-                if a.key().is_none() {
-                    **a = a.with_key(k);
-                }
-            }
+            Expr::Range { a, .. } if a.key().is_none() => **a = a.with_key(k),
             _ => {}
         }
         e
     }
 
     /// First and last day of the period a keyed expression names.
-    pub(crate) fn period(&self, s: &Settings, reference: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    pub(crate) fn period(
+        &self,
+        s: &Settings,
+        reference: Option<NaiveDate>,
+    ) -> Option<(NaiveDate, NaiveDate)> {
         match self {
             Expr::Day { y, m, d } => {
                 let day = NaiveDate::from_ymd_opt((*y)?, *m, *d)?;
@@ -171,7 +220,11 @@ impl Expr {
     }
 
     /// The ends of the two parts of an either-or range ("June or July 2025").
-    pub(crate) fn either_ends(&self, s: &Settings, reference: Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    pub(crate) fn either_ends(
+        &self,
+        s: &Settings,
+        reference: Option<NaiveDate>,
+    ) -> Option<(NaiveDate, NaiveDate)> {
         if let Expr::Range { a, b, either: true } = self {
             let b = resolve_after(a, b, s, reference)?;
             let ea = a.period(s, reference)?.1;
@@ -184,10 +237,13 @@ impl Expr {
     /// The kind of phrase this expression is.
     pub(crate) fn kind(&self) -> Kind {
         match self {
-            Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. } => Kind::Day,
-            Expr::Month { .. } | Expr::Election { .. } | Expr::AnnualCouncil { .. } | Expr::RefMonth { .. } => {
-                Kind::Month
+            Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. } => {
+                Kind::Day
             }
+            Expr::Month { .. }
+            | Expr::Election { .. }
+            | Expr::AnnualCouncil { .. }
+            | Expr::RefMonth { .. } => Kind::Month,
             Expr::Quarter { .. } | Expr::RefQuarter { .. } => Kind::Quarter,
             Expr::Half { .. } => Kind::PartOfYear,
             Expr::Season { .. } => Kind::Season,
@@ -224,7 +280,12 @@ pub(crate) enum Mode {
 }
 
 /// `e` with its key chosen by `mode`; `None` when no year within a few of the date fits.
-pub(crate) fn resolve(e: &Expr, mode: Mode, s: &Settings, reference: Option<NaiveDate>) -> Option<Expr> {
+pub(crate) fn resolve(
+    e: &Expr,
+    mode: Mode,
+    s: &Settings,
+    reference: Option<NaiveDate>,
+) -> Option<Expr> {
     if e.key().is_some() {
         return Some(e.clone());
     }
@@ -280,14 +341,21 @@ pub(crate) fn make_range(a: Expr, b: Expr, either: bool, s: &Settings) -> Expr {
 }
 
 /// Apply a part (early, mid, late, start, end) to a period.
-pub(crate) fn part_of(part: Part, (a, b): (NaiveDate, NaiveDate)) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn part_of(
+    part: Part,
+    (a, b): (NaiveDate, NaiveDate),
+) -> Option<(NaiveDate, NaiveDate)> {
     use super::calendar::whole_months;
     if let Part::End = part {
         return Some((b, b));
     }
     let months = whole_months(a, b).unwrap_or(0);
     if months >= 2 {
-        let third = if months % 3 == 0 { months / 3 } else { (months / 3).max(1) };
+        let third = if months % 3 == 0 {
+            months / 3
+        } else {
+            (months / 3).max(1)
+        };
         let (ys, ms) = (a.year(), a.month());
         let span = |from: i32, count: u32| -> Option<(NaiveDate, NaiveDate)> {
             let (y, m) = add_months(ys, ms, from);

@@ -113,18 +113,74 @@ const MAY_PRECEDERS: [&str; 17] = [
     "and", "or", "to", "after", "since",
 ];
 const EVENT_WORDS: [&str; 14] = [
-    "council", "cabinet", "committee", "meeting", "scrutiny", "board", "panel", "executive",
-    "agm", "elections", "election", "o", "s", "assembly",
+    "council",
+    "cabinet",
+    "committee",
+    "meeting",
+    "scrutiny",
+    "board",
+    "panel",
+    "executive",
+    "agm",
+    "elections",
+    "election",
+    "o",
+    "s",
+    "assembly",
 ];
 const YEAR_FOLLOWERS: [&str; 24] = [
-    "onwards", "onward", "and", "or", "to", "until", "till", "then", "ongoing", "year", "end",
-    "yearend", "elections", "election", "q", "qtr", "quarter", "h", "through", "thru", "budget",
-    "at", "latest", "tbc",
+    "onwards",
+    "onward",
+    "and",
+    "or",
+    "to",
+    "until",
+    "till",
+    "then",
+    "ongoing",
+    "year",
+    "end",
+    "yearend",
+    "elections",
+    "election",
+    "q",
+    "qtr",
+    "quarter",
+    "h",
+    "through",
+    "thru",
+    "budget",
+    "at",
+    "latest",
+    "tbc",
 ];
 const DATE_PREPS: [&str; 26] = [
-    "by", "in", "during", "until", "till", "before", "from", "of", "end", "early", "mid", "late",
-    "and", "or", "to", "after", "since", "for", "within", "throughout", "than", "beyond", "around",
-    "circa", "approx", "about",
+    "by",
+    "in",
+    "during",
+    "until",
+    "till",
+    "before",
+    "from",
+    "of",
+    "end",
+    "early",
+    "mid",
+    "late",
+    "and",
+    "or",
+    "to",
+    "after",
+    "since",
+    "for",
+    "within",
+    "throughout",
+    "than",
+    "beyond",
+    "around",
+    "circa",
+    "approx",
+    "about",
 ];
 
 fn ordinal_text(n: u32) -> String {
@@ -211,7 +267,9 @@ impl<'t, 'a> P<'t, 'a> {
     }
     fn sep(&self, j: usize) -> Option<char> {
         match self.t.get(j) {
-            Some(Token { kind: Tk::Sep(c), .. }) => Some(*c),
+            Some(Token {
+                kind: Tk::Sep(c), ..
+            }) => Some(*c),
             _ => None,
         }
     }
@@ -223,7 +281,13 @@ impl<'t, 'a> P<'t, 'a> {
         self.t.get(j).is_some_and(|t| !t.space)
     }
     fn is_break(&self, j: usize) -> bool {
-        matches!(self.t.get(j), Some(Token { kind: Tk::Break, .. }))
+        matches!(
+            self.t.get(j),
+            Some(Token {
+                kind: Tk::Break,
+                ..
+            })
+        )
     }
     fn end_or_sep(&self, j: usize) -> bool {
         match self.t.get(j) {
@@ -315,7 +379,10 @@ impl<'t, 'a> P<'t, 'a> {
         }
         let (b, db) = self.n(k + 2)?;
         // Part of a longer numeric date ("24/25/2025" is not a financial year).
-        if matches!(self.sep(k + 3), Some('/' | '-' | '.')) && self.tight(k + 3) && self.n(k + 4).is_some() {
+        if matches!(self.sep(k + 3), Some('/' | '-' | '.'))
+            && self.tight(k + 3)
+            && self.n(k + 4).is_some()
+        {
             return None;
         }
         match (da, db) {
@@ -372,7 +439,13 @@ impl<'t, 'a> P<'t, 'a> {
             }
         }
         let mut base = if let Some((y, next)) = self.fy_pair(k) {
-            Base::new(Expr::FinancialYear { key: Some(y), budget }, next)
+            Base::new(
+                Expr::FinancialYear {
+                    key: Some(y),
+                    budget,
+                },
+                next,
+            )
         } else if fy_word || named {
             let single = if let Some(y) = self.year4(k) {
                 Some((y, k + 1))
@@ -384,8 +457,14 @@ impl<'t, 'a> P<'t, 'a> {
             match single {
                 Some((y, next)) => {
                     let e = make_range(
-                        Expr::FinancialYear { key: Some(y - 1), budget },
-                        Expr::FinancialYear { key: Some(y), budget },
+                        Expr::FinancialYear {
+                            key: Some(y - 1),
+                            budget,
+                        },
+                        Expr::FinancialYear {
+                            key: Some(y),
+                            budget,
+                        },
                         true,
                         self.s,
                     );
@@ -455,7 +534,16 @@ impl<'t, 'a> P<'t, 'a> {
 
     /// "Q3", "Qtr 3", "Quarter three", "third quarter", "3rd Qtr": the quarter number.
     fn quarter_number(&self, j: usize) -> Option<(u32, usize)> {
-        let quarter_words = ["q", "qtr", "qtrs", "qrt", "qr", "quarter", "quater", "quarter's"];
+        let quarter_words = [
+            "q",
+            "qtr",
+            "qtrs",
+            "qrt",
+            "qr",
+            "quarter",
+            "quater",
+            "quarter's",
+        ];
         if self.w_in(j, &quarter_words) {
             let mut k = j + 1;
             if matches!(self.sep(k), Some('.' | ':')) {
@@ -463,11 +551,18 @@ impl<'t, 'a> P<'t, 'a> {
             }
             if let Some((v, 1)) = self.n(k) {
                 if (1..=4).contains(&v) {
-                    let next = if self.w_in(k + 1, &ORDINAL_SUFFIX) && self.tight(k + 1) { k + 2 } else { k + 1 };
+                    let next = if self.w_in(k + 1, &ORDINAL_SUFFIX) && self.tight(k + 1) {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
                     return Some((v, next));
                 }
             }
-            if let Some(v) = self.w(k).and_then(|w| number_word(w).or_else(|| ordinal_word(w))) {
+            if let Some(v) = self
+                .w(k)
+                .and_then(|w| number_word(w).or_else(|| ordinal_word(w)))
+            {
                 if (1..=4).contains(&v) && !self.is_w(j, "q") {
                     return Some((v, k + 1));
                 }
@@ -556,12 +651,23 @@ impl<'t, 'a> P<'t, 'a> {
             }
         }
         let (k, calendar) = if self.w_in(k, &["calendar", "cy"]) {
-            (if self.is_w(k + 1, "year") { k + 2 } else { k + 1 }, true)
+            (
+                if self.is_w(k + 1, "year") {
+                    k + 2
+                } else {
+                    k + 1
+                },
+                true,
+            )
         } else {
             (k, false)
         };
         if let Some(y) = self.year4(k) {
-            let basis = if calendar { QuarterBasis::Calendar } else { self.s.quarter_basis };
+            let basis = if calendar {
+                QuarterBasis::Calendar
+            } else {
+                self.s.quarter_basis
+            };
             return Some((y, k + 1, basis, !calendar));
         }
         if let Some((y, next)) = self.yy_apos(k) {
@@ -575,7 +681,8 @@ impl<'t, 'a> P<'t, 'a> {
         let (n, mut k) = self.quarter_number(j)?;
         // "Q3 (Oct-Dec) 2024/25": the bracket names the quarter's months; the year follows it.
         if self.is_sep(k, '(') {
-            if let Some(close) = (k + 1..(k + 12).min(self.t.len())).find(|&x| self.is_sep(x, ')')) {
+            if let Some(close) = (k + 1..(k + 12).min(self.t.len())).find(|&x| self.is_sep(x, ')'))
+            {
                 if self.period_year(close + 1).is_some() {
                     k = close + 1;
                 }
@@ -628,7 +735,11 @@ impl<'t, 'a> P<'t, 'a> {
     fn half_at(&self, j: usize) -> Option<Base> {
         let (n, k) = self.half_number(j)?;
         if let Some((y, next, basis, one_year)) = self.period_year(k) {
-            let basis = if one_year { QuarterBasis::Calendar } else { basis };
+            let basis = if one_year {
+                QuarterBasis::Calendar
+            } else {
+                basis
+            };
             return Some(Base::new(
                 Expr::Half {
                     n,
@@ -699,12 +810,29 @@ impl<'t, 'a> P<'t, 'a> {
         };
         if b > 12 && a <= 12 {
             NaiveDate::from_ymd_opt(y, a, b)?;
-            return Some(Base::new(Expr::Day { y: Some(y), m: a, d: b }, j + 5).medium(format!(
-                "read month first ({a:02}/{b:02}): {b} cannot be a month"
-            )));
+            return Some(
+                Base::new(
+                    Expr::Day {
+                        y: Some(y),
+                        m: a,
+                        d: b,
+                    },
+                    j + 5,
+                )
+                .medium(format!(
+                    "read month first ({a:02}/{b:02}): {b} cannot be a month"
+                )),
+            );
         }
         NaiveDate::from_ymd_opt(y, b, a)?;
-        Some(Base::new(Expr::Day { y: Some(y), m: b, d: a }, j + 5))
+        Some(Base::new(
+            Expr::Day {
+                y: Some(y),
+                m: b,
+                d: a,
+            },
+            j + 5,
+        ))
     }
 
     /// "06/2025", "06/25" (June 2025), "24/06" (24 June, no year).
@@ -719,28 +847,53 @@ impl<'t, 'a> P<'t, 'a> {
         }
         let next = j + 3;
         if (1..=12).contains(&a) && db == 4 && plausible_year(b as i64) {
-            return Some(Base::new(Expr::Month { y: Some(b as i32), m: a }, next));
+            return Some(Base::new(
+                Expr::Month {
+                    y: Some(b as i32),
+                    m: a,
+                },
+                next,
+            ));
         }
         if (1..=12).contains(&a) && db == 2 {
             let y = expand_yy(b, self.r);
             if b > 12 || b == 0 {
                 return Some(Base::new(Expr::Month { y: Some(y), m: a }, next));
             }
-            let year_fits = self.r.is_some_and(|r| (y - chrono::Datelike::year(&r)).abs() <= 2);
+            let year_fits = self
+                .r
+                .is_some_and(|r| (y - chrono::Datelike::year(&r)).abs() <= 2);
             if year_fits {
-                return Some(Base::new(Expr::Month { y: Some(y), m: a }, next).medium(format!(
+                return Some(
+                    Base::new(Expr::Month { y: Some(y), m: a }, next).medium(format!(
                     "{a:02}/{b:02} read as month/year ({y} is near the plan date), not day/month"
-                )));
+                )),
+                );
             }
             if a <= max_days(b) {
-                return Some(Base::new(Expr::Day { y: None, m: b, d: a }, next).medium(format!(
-                    "{a:02}/{b:02} read as day/month (UK order)"
-                )));
+                return Some(
+                    Base::new(
+                        Expr::Day {
+                            y: None,
+                            m: b,
+                            d: a,
+                        },
+                        next,
+                    )
+                    .medium(format!("{a:02}/{b:02} read as day/month (UK order)")),
+                );
             }
             return None;
         }
         if (13..=31).contains(&a) && db <= 2 && (1..=12).contains(&b) && a <= max_days(b) {
-            return Some(Base::new(Expr::Day { y: None, m: b, d: a }, next));
+            return Some(Base::new(
+                Expr::Day {
+                    y: None,
+                    m: b,
+                    d: a,
+                },
+                next,
+            ));
         }
         None
     }
@@ -749,7 +902,11 @@ impl<'t, 'a> P<'t, 'a> {
 
     /// A year after a day and month: "2025", "'25", "25".
     fn year_after_day(&self, k: usize) -> Option<(i32, usize)> {
-        let k = if matches!(self.sep(k), Some(',' | '-' | '/' | '.')) { k + 1 } else { k };
+        let k = if matches!(self.sep(k), Some(',' | '-' | '/' | '.')) {
+            k + 1
+        } else {
+            k
+        };
         if let Some(y) = self.year4(k) {
             return Some((y, k + 1));
         }
@@ -757,7 +914,10 @@ impl<'t, 'a> P<'t, 'a> {
             return Some(x);
         }
         if let Some((v, 2)) = self.n(k) {
-            if self.month_at(k + 1).is_none() && !self.w_in(k + 1, &ORDINAL_SUFFIX) && !self.is_sep(k + 1, ':') {
+            if self.month_at(k + 1).is_none()
+                && !self.w_in(k + 1, &ORDINAL_SUFFIX)
+                && !self.is_sep(k + 1, ':')
+            {
                 return Some((expand_yy(v, self.r), k + 1));
             }
         }
@@ -767,9 +927,7 @@ impl<'t, 'a> P<'t, 'a> {
     /// "24th June 2025", "24 th June", "1st of April", "31-Mar-25".
     fn day_month_at(&self, j: usize) -> Option<Base> {
         let (d, mut k, _) = self.day_num(j)?;
-        if self.is_w(k, "of") {
-            k += 1;
-        } else if matches!(self.sep(k), Some('-' | '/' | '.')) && self.tight(k) {
+        if self.is_w(k, "of") || (matches!(self.sep(k), Some('-' | '/' | '.')) && self.tight(k)) {
             k += 1;
         }
         let (m, k2, typo) = self.month_at(k)?;
@@ -785,7 +943,10 @@ impl<'t, 'a> P<'t, 'a> {
         };
         let mut b = Base::new(Expr::Day { y, m, d }, next);
         if typo {
-            b = b.medium(format!("month name read as {}", super::calendar::month_title(m)));
+            b = b.medium(format!(
+                "month name read as {}",
+                super::calendar::month_title(m)
+            ));
         }
         Some(b)
     }
@@ -795,13 +956,21 @@ impl<'t, 'a> P<'t, 'a> {
         let (m, k, typo) = self.month_at(j)?;
         let typo_note = |b: Base| {
             if typo {
-                b.medium(format!("month name read as {}", super::calendar::month_title(m)))
+                b.medium(format!(
+                    "month name read as {}",
+                    super::calendar::month_title(m)
+                ))
             } else {
                 b
             }
         };
-        let joined = matches!(self.sep(k), Some('-' | '/' | '.')) && self.tight(k) && self.tight(k + 1);
-        let k2 = if matches!(self.sep(k), Some('-' | '/' | '.' | ',')) { k + 1 } else { k };
+        let joined =
+            matches!(self.sep(k), Some('-' | '/' | '.')) && self.tight(k) && self.tight(k + 1);
+        let k2 = if matches!(self.sep(k), Some('-' | '/' | '.' | ',')) {
+            k + 1
+        } else {
+            k
+        };
         if let Some(y) = self.year4(k2) {
             return Some(typo_note(Base::new(Expr::Month { y: Some(y), m }, k2 + 1)));
         }
@@ -819,11 +988,28 @@ impl<'t, 'a> P<'t, 'a> {
                 let ordinal = self.w_in(k2 + 1, &ORDINAL_SUFFIX);
                 let after = if ordinal { k2 + 2 } else { k2 + 1 };
                 if let Some((y, next)) = {
-                    let a = if self.is_sep(after, ',') { after + 1 } else { after };
-                    self.year4(a).map(|y| (y, a + 1)).or_else(|| if ordinal { self.yy_apos(a) } else { None })
+                    let a = if self.is_sep(after, ',') {
+                        after + 1
+                    } else {
+                        after
+                    };
+                    self.year4(a).map(|y| (y, a + 1)).or_else(|| {
+                        if ordinal {
+                            self.yy_apos(a)
+                        } else {
+                            None
+                        }
+                    })
                 } {
                     NaiveDate::from_ymd_opt(y, m, v)?;
-                    return Some(typo_note(Base::new(Expr::Day { y: Some(y), m, d: v }, next)));
+                    return Some(typo_note(Base::new(
+                        Expr::Day {
+                            y: Some(y),
+                            m,
+                            d: v,
+                        },
+                        next,
+                    )));
                 }
                 if ordinal || dg == 1 {
                     return Some(typo_note(Base::new(Expr::Day { y: None, m, d: v }, after)));
@@ -835,27 +1021,33 @@ impl<'t, 'a> P<'t, 'a> {
                     None => true,
                 };
                 if year_fits {
-                    return Some(Base::new(Expr::Month { y: Some(y), m }, after).medium(format!(
-                        "\"{} {v}\" read as {} {y} (month and two-digit year), not the {}",
-                        super::calendar::month_title(m),
-                        super::calendar::month_title(m),
-                        ordinal_text(v)
-                    )));
+                    return Some(
+                        Base::new(Expr::Month { y: Some(y), m }, after).medium(format!(
+                            "\"{} {v}\" read as {} {y} (month and two-digit year), not the {}",
+                            super::calendar::month_title(m),
+                            super::calendar::month_title(m),
+                            ordinal_text(v)
+                        )),
+                    );
                 }
-                return Some(Base::new(Expr::Day { y: None, m, d: v }, after).medium(format!(
-                    "\"{} {v}\" read as the {} of {} ({y} is far from the plan date)",
-                    super::calendar::month_title(m),
-                    ordinal_text(v),
-                    super::calendar::month_title(m)
-                )));
+                return Some(
+                    Base::new(Expr::Day { y: None, m, d: v }, after).medium(format!(
+                        "\"{} {v}\" read as the {} of {} ({y} is far from the plan date)",
+                        super::calendar::month_title(m),
+                        ordinal_text(v),
+                        super::calendar::month_title(m)
+                    )),
+                );
             }
             if no_sep && dg == 2 && v > 31 {
                 let y = expand_yy(v, self.r);
-                return Some(Base::new(Expr::Month { y: Some(y), m }, k2 + 1).medium(format!(
-                    "\"{} {v}\" read as {} {y}",
-                    super::calendar::month_title(m),
-                    super::calendar::month_title(m)
-                )));
+                return Some(
+                    Base::new(Expr::Month { y: Some(y), m }, k2 + 1).medium(format!(
+                        "\"{} {v}\" read as {} {y}",
+                        super::calendar::month_title(m),
+                        super::calendar::month_title(m)
+                    )),
+                );
             }
         }
         Some(typo_note(Base::new(Expr::Month { y: None, m }, k)))
@@ -912,7 +1104,9 @@ impl<'t, 'a> P<'t, 'a> {
         let j = if self.is_w(j, "the") { j + 1 } else { j };
         let r = match self.w(j)? {
             "this" | "current" | "present" => Rel::This,
-            "next" | "following" | "coming" | "forthcoming" | "upcoming" | "subsequent" => Rel::Next,
+            "next" | "following" | "coming" | "forthcoming" | "upcoming" | "subsequent" => {
+                Rel::Next
+            }
             "new" => Rel::New,
             "last" | "previous" | "past" | "prior" => Rel::Last,
             _ => return None,
@@ -923,14 +1117,32 @@ impl<'t, 'a> P<'t, 'a> {
     /// A unit of year: financial, civic or calendar. Returns the expression and next index.
     fn year_unit(&self, k: usize) -> Option<(Expr, usize)> {
         match self.w(k)? {
-            "financial" | "fiscal" | "fin" | "finance" | "budget" if self.w_in(k + 1, &["year", "yr"]) => {
-                Some((Expr::FinancialYear { key: None, budget: false }, k + 2))
+            "financial" | "fiscal" | "fin" | "finance" | "budget"
+                if self.w_in(k + 1, &["year", "yr"]) =>
+            {
+                Some((
+                    Expr::FinancialYear {
+                        key: None,
+                        budget: false,
+                    },
+                    k + 2,
+                ))
             }
-            "fy" => Some((Expr::FinancialYear { key: None, budget: false }, k + 1)),
-            "civic" | "municipal" | "council" | "democratic" if self.w_in(k + 1, &["year", "yr"]) => {
+            "fy" => Some((
+                Expr::FinancialYear {
+                    key: None,
+                    budget: false,
+                },
+                k + 1,
+            )),
+            "civic" | "municipal" | "council" | "democratic"
+                if self.w_in(k + 1, &["year", "yr"]) =>
+            {
                 Some((Expr::CivicYear { key: None }, k + 2))
             }
-            "calendar" if self.is_w(k + 1, "year") => Some((Expr::CalendarYear { key: None }, k + 2)),
+            "calendar" if self.is_w(k + 1, "year") => {
+                Some((Expr::CalendarYear { key: None }, k + 2))
+            }
             "year" | "yr" => Some((Expr::CalendarYear { key: None }, k + 1)),
             _ => None,
         }
@@ -977,9 +1189,23 @@ impl<'t, 'a> P<'t, 'a> {
         // "Christmas 2025"
         if self.w_in(j, &["christmas", "xmas"]) {
             if let Some(y) = self.year4(j + 1) {
-                return Some(Base::new(Expr::Day { y: Some(y), m: 12, d: 25 }, j + 2));
+                return Some(Base::new(
+                    Expr::Day {
+                        y: Some(y),
+                        m: 12,
+                        d: 25,
+                    },
+                    j + 2,
+                ));
             }
-            return Some(Base::new(Expr::Day { y: None, m: 12, d: 25 }, j + 1));
+            return Some(Base::new(
+                Expr::Day {
+                    y: None,
+                    m: 12,
+                    d: 25,
+                },
+                j + 1,
+            ));
         }
         // "academic year 2025/26"
         if self.w_in(j, &["academic", "school"]) && self.is_w(j + 1, "year") {
@@ -1002,7 +1228,7 @@ impl<'t, 'a> P<'t, 'a> {
             while self.w_in(k, &["meeting", "council", "of", "in", "on", "the"]) && k < j + 6 {
                 k += 1;
             }
-            if self.base_at(k).is_some() {
+            if self.base_plain_at(k).is_some() {
                 return None;
             }
             return Some(Base::new(Expr::AnnualCouncil { key: None }, k));
@@ -1011,13 +1237,15 @@ impl<'t, 'a> P<'t, 'a> {
         if self.w_in(j, &["election", "elections"]) {
             let k = j + 1;
             if let Some(y) = self.year4(k) {
-                return Some(Base::new(Expr::Election { key: Some(y) }, k + 1).medium(format!(
-                    "local elections are held in {}",
-                    super::calendar::month_title(self.s.election_month())
-                )));
+                return Some(
+                    Base::new(Expr::Election { key: Some(y) }, k + 1).medium(format!(
+                        "local elections are held in {}",
+                        super::calendar::month_title(self.s.election_month())
+                    )),
+                );
             }
             let k2 = if self.is_w(k, "in") { k + 1 } else { k };
-            if self.base_at(k2).is_some() {
+            if self.base_plain_at(k2).is_some() {
                 return None;
             }
             return Some(Base::new(Expr::Election { key: None }, k).medium(format!(
@@ -1037,10 +1265,15 @@ impl<'t, 'a> P<'t, 'a> {
             "now" if self.end_or_sep(j + 1) && (j == 0 || self.end_or_sep(j - 1)) => {
                 return Some(Base::new(Expr::Immediate, j + 1));
             }
-            "as" if self.is_w(j + 1, "soon") && self.is_w(j + 2, "as") && self.is_w(j + 3, "possible") => {
+            "as" if self.is_w(j + 1, "soon")
+                && self.is_w(j + 2, "as")
+                && self.is_w(j + 3, "possible") =>
+            {
                 return Some(Base::new(Expr::Immediate, j + 4));
             }
-            "straight" if self.is_w(j + 1, "away") => return Some(Base::new(Expr::Immediate, j + 2)),
+            "straight" if self.is_w(j + 1, "away") => {
+                return Some(Base::new(Expr::Immediate, j + 2))
+            }
             "within" | "in" => {
                 if let Some(b) = self.duration(j + 1) {
                     return Some(b);
@@ -1052,14 +1285,26 @@ impl<'t, 'a> P<'t, 'a> {
                 }
             }
             "yearend" => {
-                let mut b = Base::new(Expr::FinancialYear { key: None, budget: false }, j + 1)
-                    .medium("\"year end\" read as the end of the financial year".into());
+                let mut b = Base::new(
+                    Expr::FinancialYear {
+                        key: None,
+                        budget: false,
+                    },
+                    j + 1,
+                )
+                .medium("\"year end\" read as the end of the financial year".into());
                 b.post = Some(Part::End);
                 return Some(b);
             }
             "year" if self.year_end_words(j).is_some() => {
-                let mut b = Base::new(Expr::FinancialYear { key: None, budget: false }, self.year_end_words(j)?)
-                    .medium("\"year end\" read as the end of the financial year".into());
+                let mut b = Base::new(
+                    Expr::FinancialYear {
+                        key: None,
+                        budget: false,
+                    },
+                    self.year_end_words(j)?,
+                )
+                .medium("\"year end\" read as the end of the financial year".into());
                 b.post = Some(Part::End);
                 return Some(b);
             }
@@ -1125,10 +1370,12 @@ impl<'t, 'a> P<'t, 'a> {
         let prev_prep = j > 0 && self.w_in(j - 1, &DATE_PREPS);
         if let Some(next) = self.w(j + 1) {
             if next == "elections" || next == "election" {
-                return Some(Base::new(Expr::Election { key: Some(y) }, j + 2).medium(format!(
-                    "local elections are held in {}",
-                    super::calendar::month_title(self.s.election_month())
-                )));
+                return Some(
+                    Base::new(Expr::Election { key: Some(y) }, j + 2).medium(format!(
+                        "local elections are held in {}",
+                        super::calendar::month_title(self.s.election_month())
+                    )),
+                );
             }
             if !prev_prep && !YEAR_FOLLOWERS.contains(&next) && self.month_at(j + 1).is_none() {
                 return None;
@@ -1148,12 +1395,18 @@ impl<'t, 'a> P<'t, 'a> {
             j + 3
         } else if self.w_in(j, &["wc", "wb"]) {
             j + 1
-        } else if self.is_w(j, "week") && self.w_in(j + 1, &["commencing", "beginning", "starting", "of"]) {
+        } else if self.is_w(j, "week")
+            && self.w_in(j + 1, &["commencing", "beginning", "starting", "of"])
+        {
             j + 2
         } else {
             return None;
         };
-        let k = if matches!(self.sep(k), Some('.' | ':')) { k + 1 } else { k };
+        let k = if matches!(self.sep(k), Some('.' | ':')) {
+            k + 1
+        } else {
+            k
+        };
         let b = self
             .numeric_triple(k)
             .or_else(|| self.day_month_at(k))
@@ -1170,10 +1423,19 @@ impl<'t, 'a> P<'t, 'a> {
 
     /// One date expression without parts or ranges.
     fn base_at(&self, j: usize) -> Option<Base> {
-        if j >= self.t.len() {
-            return None;
-        }
-        match self.t[j].kind {
+        self.base_plain_at(j).or_else(|| {
+            if matches!(self.t.get(j), Some(Token { kind: Tk::Word, .. })) {
+                self.keyword_expr_at(j, false)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// [`Self::base_at`] without the keyword phrases: the look-ahead those phrases use, so that
+    /// a run of them ("annual council annual council ...") is never read recursively.
+    fn base_plain_at(&self, j: usize) -> Option<Base> {
+        match self.t.get(j)?.kind {
             Tk::Num => self
                 .numeric_triple(j)
                 .or_else(|| self.fy_at(j))
@@ -1188,12 +1450,7 @@ impl<'t, 'a> P<'t, 'a> {
                 .or_else(|| self.quarter_at(j))
                 .or_else(|| self.half_at(j))
                 .or_else(|| self.month_first_at(j))
-                .or_else(|| self.season_at(j))
-                .or_else(|| self.keyword_expr_at(j, false)),
-            Tk::Sep('\'') => {
-                // "'25" alone is not a date; "Spring '25" is read from the season.
-                None
-            }
+                .or_else(|| self.season_at(j)),
             _ => None,
         }
     }
@@ -1228,7 +1485,9 @@ impl<'t, 'a> P<'t, 'a> {
         match self.t.get(k)?.kind {
             Tk::Sep('-' | '/' | '&' | '+') => Some((false, k + 1)),
             Tk::Word => match self.w(k)? {
-                "to" | "until" | "till" | "til" | "through" | "thru" | "and" => Some((false, k + 1)),
+                "to" | "until" | "till" | "til" | "through" | "thru" | "and" => {
+                    Some((false, k + 1))
+                }
                 "or" => Some((true, k + 1)),
                 _ => None,
             },
@@ -1322,14 +1581,18 @@ impl<'t, 'a> P<'t, 'a> {
     /// A status word at the start of a phrase ("Completed", "Complete – March 2024", "N/A").
     pub(crate) fn status_at(&self, j: usize) -> Option<(StatusWord, usize)> {
         let (st, k) = match self.w(j)? {
-            "complete" | "completed" | "done" | "achieved" | "delivered" | "closed" | "finished"
-            | "implemented" | "actioned" => (StatusWord::Complete, j + 1),
+            "complete" | "completed" | "done" | "achieved" | "delivered" | "closed"
+            | "finished" | "implemented" | "actioned" => (StatusWord::Complete, j + 1),
             "superseded" | "merged" | "replaced" => (StatusWord::Superseded, j + 1),
-            "cancelled" | "canceled" | "withdrawn" | "deleted" | "dropped" => (StatusWord::Cancelled, j + 1),
+            "cancelled" | "canceled" | "withdrawn" | "deleted" | "dropped" => {
+                (StatusWord::Cancelled, j + 1)
+            }
             "on" if self.is_w(j + 1, "hold") => (StatusWord::OnHold, j + 2),
             "paused" | "suspended" => (StatusWord::OnHold, j + 1),
             "not" if self.is_w(j + 1, "started") => (StatusWord::NotStarted, j + 2),
-            "not" if self.is_w(j + 1, "yet") && self.is_w(j + 2, "started") => (StatusWord::NotStarted, j + 3),
+            "not" if self.is_w(j + 1, "yet") && self.is_w(j + 2, "started") => {
+                (StatusWord::NotStarted, j + 3)
+            }
             "not" if self.is_w(j + 1, "applicable") => (StatusWord::NotApplicable, j + 2),
             "not" if self.w_in(j + 1, &["required", "needed"]) => (StatusWord::Cancelled, j + 2),
             "no" if self.is_w(j + 1, "longer") && self.w_in(j + 2, &["required", "needed"]) => {
@@ -1339,14 +1602,23 @@ impl<'t, 'a> P<'t, 'a> {
             "underway" => (StatusWord::InProgress, j + 1),
             "under" if self.is_w(j + 1, "way") => (StatusWord::InProgress, j + 2),
             "n" if matches!(self.sep(j + 1), Some('/' | '.')) && self.is_w(j + 2, "a") => {
-                let k = if self.is_sep(j + 3, '.') { j + 4 } else { j + 3 };
+                let k = if self.is_sep(j + 3, '.') {
+                    j + 4
+                } else {
+                    j + 3
+                };
                 (StatusWord::NotApplicable, k)
             }
             "na" if self.end_or_sep(j + 1) => (StatusWord::NotApplicable, j + 1),
             _ => return None,
         };
         // "Complete by March 2025" is a deadline, not a status.
-        if self.w_in(k, &["by", "before", "no", "within", "until", "till", "no", "not", "to"]) {
+        if self.w_in(
+            k,
+            &[
+                "by", "before", "no", "within", "until", "till", "no", "not", "to",
+            ],
+        ) {
             return None;
         }
         Some((st, k))
@@ -1362,7 +1634,9 @@ impl<'t, 'a> P<'t, 'a> {
                 "once" => Some((1, j + 1)),
                 "twice" => Some((2, j + 1)),
                 "thrice" => Some((3, j + 1)),
-                "x" => self.n(j + 1).and_then(|(v, d)| (d <= 3 && v > 0).then_some((v, j + 2))),
+                "x" => self
+                    .n(j + 1)
+                    .and_then(|(v, d)| (d <= 3 && v > 0).then_some((v, j + 2))),
                 w => number_word(w).map(|v| (v, j + 1)),
             }
         };
@@ -1393,8 +1667,12 @@ impl<'t, 'a> P<'t, 'a> {
             let k2 = if self.is_sep(k, '-') { k + 1 } else { k };
             if !had_x {
                 match self.w(k2) {
-                    Some("monthly") if (1..=12).contains(&c) => return Some(((12 % c == 0).then(|| 12 / c), k2 + 1)),
-                    Some("weekly") if (1..=52).contains(&c) => return Some(((52 % c == 0).then(|| 52 / c), k2 + 1)),
+                    Some("monthly") if (1..=12).contains(&c) => {
+                        return Some(((12 % c == 0).then(|| 12 / c), k2 + 1))
+                    }
+                    Some("weekly") if (1..=52).contains(&c) => {
+                        return Some(((52 % c == 0).then(|| 52 / c), k2 + 1))
+                    }
                     Some("yearly" | "annually") if c == 1 => return one(1, k2 + 1),
                     _ => {}
                 }
@@ -1402,7 +1680,11 @@ impl<'t, 'a> P<'t, 'a> {
         }
         // prefixed single words: "bi-monthly", "half-yearly", "semi-annually"
         if let Some(pre) = self.w(j) {
-            let k = if self.is_sep(j + 1, '-') { j + 2 } else { j + 1 };
+            let k = if self.is_sep(j + 1, '-') {
+                j + 2
+            } else {
+                j + 1
+            };
             let n = match (pre, self.w(k)) {
                 ("bi", Some("monthly")) => Some(6),
                 ("bi" | "semi", Some("annually" | "annual" | "yearly")) => Some(2),
@@ -1434,7 +1716,7 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 if self.is_w(k, "other") {
                     if let Some(u) = self.w(k + 1).and_then(per_unit) {
-                        return Some(((u % 2 == 0).then(|| u / 2), k + 2));
+                        return Some(((u % 2 == 0).then_some(u / 2), k + 2));
                     }
                 }
                 let every_n = if let Some((v, d)) = self.n(k) {
@@ -1449,7 +1731,16 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 if self.w_in(
                     k,
-                    &["meeting", "cycle", "committee", "cabinet", "council", "board", "panel", "term"],
+                    &[
+                        "meeting",
+                        "cycle",
+                        "committee",
+                        "cabinet",
+                        "council",
+                        "board",
+                        "panel",
+                        "term",
+                    ],
                 ) {
                     return Some((None, k + 1));
                 }
@@ -1462,8 +1753,10 @@ impl<'t, 'a> P<'t, 'a> {
 
     fn ongoing_at(&self, j: usize) -> Option<usize> {
         match self.w(j)? {
-            "ongoing" | "continuous" | "continual" | "continuing" | "rolling" | "bau" | "permanent"
-            | "indefinite" | "indefinitely" | "perpetual" | "continuously" => Some(j + 1),
+            "ongoing" | "continuous" | "continual" | "continuing" | "rolling" | "bau"
+            | "permanent" | "indefinite" | "indefinitely" | "perpetual" | "continuously" => {
+                Some(j + 1)
+            }
             "on" if self.is_w(j + 1, "going") => Some(j + 2),
             "on" if self.is_sep(j + 1, '-') && self.is_w(j + 2, "going") => Some(j + 3),
             "open" if self.is_w(j + 1, "ended") => Some(j + 2),
@@ -1478,27 +1771,54 @@ impl<'t, 'a> P<'t, 'a> {
     fn conditional_at(&self, j: usize) -> Option<usize> {
         match self.w(j)? {
             "tbc" | "tbd" | "tba" | "tbcd" | "pending" | "awaiting" | "dependent" | "dependant"
-            | "depending" | "depends" | "contingent" | "when" | "once" | "if" | "unknown" => Some(j + 1),
+            | "depending" | "depends" | "contingent" | "when" | "once" | "if" | "unknown" => {
+                Some(j + 1)
+            }
             "to" if self.is_w(j + 1, "be")
                 && self.w_in(
                     j + 2,
-                    &["confirmed", "determined", "agreed", "arranged", "decided", "scheduled", "set", "advised", "announced"],
+                    &[
+                        "confirmed",
+                        "determined",
+                        "agreed",
+                        "arranged",
+                        "decided",
+                        "scheduled",
+                        "set",
+                        "advised",
+                        "announced",
+                    ],
                 ) =>
             {
                 Some(j + 3)
             }
             "subject" if self.is_w(j + 1, "to") => Some(j + 2),
-            "as" if self.w_in(j + 1, &["required", "needed", "necessary", "appropriate"]) => Some(j + 2),
+            "as" if self.w_in(j + 1, &["required", "needed", "necessary", "appropriate"]) => {
+                Some(j + 2)
+            }
             "as" if self.is_w(j + 1, "and") && self.is_w(j + 2, "when") => Some(j + 3),
-            "not" if self.w_in(j + 1, &["known", "yet"]) && !self.is_w(j + 2, "started") => Some(j + 2),
+            "not" if self.w_in(j + 1, &["known", "yet"]) && !self.is_w(j + 2, "started") => {
+                Some(j + 2)
+            }
             _ => None,
         }
     }
 
     fn role_at(&self, j: usize) -> Option<(Role, usize)> {
         let verbs = [
-            "extended", "revised", "moved", "deferred", "slipped", "changed", "postponed", "amended",
-            "delayed", "rescheduled", "pushed", "reprofiled", "re",
+            "extended",
+            "revised",
+            "moved",
+            "deferred",
+            "slipped",
+            "changed",
+            "postponed",
+            "amended",
+            "delayed",
+            "rescheduled",
+            "pushed",
+            "reprofiled",
+            "re",
         ];
         if self.w_in(j, &verbs) {
             let mut k = j + 1;
@@ -1514,7 +1834,17 @@ impl<'t, 'a> P<'t, 'a> {
             if self.w_in(k, &["to", "until", "till", "into"]) {
                 return Some((Role::RevisedTo, k + 1));
             }
-            if self.w_in(k, &["date", "deadline", "target", "timescale", "timeframe", "completion"]) {
+            if self.w_in(
+                k,
+                &[
+                    "date",
+                    "deadline",
+                    "target",
+                    "timescale",
+                    "timeframe",
+                    "completion",
+                ],
+            ) {
                 return Some((Role::RevisedTo, k + 1));
             }
             if matches!(self.sep(k), Some(':' | '-')) {
@@ -1524,7 +1854,9 @@ impl<'t, 'a> P<'t, 'a> {
         }
         let r = match self.w(j)? {
             "by" => (Role::By, j + 1),
-            "no" | "not" if self.is_w(j + 1, "later") && self.is_w(j + 2, "than") => (Role::By, j + 3),
+            "no" | "not" if self.is_w(j + 1, "later") && self.is_w(j + 2, "than") => {
+                (Role::By, j + 3)
+            }
             "nlt" => (Role::By, j + 1),
             "deadline" | "due" | "target" => {
                 let mut k = j + 1;
@@ -1540,20 +1872,33 @@ impl<'t, 'a> P<'t, 'a> {
             "prior" if self.is_w(j + 1, "to") => (Role::Before, j + 2),
             "ahead" if self.is_w(j + 1, "of") => (Role::Before, j + 2),
             "in" if self.is_w(j + 1, "advance") && self.is_w(j + 2, "of") => (Role::Before, j + 3),
-            "from" | "since" | "commence" | "commencing" | "commences" | "commenced" | "begin" | "begins"
-            | "beginning" | "start" | "starting" | "starts" | "wef" | "effective" => {
+            "from" | "since" | "commence" | "commencing" | "commences" | "commenced" | "begin"
+            | "begins" | "beginning" | "start" | "starting" | "starts" | "wef" | "effective" => {
                 let mut k = j + 1;
                 if self.w_in(k, &["from", "on", "in"]) {
                     k += 1;
                 }
                 (Role::Start, k)
             }
-            "with" if self.is_w(j + 1, "effect") && self.is_w(j + 2, "from") => (Role::Start, j + 3),
+            "with" if self.is_w(j + 1, "effect") && self.is_w(j + 2, "from") => {
+                (Role::Start, j + 3)
+            }
             "w" if self.is_sep(j + 1, '.') && self.is_w(j + 2, "e") => (Role::Start, j + 3),
             "after" | "following" | "post" => (Role::After, j + 1),
             "originally" | "original" | "previously" | "formerly" | "was" | "old" => {
                 let mut k = j + 1;
-                if self.w_in(k, &["date", "deadline", "target", "timescale", "timeframe", "planned", "due"]) {
+                if self.w_in(
+                    k,
+                    &[
+                        "date",
+                        "deadline",
+                        "target",
+                        "timescale",
+                        "timeframe",
+                        "planned",
+                        "due",
+                    ],
+                ) {
                     k += 1;
                 }
                 if matches!(self.sep(k), Some(':' | '-')) {
@@ -1565,10 +1910,11 @@ impl<'t, 'a> P<'t, 'a> {
                 (Role::RevisedFrom, k)
             }
             "now" => (Role::RevisedTo, j + 1),
-            "new" if self.w_in(j + 1, &["date", "deadline", "target", "timescale"]) => (Role::RevisedTo, j + 2),
-            "in" | "during" | "throughout" | "between" | "within" | "around" | "circa" | "approx" | "approximately" => {
-                (Role::Plain, j + 1)
+            "new" if self.w_in(j + 1, &["date", "deadline", "target", "timescale"]) => {
+                (Role::RevisedTo, j + 2)
             }
+            "in" | "during" | "throughout" | "between" | "within" | "around" | "circa"
+            | "approx" | "approximately" => (Role::Plain, j + 1),
             _ => return None,
         };
         Some(r)
@@ -1650,7 +1996,10 @@ impl<'t, 'a> P<'t, 'a> {
                 continue;
             }
             if self.triple_shape(i) {
-                out.notes.push(format!("\"{}\" is not a real date", self.span_text(i, i + 5)));
+                out.notes.push(format!(
+                    "\"{}\" is not a real date",
+                    self.span_text(i, i + 5)
+                ));
                 i += 5;
                 continue;
             }
@@ -1689,7 +2038,10 @@ impl<'t, 'a> P<'t, 'a> {
                 out.annual = Some((t[i].start, t[i].end));
             }
             // A status word closing a phrase: "March 2024 - Complete", "(Completed)".
-            if out.status.is_none() && i > 0 && matches!(self.sep(i - 1), Some('-' | '(' | ':' | '/')) {
+            if out.status.is_none()
+                && i > 0
+                && matches!(self.sep(i - 1), Some('-' | '(' | ':' | '/'))
+            {
                 if let Some((st, next)) = self.status_at(i) {
                     if self.end_or_sep(next) {
                         out.status = Some(st);

@@ -11,6 +11,12 @@ use super::settings::Settings;
 use super::tokens::tokenize;
 use super::{Confidence, Kind, Recurrence, Timeframe};
 
+/// How many dates either side of a yearless one are looked at for its year.
+const ANCHOR_WINDOW: usize = 8;
+
+/// The most characters read, whatever [`Settings::max_chars`] says.
+const HARD_MAX_CHARS: usize = 20_000;
+
 /// One date of a phrase, read.
 #[derive(Debug, Clone)]
 struct Reading {
@@ -49,9 +55,10 @@ pub(crate) fn read(text: &str, reference: Option<NaiveDate>, s: &Settings) -> Ti
     let mut tf = Timeframe::unreadable(text);
     let mut notes: Vec<String> = Vec::new();
     let mut cap_conf = Confidence::High;
-    let limited = match text.char_indices().nth(s.max_chars) {
+    let max_chars = s.max_chars.min(HARD_MAX_CHARS);
+    let limited = match text.char_indices().nth(max_chars) {
         Some((b, _)) => {
-            notes.push(format!("only the first {} characters were read", s.max_chars));
+            notes.push(format!("only the first {max_chars} characters were read"));
             cap_conf = Confidence::Medium;
             &text[..b]
         }
@@ -84,7 +91,10 @@ fn combine(
     let mut dropped = vec![false; mentions.len()];
     let mut quarter_kind = vec![false; mentions.len()];
     for i in 0..mentions.len().saturating_sub(1) {
-        let is_quarter = matches!(mentions[i].expr, Expr::Quarter { .. } | Expr::RefQuarter { .. });
+        let is_quarter = matches!(
+            mentions[i].expr,
+            Expr::Quarter { .. } | Expr::RefQuarter { .. }
+        );
         let next = &mentions[i + 1];
         if is_quarter && next.bracketed && next.pos <= mentions[i].end + 4 {
             dropped[i] = true;
@@ -97,7 +107,9 @@ fn combine(
     let mut recur_month = None;
     if sc.recurrence.is_some()
         && !mentions.is_empty()
-        && mentions.iter().all(|m| m.expr.key().is_none() && !m.expr.needs_reference() && m.rel.is_none())
+        && mentions
+            .iter()
+            .all(|m| m.expr.key().is_none() && !m.expr.needs_reference() && m.rel.is_none())
     {
         if let Some(Expr::Month { m, .. }) = mentions.first().map(|m| &m.expr) {
             recur_month = Some(*m);
@@ -108,7 +120,12 @@ fn combine(
     // A date in brackets without a year after a dated one describes it: "July 2025 (Q2)".
     for i in 1..mentions.len() {
         let (prev, m) = (&mentions[i - 1], &mentions[i]);
-        if !m.bracketed || dropped[i] || m.expr.key().is_some() || m.expr.needs_reference() || m.rel.is_some() {
+        if !m.bracketed
+            || dropped[i]
+            || m.expr.key().is_some()
+            || m.expr.needs_reference()
+            || m.rel.is_some()
+        {
             continue;
         }
         if prev.expr.key().is_none() || m.pos > prev.end + 2 {
@@ -116,9 +133,14 @@ fn combine(
         }
         if let Some((p1, p2)) = prev.expr.period(s, reference) {
             if let Some(e) = resolve(&m.expr, Mode::EndOnOrAfter(p1), s, reference) {
-                if e.period(s, reference).is_some_and(|(a, b)| a <= p2 && b >= p1) {
+                if e.period(s, reference)
+                    .is_some_and(|(a, b)| a <= p2 && b >= p1)
+                {
                     dropped[i] = true;
-                    notes.push(format!("\"{}\" in brackets read as describing the date before it", describe(&m.expr)));
+                    notes.push(format!(
+                        "\"{}\" in brackets read as describing the date before it",
+                        describe(&m.expr)
+                    ));
                 }
             }
         }
@@ -181,9 +203,19 @@ fn combine(
     // Combine.
     let deadline = readings
         .iter()
-        .filter(|r| matches!(r.role, Role::Plain | Role::By | Role::Before | Role::RevisedTo))
+        .filter(|r| {
+            matches!(
+                r.role,
+                Role::Plain | Role::By | Role::Before | Role::RevisedTo
+            )
+        })
         .filter(|r| r.due.is_some())
-        .max_by(|a, b| a.due.map(|d| d.1).cmp(&b.due.map(|d| d.1)).then(b.pos.cmp(&a.pos)));
+        .max_by(|a, b| {
+            a.due
+                .map(|d| d.1)
+                .cmp(&b.due.map(|d| d.1))
+                .then(b.pos.cmp(&a.pos))
+        });
     tf.revised_from = readings
         .iter()
         .filter(|r| r.role == Role::RevisedFrom)
@@ -210,7 +242,11 @@ fn combine(
             });
         }
     }
-    let mut conf = readings.iter().map(|r| r.conf).min().unwrap_or(Confidence::High);
+    let mut conf = readings
+        .iter()
+        .map(|r| r.conf)
+        .min()
+        .unwrap_or(Confidence::High);
     if let Some(d) = deadline {
         tf.kind = d.kind;
         tf.due_earliest = d.due.map(|x| x.0);
@@ -265,7 +301,11 @@ fn pin(
     if m.expr.needs_reference() {
         m.expr.period(s, reference)?;
         let r = reference?;
-        return Some((m.expr.clone(), m.conf.min(Confidence::Medium), Some(format!("counted from the plan date {r}"))));
+        return Some((
+            m.expr.clone(),
+            m.conf.min(Confidence::Medium),
+            Some(format!("counted from the plan date {r}")),
+        ));
     }
     if m.expr.key().is_some() {
         return Some((m.expr.clone(), m.conf, None));
@@ -279,21 +319,40 @@ fn pin(
             Rel::Last => Mode::EndBefore(r),
         };
         let e = resolve(&m.expr, mode, s, reference)?;
-        return Some((e, m.conf, Some(format!("{} taken from the plan date {r}", describe(&m.expr)))));
+        return Some((
+            e,
+            m.conf,
+            Some(format!(
+                "{} taken from the plan date {r}",
+                describe(&m.expr)
+            )),
+        ));
     }
     // The nearest date in the phrase that names its year.
-    let anchor = mentions
+    // Only the few dates either side are looked at, so a long phrase stays linear.
+    let first = i.saturating_sub(ANCHOR_WINDOW);
+    let last = mentions.len().min(i + ANCHOR_WINDOW + 1);
+    let anchor = mentions[first..last]
         .iter()
         .enumerate()
+        .map(|(j, o)| (j + first, o))
         .filter(|(j, o)| *j != i && o.expr.key().is_some() && !o.expr.needs_reference())
         .min_by_key(|(_, o)| {
-            let d = if o.pos >= m.end { o.pos - m.end } else { m.pos.saturating_sub(o.end) };
+            let d = if o.pos >= m.end {
+                o.pos - m.end
+            } else {
+                m.pos.saturating_sub(o.end)
+            };
             (d, o.pos < m.pos)
         })
         .map(|(_, o)| o);
     if let Some(a) = anchor {
         if let Some((a1, a2)) = a.expr.period(s, reference) {
-            let mode = if a.pos > m.pos { Mode::EndOnOrBefore(a2) } else { Mode::EndOnOrAfter(a1) };
+            let mode = if a.pos > m.pos {
+                Mode::EndOnOrBefore(a2)
+            } else {
+                Mode::EndOnOrAfter(a1)
+            };
             if let Some(e) = resolve(&m.expr, mode, s, reference) {
                 return Some((e, m.conf, None));
             }
@@ -301,7 +360,10 @@ fn pin(
     }
     let r = reference?;
     let e = resolve(&m.expr, Mode::EndOnOrAfter(r), s, reference)?;
-    let year = e.period(s, reference).map(|p| p.0.year()).unwrap_or(r.year());
+    let year = e
+        .period(s, reference)
+        .map(|p| p.0.year())
+        .unwrap_or(r.year());
     Some((
         e,
         m.conf.min(Confidence::Medium),
@@ -321,7 +383,11 @@ fn read_one(
     s: &Settings,
     reference: Option<NaiveDate>,
 ) -> Option<Reading> {
-    let base_kind = if quarter_kind { Kind::Quarter } else { expr.kind() };
+    let base_kind = if quarter_kind {
+        Kind::Quarter
+    } else {
+        expr.kind()
+    };
     let (a, b) = match m.part {
         Some(p) => part_of(p, period)?,
         None => period,
@@ -331,7 +397,10 @@ fn read_one(
         Some(_) => {
             if whole_months(a, b) == Some(1) {
                 Kind::Month
-            } else if matches!(base_kind, Kind::CalendarYear | Kind::FinancialYear | Kind::PartOfYear | Kind::MonthRange) {
+            } else if matches!(
+                base_kind,
+                Kind::CalendarYear | Kind::FinancialYear | Kind::PartOfYear | Kind::MonthRange
+            ) {
                 Kind::PartOfYear
             } else {
                 base_kind
@@ -339,8 +408,10 @@ fn read_one(
         }
         None => base_kind,
     };
-    let is_day = matches!(expr, Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. })
-        || matches!(m.part, Some(Part::End))
+    let is_day = matches!(
+        expr,
+        Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. }
+    ) || matches!(m.part, Some(Part::End))
         || (matches!(expr, Expr::Range { .. }) && kind == Kind::Day);
     let period_due = |a: NaiveDate, b: NaiveDate| {
         if let (None, Some((ea, eb))) = (m.part, expr.either_ends(s, reference)) {
@@ -361,7 +432,11 @@ fn read_one(
             if expr.is_budget() && m.part.is_none() {
                 // The budget for a financial year is set in the months before it starts.
                 let bm = s.budget_month();
-                let y = if bm < s.fy_month() { a.year() } else { a.year() - 1 };
+                let y = if bm < s.fy_month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                };
                 if let Some(e) = month_end(y, bm) {
                     due.0 = e.min(due.0);
                 }
@@ -384,7 +459,11 @@ fn read_one(
         }
         Role::Start => (None, Some(a)),
         Role::After => {
-            let st = if m.event && !is_day { a } else { add_days(b, 1)? };
+            let st = if m.event && !is_day {
+                a
+            } else {
+                add_days(b, 1)?
+            };
             (None, Some(st))
         }
     };

@@ -32,7 +32,8 @@ pub struct Settings {
     /// The month a council sets its budget for the coming financial year ("Budget 2024/25" is
     /// set by February 2024), used as the earliest reading of a budget phrase.
     pub budget_month: u32,
-    /// Longest phrase read, in characters; the rest is ignored (and the note says so).
+    /// Longest phrase read, in characters (at most 20,000 whatever this says); the rest is
+    /// ignored, and the note says so.
     pub max_chars: usize,
 }
 

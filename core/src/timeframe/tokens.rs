@@ -153,7 +153,10 @@ mod tests {
     fn splits() {
         assert_eq!(kinds("24 th June"), ["n:24", "w:th", "w:june"]);
         assert_eq!(kinds("Q3 2024/25"), ["w:q", "n:3", "n:2024", "s:/", "n:25"]);
-        assert_eq!(kinds("April – June\n’25"), ["w:april", "s:-", "w:june", "br", "s:'", "n:25"]);
+        assert_eq!(
+            kinds("April – June\n’25"),
+            ["w:april", "s:-", "w:june", "br", "s:'", "n:25"]
+        );
         assert_eq!(kinds("99999999999"), ["n:4294967295"]);
     }
 }
