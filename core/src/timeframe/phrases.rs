@@ -71,7 +71,8 @@ pub(crate) struct Scanned {
     pub recurrence: Option<(Option<u32>, usize, usize)>,
     pub conditional: bool,
     pub status: Option<StatusWord>,
-    /// "annual" as an adjective (a recurrence only when nothing else is dated).
+    /// "annual" as an adjective before any date (a recurrence only when nothing is dated, or
+    /// only months without a year follow: "Annual review in March").
     pub annual: Option<(usize, usize)>,
     pub notes: Vec<String>,
 }
@@ -689,29 +690,8 @@ impl<'t, 'a> P<'t, 'a> {
             }
         }
         if let Some((y, next, basis, one_year)) = self.period_year(k) {
-            if one_year && basis == QuarterBasis::Financial {
-                // Q3 2024: the calendar quarter, or the financial-year quarter that falls in
-                // 2024; the deadline interval covers both.
-                let m0 = self.s.fy_month() as i32;
-                let start_month = m0 + 3 * (n as i32 - 1);
-                let key = if start_month > 12 { y - 1 } else { y };
-                let fin = Expr::Quarter {
-                    n,
-                    key: Some(key),
-                    basis,
-                };
-                let cal = Expr::Quarter {
-                    n,
-                    key: Some(y),
-                    basis: QuarterBasis::Calendar,
-                };
-                let (first, second) = match (fin.period(self.s, None), cal.period(self.s, None)) {
-                    (Some(f), Some(c)) if f.1 < c.1 => (fin, cal),
-                    _ => (cal, fin),
-                };
-                return Some(Base::new(make_range(first, second, true, self.s), next).medium(format!(
-                    "Q{n} {y}: a calendar quarter or the financial-year Q{n} that falls in {y}; the deadline covers both"
-                )));
+            if one_year {
+                return self.quarter_in_one_year(n, y, next, basis);
             }
             return Some(Base::new(
                 Expr::Quarter {
@@ -730,6 +710,41 @@ impl<'t, 'a> P<'t, 'a> {
             },
             k,
         ))
+    }
+
+    /// A quarter with one calendar year ("Q3 2024", "2024 Q3"). With financial quarters it may
+    /// be the calendar quarter or the financial-year quarter falling in that year: the
+    /// deadline interval covers both.
+    fn quarter_in_one_year(
+        &self,
+        n: u32,
+        y: i32,
+        next: usize,
+        basis: QuarterBasis,
+    ) -> Option<Base> {
+        let cal = Expr::Quarter {
+            n,
+            key: Some(y),
+            basis: QuarterBasis::Calendar,
+        };
+        if basis == QuarterBasis::Calendar {
+            return Some(Base::new(cal, next));
+        }
+        let m0 = self.s.fy_month() as i32;
+        let start_month = m0 + 3 * (n as i32 - 1);
+        let key = if start_month > 12 { y - 1 } else { y };
+        let fin = Expr::Quarter {
+            n,
+            key: Some(key),
+            basis,
+        };
+        let (first, second) = match (fin.period(self.s, None), cal.period(self.s, None)) {
+            (Some(f), Some(c)) if f.1 < c.1 => (fin, cal),
+            _ => (cal, fin),
+        };
+        Some(Base::new(make_range(first, second, true, self.s), next).medium(format!(
+            "Q{n} {y}: a calendar quarter or the financial-year Q{n} that falls in {y}; the deadline covers both"
+        )))
     }
 
     fn half_at(&self, j: usize) -> Option<Base> {
@@ -1262,7 +1277,12 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 return Some(Base::new(Expr::Immediate, next));
             }
-            "now" if self.end_or_sep(j + 1) && (j == 0 || self.end_or_sep(j - 1)) => {
+            // "now" alone, "from now", "now and ongoing"; "now June 2025" is a revised date.
+            "now"
+                if self.base_plain_at(j + 1).is_none()
+                    && !(matches!(self.sep(j + 1), Some(':' | '-'))
+                        && self.base_plain_at(j + 2).is_some()) =>
+            {
                 return Some(Base::new(Expr::Immediate, j + 1));
             }
             "as" if self.is_w(j + 1, "soon")
@@ -1380,6 +1400,18 @@ impl<'t, 'a> P<'t, 'a> {
             if !prev_prep && !YEAR_FOLLOWERS.contains(&next) && self.month_at(j + 1).is_none() {
                 return None;
             }
+        }
+        // "2025 Q1", "2025 H2": a quarter or half of that year.
+        if let Some((n, next)) = self.quarter_number(j + 1) {
+            return self.quarter_in_one_year(n, y, next, self.s.quarter_basis);
+        }
+        if let Some((n, next)) = self.half_number(j + 1) {
+            let e = Expr::Half {
+                n,
+                key: Some(y),
+                basis: QuarterBasis::Calendar,
+            };
+            return Some(Base::new(e, next));
         }
         let mut b = Base::new(Expr::CalendarYear { key: Some(y) }, j + 1);
         if let Some(next) = self.year_end_words(j + 1) {
@@ -1729,6 +1761,11 @@ impl<'t, 'a> P<'t, 'a> {
                         return Some(((u % v == 0).then(|| u / v), k + 2));
                     }
                 }
+                let k = if self.w_in(k, &["full", "formal", "scheduled"]) {
+                    k + 1
+                } else {
+                    k
+                };
                 if self.w_in(
                     k,
                     &[
@@ -1850,7 +1887,8 @@ impl<'t, 'a> P<'t, 'a> {
             if matches!(self.sep(k), Some(':' | '-')) {
                 return Some((Role::RevisedTo, k + 1));
             }
-            return None;
+            // "(revised Sep-25)": the date that follows is the new one.
+            return Some((Role::RevisedTo, k));
         }
         let r = match self.w(j)? {
             "by" => (Role::By, j + 1),
@@ -1885,7 +1923,7 @@ impl<'t, 'a> P<'t, 'a> {
             }
             "w" if self.is_sep(j + 1, '.') && self.is_w(j + 2, "e") => (Role::Start, j + 3),
             "after" | "following" | "post" => (Role::After, j + 1),
-            "originally" | "original" | "previously" | "formerly" | "was" | "old" => {
+            "originally" | "original" | "orig" | "previously" | "formerly" | "was" | "old" => {
                 let mut k = j + 1;
                 if self.w_in(
                     k,
@@ -1976,6 +2014,13 @@ impl<'t, 'a> P<'t, 'a> {
                 } else if self.is_w(next, "on") && self.is_w(next + 1, "wards") {
                     role = Role::Start;
                     next += 2;
+                } else if role == Role::Plain
+                    && (self.is_sep(next, '-') || self.w_in(next, &["to", "until", "through"]))
+                    && self.ongoing_at(next + 1).is_some()
+                {
+                    // "April 2024 - ongoing": from then on.
+                    role = Role::Start;
+                    next += 1;
                 }
                 let bracketed = i > 0 && matches!(self.sep(i - 1), Some('(' | '['));
                 out.mentions.push(Mention {
@@ -2034,7 +2079,7 @@ impl<'t, 'a> P<'t, 'a> {
                 i = next;
                 continue;
             }
-            if self.is_w(i, "annual") {
+            if self.is_w(i, "annual") && out.mentions.is_empty() {
                 out.annual = Some((t[i].start, t[i].end));
             }
             // A status word closing a phrase: "March 2024 - Complete", "(Completed)".

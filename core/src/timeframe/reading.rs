@@ -105,6 +105,17 @@ fn combine(
 
     // A recurrence with yearless months says when it recurs ("Annually in May").
     let mut recur_month = None;
+    if sc.recurrence.is_none() && !mentions.is_empty() {
+        // "Annual review in March": the adjective recurs when the dates have no year.
+        if let Some((a, b)) = sc.annual {
+            if mentions
+                .iter()
+                .all(|m| matches!(m.expr, Expr::Month { y: None, .. }) && m.rel.is_none())
+            {
+                sc.recurrence = Some((Some(1), a, b));
+            }
+        }
+    }
     if sc.recurrence.is_some()
         && !mentions.is_empty()
         && mentions
