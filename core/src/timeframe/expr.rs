@@ -184,7 +184,7 @@ impl Expr {
             Expr::CalendarYear { key } => month_span((*key)?, 1, 12),
             Expr::CivicYear { key } => month_span((*key)?, s.civic_month(), 12),
             Expr::AcademicYear { key } => month_span((*key)?, 9, 12),
-            Expr::Election { key } => month_span((*key)?, s.election_month(), 1),
+            Expr::Election { key } => month_span((*key)?, s.election_m(), 1),
             Expr::AnnualCouncil { key } => month_span((*key)?, s.civic_month(), 1),
             Expr::Range { a, b, .. } => {
                 let b = resolve_after(a, b, s, reference)?;

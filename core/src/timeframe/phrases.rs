@@ -1255,7 +1255,7 @@ impl<'t, 'a> P<'t, 'a> {
                 return Some(
                     Base::new(Expr::Election { key: Some(y) }, k + 1).medium(format!(
                         "local elections are held in {}",
-                        super::calendar::month_title(self.s.election_month())
+                        super::calendar::month_title(self.s.election_m())
                     )),
                 );
             }
@@ -1265,7 +1265,7 @@ impl<'t, 'a> P<'t, 'a> {
             }
             return Some(Base::new(Expr::Election { key: None }, k).medium(format!(
                 "local elections are held in {}",
-                super::calendar::month_title(self.s.election_month())
+                super::calendar::month_title(self.s.election_m())
             )));
         }
         // immediately
@@ -1393,7 +1393,7 @@ impl<'t, 'a> P<'t, 'a> {
                 return Some(
                     Base::new(Expr::Election { key: Some(y) }, j + 2).medium(format!(
                         "local elections are held in {}",
-                        super::calendar::month_title(self.s.election_month())
+                        super::calendar::month_title(self.s.election_m())
                     )),
                 );
             }

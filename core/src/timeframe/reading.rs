@@ -128,6 +128,23 @@ fn combine(
         dropped.iter_mut().for_each(|d| *d = true);
     }
 
+    // A yearless date with a bare year just after it takes that year: "Autumn Budget 2025",
+    // "June Cabinet 2025".
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (m, next) = (&mentions[i], &mentions[i + 1]);
+        if m.expr.key().is_none()
+            && !m.expr.needs_reference()
+            && m.rel.is_none()
+            && !matches!(m.expr, Expr::CalendarYear { .. })
+            && matches!(next.expr, Expr::CalendarYear { key: Some(_) })
+            && next.part.is_none()
+            && next.role == Role::Plain
+            && next.pos <= m.end + 2
+        {
+            dropped[i + 1] = true;
+        }
+    }
+
     // A date in brackets without a year after a dated one describes it: "July 2025 (Q2)".
     for i in 1..mentions.len() {
         let (prev, m) = (&mentions[i - 1], &mentions[i]);
@@ -442,7 +459,7 @@ fn read_one(
             let mut due = period_due(a, b);
             if expr.is_budget() && m.part.is_none() {
                 // The budget for a financial year is set in the months before it starts.
-                let bm = s.budget_month();
+                let bm = s.budget_m();
                 let y = if bm < s.fy_month() {
                     a.year()
                 } else {

@@ -116,10 +116,10 @@ impl Settings {
     pub(crate) fn civic_month(&self) -> u32 {
         month_or(self.civic_year_start_month, 5)
     }
-    pub(crate) fn election_month(&self) -> u32 {
+    pub(crate) fn election_m(&self) -> u32 {
         month_or(self.election_month, 5)
     }
-    pub(crate) fn budget_month(&self) -> u32 {
+    pub(crate) fn budget_m(&self) -> u32 {
         month_or(self.budget_month, 2)
     }
     /// Start month and length in months of season `s` (0 spring, 1 summer, 2 autumn, 3 winter).
