@@ -150,6 +150,7 @@ fn combine(
         let (prev, m) = (&mentions[i - 1], &mentions[i]);
         if !m.bracketed
             || dropped[i]
+            || dropped[i - 1]
             || m.expr.key().is_some()
             || m.expr.needs_reference()
             || m.rel.is_some()
