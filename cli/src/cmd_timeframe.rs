@@ -53,12 +53,22 @@ fn json_line(t: &Timeframe, reference: Option<NaiveDate>) -> serde_json::Value {
 }
 
 fn cell(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "-".into())
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "-".into())
 }
 
 /// The phrase for a table cell: one line, at most 48 characters.
 fn short(text: &str) -> String {
-    let one: String = text.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect();
+    let one: String = text
+        .chars()
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     if one.chars().count() > 48 {
         let mut s: String = one.chars().take(47).collect();
         s.push('…');
@@ -70,7 +80,15 @@ fn short(text: &str) -> String {
 
 fn table(rows: &[(Timeframe, Option<NaiveDate>)], out: &mut dyn Write) -> std::io::Result<()> {
     let header = [
-        "phrase", "reference", "kind", "start", "due_earliest", "due_latest", "ongoing", "recurrence", "confidence",
+        "phrase",
+        "reference",
+        "kind",
+        "start",
+        "due_earliest",
+        "due_latest",
+        "ongoing",
+        "recurrence",
+        "confidence",
         "note",
     ];
     let body: Vec<[String; 10]> = rows
@@ -86,7 +104,10 @@ fn table(rows: &[(Timeframe, Option<NaiveDate>)], out: &mut dyn Write) -> std::i
                 if t.ongoing { "yes" } else { "no" }.to_string(),
                 t.recurrence
                     .as_ref()
-                    .map(|r| r.per_year.map_or_else(|| "yes".to_string(), |n| format!("{n}/year")))
+                    .map(|r| {
+                        r.per_year
+                            .map_or_else(|| "yes".to_string(), |n| format!("{n}/year"))
+                    })
                     .unwrap_or_else(|| "-".into()),
                 format!("{:?}", t.confidence).to_lowercase(),
                 t.note.clone().unwrap_or_default(),
@@ -147,7 +168,10 @@ pub fn run(args: &TimeframeArgs, stdin: &mut dyn BufRead, out: &mut dyn Write) -
                 Some((p, r)) if !r.trim().is_empty() => match r.trim().parse::<NaiveDate>() {
                     Ok(d) => (p, Some(d)),
                     Err(_) => {
-                        eprintln!("error: line {n}: reference {:?} is not a YYYY-MM-DD date", r.trim());
+                        eprintln!(
+                            "error: line {n}: reference {:?} is not a YYYY-MM-DD date",
+                            r.trim()
+                        );
                         code = 2;
                         continue;
                     }
@@ -175,7 +199,10 @@ pub fn run(args: &TimeframeArgs, stdin: &mut dyn BufRead, out: &mut dyn Write) -
     code
 }
 
-fn write_json(row: Option<&(Timeframe, Option<NaiveDate>)>, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_json(
+    row: Option<&(Timeframe, Option<NaiveDate>)>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if let Some((t, r)) = row {
         writeln!(out, "{}", json_line(t, *r))?;
     }
@@ -206,7 +233,10 @@ mod tests {
         let input = "Mar-25\nReport to 24 th June Cabinet\t2025-03-18\nPay review November 2024\\nImplemented by June 2025\n\n";
         let (code, out) = run_with(args(&[], None, true), input);
         assert_eq!(code, 0);
-        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0]["kind"], "month");
         assert_eq!(lines[0]["due"], "2025-03-31");
@@ -217,13 +247,23 @@ mod tests {
         assert_eq!(lines[0]["confidence"], "high");
         assert_eq!(lines[1]["due"], "2025-06-24");
         assert_eq!(lines[1]["reference"], "2025-03-18");
-        assert_eq!(lines[2]["text"], "Pay review November 2024\nImplemented by June 2025");
+        assert_eq!(
+            lines[2]["text"],
+            "Pay review November 2024\nImplemented by June 2025"
+        );
         assert_eq!(lines[2]["due"], "2025-06-30");
     }
 
     #[test]
     fn phrases_as_arguments_make_a_table() {
-        let (code, out) = run_with(args(&["Summer 2025", "4 x per year ongoing", "soon-ish"], Some("2024-12-01"), false), "");
+        let (code, out) = run_with(
+            args(
+                &["Summer 2025", "4 x per year ongoing", "soon-ish"],
+                Some("2024-12-01"),
+                false,
+            ),
+            "",
+        );
         assert_eq!(code, 0);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 4);
@@ -233,7 +273,9 @@ mod tests {
         assert!(lines[3].contains("unreadable"));
         // aligned: the kind column starts at the same place on every line
         let at = lines[0].find("kind").unwrap();
-        assert!(lines[1..].iter().all(|l| l.get(at..).is_some_and(|s| !s.starts_with(' '))));
+        assert!(lines[1..]
+            .iter()
+            .all(|l| l.get(at..).is_some_and(|s| !s.starts_with(' '))));
     }
 
     #[test]
@@ -245,7 +287,14 @@ mod tests {
 
     #[test]
     fn json_arguments_with_reference() {
-        let (code, out) = run_with(args(&["Commence January for Approval May 2025"], Some("2024-12-01"), true), "");
+        let (code, out) = run_with(
+            args(
+                &["Commence January for Approval May 2025"],
+                Some("2024-12-01"),
+                true,
+            ),
+            "",
+        );
         assert_eq!(code, 0);
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert_eq!(v["start"], "2025-01-01");

@@ -9,10 +9,22 @@ use actionplan::timeframe::{parse, Settings};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const SEASONS: [&str; 4] = ["Spring", "Summer", "Autumn", "Winter"];
 
 fn fixture_phrases() -> Vec<String> {
@@ -46,16 +58,40 @@ fn corpus(n: usize) -> Vec<String> {
             3 => format!("Q{} {y}/{:02}", 1 + i % 4, (y + 1) % 100),
             4 => format!("{} {y} (see Recommendation {})", SEASONS[i % 4], i % 9),
             5 => format!("Commence {} for Approval {} {y}", MONTHS[m], MONTHS[m2]),
-            6 => format!("Report to {d} th {} Cabinet/ {} th {} O&S", MONTHS[m], 1 + (d + 3) % 28, MONTHS[m]),
-            7 => format!("Pay review report received {} {y}\nImplemented by {} {}", MONTHS[m], MONTHS[m2], y + 1),
+            6 => format!(
+                "Report to {d} th {} Cabinet/ {} th {} O&S",
+                MONTHS[m],
+                1 + (d + 3) % 28,
+                MONTHS[m]
+            ),
+            7 => format!(
+                "Pay review report received {} {y}\nImplemented by {} {}",
+                MONTHS[m],
+                MONTHS[m2],
+                y + 1
+            ),
             8 => format!("From {d} {} {y}", MONTHS[m]),
             9 => format!("{} x per year ongoing ({})", 1 + i % 12, y),
             10 => format!("Before Annual Council May {y} - item {}", i % 50),
-            11 => format!("{d} {} {} extended from {d} {} {y}", MONTHS[m2], y + 1, MONTHS[m]),
+            11 => format!(
+                "{d} {} {} extended from {d} {} {y}",
+                MONTHS[m2],
+                y + 1,
+                MONTHS[m]
+            ),
             12 => format!("By end of Qtr {} {y}-{:02}", 1 + i % 4, (y + 1) % 100),
-            13 => format!("Films completed {} {y}, wider campaign to run {} {}", MONTHS[m], MONTHS[m2], y + 1),
+            13 => format!(
+                "Films completed {} {y}, wider campaign to run {} {}",
+                MONTHS[m],
+                MONTHS[m2],
+                y + 1
+            ),
             14 => format!("mid-{y} ({} review {})", SHORT[m], i % 31),
-            _ => format!("Ongoing – quarterly from {} {y}, next step {}", SHORT[m], i % 23),
+            _ => format!(
+                "Ongoing – quarterly from {} {y}, next step {}",
+                SHORT[m],
+                i % 23
+            ),
         };
         v.push(p);
         i += 1;

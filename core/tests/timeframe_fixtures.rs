@@ -15,7 +15,10 @@ fn date(s: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         None
     } else {
-        Some(s.parse().unwrap_or_else(|e| panic!("bad date {s:?} in fixture: {e}")))
+        Some(
+            s.parse()
+                .unwrap_or_else(|e| panic!("bad date {s:?} in fixture: {e}")),
+        )
     }
 }
 
@@ -37,7 +40,10 @@ fn check(row: &[&str], header: &[&str]) -> Result<(), String> {
     match (due, lo, hi) {
         (None, _, _) => {
             if t.due_latest.is_some() || t.due_earliest.is_some() {
-                errs.push(format!("expected no deadline, got {:?}..{:?}", t.due_earliest, t.due_latest));
+                errs.push(format!(
+                    "expected no deadline, got {:?}..{:?}",
+                    t.due_earliest, t.due_latest
+                ));
             }
         }
         (Some(_), Some(lo), Some(hi)) => {
@@ -51,7 +57,10 @@ fn check(row: &[&str], header: &[&str]) -> Result<(), String> {
         }
         (Some(d), _, _) => {
             if t.due_latest != Some(d) || t.due_earliest != Some(d) {
-                errs.push(format!("deadline {:?}..{:?}, expected {d}", t.due_earliest, t.due_latest));
+                errs.push(format!(
+                    "deadline {:?}..{:?}, expected {d}",
+                    t.due_earliest, t.due_latest
+                ));
             }
         }
     }
@@ -86,7 +95,10 @@ fn check(row: &[&str], header: &[&str]) -> Result<(), String> {
     if errs.is_empty() {
         Ok(())
     } else {
-        Err(format!("{phrase:?} (ref {reference:?}): {} [read: {t:?}]", errs.join("; ")))
+        Err(format!(
+            "{phrase:?} (ref {reference:?}): {} [read: {t:?}]",
+            errs.join("; ")
+        ))
     }
 }
 
@@ -112,8 +124,16 @@ fn run(path: &str) -> (usize, Vec<String>) {
 
 fn assert_all(path: &str) {
     let (n, fails) = run(path);
-    eprintln!("{path}: {} of {n} phrases read as expected", n - fails.len());
-    assert!(fails.is_empty(), "{} of {n} failed:\n{}", fails.len(), fails.join("\n"));
+    eprintln!(
+        "{path}: {} of {n} phrases read as expected",
+        n - fails.len()
+    );
+    assert!(
+        fails.is_empty(),
+        "{} of {n} failed:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
 }
 
 #[test]

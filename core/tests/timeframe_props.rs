@@ -6,10 +6,22 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const SHORT: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -29,14 +41,61 @@ fn coherent(t: &Timeframe) {
 }
 
 fn any_reference() -> impl Strategy<Value = Option<NaiveDate>> {
-    prop_oneof![Just(None), (1990i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, dd)| Some(d(y, m, dd)))]
+    prop_oneof![
+        Just(None),
+        (1990i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, dd)| Some(d(y, m, dd)))
+    ]
 }
 
 const VOCAB: [&str; 48] = [
-    "Q3", "2024/25", "24/25", "by", "from", "-", "–", "/", "May", "24", "th", "(", ")", "\n", "ongoing", "4", "x",
-    "per", "year", "early", "end", "of", "'", "25", ".", "Summer", "Winter", "before", "Annual", "Council", "2025",
-    "extended", "Sept", "31", "03", "FY", "quarter", "third", "w/c", "immediately", "TBC", "N/A", "Completed",
-    "quarterly", "mid", "H1", "to", "or",
+    "Q3",
+    "2024/25",
+    "24/25",
+    "by",
+    "from",
+    "-",
+    "–",
+    "/",
+    "May",
+    "24",
+    "th",
+    "(",
+    ")",
+    "\n",
+    "ongoing",
+    "4",
+    "x",
+    "per",
+    "year",
+    "early",
+    "end",
+    "of",
+    "'",
+    "25",
+    ".",
+    "Summer",
+    "Winter",
+    "before",
+    "Annual",
+    "Council",
+    "2025",
+    "extended",
+    "Sept",
+    "31",
+    "03",
+    "FY",
+    "quarter",
+    "third",
+    "w/c",
+    "immediately",
+    "TBC",
+    "N/A",
+    "Completed",
+    "quarterly",
+    "mid",
+    "H1",
+    "to",
+    "or",
 ];
 
 proptest! {
