@@ -21,13 +21,20 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
-pub mod timeframe;
 pub mod text;
+pub mod timeframe;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 pub use timeframe::Timeframe;
+
+/// The README's Rust examples, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -299,9 +299,10 @@ pub struct Action {
     /// The current due date or timeframe, with its original phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<Timeframe>,
-    /// The original due date, when the plan keeps it apart from a revised one.
+    /// The original due date, when the plan keeps it apart from a revised one (boxed: most
+    /// plans have none, and a million actions should not pay for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_due: Option<Timeframe>,
+    pub original_due: Option<Box<Timeframe>>,
     /// The status word as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text: Option<String>,
@@ -407,8 +408,14 @@ impl Status {
             "not started" | "not yet started" | "not commenced" | "planned" | "not yet due"
             | "to start" | "yet to start" => Status::NotStarted,
             "on hold" | "paused" | "deferred" | "suspended" => Status::OnHold,
-            "cancelled" | "canceled" | "withdrawn" | "no longer required" | "not required"
-            | "closed not required" | "dropped" | "abandoned" => Status::Cancelled,
+            "cancelled"
+            | "canceled"
+            | "withdrawn"
+            | "no longer required"
+            | "not required"
+            | "closed not required"
+            | "dropped"
+            | "abandoned" => Status::Cancelled,
             "superseded" | "merged" | "replaced" | "combined" => Status::Superseded,
             _ => return None,
         };
@@ -502,8 +509,8 @@ impl RagWord {
             "b" | "blue" | "complete" | "completed" | "closed" | "done" | "achieved" => {
                 RagWord::Blue
             }
-            "g" | "green" | "on track" | "on target" | "within target" | "good"
-            | "no issues" | "on schedule" => RagWord::Green,
+            "g" | "green" | "on track" | "on target" | "within target" | "good" | "no issues"
+            | "on schedule" => RagWord::Green,
             "ag" | "amber green" | "green amber" | "a g" | "g a" => RagWord::AmberGreen,
             "a" | "amber" | "at risk" | "some issues" | "delayed" | "slipping" | "minor delay"
             | "yellow" | "slight delay" | "issues" => RagWord::Amber,
@@ -656,7 +663,10 @@ impl Action {
     /// assert!(actionplan::Action::new("x").latest_update().is_none());
     /// ```
     pub fn latest_update(&self) -> Option<&ProgressUpdate> {
-        self.updates.iter().rev().find(|u| !u.text.trim().is_empty())
+        self.updates
+            .iter()
+            .rev()
+            .find(|u| !u.text.trim().is_empty())
     }
 }
 
@@ -671,9 +681,11 @@ impl Action {
 /// assert_eq!(split_owners("Constitutional Working Party\n\nFull Council"), ["Constitutional Working Party", "Full Council"]);
 /// ```
 pub fn split_owners(text: &str) -> Vec<String> {
-    text.split(['/', ';', '|', '\n', '\r', '•', '·'])
+    let parts = text
+        .split(['/', ';', '|', '\n', '\r', '•', '·'])
         .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+        .filter(|s| !s.is_empty());
+    let mut out = Vec::with_capacity(parts.clone().count());
+    out.extend(parts.map(str::to_string));
+    out
 }

@@ -1,36 +1,483 @@
-//! Import of real tables (placeholder while the reader lands).
-use crate::model::Plan;
-use crate::{Diagnostic, Error, ErrorKind, Result};
-use chrono::NaiveDate;
+//! Import of real tables: CSV, TSV and the canonical JSON, from bytes or any `impl Read`.
+//!
+//! Real trackers are messy, and the reader takes them as they are:
+//!
+//! - the **header row** need not be the first: title rows above it are skipped (the first
+//!   becomes the plan's title) and the header is the row whose cells best name known fields
+//!   ([`Aliases`]: matched on words, so headers never seen before still match);
+//! - **merged cells**: the recommendation (ref, text, definition, theme) and the owner and lead
+//!   member are carried down onto the blank cells of the rows below;
+//! - **repeated header rows** at page breaks are skipped, and **section rows** (one cell alone,
+//!   such as "2) Business Planning Recommendations") start a new theme;
+//! - multi-line cells, ragged rows (cells past the header are kept as "Column N"),
+//!   UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (detected per cell);
+//! - every column the model does not know is kept by its header in [`Action::extra`].
+//!
+//! What the reader inferred and what it repaired is reported as diagnostics in
+//! [`Imported::diagnostics`] (also kept in [`Plan::import_diagnostics`]).
+//!
+//! ```
+//! use actionplan::import::ImportOptions;
+//!
+//! let tsv = "Key Recommendations 2023\n\n\
+//!            No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)\n\
+//!            1\tDevelop a corporate strategy\tCommence resident survey.\tSimon Hill\tJune 2023\tComplete\n\
+//!            \t\tReview survey results.\t\tAugust 2023\tNot started\n";
+//! let imported = ImportOptions::new()
+//!     .plan_date("2023-05-01".parse().unwrap())
+//!     .read_bytes(tsv.as_bytes())
+//!     .unwrap();
+//! let plan = &imported.plan;
+//! assert_eq!(plan.meta.title.as_deref(), Some("Key Recommendations 2023"));
+//! let rec = &plan.recommendations[0];
+//! assert_eq!(rec.actions.len(), 2);
+//! // The merged "Lead" cell is carried down.
+//! assert_eq!(rec.actions[1].owners, ["Simon Hill"]);
+//! assert_eq!(rec.actions[1].due(), Some("2023-08-31".parse().unwrap()));
+//! // "Progress (RAG)" holds status words here: read as status.
+//! assert_eq!(rec.actions[0].status, Some(actionplan::Status::Complete));
+//! ```
+//!
+//! [`Action::extra`]: crate::model::Action::extra
+//! [`Plan::import_diagnostics`]: crate::model::Plan::import_diagnostics
 
-/// Options for reading a table.
+mod builder;
+mod columns;
+mod decode;
+
+pub use columns::Aliases;
+pub use decode::Format;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Plan, Role};
+use crate::timeframe::Settings;
+use chrono::NaiveDate;
+use std::io::Read;
+
+/// One row of a source table: its 1-based row number and its cells as text.
+///
+/// Office-document readers produce these and hand them to [`ImportOptions::read_rows`], so
+/// every format goes through the same header detection, fill-down and diagnostics.
+///
+/// ```
+/// let row = actionplan::import::SourceRow { line: 1, cells: vec!["Action".into(), "Owner".into()] };
+/// assert_eq!(row.cells.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    /// 1-based row number in the source.
+    pub line: usize,
+    /// The cells, as text.
+    pub cells: Vec<String>,
+}
+
+/// Options for reading a plan, set with `&mut self` builder methods (after rust-csv's
+/// `ReaderBuilder`).
+///
+/// ```
+/// use actionplan::import::{ImportOptions, Format};
+/// use actionplan::model::Role;
+///
+/// let csv = "Task,Person,When\nWrite the plan,Jo Bloggs,March 2025\n";
+/// let imported = ImportOptions::new()
+///     .format(Format::Csv)
+///     .column("Person", Role::Owner)
+///     .read_bytes(csv.as_bytes())
+///     .unwrap();
+/// assert_eq!(imported.plan.recommendations[0].actions[0].owners, ["Jo Bloggs"]);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
-    plan_date: Option<NaiveDate>,
+    pub(crate) plan_date: Option<NaiveDate>,
+    pub(crate) as_of: Option<NaiveDate>,
+    pub(crate) organisation: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) format: Format,
+    pub(crate) delimiter: Option<u8>,
+    pub(crate) aliases: Aliases,
+    pub(crate) columns: Vec<(String, Role)>,
+    pub(crate) no_fill_down: bool,
+    pub(crate) settings: Settings,
 }
 
 /// A plan with the diagnostics found while reading it.
+///
+/// ```
+/// let imported = actionplan::import::ImportOptions::new()
+///     .read_bytes(b"Action,Owner\nDo it,Me\n").unwrap();
+/// assert_eq!(imported.plan.action_count(), 1);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Imported {
     /// The plan.
     pub plan: Plan,
-    /// Problems found while reading.
+    /// What the reader inferred or repaired (the same list as `plan.import_diagnostics`).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ImportOptions {
-    /// Default options.
+    /// Default options: detect the format, the header, the encoding.
+    ///
+    /// ```
+    /// let opts = actionplan::import::ImportOptions::new();
+    /// # let _ = opts;
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
-    /// Set the plan date.
-    pub fn plan_date(&mut self, d: NaiveDate) -> &mut Self {
-        self.plan_date = Some(d);
+
+    /// The date the plan was agreed: the reference for phrases with no year.
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.plan_date("2025-03-18".parse().unwrap());
+    /// ```
+    pub fn plan_date(&mut self, date: NaiveDate) -> &mut Self {
+        self.plan_date = Some(date);
         self
     }
-    /// Read bytes.
+
+    /// The date the progress columns describe, when the headers don't say.
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.as_of("2025-03-31".parse().unwrap());
+    /// ```
+    pub fn as_of(&mut self, date: NaiveDate) -> &mut Self {
+        self.as_of = Some(date);
+        self
+    }
+
+    /// The organisation's name.
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.organisation("Harlow Council");
+    /// ```
+    pub fn organisation(&mut self, name: impl Into<String>) -> &mut Self {
+        self.organisation = Some(name.into());
+        self
+    }
+
+    /// The plan's title (otherwise the first row above the header, if any).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.title("Peer challenge action plan");
+    /// ```
+    pub fn title(&mut self, title: impl Into<String>) -> &mut Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The input format (default: detect).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.format(actionplan::import::Format::Tsv);
+    /// ```
+    pub fn format(&mut self, format: Format) -> &mut Self {
+        self.format = format;
+        self
+    }
+
+    /// The field delimiter (default: detect among tab, comma, semicolon and bar).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.delimiter(b';');
+    /// ```
+    pub fn delimiter(&mut self, delimiter: u8) -> &mut Self {
+        self.delimiter = Some(delimiter);
+        self
+    }
+
+    /// Extra header phrases for the alias table.
+    ///
+    /// ```
+    /// let mut aliases = actionplan::import::Aliases::default();
+    /// aliases.add("Whodunnit", actionplan::model::Role::Owner);
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.aliases(aliases);
+    /// ```
+    pub fn aliases(&mut self, aliases: Aliases) -> &mut Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// Map a header explicitly to a field; it wins over the alias table. The header must be
+    /// present in the table ([`ErrorKind::UnknownColumn`] otherwise).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.column("Person", actionplan::model::Role::Owner);
+    /// ```
+    pub fn column(&mut self, header: impl Into<String>, role: Role) -> &mut Self {
+        self.columns.push((header.into(), role));
+        self
+    }
+
+    /// Turn off carrying merged cells down (recommendation, owner, lead member).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.fill_down(false);
+    /// ```
+    pub fn fill_down(&mut self, on: bool) -> &mut Self {
+        self.no_fill_down = !on;
+        self
+    }
+
+    /// The timeframe conventions (financial year, seasons, civic year).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.timeframe_settings(actionplan::timeframe::Settings::default());
+    /// ```
+    pub fn timeframe_settings(&mut self, settings: Settings) -> &mut Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Read a plan from any reader (the whole input is read first, to detect its encoding).
+    ///
+    /// ```
+    /// let data = std::io::Cursor::new("Action,Owner\nDo it,Me\n");
+    /// let imported = actionplan::import::ImportOptions::new().read(data).unwrap();
+    /// assert_eq!(imported.plan.action_count(), 1);
+    /// ```
+    pub fn read<R: Read>(&self, mut reader: R) -> Result<Imported> {
+        // Sniff the first 64 KiB; stream the rest of a CSV/TSV straight into the reader, so
+        // the whole file is never held in memory.
+        let mut head = Vec::with_capacity(64 * 1024);
+        (&mut reader).take(64 * 1024).read_to_end(&mut head)?;
+        let plain = head.len() == 64 * 1024
+            && !head.starts_with(b"\xFF\xFE")
+            && !head.starts_with(b"\xFE\xFF")
+            && !matches!(
+                head.iter().find(|b| !b.is_ascii_whitespace()
+                    && **b != 0xEF
+                    && **b != 0xBB
+                    && **b != 0xBF),
+                Some(b'{') | Some(b'[')
+            )
+            && !matches!(self.format, Format::Json);
+        if !plain {
+            reader.read_to_end(&mut head)?;
+            return self.read_bytes(&head);
+        }
+        let decode::Sniffed::Text(text) = decode::sniff(&head)?;
+        let skip = head.len() - text.len();
+        let delimiter = self.delimiter.unwrap_or_else(|| match self.format {
+            Format::Tsv => b'\t',
+            _ => decode::detect_delimiter(&text),
+        });
+        let name = if delimiter == b'\t' { "tsv" } else { "csv" };
+        let input = std::io::Cursor::new(head).chain(reader);
+        let mut input = input;
+        if skip > 0 {
+            let mut bom = [0u8; 3];
+            input.read_exact(&mut bom[..skip])?;
+        }
+        self.read_records_from(decode::Records::new(input, delimiter), name)
+    }
+
+    /// Read a plan from bytes: CSV, TSV, or JSON (the canonical form, or an array of records).
+    ///
+    /// ```
+    /// use actionplan::import::ImportOptions;
+    /// let err = ImportOptions::new().read_bytes(b"\x00\x01\x02binary").unwrap_err();
+    /// assert_eq!(err.code(), "not_text");
+    /// ```
     pub fn read_bytes(&self, bytes: &[u8]) -> Result<Imported> {
-        let _ = bytes;
-        Err(Error::new(ErrorKind::Empty))
+        let decode::Sniffed::Text(text) = decode::sniff(bytes)?;
+        let text: &[u8] = &text;
+        let format = match self.format {
+            Format::Auto => {
+                let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
+                match first {
+                    Some(b'{') | Some(b'[') => Format::Json,
+                    _ => Format::Csv,
+                }
+            }
+            f => f,
+        };
+        match format {
+            Format::Json => self.read_json(text),
+            Format::Tsv => self.read_delimited(text, self.delimiter.unwrap_or(b'\t'), "tsv"),
+            Format::Csv | Format::Auto => {
+                let d = self
+                    .delimiter
+                    .unwrap_or_else(|| decode::detect_delimiter(text));
+                let name = if d == b'\t' { "tsv" } else { "csv" };
+                self.read_delimited(text, d, name)
+            }
+        }
+    }
+
+    fn read_delimited(&self, text: &[u8], delimiter: u8, format: &str) -> Result<Imported> {
+        self.read_records_from(decode::Records::new(text, delimiter), format)
+    }
+
+    fn read_records_from<R: Read>(
+        &self,
+        mut records: decode::Records<R>,
+        format: &str,
+    ) -> Result<Imported> {
+        let mut imported = builder::build(&mut records, self, format)?;
+        let mut extra = std::mem::take(&mut records.diagnostics);
+        if !records.cp1252_rows.is_empty() {
+            extra.push(decode_note(&records.cp1252_rows, records.utf8_non_ascii));
+        }
+        if !extra.is_empty() {
+            imported.diagnostics.splice(0..0, extra);
+            imported.plan.import_diagnostics = imported.diagnostics.clone();
+        }
+        Ok(imported)
+    }
+
+    /// Read rows produced by another reader (a spreadsheet or a document table).
+    ///
+    /// ```
+    /// use actionplan::import::{ImportOptions, SourceRow};
+    /// let rows = vec![
+    ///     SourceRow { line: 1, cells: vec!["Recommendation".into(), "Action".into()] },
+    ///     SourceRow { line: 2, cells: vec!["Be better".into(), "Try harder".into()] },
+    /// ];
+    /// let imported = ImportOptions::new().read_rows(rows, "xlsx").unwrap();
+    /// assert_eq!(imported.plan.meta.source_format.as_deref(), Some("xlsx"));
+    /// ```
+    pub fn read_rows<I: IntoIterator<Item = SourceRow>>(
+        &self,
+        rows: I,
+        format: &str,
+    ) -> Result<Imported> {
+        builder::build(rows.into_iter(), self, format)
+    }
+
+    /// Read JSON: a canonical plan object, or an array of flat records (objects whose keys are
+    /// column headers), which are read like a table.
+    fn read_json(&self, text: &[u8]) -> Result<Imported> {
+        let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if first != Some(b'[') {
+            // Straight into the model, so errors keep their line and column.
+            let mut plan: Plan = serde_json::from_slice(text)?;
+            if plan.meta.plan_date.is_none() {
+                plan.meta.plan_date = self.plan_date;
+            }
+            let diagnostics = plan.import_diagnostics.clone();
+            return Ok(Imported { plan, diagnostics });
+        }
+        let value: serde_json::Value = serde_json::from_slice(text)?;
+        match value {
+            serde_json::Value::Array(items) => {
+                let records: Vec<serde_json::Map<String, serde_json::Value>> = items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| match v {
+                        serde_json::Value::Object(m) => Ok(m),
+                        other => Err(Error::new(ErrorKind::Json {
+                            line: 1,
+                            column: 1,
+                            message: format!(
+                                "item {} of the array is {}, expected an object with column headers as keys",
+                                i + 1,
+                                json_type(&other)
+                            ),
+                        })),
+                    })
+                    .collect::<Result<_>>()?;
+                self.read_records(&records)
+            }
+            _ => Err(Error::new(ErrorKind::Json {
+                line: 1,
+                column: 1,
+                message: "expected a plan object or an array of records".into(),
+            })),
+        }
+    }
+
+    /// Read flat records (column header → value), as from a data frame or a JSON array.
+    ///
+    /// ```
+    /// let rec: serde_json::Map<String, serde_json::Value> =
+    ///     serde_json::from_str(r#"{"Action": "Do it", "Owner": "Me", "Due": "May 2025"}"#).unwrap();
+    /// let imported = actionplan::import::ImportOptions::new().read_records(&[rec]).unwrap();
+    /// assert_eq!(imported.plan.action_count(), 1);
+    /// ```
+    pub fn read_records(
+        &self,
+        records: &[serde_json::Map<String, serde_json::Value>],
+    ) -> Result<Imported> {
+        let mut headers: Vec<String> = Vec::new();
+        for r in records {
+            for k in r.keys() {
+                if !headers.contains(k) {
+                    headers.push(k.clone());
+                }
+            }
+        }
+        if headers.is_empty() {
+            return Err(Error::new(ErrorKind::Empty));
+        }
+        let mut rows = Vec::with_capacity(records.len() + 1);
+        rows.push(SourceRow {
+            line: 1,
+            cells: headers.clone(),
+        });
+        for (i, r) in records.iter().enumerate() {
+            let cells = headers
+                .iter()
+                .map(|h| match r.get(h) {
+                    None | Some(serde_json::Value::Null) => String::new(),
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                })
+                .collect();
+            rows.push(SourceRow { line: i + 2, cells });
+        }
+        builder::build(rows.into_iter(), self, "records")
+    }
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn decode_note(rows: &[usize], utf8_too: bool) -> Diagnostic {
+    use crate::diagnostic::{Place, Severity};
+    let shown: Vec<String> = rows.iter().take(10).map(|r| r.to_string()).collect();
+    let more = if rows.len() > 10 {
+        format!(" and {} more", rows.len() - 10)
+    } else {
+        String::new()
+    };
+    if utf8_too {
+        Diagnostic::new(
+            "mixed_encoding",
+            Severity::Warning,
+            format!(
+                "the file mixes UTF-8 with another encoding: rows {}{} were read as Windows-1252",
+                shown.join(", "),
+                more
+            ),
+        )
+        .at(Place::row(rows[0]))
+        .hint("check those rows' accented letters, quotes and £ signs; save the file as UTF-8")
+    } else {
+        Diagnostic::new(
+            "encoding",
+            Severity::Info,
+            "the file is not UTF-8: it was read as Windows-1252 (as Excel saves CSV on Windows)",
+        )
+        .at(Place::row(rows[0]))
     }
 }

@@ -1,0 +1,900 @@
+//! Rows to a plan: header detection, column roles, section rows, fill-down, actions.
+
+use super::{ImportOptions, Imported, SourceRow};
+use crate::diagnostic::{Diagnostic, Place, Severity};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Action, Column, Plan, ProgressUpdate, Recommendation, Role, Status};
+use crate::text::{clean_cell, is_blank, normalise_words};
+use crate::timeframe::{self, Timeframe};
+use std::collections::HashMap;
+
+/// A source cell as the model keeps it: trimmed, line endings normalised, and the `'` that
+/// guards a formula-like cell in our own exports removed. Works in place: most cells need no
+/// change and no new allocation.
+fn clean_in_place(c: &mut String) {
+    let t = c.trim();
+    if t.len() != c.len() || c.contains('\r') {
+        *c = clean_cell(c);
+    }
+    let keep = crate::export::unneutralise(c).len();
+    if keep != c.len() {
+        c.drain(..c.len() - keep);
+    }
+}
+
+/// How many rows to look through for the header.
+const HEADER_SCAN: usize = 40;
+
+/// Roles that belong to the recommendation, not the action.
+fn is_group_role(role: Role) -> bool {
+    matches!(
+        role,
+        Role::RecommendationRef | Role::Recommendation | Role::Definition | Role::Theme
+    )
+}
+
+/// Roles of which a table has at most one column.
+fn is_unique_role(role: Role) -> bool {
+    !matches!(role, Role::Update | Role::Extra)
+}
+
+struct Layout {
+    header_row: usize,
+    header: Vec<String>,
+    /// Length in bytes of each header cell as written (for a cheap repeated-header check).
+    header_len: Vec<usize>,
+    columns: Vec<Column>,
+    /// index of each unique role's column
+    index: HashMap<Role, usize>,
+}
+
+impl Layout {
+    /// Take a unique role's cell out of the row (leaving it empty).
+    fn take(&self, cells: &mut [String], role: Role) -> String {
+        self.index
+            .get(&role)
+            .and_then(|&i| cells.get_mut(i))
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn get<'a>(&self, cells: &'a [String], role: Role) -> &'a str {
+        self.index
+            .get(&role)
+            .and_then(|&i| cells.get(i))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// Build a plan from rows.
+pub(crate) fn build<I: Iterator<Item = SourceRow>>(
+    rows: I,
+    opts: &ImportOptions,
+    format: &str,
+) -> Result<Imported> {
+    let mut rows = rows.peekable();
+    let mut diagnostics = Vec::new();
+
+    // 1. Look ahead for the header.
+    let mut head: Vec<SourceRow> = Vec::new();
+    while head.len() < HEADER_SCAN {
+        match rows.next() {
+            Some(mut r) => {
+                for c in r.cells.iter_mut() {
+                    clean_in_place(c);
+                }
+                head.push(r)
+            }
+            None => break,
+        }
+    }
+    if head.iter().all(|r| r.cells.iter().all(|c| is_blank(c))) {
+        return Err(Error::new(ErrorKind::Empty));
+    }
+    let header_at = find_header(&head, opts)?;
+    let header_line = head[header_at].line;
+    let layout = make_layout(&head[header_at].cells, header_line, opts, &mut diagnostics)?;
+
+    let mut plan = Plan::default();
+    plan.meta.source_format = Some(format.to_string());
+    plan.meta.plan_date = opts.plan_date;
+    plan.meta.organisation = opts.organisation.clone();
+    plan.meta.title = opts.title.clone().or_else(|| {
+        head[..header_at]
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .find(|c| !is_blank(c))
+            .cloned()
+    });
+    if header_at > 0 {
+        diagnostics.push(
+            Diagnostic::new(
+                "header_row",
+                Severity::Info,
+                format!(
+                    "the header is on row {header_line}; {} row(s) above it were read as the title",
+                    header_at
+                ),
+            )
+            .at(Place::row(header_line)),
+        );
+    }
+    diagnostics.push(mapping_note(&layout));
+
+    // Update columns: the period their headers name.
+    let mut update_periods: HashMap<usize, (Option<String>, Option<chrono::NaiveDate>)> =
+        HashMap::new();
+    for (i, c) in layout.columns.iter().enumerate() {
+        if c.role == Role::Update {
+            update_periods.insert(
+                i,
+                (c.period.clone(), period_date(c.period.as_deref(), opts)),
+            );
+        }
+    }
+    if let Some(latest) = update_periods.values().filter_map(|p| p.1).max() {
+        plan.meta.as_of = Some(latest);
+        plan.meta.period = update_periods
+            .values()
+            .find(|p| p.1 == Some(latest))
+            .and_then(|p| p.0.clone());
+    }
+    if opts.as_of.is_some() {
+        plan.meta.as_of = opts.as_of;
+    }
+
+    let mut state = State {
+        layout,
+        opts,
+        plan,
+        diagnostics,
+        cache: HashMap::new(),
+        status_cache: HashMap::new(),
+        update_cols: update_periods.len(),
+        current: None,
+        theme: None,
+        section_pending: false,
+        last_owner: None,
+        last_lead: None,
+        filled_owner: Vec::new(),
+        repeated_headers: Vec::new(),
+        update_periods,
+        extra_cols: 0,
+    };
+    for row in head.into_iter().skip(header_at + 1) {
+        state.row(row);
+    }
+    for mut row in rows {
+        for c in row.cells.iter_mut() {
+            clean_in_place(c);
+        }
+        state.row(row);
+    }
+    state.finish()
+}
+
+fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
+    if !opts.columns.is_empty() {
+        // The first row holding every explicitly mapped header.
+        let wanted: Vec<String> = opts
+            .columns
+            .iter()
+            .map(|(h, _)| normalise_words(h))
+            .collect();
+        for (i, r) in head.iter().enumerate() {
+            let have: Vec<String> = r.cells.iter().map(|c| normalise_words(c)).collect();
+            if wanted.iter().all(|w| have.contains(w)) {
+                return Ok(i);
+            }
+        }
+        let missing = opts
+            .columns
+            .iter()
+            .find(|(h, _)| {
+                let w = normalise_words(h);
+                !head
+                    .iter()
+                    .any(|r| r.cells.iter().any(|c| normalise_words(c) == w))
+            })
+            .map(|(h, _)| h.clone())
+            .unwrap_or_default();
+        return Err(Error::new(ErrorKind::UnknownColumn {
+            column: missing,
+            header_row: head.first().map(|r| r.line).unwrap_or(1),
+        }));
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (i, r) in head.iter().enumerate() {
+        let mut roles = Vec::new();
+        let mut nonempty = 0;
+        for c in &r.cells {
+            if is_blank(c) {
+                continue;
+            }
+            nonempty += 1;
+            if c.chars().count() > 80 {
+                continue;
+            }
+            if let Some(role) = opts.aliases.classify(c) {
+                if !roles.contains(&role) {
+                    roles.push(role);
+                }
+            }
+        }
+        let has_core = roles
+            .iter()
+            .any(|r| matches!(r, Role::Action | Role::Recommendation));
+        let n = roles.len();
+        if n >= 2 && has_core && n * 2 >= nonempty && best.is_none_or(|(_, b)| n > b) {
+            best = Some((i, n));
+        }
+    }
+    best.map(|(i, _)| i).ok_or_else(|| {
+        Error::new(ErrorKind::NoHeader {
+            rows_scanned: head.len(),
+        })
+    })
+}
+
+fn make_layout(
+    header: &[String],
+    header_row: usize,
+    opts: &ImportOptions,
+    _diagnostics: &mut [Diagnostic],
+) -> Result<Layout> {
+    let mut scored: Vec<(Role, u8)> = header
+        .iter()
+        .map(|h| {
+            let explicit = opts
+                .columns
+                .iter()
+                .find(|(name, _)| normalise_words(name) == normalise_words(h));
+            match explicit {
+                Some((_, role)) => (*role, 200),
+                None if is_blank(h) => (Role::Extra, 0),
+                None => opts.aliases.score(h).unwrap_or((Role::Extra, 0)),
+            }
+        })
+        .collect();
+    // A unique role claimed twice goes to the most specific header; the others are kept as
+    // extra columns.
+    for role in Role::ALL.into_iter().filter(|r| is_unique_role(*r)) {
+        let claim: Vec<usize> = (0..scored.len()).filter(|&i| scored[i].0 == role).collect();
+        if claim.len() > 1 {
+            let keep = *claim
+                .iter()
+                .max_by_key(|&&i| (scored[i].1, std::cmp::Reverse(i)))
+                .expect("non-empty");
+            for &i in &claim {
+                if i != keep {
+                    scored[i] = (Role::Extra, 0);
+                }
+            }
+        }
+    }
+    // A bare "No."/"Number" column is the recommendation's number only when there is a
+    // recommendation column; otherwise it numbers the actions.
+    let has_rec = scored.iter().any(|s| s.0 == Role::Recommendation);
+    let has_ref = scored.iter().any(|s| s.0 == Role::Ref);
+    for s in scored.iter_mut() {
+        if s.0 == Role::RecommendationRef && s.1 <= 2 && !has_rec {
+            *s = if has_ref {
+                (Role::Extra, 0)
+            } else {
+                (Role::Ref, 2)
+            };
+        }
+    }
+    // No action column: the recommendation column (or the best remaining text column) holds
+    // the actions.
+    if !scored.iter().any(|s| s.0 == Role::Action) {
+        if let Some(s) = scored.iter_mut().find(|s| s.0 == Role::Recommendation) {
+            *s = (Role::Action, 1);
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut columns = Vec::with_capacity(header.len());
+    let mut index = HashMap::new();
+    for (i, (h, (role, _))) in header.iter().zip(scored.iter()).enumerate() {
+        let mut name = if is_blank(h) {
+            format!("Column {}", i + 1)
+        } else {
+            h.clone()
+        };
+        let n = seen.entry(name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            name = format!("{name} ({n})");
+        }
+        let period = if *role == Role::Update {
+            header_period(h)
+        } else {
+            None
+        };
+        if is_unique_role(*role) {
+            index.insert(*role, i);
+        }
+        columns.push(Column {
+            header: name,
+            role: *role,
+            period,
+        });
+    }
+    Ok(Layout {
+        header_row,
+        header: header.iter().map(|h| normalise_words(h)).collect(),
+        header_len: header.iter().map(|h| h.len()).collect(),
+        columns,
+        index,
+    })
+}
+
+/// The period an update column's header names: what is left of the header once the words
+/// that say "this is an update" are removed ("Progress comments for 2024/25 Qrt4" →
+/// "2024/25 Qrt4"). `None` when nothing is left.
+fn header_period(header: &str) -> Option<String> {
+    const NOISE: &[&str] = &[
+        "progress",
+        "comments",
+        "comment",
+        "update",
+        "updates",
+        "for",
+        "as",
+        "at",
+        "of",
+        "the",
+        "position",
+        "latest",
+        "notes",
+        "note",
+        "narrative",
+        "commentary",
+        "on",
+        "current",
+        "status",
+        "remarks",
+        "to",
+        "date",
+        "in",
+    ];
+    let kept: Vec<&str> = header
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '(' || c == ')' || c == '-')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !NOISE.contains(&w.to_ascii_lowercase().as_str()))
+        .collect();
+    if kept.is_empty() {
+        None
+    } else {
+        Some(kept.join(" "))
+    }
+}
+
+/// The end date of a period named by a header, read as a timeframe.
+fn period_date(period: Option<&str>, opts: &ImportOptions) -> Option<chrono::NaiveDate> {
+    let p = period?;
+    let t = timeframe::parse(p, opts.plan_date, &opts.settings);
+    t.due_latest
+}
+
+fn mapping_note(layout: &Layout) -> Diagnostic {
+    let parts: Vec<String> = layout
+        .columns
+        .iter()
+        .map(|c| format!("{:?} → {}", c.header, c.role.as_str()))
+        .collect();
+    Diagnostic::new(
+        "columns",
+        Severity::Info,
+        format!("columns read as: {}", parts.join(", ")),
+    )
+    .at(Place::row(layout.header_row))
+    .hint("give an explicit column mapping if a column was read as the wrong field")
+}
+
+struct State<'a> {
+    layout: Layout,
+    opts: &'a ImportOptions,
+    plan: Plan,
+    diagnostics: Vec<Diagnostic>,
+    cache: HashMap<String, Timeframe>,
+    status_cache: HashMap<String, Status>,
+    update_cols: usize,
+    current: Option<Recommendation>,
+    theme: Option<String>,
+    section_pending: bool,
+    last_owner: Option<String>,
+    last_lead: Option<String>,
+    filled_owner: Vec<usize>,
+    repeated_headers: Vec<usize>,
+    update_periods: HashMap<usize, (Option<String>, Option<chrono::NaiveDate>)>,
+    extra_cols: usize,
+}
+
+/// Does a lone cell read like a section heading ("2) Business Planning Recommendations",
+/// "Additional comments and actionable activities")?
+fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = normalise_words(t);
+    let n_words = words.split(' ').count();
+    if t.chars().count() > 150 || n_words > 20 || t.contains('\n') {
+        return false;
+    }
+    let numbered = {
+        let mut chars = t.chars();
+        let mut saw_digit = false;
+        let mut numbered = false;
+        for c in chars.by_ref() {
+            if c.is_ascii_digit() || (saw_digit && c == '.') {
+                saw_digit = true;
+                continue;
+            }
+            numbered = saw_digit && c == ')';
+            break;
+        }
+        numbered
+    };
+    let named = words.split(' ').any(|w| {
+        matches!(
+            w,
+            "recommendations" | "section" | "theme" | "part" | "additional" | "workstream"
+        )
+    });
+    numbered || named
+}
+
+impl State<'_> {
+    fn row(&mut self, row: SourceRow) {
+        let cells = &row.cells;
+        if cells.iter().all(|c| is_blank(c)) {
+            return;
+        }
+        // Repeated header (page breaks). Cheap check first: the cells must be about as long
+        // as the header's.
+        let plausible = cells
+            .iter()
+            .zip(self.layout.header_len.iter())
+            .all(|(c, &n)| c.len() <= n + 8);
+        let same = if !plausible {
+            0
+        } else {
+            cells
+                .iter()
+                .zip(self.layout.header.iter())
+                .filter(|(c, h)| !h.is_empty() && normalise_words(c) == **h)
+                .count()
+        };
+        let header_cells = self.layout.header.iter().filter(|h| !h.is_empty()).count();
+        if same >= 2 && same * 2 >= header_cells {
+            self.repeated_headers.push(row.line);
+            return;
+        }
+        // Cells past the header: keep them as extra columns.
+        if cells.len() > self.layout.columns.len() {
+            for i in self.layout.columns.len()..cells.len() {
+                if is_blank(&cells[i]) {
+                    continue;
+                }
+                while self.layout.columns.len() <= i {
+                    let n = self.layout.columns.len() + 1;
+                    self.layout.columns.push(Column {
+                        header: format!("Column {n}"),
+                        role: Role::Extra,
+                        period: None,
+                    });
+                    self.layout.header.push(String::new());
+                    self.extra_cols += 1;
+                }
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        "ragged_row",
+                        Severity::Warning,
+                        format!(
+                            "row has {} cells but the header has {}: the extra cell was kept as {:?}",
+                            cells.len(),
+                            self.layout.header_row_len(),
+                            self.layout.columns[i].header
+                        ),
+                    )
+                    .at(Place::cell(row.line, self.layout.columns[i].header.clone(), &cells[i])),
+                );
+            }
+        }
+        // Section row: one cell alone that reads like a heading, or one cell alone outside the
+        // recommendation and action columns.
+        let mut filled = (0..cells.len()).filter(|&i| !is_blank(&cells[i]));
+        let first = filled.next();
+        if let (Some(i), None) = (first, filled.next()) {
+            let role = self
+                .layout
+                .columns
+                .get(i)
+                .map(|c| c.role)
+                .unwrap_or(Role::Extra);
+            let text = &cells[i];
+            let short = text.chars().count() <= 150 && !text.contains('\n');
+            let section = match role {
+                // A lone action or progress cell is a continuation of a merged row.
+                Role::Action
+                | Role::Owner
+                | Role::LeadMember
+                | Role::Timeframe
+                | Role::OriginalDue
+                | Role::Status
+                | Role::Rag
+                | Role::Percent
+                | Role::Update
+                | Role::Evidence
+                | Role::FurtherOptions => false,
+                // A lone recommendation is a recommendation with no actions, unless it reads
+                // like a heading.
+                Role::Recommendation => looks_like_heading(text),
+                // A lone cell in a ref, theme or unknown column: a heading when it is short
+                // and stands first in the row.
+                _ => short && (i == 0 || looks_like_heading(text)),
+            };
+            if section {
+                self.flush();
+                self.theme = Some(text.clone());
+                self.section_pending = true;
+                return;
+            }
+        }
+        self.data_row(row);
+    }
+
+    fn data_row(&mut self, row: SourceRow) {
+        let mut cells = row.cells;
+        let l = &self.layout;
+        let rec_ref = l.take(&mut cells, Role::RecommendationRef);
+        let rec_title = l.take(&mut cells, Role::Recommendation);
+        let definition = l.take(&mut cells, Role::Definition);
+        let theme_cell = l.take(&mut cells, Role::Theme);
+
+        let starts_new = match &self.current {
+            None => true,
+            Some(cur) => {
+                (!rec_ref.is_empty() && rec_ref != cur.key)
+                    || (!rec_title.is_empty() && !cur.title.is_empty() && rec_title != cur.title)
+                    || (rec_ref.is_empty() && !rec_title.is_empty() && cur.title.is_empty())
+                    || (!theme_cell.is_empty()
+                        && cur.theme.as_deref().is_some_and(|t| t != theme_cell)
+                        && rec_ref.is_empty()
+                        && rec_title.is_empty())
+                    || (self.section_pending && (!rec_ref.is_empty() || !rec_title.is_empty()))
+            }
+        };
+        if starts_new {
+            if let Some(mut done) = self.current.take() {
+                done.actions.shrink_to_fit();
+                self.plan.recommendations.push(done);
+            }
+            let key = if rec_ref.is_empty() {
+                String::new()
+            } else {
+                rec_ref.clone()
+            };
+            let mut rec = Recommendation::new(key, rec_title.clone());
+            rec.row = Some(row.line);
+            rec.theme = if theme_cell.is_empty() {
+                self.theme.clone()
+            } else {
+                Some(theme_cell.clone())
+            };
+            if !definition.is_empty() {
+                rec.definition = Some(definition.clone());
+            }
+            self.current = Some(rec);
+            self.last_owner = None;
+            self.last_lead = None;
+        }
+        self.section_pending = false;
+        let rec = self.current.as_mut().expect("set above");
+        if rec.title.is_empty() && !rec_title.is_empty() {
+            rec.title = rec_title.clone();
+        }
+        if rec.key.is_empty() && !rec_ref.is_empty() {
+            rec.key = rec_ref.clone();
+        }
+
+        // Action-level content?
+        let has_action = l
+            .columns
+            .iter()
+            .enumerate()
+            .any(|(i, c)| !is_group_role(c.role) && cells.get(i).is_some_and(|v| !is_blank(v)));
+        if !has_action {
+            return;
+        }
+        let mut action = Action::new(l.take(&mut cells, Role::Action));
+        action.row = Some(row.line);
+        action.action_ref = l.take(&mut cells, Role::Ref);
+        // Group-level cells that differ from the group's: keep them on the action.
+        for (role, value) in [(Role::Definition, &definition), (Role::Theme, &theme_cell)] {
+            if value.is_empty() {
+                continue;
+            }
+            let group_value = match role {
+                Role::Definition => rec.definition.as_deref(),
+                _ => rec.theme.as_deref(),
+            };
+            if group_value != Some(value.as_str()) {
+                if let Some(&i) = l.index.get(&role) {
+                    action
+                        .extra
+                        .insert(l.columns[i].header.clone(), value.clone());
+                }
+            }
+        }
+        // Merged cells: a row whose recommendation cells are blank continues the group above,
+        // and its blank owner and lead cells are the merged ones above too. A table with no
+        // recommendation column has no merged groups, so nothing is carried down there.
+        let has_groups = l.index.contains_key(&Role::Recommendation)
+            || l.index.contains_key(&Role::RecommendationRef);
+        let merged_row =
+            !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
+        let owner = l.take(&mut cells, Role::Owner);
+        if owner.is_empty() {
+            if let (true, Some(prev)) = (merged_row, &self.last_owner) {
+                action.set_owner(prev);
+                self.filled_owner.push(row.line);
+            }
+        } else {
+            action.owners = crate::model::split_owners(&owner);
+            if has_groups {
+                self.last_owner = Some(owner.clone());
+            }
+            action.owner = Some(owner);
+        }
+        let lead = l.take(&mut cells, Role::LeadMember);
+        if lead.is_empty() {
+            if merged_row {
+                action.lead_member = self.last_lead.clone();
+            }
+        } else {
+            self.last_lead = Some(lead.clone());
+            action.lead_member = Some(lead);
+        }
+        let reference = self.opts.plan_date;
+        let settings = &self.opts.settings;
+        let tf = l.get(&cells, Role::Timeframe);
+        if !tf.is_empty() {
+            action.timeframe = Some(cached(&mut self.cache, tf, reference, settings));
+        }
+        let od = l.get(&cells, Role::OriginalDue);
+        if !od.is_empty() {
+            action.original_due = Some(Box::new(cached(&mut self.cache, od, reference, settings)));
+        }
+        let status = l.take(&mut cells, Role::Status);
+        if !status.is_empty() {
+            let read = match self.status_cache.get(&status) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = Status::parse(&status).unwrap_or_else(|| Status::Other(status.clone()));
+                    if self.status_cache.len() < 1000 {
+                        self.status_cache.insert(status.clone(), s.clone());
+                    }
+                    s
+                }
+            };
+            action.status = Some(read);
+            action.status_text = Some(status);
+        }
+        let rag = l.take(&mut cells, Role::Rag);
+        if !rag.is_empty() {
+            action.rag = Some(rag);
+        }
+        let pct = l.get(&cells, Role::Percent);
+        if !pct.is_empty() {
+            match parse_percent(pct) {
+                Some(p) => action.percent_complete = Some(p),
+                None => {
+                    let header = l.columns[l.index[&Role::Percent]].header.clone();
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            "unreadable_percent",
+                            Severity::Warning,
+                            format!("{pct:?} is not a percentage: kept as an extra cell"),
+                        )
+                        .at(Place::cell(row.line, header.clone(), pct)),
+                    );
+                    action.extra.insert(header, pct.to_string());
+                }
+            }
+        }
+        let ev = l.take(&mut cells, Role::Evidence);
+        if !ev.is_empty() {
+            action.evidence = Some(ev);
+        }
+        let fo = l.take(&mut cells, Role::FurtherOptions);
+        if !fo.is_empty() {
+            action.further_options = Some(fo);
+        }
+        if self.update_cols > 0 {
+            action.updates.reserve_exact(self.update_cols);
+        }
+        for (i, c) in l.columns.iter().enumerate() {
+            let Some(v) = cells
+                .get_mut(i)
+                .filter(|v| !is_blank(v))
+                .map(std::mem::take)
+            else {
+                continue;
+            };
+            match c.role {
+                Role::Update => {
+                    let (period, as_of) = self.update_periods.get(&i).cloned().unwrap_or_default();
+                    action.updates.push(ProgressUpdate {
+                        period,
+                        as_of,
+                        text: v,
+                        column: Some(c.header.clone()),
+                    });
+                }
+                Role::Extra => {
+                    action.extra.insert(c.header.clone(), v);
+                }
+                _ => {}
+            }
+        }
+        rec.actions.push(action);
+    }
+
+    fn flush(&mut self) {
+        if let Some(mut rec) = self.current.take() {
+            rec.actions.shrink_to_fit();
+            self.plan.recommendations.push(rec);
+        }
+    }
+
+    fn finish(mut self) -> Result<Imported> {
+        self.flush();
+        if self.plan.recommendations.is_empty() {
+            return Err(Error::new(ErrorKind::NoRows {
+                header_row: self.layout.header_row,
+            }));
+        }
+        // Generated keys for groups with none.
+        for (i, rec) in self.plan.recommendations.iter_mut().enumerate() {
+            if rec.key.trim().is_empty() {
+                rec.key = (i + 1).to_string();
+            }
+        }
+        self.plan.assign_refs();
+        // Status words in the RAG or date column, when the plan has no status column.
+        let has_status_col = self.layout.index.contains_key(&Role::Status);
+        let mut from_rag = 0;
+        let mut from_date = 0;
+        for rec in self.plan.recommendations.iter_mut() {
+            for a in rec.actions.iter_mut() {
+                if a.status.is_some() {
+                    continue;
+                }
+                if !has_status_col {
+                    if let Some(s) = a.rag.as_deref().and_then(Status::parse) {
+                        // A status word in the RAG column is a status, not a rating. The
+                        // exporter writes it back into the same column.
+                        a.status = Some(s);
+                        a.status_text = a.rag.take();
+                        from_rag += 1;
+                        continue;
+                    }
+                }
+                if let Some(t) = &a.timeframe {
+                    if t.kind == timeframe::Kind::Status {
+                        if let Some(s) = Status::parse(&t.text) {
+                            a.status = Some(s);
+                            from_date += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let header_row = self.layout.header_row;
+        if from_rag > 0 {
+            let col = self.layout.columns[self.layout.index[&Role::Rag]]
+                .header
+                .clone();
+            self.diagnostics.push(Diagnostic::new(
+                "status_from_rag",
+                Severity::Info,
+                format!("the plan has no status column: the status of {from_rag} action(s) was read from the status words in {col:?}"),
+            ).at(Place { row: Some(header_row), column: Some(col), ..Place::default() }));
+        }
+        if from_date > 0 {
+            self.diagnostics.push(Diagnostic::new(
+                "status_from_date",
+                Severity::Info,
+                format!("{from_date} action(s) have a status word (such as \"Completed\") in the date column: read as their status"),
+            ).at(Place::row(header_row)));
+        }
+        if !self.filled_owner.is_empty() {
+            let rows = &self.filled_owner;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "owner_filled_down",
+                    Severity::Info,
+                    format!(
+                        "{} action(s) had a blank owner cell under a filled one (merged cells): the owner above was carried down (rows {}{})",
+                        rows.len(),
+                        rows.iter().take(8).map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+                        if rows.len() > 8 { ", …" } else { "" }
+                    ),
+                )
+                .at(Place::row(rows[0])),
+            );
+        }
+        if !self.repeated_headers.is_empty() {
+            let rows = &self.repeated_headers;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "repeated_header",
+                    Severity::Info,
+                    format!(
+                        "{} repeated header row(s) were skipped (rows {})",
+                        rows.len(),
+                        rows.iter()
+                            .map(|r| r.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .at(Place::row(rows[0])),
+            );
+        }
+        self.plan.columns = self.layout.columns;
+        self.plan.import_diagnostics = self.diagnostics.clone();
+        Ok(Imported {
+            plan: self.plan,
+            diagnostics: self.diagnostics,
+        })
+    }
+}
+
+impl Layout {
+    fn header_row_len(&self) -> usize {
+        self.header.len()
+            - self
+                .header
+                .iter()
+                .rev()
+                .take_while(|h| h.is_empty())
+                .count()
+    }
+}
+
+fn cached(
+    cache: &mut HashMap<String, Timeframe>,
+    text: &str,
+    reference: Option<chrono::NaiveDate>,
+    settings: &timeframe::Settings,
+) -> Timeframe {
+    if let Some(t) = cache.get(text) {
+        return t.clone();
+    }
+    let t = timeframe::parse(text, reference, settings);
+    if cache.len() < 100_000 {
+        cache.insert(text.to_string(), t.clone());
+    }
+    t
+}
+
+/// Read "75%", "75", "0.75" (a fraction), "75 %".
+fn parse_percent(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (num, had_pct) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let v: f64 = num.parse().ok()?;
+    if !v.is_finite() {
+        return None;
+    }
+    let v = if !had_pct && num.contains('.') && (0.0..=1.0).contains(&v) {
+        v * 100.0
+    } else {
+        v
+    };
+    (0.0..=100.0).contains(&v).then_some(v)
+}

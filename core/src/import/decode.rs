@@ -1,0 +1,260 @@
+//! Bytes to rows: sniffing what the bytes are, decoding text, splitting CSV/TSV records.
+//!
+//! Text is decoded per field: a field that is valid UTF-8 is read as UTF-8, and a field that
+//! is not is read as Windows-1252 (what Excel on Windows writes), so curly quotes, en dashes and
+//! £ survive whichever encoding a file uses, and a file that mixes both loses nothing. Files
+//! with a UTF-16 byte-order mark (Excel's "Unicode text") are transcoded first.
+
+use super::SourceRow;
+use crate::diagnostic::{Diagnostic, Place, Severity};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The table format of a text input.
+///
+/// ```
+/// use actionplan::import::Format;
+/// assert_eq!("tsv".parse::<Format>().unwrap(), Format::Tsv);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Decide from the content.
+    #[default]
+    Auto,
+    /// Comma-separated (or semicolon-separated, detected).
+    Csv,
+    /// Tab-separated.
+    Tsv,
+    /// The canonical JSON form, or a JSON array of records.
+    Json,
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Ok(Format::Auto),
+            "csv" => Ok(Format::Csv),
+            "tsv" | "tab" | "txt" => Ok(Format::Tsv),
+            "json" => Ok(Format::Json),
+            other => Err(Error::invalid_option(
+                "format",
+                format!("{other:?} is not one of auto, csv, tsv, json"),
+            )),
+        }
+    }
+}
+
+/// What the first bytes say the input is.
+pub(crate) enum Sniffed<'a> {
+    /// Text, possibly after transcoding from UTF-16; the BOM is removed.
+    Text(std::borrow::Cow<'a, [u8]>),
+}
+
+/// Check the input is text, strip a BOM, transcode UTF-16.
+pub(crate) fn sniff(bytes: &[u8]) -> Result<Sniffed<'_>> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::new(ErrorKind::Empty));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if rest.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorKind::Empty));
+        }
+        return check_binary(rest).map(|_| Sniffed::Text(rest.into()));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, _, _) = enc.decode(bytes);
+        let out = text.into_owned().into_bytes();
+        if out.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorKind::Empty));
+        }
+        return Ok(Sniffed::Text(out.into()));
+    }
+    check_binary(bytes)?;
+    Ok(Sniffed::Text(bytes.into()))
+}
+
+/// Refuse binary data: a NUL byte or many control bytes near the start, with a hint for the
+/// common document formats.
+fn check_binary(bytes: &[u8]) -> Result<()> {
+    let hint = if bytes.starts_with(b"PK\x03\x04") {
+        Some("this looks like a zip file (an .xlsx or .docx workbook or document)")
+    } else if bytes.starts_with(b"%PDF") {
+        Some("this looks like a PDF: export the table to CSV or Excel first")
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some("this looks like an old Office file (.xls or .doc)")
+    } else {
+        None
+    };
+    let head = &bytes[..bytes.len().min(8192)];
+    let nul = head.iter().position(|&b| b == 0);
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    if hint.is_some() || nul.is_some() || controls * 20 > head.len().max(1) {
+        let offset = nul.or_else(|| {
+            head.iter()
+                .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        });
+        return Err(Error::new(ErrorKind::NotText {
+            offset: offset.map(|o| o as u64),
+            hint: hint.map(str::to_string),
+        }));
+    }
+    Ok(())
+}
+
+/// Choose the delimiter by how consistently each candidate splits the first lines.
+pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
+    let head = &text[..text.len().min(64 * 1024)];
+    let mut best = (b',', 0usize);
+    for &d in b"\t,;|" {
+        let counts: Vec<usize> = head
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(|b| b.is_ascii_whitespace()))
+            .take(40)
+            .map(|l| l.iter().filter(|&&b| b == d).count())
+            .collect();
+        let mut freq = std::collections::HashMap::new();
+        for &c in counts.iter().filter(|&&c| c > 0) {
+            *freq.entry(c).or_insert(0usize) += 1;
+        }
+        let score = freq.values().copied().max().unwrap_or(0);
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Decode one field: UTF-8 if valid, else Windows-1252. Returns whether it was repaired.
+pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => (s, false),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), true)
+        }
+    }
+}
+
+/// Counts the double quotes that pass through, to tell an unterminated quote at the end.
+pub(crate) struct QuoteCounter<R> {
+    inner: R,
+    quotes: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        Ok(n)
+    }
+}
+
+/// Stream the records of a CSV/TSV text as [`SourceRow`]s, from any reader.
+pub(crate) struct Records<R: std::io::Read> {
+    reader: csv::Reader<QuoteCounter<R>>,
+    record: csv::ByteRecord,
+    /// Rows with fields that were not UTF-8.
+    pub(crate) cp1252_rows: Vec<usize>,
+    pub(crate) utf8_non_ascii: bool,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The last record's row, and whether it spans lines (for the unterminated-quote check).
+    last: Option<(usize, bool)>,
+    done: bool,
+}
+
+impl<R: std::io::Read> Records<R> {
+    pub(crate) fn new(input: R, delimiter: u8) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(256 * 1024)
+            .from_reader(QuoteCounter {
+                inner: input,
+                quotes: 0,
+            });
+        Records {
+            reader,
+            record: csv::ByteRecord::new(),
+            cp1252_rows: Vec::new(),
+            utf8_non_ascii: false,
+            diagnostics: Vec::new(),
+            last: None,
+            done: false,
+        }
+    }
+
+    fn finish(&mut self) {
+        self.done = true;
+        let odd = self.reader.get_ref().quotes % 2 == 1;
+        if let (true, Some((line, true))) = (odd, self.last) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "unterminated_quote",
+                    Severity::Warning,
+                    "a quoted cell is never closed: everything to the end of the file was read into this row",
+                )
+                .at(Place::row(line))
+                .hint("look for a stray double quote (\") in this row; the text was kept"),
+            );
+        }
+    }
+}
+
+impl<R: std::io::Read> Iterator for Records<R> {
+    type Item = SourceRow;
+
+    fn next(&mut self) -> Option<SourceRow> {
+        if self.done {
+            return None;
+        }
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.finish();
+                return None;
+            }
+            Err(e) => {
+                // With `flexible(true)` the csv reader fails only on I/O errors: report and
+                // stop rather than loop.
+                self.diagnostics.push(Diagnostic::new(
+                    "unreadable_record",
+                    Severity::Error,
+                    format!("the rest of the table could not be read: {e}"),
+                ));
+                self.finish();
+                return None;
+            }
+        }
+        let line = self
+            .record
+            .position()
+            .map(|p| p.record() as usize + 1)
+            .unwrap_or(0);
+        let mut cells = Vec::with_capacity(self.record.len());
+        let mut repaired = false;
+        let mut multiline = false;
+        for field in self.record.iter() {
+            let (s, r) = decode_field(field);
+            if !r && !self.utf8_non_ascii && !field.is_ascii() {
+                self.utf8_non_ascii = true;
+            }
+            repaired |= r;
+            multiline |= field.contains(&b'\n');
+            cells.push(s);
+        }
+        if repaired {
+            self.cp1252_rows.push(line);
+        }
+        self.last = Some((line, multiline));
+        Some(SourceRow { line, cells })
+    }
+}

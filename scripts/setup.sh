@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Install everything the tests and the demo need. Idempotent: each step checks first.
+# Usage: scripts/setup.sh [rust|python|wasm|browser|all]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+WASM_BINDGEN_VERSION=$(grep -E '^wasm-bindgen *= *"=' bindings-wasm/Cargo.toml 2>/dev/null | sed -E 's/.*"=([^"]+)".*/\1/' || true)
+
+want() { [ "$what" = all ] || [ "$what" = "$1" ]; }
+say() { echo "setup: $*"; }
+
+if want rust || want wasm; then
+  rustup component add rustfmt clippy >/dev/null 2>&1 || true
+fi
+
+if want wasm; then
+  rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  if [ -n "$WASM_BINDGEN_VERSION" ]; then
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+    if [ "$have" != "$WASM_BINDGEN_VERSION" ]; then
+      say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+      cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+    fi
+  fi
+  if [ -f bindings-wasm/package.json ] && [ ! -d bindings-wasm/node_modules ]; then
+    (cd bindings-wasm && npm install --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+if want python; then
+  if [ ! -x .venv/bin/python ]; then
+    say "creating .venv"
+    python3 -m venv .venv
+  fi
+  if ! .venv/bin/python -c "import maturin, pytest, pandas, polars, pyarrow, mypy, nbclient, ipykernel" 2>/dev/null; then
+    say "installing Python tools into .venv"
+    .venv/bin/pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+  fi
+fi
+
+if want browser; then
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing chromium"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
+  fi
+fi

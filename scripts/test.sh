@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run every test: Rust (unit, integration, doc, property tests, examples), Python (pytest,
+# stubtest, the example notebook), WebAssembly in Node, and headless Chromium.
+# Installs what it needs first (scripts/setup.sh, idempotent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh all
+
+stage() { echo; echo "=== $* ==="; }
+
+stage "Rust: cargo test --workspace"
+cargo test --workspace --all-targets
+cargo test --workspace --doc
+cargo test -p actionplan --features schema --test schema
+
+for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-browser.sh; do
+  if [ -x "$s" ]; then
+    stage "$s"
+    "$s"
+  fi
+done
+echo
+echo "All test stages passed."
