@@ -18,9 +18,11 @@
 //!
 //! # How it reads
 //!
-//! The phrase is cut into words, numbers and separators (`tokens.rs`);
-//! patterns over those tokens find date expressions (`phrases.rs`); each is given its year
-//! (`expr.rs`) and its role, and the dates are combined into one reading (`reading.rs`). There is
+//! The phrase is cut into words, numbers and separators (`tokens.rs`). A scan over those tokens
+//! (`phrases.rs`) finds date expressions, by patterns for numbers (`numeric.rs`) and for words
+//! (`dates.rs`), and the words that give them roles and the phrase its flags (`keywords.rs`).
+//! Each date is given its year and period (`expr.rs`, `calendar.rs`), and the dates are
+//! combined into one reading (`reading.rs`). There is
 //! no regular expression and no backtracking: the work per phrase is linear in its length, and a
 //! phrase longer than [`Settings::max_chars`] (2,000 characters) is read up to that point, with
 //! a note. About 650,000 phrases a second on one core (see `benches/timeframe.rs`).
@@ -193,7 +195,10 @@
 
 mod cache;
 mod calendar;
+mod dates;
 mod expr;
+mod keywords;
+mod numeric;
 mod phrases;
 mod reading;
 mod settings;
