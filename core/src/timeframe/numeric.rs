@@ -146,6 +146,10 @@ impl<'t, 'a> P<'t, 'a> {
         if da > 2 {
             return None;
         }
+        // With a dot only "06.2025": "3.12" is a section number, "10.30" a time.
+        if self.is_sep(j + 1, '.') && db != 4 {
+            return None;
+        }
         let next = j + 3;
         if (1..=12).contains(&a) && db == 4 && plausible_year(b as i64) {
             return Some(Base::new(

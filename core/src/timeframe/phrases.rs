@@ -219,6 +219,10 @@ impl<'t, 'a> P<'t, 'a> {
     /// [`Self::base_at`] without the keyword phrases: the look-ahead those phrases use, so that
     /// a run of them ("annual council annual council ...") is never read recursively.
     pub(super) fn base_plain_at(&self, j: usize) -> Option<Base> {
+        // A sum of money or a percentage is not a date: "£2,025", "20.25%".
+        if j > 0 && matches!(self.sep(j - 1), Some('£' | '$' | '€' | '#')) {
+            return None;
+        }
         match self.t.get(j)?.kind {
             Tk::Num => self
                 .numeric_triple(j)
