@@ -104,6 +104,9 @@ fn unreadable_is_never_a_guess() {
         "   ",
         "£2000",
         "Recommendation 8",
+        "10.00am",
+        "Rec 3.12",
+        "£2025",
         "31/02/2025",
     ] {
         let t = read(p, Some("2025-01-01"));
