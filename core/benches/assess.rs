@@ -89,8 +89,15 @@ fn bench(c: &mut Criterion) {
     // `cargo test --all-targets` runs this once as a smoke test, unoptimised: a small plan
     // does there.
     let benching = std::env::args().any(|a| a == "--bench");
-    let plan = if benching { plan(10_000, 100) } else { plan(100, 100) };
-    assert_eq!(plan.action_count(), if benching { 1_000_000 } else { 10_000 });
+    let plan = if benching {
+        plan(10_000, 100)
+    } else {
+        plan(100, 100)
+    };
+    assert_eq!(
+        plan.action_count(),
+        if benching { 1_000_000 } else { 10_000 }
+    );
     let rules = RuleSet::preset("date-rag").expect("a preset");
     let as_of = NaiveDate::from_ymd_opt(2025, 3, 31).expect("a date");
     let mut g = c.benchmark_group("million_actions");

@@ -357,17 +357,7 @@ fn assess_inner(
             .entry(said)
             .or_insert_with(|| Arc::from(said))
             .clone();
-        if let Some(f) = finding(
-            scale,
-            &label_ids,
-            &r.recommendation,
-            &r.action_ref,
-            said,
-            action,
-            &r.facts,
-            Some(label),
-            &r.reason.text,
-        ) {
+        if let Some(f) = finding(scale, &label_ids, r, said, action, Some(label)) {
             findings.push(f);
         }
     }
@@ -429,18 +419,18 @@ fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
         .collect()
 }
 
+/// The finding for a rated action whose reported RAG (`said`, as written) disagrees with its
+/// derived label, if it does.
 fn finding(
     scale: &Scale,
     label_ids: &[Arc<str>],
-    rec_key: &Arc<str>,
-    action_ref: &Arc<str>,
+    rated: &RatedAction,
     said: Arc<str>,
     action: &Action,
-    facts: &Facts,
     derived: Option<usize>,
-    reason: &str,
 ) -> Option<Finding> {
     let derived = derived?;
+    let (facts, reason) = (&rated.facts, rated.reason.text.as_str());
     let reported = scale.reported_label(facts.reported.word()?)?;
     if reported == derived {
         return None;
@@ -479,8 +469,8 @@ fn finding(
         code: Cow::Borrowed("reported_rag_disagrees"),
         severity,
         message,
-        action_ref: action_ref.clone(),
-        recommendation: rec_key.clone(),
+        action_ref: rated.action_ref.clone(),
+        recommendation: rated.recommendation.clone(),
         row: action.row,
         reported: said.clone(),
         reported_label: label_ids[reported].clone(),
