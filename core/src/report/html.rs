@@ -35,7 +35,9 @@ h3{font-size:17px;margin:18px 0 8px}
 .bar-n{font-size:11px;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0 10px}
 caption{text-align:left;font-weight:700;padding:4px 0 6px;font-size:15px}
-th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule);overflow-wrap:anywhere}
+th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule)}
+td.text{overflow-wrap:anywhere}
+td.key{white-space:nowrap}
 th{background:var(--soft);font-weight:700;border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.ref{white-space:nowrap;font-weight:600}
@@ -321,7 +323,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             .unwrap_or_default();
         let _ = write!(
             o,
-            r#"<tr><td class="ref">{}</td><td>{}{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}<span class="pill">{}{}</span></td><td>{}<span class="reason">{}</span></td></tr>"#,
+            r#"<tr><td class="ref">{}</td><td class="text">{}{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}<span class="pill">{}{}</span></td><td>{}<span class="reason">{}</span></td></tr>"#,
             esc(&rec.key),
             multiline(&rec.title),
             theme,
@@ -376,7 +378,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
                 esc(&x.action_ref),
                 multiline(&x.description),
                 multiline(act.and_then(|a| a.owner.as_deref()).unwrap_or("")),
@@ -459,7 +461,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="text">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
                 esc(&act.action_ref),
                 multiline(&act.description),
                 multiline(act.owner.as_deref().unwrap_or("")),
@@ -518,7 +520,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
         for r in rows {
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="key">{}</td></tr>"#,
                 r[0], r[1], r[2]
             );
         }
