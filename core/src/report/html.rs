@@ -363,7 +363,9 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         o.push_str("<p>No open action is past its deadline.</p>");
     } else {
         o.push_str(r#"<table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col" class="num">Days over</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#);
-        for x in &s.overdue {
+        let mut listed = s.overdue.clone();
+        crate::stats::OverdueAction::order(&mut listed);
+        for x in &listed {
             let act = plan
                 .recommendations
                 .get(x.recommendation_index)
