@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod office;
 pub mod text;
 pub mod timeframe;
 pub mod validate;
