@@ -121,6 +121,13 @@ impl<'a> Zip<'a> {
             return Err(encrypted(format));
         }
         let limit = self.limits.max_part_bytes;
+        if file.size() > limit {
+            return Err(too_large(
+                format!("the inflated part {name:?} of the {format}"),
+                file.size(),
+                limit,
+            ));
+        }
         let mut out = Vec::with_capacity(file.size().min(limit).min(1 << 20) as usize);
         (&mut file)
             .take(limit + 1)
@@ -209,6 +216,15 @@ fn is_parsed_part(name: &str) -> bool {
 }
 
 fn part_error(format: &str, name: &str, why: &str) -> Error {
+    if why.contains("larger than its declared") {
+        return doc_error(
+            format,
+            format!(
+                "the part {name:?} inflates to more than the zip declares: the file is damaged, \
+                 or a zip bomb"
+            ),
+        );
+    }
     doc_error(
         format,
         format!("the part {name:?} cannot be read ({why}); the file may be damaged"),
