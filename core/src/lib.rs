@@ -21,7 +21,9 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod office;
 pub mod text;
@@ -32,3 +34,8 @@ pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 pub use timeframe::Timeframe;
+
+/// The README's Rust examples, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
