@@ -32,7 +32,8 @@ use quick_xml::events::{BytesStart, Event};
 #[derive(Debug)]
 enum Block {
     Para(String),
-    Table(Vec<Vec<String>>),
+    /// Rows, and the cells under vertical merges: (row, column, merged value).
+    Table(Vec<Vec<String>>, Vec<(usize, usize, String)>),
 }
 
 /// A cell as read, before merges are resolved.
@@ -195,8 +196,8 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
                     "tbl" => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {
-                            let table = resolve_table(std::mem::take(&mut rows), budget)?;
-                            blocks.push(Block::Table(table));
+                            let (table, fills) = resolve_table(std::mem::take(&mut rows), budget)?;
+                            blocks.push(Block::Table(table, fills));
                         }
                     }
                     _ => {}
@@ -266,9 +267,13 @@ const MAX_GRID: usize = 1_000;
 
 /// Place cells on the table grid, resolve vertical merges, and keep the columns where some cell
 /// starts (a table whose rows split the grid differently keeps every column a cell starts on).
-fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Vec<Vec<String>>> {
+/// A cell that continues a vertical merge is left blank, its value returned as a fill (see
+/// `office::apply_fills`).
+type Table = (Vec<Vec<String>>, Vec<(usize, usize, String)>);
+
+fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Table> {
     // (start column, text) per row.
-    let mut placed: Vec<Vec<(usize, String)>> = Vec::with_capacity(rows.len());
+    let mut placed: Vec<Vec<(usize, String, bool)>> = Vec::with_capacity(rows.len());
     let mut starts = std::collections::BTreeSet::new();
     let mut above: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
     for r in rows {
@@ -280,23 +285,20 @@ fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Vec<Vec<Strin
             if col >= MAX_GRID {
                 break;
             }
-            let text = match c.vmerge {
-                Some(false) => match above.get(&col) {
-                    Some(t) => {
-                        if !is_blank(t) {
-                            budget.cell()?;
-                        }
-                        t.clone()
+            let (text, filled) = match (c.vmerge, above.get(&col)) {
+                (Some(false), Some(t)) if is_blank(&c.text) => {
+                    if !is_blank(t) {
+                        budget.cell()?;
                     }
-                    None => c.text,
-                },
-                _ => c.text,
+                    (t.clone(), true)
+                }
+                _ => (c.text, false),
             };
             if c.vmerge.is_some() {
                 this_row.insert(col, text.clone());
             }
             starts.insert(col);
-            out.push((col, text));
+            out.push((col, text, filled));
             col = col.saturating_add(c.span).min(MAX_GRID);
         }
         above = this_row;
@@ -305,16 +307,21 @@ fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Vec<Vec<Strin
     let index: std::collections::HashMap<usize, usize> =
         starts.iter().enumerate().map(|(i, &s)| (s, i)).collect();
     let mut table = Vec::with_capacity(placed.len());
-    for row in placed {
-        let width = row.last().map(|(s, _)| index[s] + 1).unwrap_or(0);
+    let mut fills = Vec::new();
+    for (i, row) in placed.into_iter().enumerate() {
+        let width = row.last().map(|(s, ..)| index[s] + 1).unwrap_or(0);
         budget.area(width)?;
         let mut cells = vec![String::new(); width];
-        for (s, text) in row {
-            cells[index[&s]] = text;
+        for (s, text, filled) in row {
+            if filled {
+                fills.push((i, index[&s], text));
+            } else {
+                cells[index[&s]] = text;
+            }
         }
         table.push(cells);
     }
-    Ok(table)
+    Ok((table, fills))
 }
 
 fn short_line(text: &str) -> bool {
@@ -326,11 +333,15 @@ fn short_line(text: &str) -> bool {
 fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
     // The paragraphs before each table, and the tables.
     let mut tables: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
+    let mut table_fills: Vec<Vec<(usize, usize, String)>> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
     for b in blocks {
         match b {
             Block::Para(p) => paras.push(clean_cell(&p)),
-            Block::Table(t) => tables.push((std::mem::take(&mut paras), t)),
+            Block::Table(t, f) => {
+                tables.push((std::mem::take(&mut paras), t));
+                table_fills.push(f);
+            }
         }
     }
     let trailing = paras.iter().filter(|p| !is_blank(p)).count();
@@ -417,7 +428,17 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
         push(vec![(*t).clone()], &mut rows);
     }
     out_paras += before.len() - usize::from(title.is_some()) - usize::from(first_heading.is_some());
+    // Cells under vertical merges, by their place in `rows`.
+    let mut fills: Vec<(usize, usize, String)> = Vec::new();
+    let mut take_fills = |t: usize, k: usize, out: usize| {
+        for (r, c, text) in &table_fills[t] {
+            if *r == k {
+                fills.push((out, *c, text.clone()));
+            }
+        }
+    };
     for (k, r) in tables[fi].1.iter().enumerate() {
+        take_fills(fi, k, rows.len());
         push(r.clone(), &mut rows);
         if k == h {
             if let Some(hd) = first_heading {
@@ -438,7 +459,8 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
         } else {
             out_paras += texts;
         }
-        for r in &tables[i].1[from..] {
+        for (k, r) in tables[i].1.iter().enumerate().skip(from) {
+            take_fills(i, k, rows.len());
             push(r.clone(), &mut rows);
         }
     }
@@ -449,7 +471,13 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
         }
     }
     out_paras += trailing;
-    let mut imported = opts.read_rows(rows, "docx")?;
+    let first = opts.read_rows(rows.clone(), "docx")?;
+    let filled = super::apply_fills(&mut rows, &fills, &first.plan);
+    let mut imported = if filled > 0 {
+        opts.read_rows(rows, "docx")?
+    } else {
+        first
+    };
     let mut notes = vec![Diagnostic::new(
         "docx_tables",
         Severity::Info,
@@ -463,6 +491,9 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
             }
         ),
     )];
+    if !fills.is_empty() {
+        notes.push(super::merged_note(fills.len(), filled));
+    }
     if skipped_tables > 0 || out_paras > 0 {
         notes.push(Diagnostic::new(
             "docx_skipped",
@@ -513,12 +544,13 @@ mod tests {
         let mut b = Budget::new(Limits::default(), "document");
         let blocks = parse_body(xml, &mut b).unwrap();
         assert!(matches!(&blocks[0], Block::Para(p) if p == "Title"));
-        let Block::Table(t) = &blocks[1] else {
+        let Block::Table(t, fills) = &blocks[1] else {
             panic!("{blocks:?}")
         };
         assert_eq!(t[0], ["A", "B & C"]);
         assert_eq!(t[1], ["x", "l1\n\nl2\nl3"]);
-        assert_eq!(t[2], ["x", "y"]);
+        assert_eq!(t[2], ["", "y"]);
+        assert_eq!(fills, &[(2, 0, "x".to_string())]);
         assert_eq!(t[3], ["wide"]);
     }
 
@@ -529,7 +561,7 @@ mod tests {
             </w:tbl></w:body></w:document>"#;
         let mut b = Budget::new(Limits::default(), "document");
         let blocks = parse_body(xml, &mut b).unwrap();
-        let Block::Table(t) = &blocks[0] else {
+        let Block::Table(t, _) = &blocks[0] else {
             panic!()
         };
         assert_eq!(t[0].len(), 1);

@@ -2,8 +2,12 @@
 //!
 //! A merged region shows its value once, in its top-left cell. Read as a table:
 //!
-//! - **vertically**, the value applies to every row the region spans (a merged recommendation
-//!   cell belongs to each of its actions), so it is repeated down the region's first column;
+//! - **vertically**, the value applies to every row the region spans. The cells below the first
+//!   are handed on blank, with the value kept aside as a *fill* ([`Grid::fills`]): once the
+//!   importer has found the columns, fills go into action columns (a merged owner, due date or
+//!   status applies to each row), while the recommendation's own columns stay blank, which is
+//!   how the importer knows a row continues the recommendation above (and carries its owner
+//!   and lead down, as for CSV);
 //! - **horizontally**, the region is one cell, so the value stays in its first column and the
 //!   columns it covers are blank (a title or section heading merged across the table stays a
 //!   row with one filled cell, which the importer reads as a title or a theme).
@@ -38,8 +42,8 @@ pub(crate) struct Grid {
     pub(crate) rows: Vec<SourceRow>,
     /// Per row (same index as `rows`), the General-format numbers by column.
     pub(crate) numbers: Vec<Vec<(usize, f64)>>,
-    /// How many cells a vertical merge filled.
-    pub(crate) merged_fills: usize,
+    /// Cells under a vertical merge: (index into `rows`, column, the merged value).
+    pub(crate) fills: Vec<(usize, usize, String)>,
 }
 
 /// Build rows from cells (any order) and merged regions. Rows with no cell are left out; each
@@ -53,8 +57,10 @@ pub(crate) fn build(
     let Some(last_row) = last_row else {
         return Ok(Grid::default());
     };
-    // Vertical merges: repeat the top-left value down the first column, within the used rows.
-    let mut merged_fills = 0;
+    // Vertical merges: the top-left value, kept aside for the cells below it in the first column,
+    // within the used rows.
+    let mut fill_at: std::collections::HashMap<(u32, u32), String> =
+        std::collections::HashMap::new();
     if !merges.is_empty() {
         let mut top_left: std::collections::HashMap<(u32, u32), usize> =
             std::collections::HashMap::new();
@@ -69,16 +75,16 @@ pub(crate) fn build(
             let Some(&i) = top_left.get(&(m.first_row, m.first_col)) else {
                 continue;
             };
-            let (text, number) = (cells[i].text.clone(), cells[i].number);
+            let text = cells[i].text.clone();
             for r in m.first_row + 1..=m.last_row.min(last_row) {
                 budget.cell()?;
                 extra.push(GridCell {
                     row: r,
                     col: m.first_col,
-                    text: text.clone(),
-                    number,
+                    text: String::new(),
+                    number: None,
                 });
-                merged_fills += 1;
+                fill_at.insert((r, m.first_col), text.clone());
             }
         }
         // Cells hidden under a merge (Excel keeps no value there, but a file may) lose to
@@ -91,10 +97,7 @@ pub(crate) fn build(
         }
     }
     cells.sort_by_key(|c| (c.row, c.col));
-    let mut grid = Grid {
-        merged_fills,
-        ..Grid::default()
-    };
+    let mut grid = Grid::default();
     let mut iter = cells.into_iter().peekable();
     while let Some(first) = iter.next() {
         let row = first.row;
@@ -107,6 +110,9 @@ pub(crate) fn build(
         let mut texts = vec![String::new(); width];
         let mut numbers = Vec::new();
         for c in row_cells {
+            if let Some(text) = fill_at.remove(&(c.row, c.col)) {
+                grid.fills.push((grid.rows.len(), c.col as usize, text));
+            }
             if let Some(n) = c.number {
                 numbers.push((c.col as usize, n));
             }
@@ -161,9 +167,9 @@ mod tests {
         let g = build(cells, &merges, &mut b).unwrap();
         assert_eq!(g.rows.len(), 3);
         assert_eq!(g.rows[0].cells, ["Title"]);
-        assert_eq!(g.rows[2].cells, ["Rec 1", "b"]);
+        assert_eq!(g.rows[2].cells, ["", "b"]);
         assert_eq!(g.rows[2].line, 4);
-        assert_eq!(g.merged_fills, 1);
+        assert_eq!(g.fills, [(2, 0, "Rec 1".to_string())]);
     }
 
     #[test]

@@ -296,6 +296,56 @@ pub(crate) fn header_index(rows: &[SourceRow], plan: &crate::Plan) -> Option<usi
     })
 }
 
+/// Fill the cells under vertical merges once the columns are known (see the `grid` rules):
+/// action columns below the header take the merged value; the recommendation's own columns
+/// (ref, text, definition, theme) stay blank so the importer reads the row as continuing the
+/// recommendation above. Returns how many cells were filled.
+#[cfg(any(feature = "excel", feature = "word"))]
+pub(crate) fn apply_fills(
+    rows: &mut [SourceRow],
+    fills: &[(usize, usize, String)],
+    plan: &crate::Plan,
+) -> usize {
+    use crate::model::Role;
+    let Some(h) = header_index(rows, plan) else {
+        return 0;
+    };
+    let mut n = 0;
+    for (i, col, text) in fills {
+        if *i <= h {
+            continue;
+        }
+        let role = plan.columns.get(*col).map(|c| c.role);
+        if matches!(
+            role,
+            Some(Role::RecommendationRef | Role::Recommendation | Role::Definition | Role::Theme)
+        ) {
+            continue;
+        }
+        if let Some(cell) = rows.get_mut(*i).and_then(|r| r.cells.get_mut(*col)) {
+            if is_blank(cell) {
+                cell.clone_from(text);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The note on vertically merged cells.
+#[cfg(any(feature = "excel", feature = "word"))]
+pub(crate) fn merged_note(total: usize, filled: usize) -> Diagnostic {
+    Diagnostic::new(
+        "merged_cells",
+        crate::diagnostic::Severity::Info,
+        format!(
+            "{total} cell(s) lie under vertically merged cells: {filled} in action columns took \
+             the merged value; the others, in the recommendation's columns, mark rows that \
+             continue the recommendation above"
+        ),
+    )
+}
+
 /// Put reader notes in front of the importer's diagnostics, on the plan too.
 #[cfg(any(feature = "excel", feature = "word"))]
 pub(crate) fn prepend_notes(imported: &mut Imported, notes: Vec<Diagnostic>) {

@@ -7,7 +7,7 @@
 use super::grid::{self, Grid, GridCell, Merge};
 use super::limits::{Budget, Limits};
 use super::numfmt::{self, DateParts};
-use super::{doc_error, guarded, header_index, prepend_notes, Sheet};
+use super::{apply_fills, doc_error, guarded, header_index, merged_note, prepend_notes, Sheet};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::import::{ImportOptions, Imported, SourceRow};
@@ -400,25 +400,18 @@ fn sheet_note(sheets: &[SheetInfo], i: usize, skipped: &[String]) -> Diagnostic 
     Diagnostic::new("sheet", Severity::Info, msg)
 }
 
-/// Import one sheet's grid: a first reading finds the columns; General-format numbers in a date
-/// column (Excel serials that lost their date format) are then read as dates.
+/// Import one sheet's grid: a first reading finds the columns; then the cells under vertical
+/// merges are filled in action columns, and General-format numbers in a date column (Excel
+/// serials that lost their date format) are read as dates.
 fn import_grid(opts: &ImportOptions, mut grid: Grid, format: &str) -> Result<Imported> {
     let mut notes = Vec::new();
-    if grid.merged_fills > 0 {
-        notes.push(Diagnostic::new(
-            "merged_cells",
-            Severity::Info,
-            format!(
-                "{} cell(s) lie under vertically merged cells: each took the merged cell's value",
-                grid.merged_fills
-            ),
-        ));
-    }
     let first = opts.read_rows(grid.rows.clone(), format)?;
+    let filled = apply_fills(&mut grid.rows, &grid.fills, &first.plan);
+    if !grid.fills.is_empty() {
+        notes.push(merged_note(grid.fills.len(), filled));
+    }
     let repaired = repair_serials(&mut grid, &first.plan);
-    let mut imported = if repaired.is_empty() {
-        first
-    } else {
+    if !repaired.is_empty() {
         let header = repaired[0].1.clone();
         notes.push(
             Diagnostic::new(
@@ -442,6 +435,10 @@ fn import_grid(opts: &ImportOptions, mut grid: Grid, format: &str) -> Result<Imp
                 ..Place::default()
             }),
         );
+    }
+    let mut imported = if filled == 0 && repaired.is_empty() {
+        first
+    } else {
         opts.read_rows(grid.rows, format)?
     };
     prepend_notes(&mut imported, notes);
@@ -513,6 +510,7 @@ fn read_as_themes<W: Workbook>(
             continue;
         };
         let mut rows = grid.rows;
+        apply_fills(&mut rows, &grid.fills, &trial.plan);
         let body = rows.split_off(h + 1);
         let header = rows.pop().unwrap_or_else(|| SourceRow {
             line: 1,
