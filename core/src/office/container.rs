@@ -66,6 +66,7 @@ impl<'a> Zip<'a> {
         })
     }
 
+    #[cfg(feature = "word")]
     pub(crate) fn limits(&self) -> Limits {
         self.limits
     }
@@ -157,6 +158,7 @@ impl<'a> Zip<'a> {
         Ok(())
     }
 
+    #[cfg(feature = "excel")]
     /// Inflate every XML part once, counting, without keeping it: what calamine will parse is
     /// then known to be within the limits (and to inflate to what the zip declares).
     pub(crate) fn verify_xml_parts(&mut self) -> Result<()> {
@@ -194,7 +196,6 @@ impl<'a> Zip<'a> {
                 }
                 size += n as u64;
             }
-            drop(bounded);
             drop(file);
             if size != declared && size <= limit {
                 return Err(part_error(
@@ -209,6 +210,7 @@ impl<'a> Zip<'a> {
     }
 }
 
+#[cfg(feature = "excel")]
 /// Parts a reader parses: XML and relationship parts, and ODF's `mimetype`.
 fn is_parsed_part(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();

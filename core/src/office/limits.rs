@@ -61,6 +61,7 @@ impl Default for Limits {
 }
 
 /// The error for a measured size over its limit.
+#[cfg_attr(not(any(feature = "excel", feature = "word")), allow(dead_code))]
 pub(crate) fn too_large(what: impl Into<String>, size: u64, limit: u64) -> crate::Error {
     crate::Error::new(crate::ErrorKind::TooLarge {
         what: what.into(),
@@ -71,6 +72,7 @@ pub(crate) fn too_large(what: impl Into<String>, size: u64, limit: u64) -> crate
 
 /// Counts cells and area while a table is built, and says when a limit is passed.
 #[derive(Debug)]
+#[cfg_attr(not(any(feature = "excel", feature = "word")), allow(dead_code))]
 pub(crate) struct Budget {
     limits: Limits,
     cells: usize,
@@ -78,6 +80,7 @@ pub(crate) struct Budget {
     what: &'static str,
 }
 
+#[cfg_attr(not(any(feature = "excel", feature = "word")), allow(dead_code))]
 impl Budget {
     pub(crate) fn new(limits: Limits, what: &'static str) -> Self {
         Budget {

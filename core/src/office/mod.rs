@@ -51,6 +51,7 @@ pub use limits::Limits;
 #[cfg(feature = "xlsx-writer")]
 pub use xlsx_out::{tracker_xlsx, TrackerRow};
 
+#[cfg(any(feature = "excel", feature = "word"))]
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind, Result};
 use crate::import::{Format, ImportOptions, Imported};
@@ -138,6 +139,12 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>> {
 /// The hook in [`ImportOptions::read_bytes`]: `Some` when the bytes are an Office container
 /// (or the caller asked for one), `None` to go on reading them as text.
 pub(crate) fn route(opts: &ImportOptions, bytes: &[u8]) -> Option<Result<Imported>> {
+    // Built with no Office reader, an unasked-for container is left to the text reader, which
+    // says it is binary and what it looks like.
+    #[cfg(not(any(feature = "excel", feature = "word")))]
+    if !matches!(opts.format, Format::Xlsx | Format::Docx) {
+        return None;
+    }
     match detect(bytes) {
         Some(c) => Some(read_container(opts, bytes, c, &Limits::default())),
         None if matches!(opts.format, Format::Xlsx | Format::Docx) => {
