@@ -355,3 +355,30 @@ fn damaged_fixtures_never_panic() {
     }
     assert!(start.elapsed() < Duration::from_secs(120));
 }
+
+/// An .ods whose few bytes repeat one cell over a million rows: refused before calamine expands
+/// it.
+#[test]
+fn an_ods_that_repeats_itself_is_refused() {
+    let content = br#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>
+<table:table table:name="Plan">
+<table:table-row><table:table-cell office:value-type="string"><text:p>Action</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Owner</text:p></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    z.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(content).unwrap();
+    let bytes = z.finish().unwrap().into_inner();
+    let start = Instant::now();
+    let err = read(&bytes);
+    assert_eq!(err.code(), "too_large", "{err}");
+    assert!(err.to_string().contains(".ods"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(5));
+}

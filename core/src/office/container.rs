@@ -211,10 +211,15 @@ impl<'a> Zip<'a> {
 }
 
 #[cfg(feature = "excel")]
-/// Parts a reader parses: XML and relationship parts, and ODF's `mimetype`.
+/// Parts a reader parses: XML and relationship parts, .xlsb's binary parts, and ODF's
+/// `mimetype`.
 fn is_parsed_part(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".xml") || lower.ends_with(".rels") || lower == "mimetype"
+    // (.bin: the parts of an .xlsb workbook.)
+    lower.ends_with(".xml")
+        || lower.ends_with(".rels")
+        || lower.ends_with(".bin")
+        || lower == "mimetype"
 }
 
 fn part_error(format: &str, name: &str, why: &str) -> Error {

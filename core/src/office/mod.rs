@@ -251,6 +251,10 @@ fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Impor
                 };
                 zip.set_format(format);
                 zip.verify_xml_parts()?;
+                if kind == ZipKind::Ods {
+                    let content = zip.read_part("content.xml")?.unwrap_or_default();
+                    xlsx_in::check_ods_area(&content, limits)?;
+                }
                 drop(zip);
                 if kind == ZipKind::Xlsx {
                     xlsx_in::read_xlsx(opts, bytes, limits)

@@ -5,7 +5,7 @@
 //! go through calamine's range reader; their XML/OLE parts are size-checked first.
 
 use super::grid::{self, Grid, GridCell, Merge};
-use super::limits::{Budget, Limits};
+use super::limits::{too_large, Budget, Limits};
 use super::numfmt::{self, DateParts};
 use super::{apply_fills, doc_error, guarded, header_index, merged_note, prepend_notes, Sheet};
 use crate::diagnostic::{Diagnostic, Place, Severity};
@@ -255,6 +255,95 @@ fn legacy_error(format: &str, e: calamine::Error) -> Error {
         return super::encrypted_error();
     }
     doc_error(format, format!("{text}; the workbook may be damaged"))
+}
+
+/// calamine expands an .ods sheet's repeated rows and columns into a dense range when it opens
+/// the workbook (every sheet at once). Measure that area first, from `content.xml`, the way
+/// calamine counts it: repeated non-empty cells are expanded, trailing empty ones are not, and
+/// rows (repeats included) count from a sheet's first non-empty row to its last.
+pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
+    use quick_xml::events::Event;
+    let text = std::str::from_utf8(content)
+        .map_err(|_| doc_error("ods", "content.xml is not UTF-8; the file may be damaged"))?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<usize> {
+        e.attributes()
+            .flatten()
+            .find_map(|a| (a.key.as_ref() == name).then(|| a.value.trim().parse::<usize>().ok())?)
+    };
+    let has = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        e.attributes().flatten().any(|a| a.key.as_ref() == name)
+    };
+    let mut total: u128 = 0;
+    let mut stored: u128 = 0;
+    // Per sheet: (row repeats, non-empty width) of each row.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let (mut row_repeats, mut col, mut width, mut in_row) = (1usize, 0usize, 0usize, false);
+    let limit = limits.max_area as u128;
+    let over = |n: u128| {
+        too_large(
+            "the .ods sheets' area (rows × columns, repeats expanded)",
+            n.min(u64::MAX as u128) as u64,
+            limits.max_area as u64,
+        )
+    };
+    loop {
+        let ev = reader
+            .read_event()
+            .map_err(|e| doc_error("ods", format!("content.xml is not well-formed XML ({e})")))?;
+        let (e, open) = match &ev {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        rows.push((row_repeats, width));
+                        stored += width as u128;
+                        in_row = false;
+                    }
+                    "table:table" => {
+                        let first = rows.iter().position(|r| r.1 > 0);
+                        let last = rows.iter().rposition(|r| r.1 > 0);
+                        if let (Some(f), Some(l)) = (first, last) {
+                            let w = rows[f..=l].iter().map(|r| r.1).max().unwrap_or(0) as u128;
+                            let h: u128 =
+                                rows[f..=l].iter().map(|r| r.0.min(1 << 20) as u128).sum();
+                            total += w * h;
+                        }
+                        rows.clear();
+                    }
+                    _ => {}
+                }
+                if total > limit || stored > limit {
+                    return Err(over(total.max(stored)));
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table-row" => {
+                row_repeats = attr(e, "table:number-rows-repeated").unwrap_or(1).max(1);
+                (col, width, in_row) = (0, 0, open);
+                if !open {
+                    rows.push((row_repeats, 0));
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" if in_row => {
+                let n = attr(e, "table:number-columns-repeated").unwrap_or(1).max(1);
+                col = col.saturating_add(n).min(1 << 14);
+                if open || has(e, "office:value-type") || has(e, "table:formula") {
+                    width = col;
+                }
+            }
+            _ => {}
+        }
+    }
+    if total > limit || stored > limit {
+        return Err(over(total.max(stored)));
+    }
+    Ok(())
 }
 
 /// The names of the sheets of a workbook.
