@@ -266,3 +266,31 @@ fn xls_and_ods_read_when_libreoffice_can_make_them() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A workbook larger than the streaming reader's first look (64 KiB) is still read as a
+/// workbook through `read(impl Read)`.
+#[test]
+fn a_large_workbook_reads_through_any_reader() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    header(ws, &["Action", "Owner", "Progress update"]);
+    for r in 1..=3000u32 {
+        ws.write_string(r, 0, format!("Action number {r} with some words"))
+            .unwrap();
+        ws.write_string(r, 1, format!("Officer {}", r % 17))
+            .unwrap();
+        ws.write_string(
+            r,
+            2,
+            format!("Update {r}: {}", "progress ".repeat(r as usize % 7)),
+        )
+        .unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    assert!(bytes.len() > 64 * 1024, "{}", bytes.len());
+    let plan = ImportOptions::new()
+        .read(std::io::Cursor::new(bytes))
+        .unwrap()
+        .plan;
+    assert_eq!(plan.action_count(), 3000);
+}

@@ -290,7 +290,9 @@ impl ImportOptions {
                     && **b != 0xBF),
                 Some(b'{') | Some(b'[')
             )
-            && !matches!(self.format, Format::Json);
+            && !matches!(self.format, Format::Json | Format::Xlsx | Format::Docx)
+            // Office containers are read whole (`crate::office`).
+            && crate::office::detect(&head).is_none();
         if !plain {
             reader.read_to_end(&mut head)?;
             return self.read_bytes(&head);
