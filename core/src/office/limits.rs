@@ -1,35 +1,34 @@
-//! Limits that bound the memory and time spent on one workbook or document.
-//!
-//! An Office file is a zip of XML parts, and a zip can lie: a file of a few kilobytes can inflate
-//! to gigabytes (a "zip bomb"), and the sizes it declares need not be the sizes it holds. Every
-//! part that is parsed is therefore inflated through a counting reader that stops at the limit,
-//! whatever the zip says, before any parser sees it. The table that comes out is bounded too.
-//!
-//! | limit | default | why this number |
-//! |---|---|---|
-//! | [`max_entries`](Limits::max_entries) | 10 000 | a real workbook or document has tens of parts; a large one a few hundred |
-//! | [`max_part_bytes`](Limits::max_part_bytes) | 64 MiB | one sheet or `document.xml`, inflated; a 5 000-row tracker is about 5 MiB |
-//! | [`max_total_bytes`](Limits::max_total_bytes) | 256 MiB | all the XML parts together, inflated |
-//! | [`max_cells`](Limits::max_cells) | 1 000 000 | non-empty cells read from one sheet or document |
-//! | [`max_area`](Limits::max_area) | 5 000 000 | cells handed on, blanks included (the sum of the row widths): a stray cell in column XFD on every row would otherwise cost gigabytes |
-//! | [`max_sheets_scanned`](Limits::max_sheets_scanned) | 32 | sheets tried when looking for the one that holds a plan |
-//!
-//! Media (pictures, embedded objects) are never inflated, so they count against none of these.
-//! A file over a limit is an [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) that names
-//! what was measured.
-//!
-//! ```
-//! let limits = actionplan::office::Limits::default();
-//! assert_eq!(limits.max_part_bytes, 64 * 1024 * 1024);
-//! let strict = actionplan::office::Limits { max_cells: 10_000, ..Default::default() };
-//! assert!(strict.max_cells < limits.max_cells);
-//! ```
+//! Limits that bound the memory and time spent on one workbook or document (see [`Limits`]).
 
-/// The bounds applied while reading one workbook or document (see the [module docs](self)).
+/// The bounds applied while reading one workbook or document.
+///
+/// An Office file is a zip of XML parts, and a zip can lie: a file of a few kilobytes can inflate
+/// to gigabytes (a "zip bomb"), and the sizes it declares need not be the sizes it holds. Every
+/// part that is parsed is therefore inflated through a counting reader that stops at the limit,
+/// whatever the zip says, before any parser sees it. The table that comes out is bounded too.
+///
+/// | limit | default | why this number |
+/// |---|---|---|
+/// | [`max_entries`](Limits::max_entries) | 10 000 | a real workbook or document has tens of parts; a large one a few hundred |
+/// | [`max_part_bytes`](Limits::max_part_bytes) | 64 MiB | one sheet or `document.xml`, inflated; a 5 000-row tracker is about 5 MiB |
+/// | [`max_total_bytes`](Limits::max_total_bytes) | 256 MiB | all the XML parts together, inflated |
+/// | [`max_cells`](Limits::max_cells) | 1 000 000 | non-empty cells read from one sheet or document |
+/// | [`max_area`](Limits::max_area) | 5 000 000 | cells handed on, blanks included (the sum of the row widths): a stray cell in column XFD on every row would otherwise cost gigabytes |
+/// | [`max_sheets_scanned`](Limits::max_sheets_scanned) | 32 | sheets tried when looking for the one that holds a plan |
+///
+/// `max_area` also bounds an `.ods` sheet before calamine expands its repeated rows and
+/// columns, and a Word table is at most 1 000 grid columns wide (a larger `gridSpan` is cut).
+/// An `.xls` (BIFF) sheet is expanded by calamine to its used range, which the format itself
+/// caps at 65 536 × 256 cells. Media (pictures, embedded objects) are never inflated, so they
+/// count against none of these.
+/// A file over a limit is an [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) that names
+/// what was measured.
 ///
 /// ```
-/// let l = actionplan::office::Limits::default();
-/// assert!(l.max_total_bytes >= l.max_part_bytes);
+/// let limits = actionplan::office::Limits::default();
+/// assert_eq!(limits.max_part_bytes, 64 * 1024 * 1024);
+/// let strict = actionplan::office::Limits { max_cells: 10_000, ..Default::default() };
+/// assert!(strict.max_cells < limits.max_cells);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {

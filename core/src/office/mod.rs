@@ -6,10 +6,18 @@
 //! fill-down, section rows, diagnostics and the canonical model are the same as for CSV.
 //!
 //! - **Excel** (feature `excel`): `.xlsx`/`.xlsm` streamed cell by cell, `.xls` and `.ods`
-//!   through calamine. The sheet is chosen by name or index, or the first that holds a plan;
-//!   merged cells are resolved ([`grid`](self) rules: a vertical merge applies to every row it
-//!   spans); dates are read by their number format (see the rules in `numfmt`); cell text is
-//!   kept as Excel shows it; one sheet per theme can be read as the themes of one plan.
+//!   through calamine. The sheet is chosen by name or index ([`Sheet`]), or the first visible
+//!   worksheet that holds a plan. Merged cells are resolved: a region merged across columns is
+//!   one cell (its text in its first column); a region merged down applies to every row it
+//!   spans (an owner, due date or status merged over three actions is each one's), while the
+//!   recommendation's own merged cells are left blank below their first row, which is how the
+//!   importer knows those rows continue the recommendation. Dates are read by their number
+//!   format: a format that shows the day gives `YYYY-MM-DD`; one that shows only a month and
+//!   year gives what Excel shows (`Mar-25`, `March 2025`): a period, due at the end of the month,
+//!   not the 1st that Excel stores. A date typed as a bare serial number in a due-date column is
+//!   read as a date (with a diagnostic). Other cells keep the text Excel shows (decimals,
+//!   percentages, currency). One sheet per theme can be read as the themes of one plan
+//!   ([`ImportOptions::sheets_as_themes`](crate::import::ImportOptions::sheets_as_themes)).
 //! - **Word** (feature `word`): the tables of a `.docx`, with paragraphs inside a cell as line
 //!   breaks, `gridSpan` and `vMerge` merges, several tables with the headings between them as
 //!   themes, and the heading before the first table as the title.
@@ -17,7 +25,7 @@
 //!   its rating in a coloured cell, a summary sheet, frozen header, filters and real dates.
 //!
 //! Bad files (a damaged zip, a password-protected workbook, a zip bomb, a workbook with no
-//! table) give an [`Error`](crate::Error), never a panic, within the [`Limits`].
+//! table) give an [`Error`], never a panic, within the [`Limits`].
 //!
 //! ```
 //! # #[cfg(feature = "excel")] {
