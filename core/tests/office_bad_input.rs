@@ -109,15 +109,23 @@ fn xlsx_shell(sheet: (Vec<u8>, u32, u32)) -> Vec<u8> {
 }
 
 #[test]
-fn a_corrupt_zip_is_a_document_error() {
+fn a_corrupt_zip_is_a_clear_error() {
+    // Cut short: no zip directory, so not a container at all; the error says what it looks
+    // like. Told it is a workbook, the reader says the workbook is damaged.
     let mut bytes = fixture("harlow-2023.xlsx");
     bytes.truncate(bytes.len() / 2);
     let err = read(&bytes);
+    assert_eq!(err.code(), "not_text", "{err}");
+    assert!(err.to_string().contains("damaged"), "{err}");
+    let err = ImportOptions::new()
+        .format(actionplan::import::Format::Xlsx)
+        .read_bytes(&bytes)
+        .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Document { .. }), "{err:?}");
     assert!(err.to_string().contains("damaged"), "{err}");
     let err = read(b"PK\x03\x04 and then nothing of a zip");
-    assert_eq!(err.code(), "document", "{err}");
-    // A damaged part inside an intact zip.
+    assert_eq!(err.code(), "not_text", "{err}");
+    // A zip directory that reads, over a damaged part: a document error.
     let bytes = raw_zip(&[
         ("[Content_Types].xml", vec![1, 2, 3, 4, 5], 0, 100),
         ("word/document.xml", vec![0xff; 40], 0, 100),

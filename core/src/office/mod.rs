@@ -236,7 +236,29 @@ fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Impor
         Format::Xlsx => "xlsx",
         _ => "zip",
     };
-    let mut zip = Zip::open(bytes, *limits, name)?;
+    let mut zip = match Zip::open(bytes, *limits, name) {
+        Ok(z) => z,
+        // No zip directory at all: the bytes are not a container (a truncated download, or junk
+        // that starts like a zip). Unless the caller said it is a workbook or document, that is
+        // the text reader's "not text" error, with what the bytes look like.
+        Err(e)
+            if matches!(e.kind(), ErrorKind::Document { .. })
+                && !matches!(opts.format, Format::Xlsx | Format::Docx) =>
+        {
+            let why = match e.kind() {
+                ErrorKind::Document { message, .. } => message.clone(),
+                _ => String::new(),
+            };
+            return Err(Error::new(ErrorKind::NotText {
+                offset: None,
+                hint: Some(format!(
+                    "this looks like a zip file (an .xlsx or .docx workbook or document), but a \
+                     damaged one: {why}"
+                )),
+            }));
+        }
+        Err(e) => return Err(e),
+    };
     match zip.kind() {
         ZipKind::Docx => {
             #[cfg(feature = "word")]
