@@ -113,7 +113,8 @@ fn the_tracker_has_coloured_ratings_dates_filters_and_a_summary() {
     assert!(cells
         .iter()
         .any(|c| c == "Key Recommendations – Corporate Peer Review 2023"));
-    assert!(cells.iter().any(|c| c == "18%"));
+    // "18%" is written as the number 0.18 shown as a percentage.
+    assert!(cells.iter().any(|c| c == "0.18"), "{cells:?}");
     // Text that looks like a formula stays text.
     let s2 = part(&xlsx, "xl/worksheets/sheet2.xml");
     assert!(!s2.contains("<f>"), "no formulas");
@@ -200,5 +201,82 @@ fn libreoffice_opens_the_tracker() {
     assert!(
         summary.contains("=SUM(1,2)"),
         "formula text kept as text: {summary}"
+    );
+}
+
+fn huntingdonshire() -> Plan {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/office/huntingdonshire-2024.xlsx");
+    let bytes = std::fs::read(p).unwrap();
+    ImportOptions::new()
+        .plan_date("2024-06-01".parse().unwrap())
+        .read_bytes(&bytes)
+        .unwrap()
+        .plan
+}
+
+#[test]
+fn a_rated_tracker_carries_the_assessment_and_the_statistics() {
+    use actionplan::rating::{assess, RuleSet};
+    use actionplan::stats::{stats, GroupBy};
+    let plan = huntingdonshire();
+    let rules = RuleSet::preset("date-rag").unwrap();
+    let a = assess(&plan, &rules, "2025-03-31".parse().unwrap()).unwrap();
+    let s = stats(&plan, &a, GroupBy::None);
+    let xlsx = actionplan::office::rated_tracker_xlsx(&plan, &a, &s).unwrap();
+
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(xlsx.clone())).unwrap();
+    let actions = wb.worksheet_range("Actions").unwrap();
+    let header: Vec<String> = actions
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let (rating, reason) = (
+        header.iter().position(|h| h == "Rating").unwrap(),
+        header.iter().position(|h| h == "Reason").unwrap(),
+    );
+    for (row, rated) in actions.rows().skip(1).zip(&a.actions) {
+        let want = rated
+            .rating
+            .as_deref()
+            .and_then(|id| a.scale.label(id))
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| "Not rated".into());
+        assert_eq!(row[rating].to_string(), want);
+        assert_eq!(row[reason].to_string(), rated.reason.text);
+    }
+    // The scale's colours fill the rating cells.
+    let styles = part(&xlsx, "xl/styles.xml");
+    for id in a.actions.iter().filter_map(|r| r.rating.as_deref()) {
+        let colour = &a.scale.label(id).unwrap().colour;
+        let argb = format!("FF{}", colour.trim_start_matches('#').to_ascii_uppercase());
+        assert!(styles.contains(&argb), "{id}: {argb}");
+    }
+    // The summary: the headline, counts as numbers, shares as percentages, the date as a date.
+    let summary = wb.worksheet_range("Summary").unwrap();
+    let rows: Vec<Vec<Data>> = summary.rows().map(|r| r.to_vec()).collect();
+    let find = |label: &str| {
+        rows.iter()
+            .find(|r| matches!(r.first(), Some(Data::String(s)) if s == label))
+            .unwrap_or_else(|| panic!("{label} in the summary"))
+            .get(1)
+            .cloned()
+            .unwrap()
+    };
+    assert!(matches!(find("Rated as of"), Data::DateTime(_)));
+    assert_eq!(find("Headline").to_string(), s.headline[0]);
+    assert_eq!(find("Actions"), Data::Float(37.0));
+    let complete = s
+        .plan
+        .by_status
+        .iter()
+        .find(|x| x.key == "complete")
+        .unwrap();
+    assert_eq!(
+        find("Status: Complete (share)"),
+        Data::Float(f64::from(complete.percent) / 100.0)
     );
 }

@@ -21,8 +21,9 @@
 //! - **Word** (feature `word`): the tables of a `.docx`, with paragraphs inside a cell as line
 //!   breaks, `gridSpan` and `vMerge` merges, several tables with the headings between them as
 //!   themes, and the heading before the first table as the title.
-//! - **Tracker out** (feature `xlsx-writer`): [`tracker_xlsx`] writes one row per action with
-//!   its rating in a coloured cell, a summary sheet, frozen header, filters and real dates.
+//! - **Tracker out** (feature `xlsx-writer`): `rated_tracker_xlsx` writes one row per action
+//!   with its rating in a cell of the scale's colour and the reason, a summary sheet with the
+//!   statistics, a frozen header, filters, column widths and real dates.
 //!
 //! Bad files (a damaged zip, a password-protected workbook, a zip bomb, a workbook with no
 //! table) give an [`Error`], never a panic, within the [`Limits`].
@@ -57,7 +58,7 @@ mod xlsx_out;
 pub use detect::{detect, Container};
 pub use limits::Limits;
 #[cfg(feature = "xlsx-writer")]
-pub use xlsx_out::{tracker_xlsx, TrackerRow};
+pub use xlsx_out::{rated_tracker_xlsx, summary_pairs, tracker_xlsx, TrackerRow};
 
 #[cfg(any(feature = "excel", feature = "word"))]
 use crate::diagnostic::Diagnostic;

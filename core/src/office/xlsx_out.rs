@@ -11,11 +11,16 @@
 //! begins with `=` cannot run. Excel holds at most 32 767 characters in a cell: longer text is
 //! cut there, with "…" at the end.
 //!
-//! The writer takes the rating and statistics as plain inputs ([`TrackerRow`], label-value
-//! pairs), so it does not depend on how they were worked out.
+//! [`rated_tracker_xlsx`] writes a plan with its [`Assessment`] and [`Stats`]: each action's
+//! label in the scale's colours with the rule's reason, and the statistics (headline
+//! sentences, counts and shares by status and rating, overdue, due soon, schedule) on the
+//! summary sheet. [`tracker_xlsx`] is the same writer over plain inputs ([`TrackerRow`],
+//! label-value pairs) for ratings worked out elsewhere.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Plan, Role};
+use crate::rating::Assessment;
+use crate::stats::Stats;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -40,6 +45,9 @@ pub struct TrackerRow {
     /// The cell's fill as `#RRGGBB`; `None` picks one from the label (red, amber, green, blue,
     /// grey otherwise).
     pub colour: Option<String>,
+    /// The label's text colour as `#RRGGBB`; `None`: black or white, whichever reads better on
+    /// the fill.
+    pub text_colour: Option<String>,
 }
 
 impl TrackerRow {
@@ -54,7 +62,50 @@ impl TrackerRow {
             label: label.into(),
             reason: reason.into(),
             colour: None,
+            text_colour: None,
         }
+    }
+
+    /// One row per action of an assessment, in plan order: the label's name and colours from
+    /// the assessment's scale, and the reason's sentence ("Not rated" in grey for actions no
+    /// rule rated).
+    ///
+    /// ```
+    /// use actionplan::{Plan, Recommendation, Action, rating::{assess, RuleSet}};
+    /// use actionplan::office::TrackerRow;
+    /// let mut plan = Plan::default();
+    /// let mut rec = Recommendation::new("1", "Improve scrutiny");
+    /// let mut a = Action::new("Review the committee's terms of reference");
+    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+    /// a.set_status("In progress");
+    /// rec.actions.push(a);
+    /// plan.recommendations.push(rec);
+    /// plan.assign_refs();
+    /// let out = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-05-12".parse().unwrap()).unwrap();
+    /// let rows = TrackerRow::from_assessment(&out);
+    /// assert_eq!(rows[0].label, "Red");
+    /// assert_eq!(rows[0].reason, "due 2025-03-31, 42 days overdue, status In progress");
+    /// ```
+    pub fn from_assessment(assessment: &Assessment) -> Vec<TrackerRow> {
+        assessment
+            .actions
+            .iter()
+            .map(|a| {
+                let label = a
+                    .rating
+                    .as_deref()
+                    .and_then(|id| assessment.scale.label(id));
+                match label {
+                    Some(l) => TrackerRow {
+                        label: l.name.clone(),
+                        reason: a.reason.text.clone(),
+                        colour: Some(l.colour.clone()),
+                        text_colour: Some(l.text_colour().to_string()),
+                    },
+                    None => TrackerRow::new("Not rated", a.reason.text.clone()).colour("#D9D9D9"),
+                }
+            })
+            .collect()
     }
 
     /// Set the fill colour (`#RRGGBB`).
@@ -183,6 +234,96 @@ pub fn tracker_xlsx(
     wb.save_to_buffer().map_err(xerr)
 }
 
+/// Write the tracker of a rated plan: [`tracker_xlsx`] with [`TrackerRow::from_assessment`]
+/// and [`summary_pairs`].
+///
+/// ```
+/// use actionplan::import::ImportOptions;
+/// use actionplan::rating::{assess, RuleSet};
+/// use actionplan::stats::{stats, GroupBy};
+///
+/// let csv = "Recommendation,Action,Owner,Due,Status\nBe better,Try harder,Jo,March 2025,In progress\n";
+/// let plan = ImportOptions::new().plan_date("2024-12-01".parse().unwrap())
+///     .read_bytes(csv.as_bytes()).unwrap().plan;
+/// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-05-12".parse().unwrap()).unwrap();
+/// let s = stats(&plan, &a, GroupBy::None);
+/// let bytes = actionplan::office::rated_tracker_xlsx(&plan, &a, &s).unwrap();
+/// assert!(bytes.starts_with(b"PK\x03\x04"));
+/// ```
+pub fn rated_tracker_xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -> Result<Vec<u8>> {
+    tracker_xlsx(
+        plan,
+        &TrackerRow::from_assessment(assessment),
+        &summary_pairs(stats),
+    )
+}
+
+/// The statistics as label-value pairs for the summary sheet: the date and rules, the headline
+/// sentences, then counts and shares by status and by rating, overdue, due soon and schedule.
+/// Values that are numbers, percentages (`55%`) or dates (`2025-03-31`) are written to the sheet
+/// as numbers, percentages and dates.
+///
+/// ```
+/// use actionplan::{Plan, rating::{assess, RuleSet}, stats::{stats, GroupBy}};
+/// let a = assess(&Plan::default(), &RuleSet::preset("date-rag").unwrap(), "2025-01-15".parse().unwrap()).unwrap();
+/// let pairs = actionplan::office::summary_pairs(&stats(&Plan::default(), &a, GroupBy::None));
+/// assert_eq!(pairs[0], ("Rated as of".to_string(), "2025-01-15".to_string()));
+/// ```
+pub fn summary_pairs(stats: &Stats) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![
+        ("Rated as of".into(), stats.as_of.to_string()),
+        ("Rules".into(), stats.rules.clone()),
+    ];
+    for (i, h) in stats.headline.iter().enumerate() {
+        let label = if i == 0 { "Headline" } else { "" };
+        out.push((label.into(), h.clone()));
+    }
+    let p = &stats.plan;
+    out.push(("Actions".into(), p.actions.to_string()));
+    out.push(("Open".into(), p.open.to_string()));
+    for (what, shares) in [("Status", &p.by_status), ("Rating", &p.by_rating)] {
+        for sh in shares {
+            out.push((format!("{what}: {}", sh.label), sh.count.to_string()));
+            out.push((
+                format!("{what}: {} (share)", sh.label),
+                format!("{}%", sh.percent),
+            ));
+        }
+    }
+    for sh in &p.in_progress_by_rating {
+        out.push((
+            format!("In progress, rated {}", sh.label),
+            sh.count.to_string(),
+        ));
+    }
+    out.push((
+        "Overdue (definitely)".into(),
+        p.overdue_definitely.to_string(),
+    ));
+    out.push(("Overdue (possibly)".into(), p.overdue_possibly.to_string()));
+    out.push((
+        "Due within 30 days".into(),
+        p.due_within.days_30.to_string(),
+    ));
+    out.push((
+        "Due within 60 days".into(),
+        p.due_within.days_60.to_string(),
+    ));
+    out.push((
+        "Due within 90 days".into(),
+        p.due_within.days_90.to_string(),
+    ));
+    out.push(("Due by now".into(), p.schedule.due_by_now.to_string()));
+    out.push((
+        "Due by now and complete".into(),
+        p.schedule.done.to_string(),
+    ));
+    if let Some(pc) = p.schedule.percent_done {
+        out.push(("Due by now and complete (share)".into(), format!("{pc}%")));
+    }
+    out
+}
+
 struct Col {
     header: String,
     width: f64,
@@ -259,12 +400,15 @@ fn write_actions(
         ws.write_string_with_format(0, j, fit(&c.header), &header)?;
         ws.set_column_width(j, c.width)?;
     }
+    let widths: Vec<f64> = cols.iter().map(|c| c.width).collect();
     for (i, (rec, a)) in plan.actions().enumerate() {
         let mut w = RowWriter {
             r: (i + 1) as u32,
             j: 0,
             wrap: &wrap,
             plain: &plain,
+            widths: &widths,
+            lines: 1,
         };
         w.text(ws, &a.action_ref, false)?;
         let rec_text = if rec.title.is_empty() {
@@ -300,10 +444,15 @@ fn write_actions(
             let rgb = parse_hex(&t.colour_hex()).unwrap_or(0xBFBFBF);
             let (rd, gr, bl) = ((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
             let dark = rd * 299 + gr * 587 + bl * 114 < 140_000;
+            let text = t
+                .text_colour
+                .as_deref()
+                .and_then(parse_hex)
+                .unwrap_or(if dark { 0xFFFFFF } else { 0x000000 });
             let fill = Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(rgb))
-                .set_font_color(if dark { Color::White } else { Color::Black })
+                .set_font_color(Color::RGB(text))
                 .set_align(FormatAlign::Top)
                 .set_border(FormatBorder::Thin);
             w.cell(ws, &t.label, &fill)?;
@@ -314,8 +463,14 @@ fn write_actions(
         for e in &extras {
             w.text(ws, a.extra.get(e).map(String::as_str).unwrap_or(""), true)?;
         }
+        w.finish(ws)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed: A4 landscape, one page wide, the header on every page.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(0, 0)?;
     let last_row = count_u32(plan.action_count());
     ws.autofilter(0, 0, last_row, (cols.len() - 1) as u16)?;
     Ok(())
@@ -327,6 +482,10 @@ struct RowWriter<'f> {
     j: u16,
     wrap: &'f Format,
     plain: &'f Format,
+    /// Column widths, to estimate how many lines wrapped text takes.
+    widths: &'f [f64],
+    /// The most lines a cell of this row needs so far.
+    lines: usize,
 }
 
 impl RowWriter<'_> {
@@ -348,7 +507,25 @@ impl RowWriter<'_> {
         wrapped: bool,
     ) -> std::result::Result<(), XlsxError> {
         let f = if wrapped { self.wrap } else { self.plain };
+        if wrapped {
+            let width = self
+                .widths
+                .get(usize::from(self.j))
+                .copied()
+                .unwrap_or(20.0);
+            self.lines = self.lines.max(wrapped_lines(text, width));
+        }
         self.cell(ws, text, f)
+    }
+
+    /// Give the row the height its wrapped text needs (Excel grows rows to fit on its own;
+    /// LibreOffice keeps the default height unless told).
+    fn finish(&self, ws: &mut Worksheet) -> std::result::Result<(), XlsxError> {
+        if self.lines > 1 {
+            let points = (15.0 * self.lines as f64).min(409.0);
+            ws.set_row_height(self.r, points)?;
+        }
+        Ok(())
     }
 
     fn date(
@@ -363,6 +540,16 @@ impl RowWriter<'_> {
     }
 }
 
+/// Lines a text takes in a column of `width` character units (prose is a little narrower
+/// than the "0" the unit is measured in).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.1).max(1.0) as usize;
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .min(1000)
+}
+
 fn count_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -373,12 +560,15 @@ fn write_summary(
     summary: &[(String, String)],
 ) -> std::result::Result<(), XlsxError> {
     let title = Format::new().set_bold().set_font_size(14);
-    let label = Format::new().set_bold();
+    let label = Format::new().set_bold().set_align(FormatAlign::Top);
     let date = Format::new()
         .set_num_format("d mmm yyyy")
         .set_align(FormatAlign::Left);
-    ws.set_column_width(0, 40)?;
-    ws.set_column_width(1, 30)?;
+    ws.set_column_width(0, 36)?;
+    ws.set_column_width(1, 80)?;
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(
         0,
         0,
@@ -407,14 +597,34 @@ fn write_summary(
         r += 1;
     }
     r += 1;
+    let percent = Format::new()
+        .set_num_format("0%")
+        .set_align(FormatAlign::Left);
+    let number = Format::new().set_align(FormatAlign::Left);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     for (k, v) in summary {
         ws.write_string_with_format(r, 0, fit(k), &label)?;
-        match v.trim().parse::<f64>() {
-            Ok(n) if n.is_finite() && !v.trim().starts_with('+') => {
-                ws.write_number(r, 1, n)?;
-            }
-            _ => {
-                ws.write_string(r, 1, fit(v))?;
+        let t = v.trim();
+        let as_number = |s: &str| {
+            s.parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite() && !s.starts_with('+') && !s.starts_with('.'))
+        };
+        if let Some(n) = as_number(t) {
+            ws.write_number_with_format(r, 1, n, &number)?;
+        } else if let Some(n) = t.strip_suffix('%').and_then(|p| as_number(p.trim())) {
+            ws.write_number_with_format(r, 1, n / 100.0, &percent)?;
+        } else if let Some(d) = (t.len() == 10)
+            .then(|| t.parse::<NaiveDate>().ok())
+            .flatten()
+            .and_then(excel_date)
+        {
+            ws.write_datetime_with_format(r, 1, d, &date)?;
+        } else {
+            ws.write_string_with_format(r, 1, fit(v), &wrap)?;
+            let lines = wrapped_lines(v, 80.0);
+            if lines > 1 {
+                ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
             }
         }
         r += 1;
