@@ -30,11 +30,16 @@
 //!
 //! ```
 //! # #[cfg(feature = "excel")] {
-//! use actionplan::import::ImportOptions;
+//! use actionplan::import::{Format, ImportOptions};
 //! use actionplan::ErrorKind;
 //!
-//! // Bytes that start like a zip but are not one: a clear error, not a panic.
-//! let err = ImportOptions::new().read_bytes(b"PK\x03\x04 not really a zip").unwrap_err();
+//! // Bytes that start like a zip but are not one: a clear error, not a panic. Read as they
+//! // come, they are "not text" (with what they look like); said to be a workbook, they are a
+//! // damaged document.
+//! let junk = b"PK\x03\x04 not really a zip";
+//! let err = ImportOptions::new().read_bytes(junk).unwrap_err();
+//! assert!(err.to_string().contains("damaged"));
+//! let err = ImportOptions::new().format(Format::Xlsx).read_bytes(junk).unwrap_err();
 //! assert!(matches!(err.kind(), ErrorKind::Document { .. }));
 //! # }
 //! ```
