@@ -1,2 +1,36 @@
-//! The `actionplan` command line: a thin door over the core.
-fn main() {}
+//! The `actionplan` command line: a thin door over the core library.
+//!
+//! Every decision lives in the `actionplan` crate; the commands here read files, parse
+//! arguments and print.
+
+mod cmd_import;
+mod cmd_validate;
+mod load;
+
+use clap::{Parser, Subcommand};
+
+/// Read, check, rate and report on public-sector action plans.
+#[derive(Debug, Parser)]
+#[command(name = "actionplan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read a plan (CSV, TSV, JSON) and print its canonical JSON.
+    Import(cmd_import::ImportArgs),
+    /// Check a plan and list its findings (exit 1 when there are errors).
+    Validate(cmd_validate::ValidateArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let code = match &cli.command {
+        Command::Import(a) => cmd_import::run(a, &mut out),
+        Command::Validate(a) => cmd_validate::run(a, &mut out),
+    };
+    std::process::exit(code);
+}

@@ -21,7 +21,9 @@
 
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod text;
 pub mod timeframe;
@@ -31,3 +33,8 @@ pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 pub use timeframe::Timeframe;
+
+/// The README's Rust examples, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -8,6 +8,16 @@ use crate::text::{clean_cell, is_blank, normalise_words};
 use crate::timeframe::{self, Timeframe};
 use std::collections::HashMap;
 
+/// A source cell as the model keeps it: trimmed, line endings normalised, and the `'` that
+/// guards a formula-like cell in our own exports removed.
+fn cell_text(raw: &str) -> String {
+    let c = clean_cell(raw);
+    match crate::export::unneutralise(&c) {
+        s if s.len() != c.len() => s.to_string(),
+        _ => c,
+    }
+}
+
 /// How many rows to look through for the header.
 const HEADER_SCAN: usize = 40;
 
@@ -57,7 +67,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         match rows.next() {
             Some(mut r) => {
                 for c in r.cells.iter_mut() {
-                    *c = clean_cell(c);
+                    *c = cell_text(c);
                 }
                 head.push(r)
             }
@@ -140,7 +150,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
     }
     for mut row in rows {
         for c in row.cells.iter_mut() {
-            *c = clean_cell(c);
+            *c = cell_text(c);
         }
         state.row(row);
     }
@@ -587,9 +597,17 @@ impl State<'_> {
                 }
             }
         }
+        // Merged cells: a row whose recommendation cells are blank continues the group above,
+        // and its blank owner and lead cells are the merged ones above too. A table with no
+        // recommendation column has no merged groups, so nothing is carried down there.
+        let merged_row = !self.opts.no_fill_down
+            && (l.index.contains_key(&Role::Recommendation)
+                || l.index.contains_key(&Role::RecommendationRef))
+            && rec_ref.is_empty()
+            && rec_title.is_empty();
         let owner = l.get(cells, Role::Owner);
         if owner.is_empty() {
-            if let (false, Some(prev)) = (self.opts.no_fill_down, &self.last_owner) {
+            if let (true, Some(prev)) = (merged_row, &self.last_owner) {
                 action.set_owner(prev);
                 self.filled_owner.push(row.line);
             }
@@ -599,7 +617,7 @@ impl State<'_> {
         }
         let lead = l.get(cells, Role::LeadMember);
         if lead.is_empty() {
-            if !self.opts.no_fill_down {
+            if merged_row {
                 action.lead_member = self.last_lead.clone();
             }
         } else {

@@ -36,7 +36,6 @@ const BUILTIN: &[(Role, &str, u8)] = &[
     (Role::Ref, "ref", 6),
     (Role::Ref, "reference", 6),
     (Role::Ref, "id", 5),
-    (Role::Ref, "code", 3),
     (Role::RecommendationRef, "recommendation number", 9),
     (Role::RecommendationRef, "recommendation no", 9),
     (Role::RecommendationRef, "recommendation ref", 9),

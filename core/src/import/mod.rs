@@ -322,6 +322,16 @@ impl ImportOptions {
     /// Read JSON: a canonical plan object, or an array of flat records (objects whose keys are
     /// column headers), which are read like a table.
     fn read_json(&self, text: &[u8]) -> Result<Imported> {
+        let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if first != Some(b'[') {
+            // Straight into the model, so errors keep their line and column.
+            let mut plan: Plan = serde_json::from_slice(text)?;
+            if plan.meta.plan_date.is_none() {
+                plan.meta.plan_date = self.plan_date;
+            }
+            let diagnostics = plan.import_diagnostics.clone();
+            return Ok(Imported { plan, diagnostics });
+        }
         let value: serde_json::Value = serde_json::from_slice(text)?;
         match value {
             serde_json::Value::Array(items) => {
@@ -343,14 +353,11 @@ impl ImportOptions {
                     .collect::<Result<_>>()?;
                 self.read_records(&records)
             }
-            value => {
-                let mut plan: Plan = serde_json::from_value(value)?;
-                if plan.meta.plan_date.is_none() {
-                    plan.meta.plan_date = self.plan_date;
-                }
-                let diagnostics = plan.import_diagnostics.clone();
-                Ok(Imported { plan, diagnostics })
-            }
+            _ => Err(Error::new(ErrorKind::Json {
+                line: 1,
+                column: 1,
+                message: "expected a plan object or an array of records".into(),
+            })),
         }
     }
 

@@ -1,0 +1,71 @@
+//! Reading a plan file for the commands: path or `-` for standard input.
+
+use actionplan::import::{Format, ImportOptions, Imported};
+use chrono::NaiveDate;
+use std::io::Read;
+use std::path::Path;
+
+/// Options shared by every command that reads a plan.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// The date the plan was agreed (YYYY-MM-DD): the reference for due dates with no year.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub plan_date: Option<NaiveDate>,
+    /// The input format (default: from the file name, else from the content).
+    #[arg(long, default_value = "auto", value_name = "auto|csv|tsv|json")]
+    pub format: String,
+}
+
+/// A failure to read: the message and the exit code (2: the file cannot be read at all).
+pub struct LoadError {
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Read the file at `path` (or standard input for `-`) as a plan.
+pub fn load_plan(path: &str, args: &ReadArgs) -> Result<Imported, LoadError> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| LoadError {
+                message: format!("cannot read standard input: {e}"),
+            })?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| LoadError {
+            message: format!("cannot read {path}: {e}"),
+        })?
+    };
+    let mut opts = ImportOptions::new();
+    if let Some(d) = args.plan_date {
+        opts.plan_date(d);
+    }
+    let format: Format = if args.format == "auto" {
+        match Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("tsv") | Some("tab") => Format::Tsv,
+            Some("json") => Format::Json,
+            _ => Format::Auto,
+        }
+    } else {
+        args.format
+            .parse()
+            .map_err(|e: actionplan::Error| LoadError {
+                message: e.to_string(),
+            })?
+    };
+    opts.format(format);
+    opts.read_bytes(&bytes).map_err(|e| LoadError {
+        message: format!("{path}: {e}"),
+    })
+}

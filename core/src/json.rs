@@ -1,0 +1,58 @@
+//! The canonical JSON form of a plan.
+//!
+//! A plan serialises to one JSON object, `{"meta": …, "columns": […], "recommendations": […]}`,
+//! described by the JSON Schema in `schema/plan.schema.json` (generated from these types with
+//! the `schema` feature and checked in). Round trips are lossless: reading a plan's JSON gives
+//! an equal plan, and writing it again gives the same text.
+//!
+//! ```
+//! use actionplan::import::ImportOptions;
+//! use actionplan::Plan;
+//!
+//! let plan = ImportOptions::new().read_bytes(b"Action,Owner,Due\nDo it,Jo,May 2025\n").unwrap().plan;
+//! let json = plan.to_json();
+//! let back = Plan::from_json(&json).unwrap();
+//! assert_eq!(back, plan);
+//! assert_eq!(back.to_json(), json);
+//! ```
+
+use crate::error::Result;
+use crate::model::Plan;
+
+impl Plan {
+    /// The canonical JSON text (pretty-printed, fields in a fixed order).
+    ///
+    /// ```
+    /// let json = actionplan::Plan::default().to_json();
+    /// assert!(json.contains("\"recommendations\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        // Serialising these types cannot fail: every map key is a string.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Read the canonical JSON form. Errors carry the line and column.
+    ///
+    /// ```
+    /// let err = actionplan::Plan::from_json("{\"recommendations\": 3}").unwrap_err();
+    /// assert_eq!(err.code(), "json");
+    /// assert_eq!(err.row(), Some(1));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Plan> {
+        Ok(serde_json::from_str(text)?)
+    }
+}
+
+/// The JSON Schema of the canonical form (requires the `schema` feature).
+///
+/// ```
+/// # #[cfg(feature = "schema")] {
+/// let schema = actionplan::json::schema();
+/// assert!(schema.contains("\"Plan\""));
+/// # }
+/// ```
+#[cfg(feature = "schema")]
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Plan);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

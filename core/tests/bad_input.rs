@@ -1,0 +1,194 @@
+//! Bad input: every case gives a clear error or diagnostics with the place, never a panic.
+
+use actionplan::import::ImportOptions;
+use actionplan::validate::{validate, ValidateOptions};
+use actionplan::ErrorKind;
+
+fn read(bytes: &[u8]) -> actionplan::Result<actionplan::import::Imported> {
+    ImportOptions::new().read_bytes(bytes)
+}
+
+#[test]
+fn empty_and_blank_files_are_empty() {
+    for input in [
+        &b""[..],
+        b"   \n\t\r\n",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b",,,\n,,\n",
+    ] {
+        let err = read(input).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Empty), "{input:?}: {err}");
+        assert!(err.to_string().contains("expected"), "{err}");
+    }
+}
+
+#[test]
+fn binary_files_are_not_text_with_a_hint() {
+    let err = read(b"PK\x03\x04\x14\x00\x06\x00rest of a zip").unwrap_err();
+    match err.kind() {
+        ErrorKind::NotText { hint, .. } => assert!(hint.as_deref().unwrap().contains("zip")),
+        k => panic!("{k:?}"),
+    }
+    let err = read(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap_err();
+    assert!(err.to_string().contains("PDF"), "{err}");
+    let mut junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    junk[10] = 0;
+    let err = read(&junk).unwrap_err();
+    assert_eq!(err.code(), "not_text");
+}
+
+#[test]
+fn header_only_file_says_so() {
+    let err = read(b"Recommendation,Action,Owner,Due\n").unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::NoRows { header_row: 1 }),
+        "{err}"
+    );
+    assert_eq!(err.row(), Some(1));
+}
+
+#[test]
+fn table_without_a_header_says_what_was_expected() {
+    let err = read(b"1,2,3\n4,5,6\n").unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::NoHeader { .. }), "{err}");
+    assert!(err.to_string().contains("Recommendation, Action"), "{err}");
+}
+
+#[test]
+fn ragged_rows_keep_their_extra_cells_with_a_warning() {
+    let plan = read(b"Action,Owner\nA,Jo,surprise,\nB\n").unwrap().plan;
+    let a = &plan.recommendations[0].actions;
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].extra["Column 3"], "surprise");
+    assert!(a[1].owners.is_empty());
+    let d = plan
+        .import_diagnostics
+        .iter()
+        .find(|d| d.code == "ragged_row")
+        .expect("ragged_row");
+    assert_eq!(d.place.row, Some(2));
+    assert_eq!(d.place.text.as_deref(), Some("surprise"));
+}
+
+#[test]
+fn unterminated_quote_keeps_the_text_and_warns() {
+    let src = b"Action,Owner\nA,Jo\n\"B is never closed,Sam\nC,Kim\n";
+    let plan = read(src).unwrap().plan;
+    let all: String = plan.actions().map(|(_, a)| a.description.clone()).collect();
+    assert!(
+        all.contains("C,Kim"),
+        "the rest of the file is kept: {all:?}"
+    );
+    let d = plan
+        .import_diagnostics
+        .iter()
+        .find(|d| d.code == "unterminated_quote")
+        .expect("warning");
+    assert_eq!(d.place.row, Some(3));
+}
+
+#[test]
+fn windows_1252_is_detected_and_survives() {
+    // “Quoted” – £5k in Windows-1252.
+    let src = b"Action,Owner\n\x93Quoted\x94 \x96 \xA35k budget,Finance\n";
+    let imported = read(src).unwrap();
+    let a = &imported.plan.recommendations[0].actions[0];
+    assert_eq!(
+        a.description,
+        "\u{201c}Quoted\u{201d} \u{2013} \u{a3}5k budget"
+    );
+    assert!(imported.diagnostics.iter().any(|d| d.code == "encoding"));
+}
+
+#[test]
+fn mixed_encodings_are_repaired_per_cell_and_reported() {
+    let src = "Action,Owner\nCafé plan,Jo\n".as_bytes().to_vec();
+    let mut src = src;
+    src.extend_from_slice(b"Budget \xA3100,Sam\n");
+    let imported = read(&src).unwrap();
+    let acts: Vec<_> = imported
+        .plan
+        .actions()
+        .map(|(_, a)| a.description.clone())
+        .collect();
+    assert_eq!(acts, ["Café plan", "Budget £100"]);
+    let d = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "mixed_encoding")
+        .unwrap();
+    assert_eq!(d.place.row, Some(3));
+}
+
+#[test]
+fn utf8_bom_and_utf16_are_read() {
+    let plan = read("\u{feff}Action,Owner\nA – b,Jo\n".as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(plan.recommendations[0].actions[0].description, "A – b");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Action\tOwner\r\nÉcrire,Jo\r\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let plan = read(&utf16).unwrap().plan;
+    assert_eq!(plan.recommendations[0].actions[0].description, "Écrire,Jo");
+}
+
+#[test]
+fn a_50_mb_cell_is_kept_whole() {
+    let mut src = b"Action,Owner\n\"".to_vec();
+    src.extend(std::iter::repeat_n(b'x', 50 * 1024 * 1024));
+    src.extend_from_slice(b"\",Jo\n");
+    let plan = read(&src).unwrap().plan;
+    assert_eq!(
+        plan.recommendations[0].actions[0].description.len(),
+        50 * 1024 * 1024
+    );
+    // Diagnostics clip the text they quote.
+    let d = validate(&plan, &ValidateOptions::default());
+    assert!(d
+        .iter()
+        .all(|d| d.place.text.as_ref().is_none_or(|t| t.len() < 1000)));
+}
+
+#[test]
+fn bad_json_has_line_and_column() {
+    let err = read(b"{\n  \"recommendations\": [\n    {\"key\": 1}\n  ]\n}").unwrap_err();
+    assert_eq!(err.code(), "json");
+    assert_eq!(err.row(), Some(3), "{err}");
+    let err = read(b"[1, 2]").unwrap_err();
+    assert!(err.to_string().contains("item 1"), "{err}");
+}
+
+#[test]
+fn json_records_are_read_like_a_table() {
+    let plan = read(
+        br#"[{"Recommendation": "R1", "Action": "A", "Lead": "Jo", "Due": "May 2025"},
+                         {"Recommendation": "R1", "Action": "B", "Lead": null, "Due": 2025}]"#,
+    )
+    .unwrap()
+    .plan;
+    assert_eq!(plan.action_count(), 2);
+    assert_eq!(
+        plan.recommendations[0].actions[1]
+            .timeframe
+            .as_ref()
+            .unwrap()
+            .text,
+        "2025"
+    );
+}
+
+#[test]
+fn explicit_mapping_to_a_missing_column_is_an_error() {
+    let err = ImportOptions::new()
+        .column("Person", actionplan::model::Role::Owner)
+        .read_bytes(b"Action,Owner\nA,B\n")
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownColumn { .. }),
+        "{err}"
+    );
+    assert_eq!(err.column().as_deref(), Some("Person"));
+}
