@@ -25,6 +25,7 @@ mod validate;
 pub use error::error_name;
 pub use plan::{parse_plan, Plan};
 pub use timeframe::parse_timeframe;
+pub use validate::validation_codes;
 
 use wasm_bindgen::prelude::*;
 

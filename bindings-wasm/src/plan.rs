@@ -143,10 +143,8 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "PlanData | string")] value: JsValue,
     ) -> Result<Plan, JsValue> {
         crate::init();
-        let inner: actionplan::Plan = match value.as_string() {
-            Some(text) => serde_json::from_str(&text)
-                .map_err(actionplan::Error::from)
-                .js()?,
+        let inner = match value.as_string() {
+            Some(text) => actionplan::Plan::from_json(&text).js()?,
             None => convert::data(&value, "plan")?,
         };
         Ok(Plan { inner })
@@ -156,6 +154,13 @@ impl Plan {
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "PlanData")]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner)
+    }
+
+    /// The plan as CSV: the source columns in their order, then any the model added; UTF-8,
+    /// RFC 4180, and formula-safe (a cell starting with `=`, `+`, `-` or `@` cannot run in Excel).
+    #[wasm_bindgen(js_name = toCSV)]
+    pub fn to_csv(&self) -> String {
+        actionplan::export::to_csv(&self.inner)
     }
 
     /// Who, what and when: organisation, title, plan date, as-of date, source format.

@@ -216,8 +216,20 @@ export interface ParseOptions {
 
 /** Options of `plan.validate`. */
 export interface ValidateOptions {
-  /** The date to check against (`YYYY-MM-DD`), where a check depends on it. */
-  asOf?: IsoDate;
+  /** Codes to leave out (reader notes included, e.g. `"columns"`). */
+  disabled?: string[];
+  /** Severity overrides by code, e.g. `{ missing_owner: "error" }`. */
+  severity?: Record<string, Severity>;
+  /** Leave out the reader's informational notes (column mapping, header row, fill-down). */
+  skipImportInfo?: boolean;
+}
+
+/** A validation check, as listed by `validationCodes()`. */
+export interface ValidationCode {
+  code: string;
+  /** Default severity. */
+  severity: Severity;
+  meaning: string;
 }
 
 /**
