@@ -1,0 +1,100 @@
+// The Web Worker that does all the work, so the page never freezes: it loads the wasm package,
+// reads the plan, checks it, rates it and counts, and hands back plain data. The file stays in
+// this browser tab: nothing is sent anywhere.
+import init, * as ap from "../../bindings-wasm/pkg/actionplan_wasm.js";
+
+const ready = init();
+/** The last file, kept so a new as-of date or rule set re-runs without re-reading it. */
+let last = null;
+/** The plan read from it (a wasm object), for the downloads. */
+let plan = null;
+
+const rated = () => typeof ap.presets === "function";
+
+function errorData(e) {
+  return { name: e?.name ?? "Error", message: String(e?.message ?? e), row: e?.row ?? null, column: e?.column ?? null };
+}
+
+/** The format from the file's extension, as the CLI and the golden tests choose it. */
+function formatOf(name) {
+  const ext = name.toLowerCase().split(".").pop();
+  return { csv: "csv", tsv: "tsv", tab: "tsv", json: "json" }[ext] ?? "auto";
+}
+
+function run({ planDate, asOf, rules }) {
+  const t = {};
+  let t0 = performance.now();
+  plan?.free();
+  plan = null;
+  const options = { format: formatOf(last.name) };
+  if (planDate) options.planDate = planDate;
+  plan = ap.parsePlan(last.bytes, options);
+  t.parse = performance.now() - t0;
+
+  t0 = performance.now();
+  const diagnostics = plan.validate();
+  t.validate = performance.now() - t0;
+
+  const out = {
+    fileName: last.name,
+    meta: plan.meta,
+    recommendations: plan.recommendationCount,
+    actions: plan.actionCount,
+    diagnostics,
+    rated: false,
+  };
+  if (rated()) {
+    t0 = performance.now();
+    const assessment = plan.assess({ asOf, rules });
+    t.assess = performance.now() - t0;
+    t0 = performance.now();
+    out.stats = plan.stats({ asOf, rules });
+    t.stats = performance.now() - t0;
+    out.scale = assessment.scale;
+    out.rules = assessment.rules;
+    out.rated = true;
+  }
+  out.timings = t;
+  return out;
+}
+
+function download({ what, asOf, rules }) {
+  if (!plan) throw new Error("no plan loaded");
+  const base = last.name.replace(/\.[^.]+$/, "");
+  switch (what) {
+    case "html":
+      return { name: `${base}-report.html`, mime: "text/html", text: plan.report({ asOf, rules, format: "html" }) };
+    case "md":
+      return { name: `${base}-report.md`, mime: "text/markdown", text: plan.report({ asOf, rules, format: "md" }) };
+    case "csv":
+      return { name: `${base}-rated.csv`, mime: "text/csv", text: plan.ratedCSV({ asOf, rules }) };
+    case "json":
+      return { name: `${base}.json`, mime: "application/json", text: JSON.stringify(plan.toJSON(), null, 2) };
+    default:
+      throw new Error(`unknown download ${what}`);
+  }
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    await ready;
+    if (type === "hello") {
+      self.postMessage({ id, ok: true, version: ap.version(), rated: rated(), presets: rated() ? ap.presets() : [] });
+    } else if (type === "open") {
+      last = { name: data.name, bytes: new Uint8Array(data.bytes) };
+      self.postMessage({ id, ok: true, result: run(data) });
+    } else if (type === "rerun") {
+      if (!last) throw new Error("no file yet");
+      self.postMessage({ id, ok: true, result: run(data) });
+    } else if (type === "download") {
+      self.postMessage({ id, ok: true, file: download(data) });
+    }
+  } catch (e) {
+    if (type === "open") {
+      plan?.free();
+      plan = null;
+    }
+    self.postMessage({ id, ok: false, error: errorData(e) });
+  }
+};

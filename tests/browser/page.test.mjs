@@ -1,0 +1,158 @@
+// The web page (examples/web) in headless Chromium: an example plan loaded through the file
+// input shows the numbers of the golden statistics, a bad file shows a clear error, the page
+// loads nothing from outside 127.0.0.1, the controls are reachable from the keyboard, and a
+// screenshot is saved to target/screenshots/page.png.
+//
+// Needs the web build of the package (scripts/build-wasm.sh; scripts/test-browser.sh runs it).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "../../examples/web/serve.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const at = (rel) => path.join(root, rel);
+// The plan the screenshot shows, with the dates its golden outputs use (core/tests/rating_golden.rs).
+const PLAN = { file: "examples/data/hertsmere-2024.csv", planDate: "2024-12-01", asOf: "2025-06-30", golden: "tests/golden/hertsmere-2024" };
+const truth = JSON.parse(readFileSync(at("tests/fixtures/expected-seeds.json"), "utf8")).plans.find((p) => p.file === PLAN.file);
+
+let server, context, profile, base;
+const outside = [];
+const pageErrors = [];
+
+before(async () => {
+  assert.ok(existsSync(at("bindings-wasm/pkg/actionplan_wasm_bg.wasm")), "run scripts/build-wasm.sh first");
+  server = await serve(0);
+  base = `http://127.0.0.1:${server.address().port}`;
+  profile = mkdtempSync(path.join(tmpdir(), "actionplan-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-GB",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  // Anything not from our own server is recorded and refused.
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || url.host === new URL(base).host) return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((r) => (server ? server.close(r) : r()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function openPage() {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+  await page.goto(`${base}/examples/web/`);
+  await page.getByText("Ready. Choose or drop a file.").waitFor({ timeout: 20_000 });
+  return page;
+}
+
+const figure = (page, name) => page.locator(`[data-figure="${name}"] dd`).textContent();
+
+test("an example plan loaded through the file input shows the golden numbers", async () => {
+  const page = await openPage();
+  await page.fill("#as-of", PLAN.asOf);
+  await page.fill("#plan-date", PLAN.planDate);
+  const rated = !(await page.locator("#preset").isDisabled());
+  if (rated) await page.selectOption("#preset", "date-rag");
+  await page.setInputFiles("#file", at(PLAN.file));
+  await page.getByText(/^Checked hertsmere-2024\.csv/).waitFor({ timeout: 20_000 });
+
+  assert.equal(await figure(page, "actions"), String(truth.actions));
+  assert.equal(await figure(page, "recommendations"), String(truth.recommendations));
+  assert.match(await page.locator("#plan-title").textContent(), /Hertsmere Corporate Peer Challenge 2024/);
+
+  const goldenStats = at(`${PLAN.golden}/stats.json`);
+  if (rated && existsSync(goldenStats)) {
+    const stats = JSON.parse(readFileSync(goldenStats, "utf8"));
+    // The headline sentences, word for word.
+    const headline = await page.locator("#headline li").allTextContents();
+    assert.deepEqual(headline, stats.headline);
+    assert.equal(await figure(page, "overdue"), String(stats.plan.overdue_definitely));
+    assert.equal(await figure(page, "due in 90 days"), String(stats.plan.due_within.days_90));
+    // The chart's text alternative names every rating with its count and share.
+    const desc = await page.locator("#chart desc").textContent();
+    for (const s of stats.plan.by_rating) assert.ok(desc.includes(`${s.label}: ${s.count} (${s.percent}%)`), desc);
+    // One row per recommendation, with its action count.
+    const rows = page.locator("#recs tbody tr");
+    assert.equal(await rows.count(), stats.groups.length);
+    for (let i = 0; i < stats.groups.length; i++) {
+      assert.equal(await rows.nth(i).locator("td").nth(1).textContent(), String(stats.groups[i].actions));
+    }
+    // The overdue list with its reasons.
+    const overdue = await page.locator("#overdue-table tbody tr").count();
+    assert.equal(overdue, Math.min(stats.overdue.length, 300));
+    for (const o of stats.overdue.slice(0, 5)) {
+      await page.locator("#overdue-table").getByText(o.reason, { exact: true }).first().waitFor();
+    }
+  }
+
+  // The findings are listed with their places.
+  const findings = await page.locator("#findings-table tbody tr").count();
+  assert.ok(findings > 0);
+
+  await page.locator("#plan-date").blur();
+  mkdirSync(at("target/screenshots"), { recursive: true });
+  await page.screenshot({ path: at("target/screenshots/page.png"), fullPage: true });
+
+  // The downloads hand over files made in the page.
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-download="json"]')]);
+  assert.equal(dl.suggestedFilename(), "hertsmere-2024.json");
+  if (rated) {
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click('[data-download="csv"]')]);
+    assert.equal(csv.suggestedFilename(), "hertsmere-2024-rated.csv");
+    const golden = at(`${PLAN.golden}/rated.csv`);
+    if (existsSync(golden)) assert.equal(readFileSync(await csv.path(), "utf8"), readFileSync(golden, "utf8"));
+  }
+  await page.close();
+});
+
+test("a bad file shows a clear error message, and a good file clears it", async () => {
+  const page = await openPage();
+  await page.setInputFiles("#file", { name: "minutes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n\0\x01\x02\x03binary") });
+  const error = page.locator("#error");
+  await error.waitFor({ state: "visible" });
+  const text = await error.textContent();
+  assert.match(text, /minutes\.pdf/);
+  assert.match(text, /not a table of actions|not text/i);
+  assert.equal(await error.getAttribute("role"), "alert");
+  assert.ok(await page.locator("#results").isHidden());
+
+  await page.setInputFiles("#file", { name: "numbers.csv", mimeType: "text/csv", buffer: Buffer.from("1,2,3\n4,5,6\n") });
+  await page.getByText("No header row was found").waitFor();
+
+  await page.setInputFiles("#file", at(PLAN.file));
+  await page.getByText(/^Checked hertsmere-2024\.csv/).waitFor();
+  assert.ok(await error.isHidden());
+  await page.close();
+});
+
+test("the controls are reachable from the keyboard", async () => {
+  const page = await openPage();
+  const seen = new Set();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press("Tab");
+    seen.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+  }
+  const ids = ["file", "example", "as-of", "plan-date"];
+  if (!(await page.locator("#preset").isDisabled())) ids.push("preset");
+  for (const id of ids) assert.ok(seen.has(id), `${id} not reached: ${[...seen]}`);
+  await page.close();
+});
+
+test("the page loads nothing from outside and logs no errors", () => {
+  assert.deepEqual(outside, []);
+  assert.deepEqual(pageErrors, []);
+});
