@@ -66,11 +66,6 @@ fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsVal
     Ok(())
 }
 
-/// Read plain data of a given shape (e.g. a plan object given to `Plan.fromJSON`).
-pub(crate) fn data<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid_option(what, e.to_string()))
-}
-
 /// The bytes of an input: a string (taken as UTF-8), a `Uint8Array`, an `ArrayBuffer` or any
 /// other typed-array view.
 pub(crate) fn input_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {

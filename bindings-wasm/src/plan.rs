@@ -143,10 +143,18 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "PlanData | string")] value: JsValue,
     ) -> Result<Plan, JsValue> {
         crate::init();
-        let inner = match value.as_string() {
-            Some(text) => actionplan::Plan::from_json(&text).js()?,
-            None => convert::data(&value, "plan")?,
+        // An object goes through its JSON text, so the one canonical reader (with its line and
+        // column errors) reads both, and the module carries one set of model deserialisers.
+        let text = match value.as_string() {
+            Some(text) => text,
+            None if value.is_object() => js_sys::JSON::stringify(&value)?.into(),
+            None => {
+                return Err(crate::error::type_error(
+                    "expected a plan object or its JSON text",
+                ))
+            }
         };
+        let inner = actionplan::Plan::from_json(&text).js()?;
         Ok(Plan { inner })
     }
 
