@@ -11,6 +11,7 @@ stage() { echo; echo "=== $* ==="; }
 stage "Rust: cargo test --workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+cargo test -p actionplan --features schema --test schema
 
 for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-browser.sh; do
   if [ -x "$s" ]; then

@@ -4,6 +4,7 @@
 //! arguments and print.
 
 mod cmd_import;
+mod cmd_timeframe;
 mod cmd_validate;
 mod load;
 
@@ -23,6 +24,8 @@ enum Command {
     Import(cmd_import::ImportArgs),
     /// Check a plan and list its findings (exit 1 when there are errors).
     Validate(cmd_validate::ValidateArgs),
+    /// Read due-date phrases ("Summer 2025", "Q3 2024/25") as dates.
+    Timeframe(cmd_timeframe::TimeframeArgs),
 }
 
 fn main() {
@@ -31,6 +34,7 @@ fn main() {
     let code = match &cli.command {
         Command::Import(a) => cmd_import::run(a, &mut out),
         Command::Validate(a) => cmd_validate::run(a, &mut out),
+        Command::Timeframe(a) => cmd_timeframe::run(a, &mut std::io::stdin().lock(), &mut out),
     };
     std::process::exit(code);
 }

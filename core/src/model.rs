@@ -299,9 +299,10 @@ pub struct Action {
     /// The current due date or timeframe, with its original phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<Timeframe>,
-    /// The original due date, when the plan keeps it apart from a revised one.
+    /// The original due date, when the plan keeps it apart from a revised one (boxed: most
+    /// plans have none, and a million actions should not pay for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_due: Option<Timeframe>,
+    pub original_due: Option<Box<Timeframe>>,
     /// The status word as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_text: Option<String>,
@@ -680,9 +681,11 @@ impl Action {
 /// assert_eq!(split_owners("Constitutional Working Party\n\nFull Council"), ["Constitutional Working Party", "Full Council"]);
 /// ```
 pub fn split_owners(text: &str) -> Vec<String> {
-    text.split(['/', ';', '|', '\n', '\r', '•', '·'])
+    let parts = text
+        .split(['/', ';', '|', '\n', '\r', '•', '·'])
         .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+        .filter(|s| !s.is_empty());
+    let mut out = Vec::with_capacity(parts.clone().count());
+    out.extend(parts.map(str::to_string));
+    out
 }

@@ -9,12 +9,16 @@ use crate::timeframe::{self, Timeframe};
 use std::collections::HashMap;
 
 /// A source cell as the model keeps it: trimmed, line endings normalised, and the `'` that
-/// guards a formula-like cell in our own exports removed.
-fn cell_text(raw: &str) -> String {
-    let c = clean_cell(raw);
-    match crate::export::unneutralise(&c) {
-        s if s.len() != c.len() => s.to_string(),
-        _ => c,
+/// guards a formula-like cell in our own exports removed. Works in place: most cells need no
+/// change and no new allocation.
+fn clean_in_place(c: &mut String) {
+    let t = c.trim();
+    if t.len() != c.len() || c.contains('\r') {
+        *c = clean_cell(c);
+    }
+    let keep = crate::export::unneutralise(c).len();
+    if keep != c.len() {
+        c.drain(..c.len() - keep);
     }
 }
 
@@ -37,12 +41,23 @@ fn is_unique_role(role: Role) -> bool {
 struct Layout {
     header_row: usize,
     header: Vec<String>,
+    /// Length in bytes of each header cell as written (for a cheap repeated-header check).
+    header_len: Vec<usize>,
     columns: Vec<Column>,
     /// index of each unique role's column
     index: HashMap<Role, usize>,
 }
 
 impl Layout {
+    /// Take a unique role's cell out of the row (leaving it empty).
+    fn take(&self, cells: &mut [String], role: Role) -> String {
+        self.index
+            .get(&role)
+            .and_then(|&i| cells.get_mut(i))
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
     fn get<'a>(&self, cells: &'a [String], role: Role) -> &'a str {
         self.index
             .get(&role)
@@ -67,7 +82,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         match rows.next() {
             Some(mut r) => {
                 for c in r.cells.iter_mut() {
-                    *c = cell_text(c);
+                    clean_in_place(c);
                 }
                 head.push(r)
             }
@@ -135,6 +150,8 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         plan,
         diagnostics,
         cache: HashMap::new(),
+        status_cache: HashMap::new(),
+        update_cols: update_periods.len(),
         current: None,
         theme: None,
         section_pending: false,
@@ -150,7 +167,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
     }
     for mut row in rows {
         for c in row.cells.iter_mut() {
-            *c = cell_text(c);
+            clean_in_place(c);
         }
         state.row(row);
     }
@@ -307,6 +324,7 @@ fn make_layout(
     Ok(Layout {
         header_row,
         header: header.iter().map(|h| normalise_words(h)).collect(),
+        header_len: header.iter().map(|h| h.len()).collect(),
         columns,
         index,
     })
@@ -381,6 +399,8 @@ struct State<'a> {
     plan: Plan,
     diagnostics: Vec<Diagnostic>,
     cache: HashMap<String, Timeframe>,
+    status_cache: HashMap<String, Status>,
+    update_cols: usize,
     current: Option<Recommendation>,
     theme: Option<String>,
     section_pending: bool,
@@ -430,12 +450,21 @@ impl State<'_> {
         if cells.iter().all(|c| is_blank(c)) {
             return;
         }
-        // Repeated header (page breaks).
-        let same = cells
+        // Repeated header (page breaks). Cheap check first: the cells must be about as long
+        // as the header's.
+        let plausible = cells
             .iter()
-            .zip(self.layout.header.iter())
-            .filter(|(c, h)| !h.is_empty() && normalise_words(c) == **h)
-            .count();
+            .zip(self.layout.header_len.iter())
+            .all(|(c, &n)| c.len() <= n + 8);
+        let same = if !plausible {
+            0
+        } else {
+            cells
+                .iter()
+                .zip(self.layout.header.iter())
+                .filter(|(c, h)| !h.is_empty() && normalise_words(c) == **h)
+                .count()
+        };
         let header_cells = self.layout.header.iter().filter(|h| !h.is_empty()).count();
         if same >= 2 && same * 2 >= header_cells {
             self.repeated_headers.push(row.line);
@@ -474,9 +503,9 @@ impl State<'_> {
         }
         // Section row: one cell alone that reads like a heading, or one cell alone outside the
         // recommendation and action columns.
-        let filled: Vec<usize> = (0..cells.len()).filter(|&i| !is_blank(&cells[i])).collect();
-        if filled.len() == 1 {
-            let i = filled[0];
+        let mut filled = (0..cells.len()).filter(|&i| !is_blank(&cells[i]));
+        let first = filled.next();
+        if let (Some(i), None) = (first, filled.next()) {
             let role = self
                 .layout
                 .columns
@@ -516,12 +545,12 @@ impl State<'_> {
     }
 
     fn data_row(&mut self, row: SourceRow) {
-        let cells = &row.cells;
+        let mut cells = row.cells;
         let l = &self.layout;
-        let rec_ref = l.get(cells, Role::RecommendationRef).to_string();
-        let rec_title = l.get(cells, Role::Recommendation).to_string();
-        let definition = l.get(cells, Role::Definition).to_string();
-        let theme_cell = l.get(cells, Role::Theme).to_string();
+        let rec_ref = l.take(&mut cells, Role::RecommendationRef);
+        let rec_title = l.take(&mut cells, Role::Recommendation);
+        let definition = l.take(&mut cells, Role::Definition);
+        let theme_cell = l.take(&mut cells, Role::Theme);
 
         let starts_new = match &self.current {
             None => true,
@@ -537,7 +566,8 @@ impl State<'_> {
             }
         };
         if starts_new {
-            if let Some(done) = self.current.take() {
+            if let Some(mut done) = self.current.take() {
+                done.actions.shrink_to_fit();
                 self.plan.recommendations.push(done);
             }
             let key = if rec_ref.is_empty() {
@@ -577,9 +607,9 @@ impl State<'_> {
         if !has_action {
             return;
         }
-        let mut action = Action::new(l.get(cells, Role::Action));
+        let mut action = Action::new(l.take(&mut cells, Role::Action));
         action.row = Some(row.line);
-        action.action_ref = l.get(cells, Role::Ref).to_string();
+        action.action_ref = l.take(&mut cells, Role::Ref);
         // Group-level cells that differ from the group's: keep them on the action.
         for (role, value) in [(Role::Definition, &definition), (Role::Theme, &theme_cell)] {
             if value.is_empty() {
@@ -600,46 +630,62 @@ impl State<'_> {
         // Merged cells: a row whose recommendation cells are blank continues the group above,
         // and its blank owner and lead cells are the merged ones above too. A table with no
         // recommendation column has no merged groups, so nothing is carried down there.
-        let merged_row = !self.opts.no_fill_down
-            && (l.index.contains_key(&Role::Recommendation)
-                || l.index.contains_key(&Role::RecommendationRef))
-            && rec_ref.is_empty()
-            && rec_title.is_empty();
-        let owner = l.get(cells, Role::Owner);
+        let has_groups = l.index.contains_key(&Role::Recommendation)
+            || l.index.contains_key(&Role::RecommendationRef);
+        let merged_row =
+            !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
+        let owner = l.take(&mut cells, Role::Owner);
         if owner.is_empty() {
             if let (true, Some(prev)) = (merged_row, &self.last_owner) {
                 action.set_owner(prev);
                 self.filled_owner.push(row.line);
             }
         } else {
-            action.set_owner(owner);
-            self.last_owner = Some(owner.to_string());
+            action.owners = crate::model::split_owners(&owner);
+            if has_groups {
+                self.last_owner = Some(owner.clone());
+            }
+            action.owner = Some(owner);
         }
-        let lead = l.get(cells, Role::LeadMember);
+        let lead = l.take(&mut cells, Role::LeadMember);
         if lead.is_empty() {
             if merged_row {
                 action.lead_member = self.last_lead.clone();
             }
         } else {
-            action.lead_member = Some(lead.to_string());
-            self.last_lead = Some(lead.to_string());
+            self.last_lead = Some(lead.clone());
+            action.lead_member = Some(lead);
         }
         let reference = self.opts.plan_date;
         let settings = &self.opts.settings;
-        let tf = l.get(cells, Role::Timeframe);
+        let tf = l.get(&cells, Role::Timeframe);
         if !tf.is_empty() {
             action.timeframe = Some(cached(&mut self.cache, tf, reference, settings));
         }
-        let od = l.get(cells, Role::OriginalDue);
+        let od = l.get(&cells, Role::OriginalDue);
         if !od.is_empty() {
-            action.original_due = Some(cached(&mut self.cache, od, reference, settings));
+            action.original_due = Some(Box::new(cached(&mut self.cache, od, reference, settings)));
         }
-        action.set_status(l.get(cells, Role::Status));
-        let rag = l.get(cells, Role::Rag);
+        let status = l.take(&mut cells, Role::Status);
+        if !status.is_empty() {
+            let read = match self.status_cache.get(&status) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = Status::parse(&status).unwrap_or_else(|| Status::Other(status.clone()));
+                    if self.status_cache.len() < 1000 {
+                        self.status_cache.insert(status.clone(), s.clone());
+                    }
+                    s
+                }
+            };
+            action.status = Some(read);
+            action.status_text = Some(status);
+        }
+        let rag = l.take(&mut cells, Role::Rag);
         if !rag.is_empty() {
-            action.rag = Some(rag.to_string());
+            action.rag = Some(rag);
         }
-        let pct = l.get(cells, Role::Percent);
+        let pct = l.get(&cells, Role::Percent);
         if !pct.is_empty() {
             match parse_percent(pct) {
                 Some(p) => action.percent_complete = Some(p),
@@ -657,16 +703,23 @@ impl State<'_> {
                 }
             }
         }
-        let ev = l.get(cells, Role::Evidence);
+        let ev = l.take(&mut cells, Role::Evidence);
         if !ev.is_empty() {
-            action.evidence = Some(ev.to_string());
+            action.evidence = Some(ev);
         }
-        let fo = l.get(cells, Role::FurtherOptions);
+        let fo = l.take(&mut cells, Role::FurtherOptions);
         if !fo.is_empty() {
-            action.further_options = Some(fo.to_string());
+            action.further_options = Some(fo);
+        }
+        if self.update_cols > 0 {
+            action.updates.reserve_exact(self.update_cols);
         }
         for (i, c) in l.columns.iter().enumerate() {
-            let Some(v) = cells.get(i).filter(|v| !is_blank(v)) else {
+            let Some(v) = cells
+                .get_mut(i)
+                .filter(|v| !is_blank(v))
+                .map(std::mem::take)
+            else {
                 continue;
             };
             match c.role {
@@ -675,12 +728,12 @@ impl State<'_> {
                     action.updates.push(ProgressUpdate {
                         period,
                         as_of,
-                        text: v.clone(),
+                        text: v,
                         column: Some(c.header.clone()),
                     });
                 }
                 Role::Extra => {
-                    action.extra.insert(c.header.clone(), v.clone());
+                    action.extra.insert(c.header.clone(), v);
                 }
                 _ => {}
             }
@@ -689,7 +742,8 @@ impl State<'_> {
     }
 
     fn flush(&mut self) {
-        if let Some(rec) = self.current.take() {
+        if let Some(mut rec) = self.current.take() {
+            rec.actions.shrink_to_fit();
             self.plan.recommendations.push(rec);
         }
     }

@@ -134,8 +134,8 @@ pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
 
 /// Decode one field: UTF-8 if valid, else Windows-1252. Returns whether it was repaired.
 pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => (s, false),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             (text.into_owned(), true)
@@ -143,97 +143,118 @@ pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
     }
 }
 
-/// Stream the records of a CSV/TSV text as [`SourceRow`]s.
-pub(crate) struct Records<'a> {
-    reader: csv::Reader<&'a [u8]>,
+/// Counts the double quotes that pass through, to tell an unterminated quote at the end.
+pub(crate) struct QuoteCounter<R> {
+    inner: R,
+    quotes: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        Ok(n)
+    }
+}
+
+/// Stream the records of a CSV/TSV text as [`SourceRow`]s, from any reader.
+pub(crate) struct Records<R: std::io::Read> {
+    reader: csv::Reader<QuoteCounter<R>>,
     record: csv::ByteRecord,
     /// Rows with fields that were not UTF-8.
     pub(crate) cp1252_rows: Vec<usize>,
     pub(crate) utf8_non_ascii: bool,
-    whole_utf8: bool,
-    len: usize,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    quote_count_odd: bool,
+    /// The last record's row, and whether it spans lines (for the unterminated-quote check).
+    last: Option<(usize, bool)>,
+    done: bool,
 }
 
-impl<'a> Records<'a> {
-    pub(crate) fn new(text: &'a [u8], delimiter: u8) -> Self {
-        let whole_utf8 = std::str::from_utf8(text).is_ok();
-        let quote_count_odd = text.iter().filter(|&&b| b == b'"').count() % 2 == 1;
+impl<R: std::io::Read> Records<R> {
+    pub(crate) fn new(input: R, delimiter: u8) -> Self {
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(text);
+            .buffer_capacity(256 * 1024)
+            .from_reader(QuoteCounter {
+                inner: input,
+                quotes: 0,
+            });
         Records {
             reader,
             record: csv::ByteRecord::new(),
             cp1252_rows: Vec::new(),
             utf8_non_ascii: false,
-            whole_utf8,
-            len: text.len(),
             diagnostics: Vec::new(),
-            quote_count_odd,
+            last: None,
+            done: false,
+        }
+    }
+
+    fn finish(&mut self) {
+        self.done = true;
+        let odd = self.reader.get_ref().quotes % 2 == 1;
+        if let (true, Some((line, true))) = (odd, self.last) {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "unterminated_quote",
+                    Severity::Warning,
+                    "a quoted cell is never closed: everything to the end of the file was read into this row",
+                )
+                .at(Place::row(line))
+                .hint("look for a stray double quote (\") in this row; the text was kept"),
+            );
         }
     }
 }
 
-impl Iterator for Records<'_> {
+impl<R: std::io::Read> Iterator for Records<R> {
     type Item = SourceRow;
 
     fn next(&mut self) -> Option<SourceRow> {
-        {
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {}
-                Err(e) => {
-                    // csv with `flexible(true)` only fails on I/O, which cannot happen on a
-                    // slice; report and stop rather than loop.
-                    self.diagnostics.push(Diagnostic::new(
-                        "unreadable_record",
-                        Severity::Error,
-                        format!("the rest of the table could not be read: {e}"),
-                    ));
-                    return None;
-                }
-            }
-            let line = self
-                .record
-                .position()
-                .map(|p| p.record() as usize + 1)
-                .unwrap_or(0);
-            let mut cells = Vec::with_capacity(self.record.len());
-            let mut repaired = false;
-            for field in self.record.iter() {
-                if self.whole_utf8 {
-                    // Valid as a whole, so valid per field (fields split on ASCII bytes).
-                    let s = String::from_utf8_lossy(field).into_owned();
-                    cells.push(s);
-                } else {
-                    let (s, r) = decode_field(field);
-                    if !r && !field.is_ascii() {
-                        self.utf8_non_ascii = true;
-                    }
-                    repaired |= r;
-                    cells.push(s);
-                }
-            }
-            if repaired {
-                self.cp1252_rows.push(line);
-            }
-            let end = self.reader.position().byte() as usize;
-            if self.quote_count_odd && end >= self.len && cells.iter().any(|c| c.contains('\n')) {
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        "unterminated_quote",
-                        Severity::Warning,
-                        "a quoted cell is never closed: everything to the end of the file was read into this row",
-                    )
-                    .at(Place::row(line))
-                    .hint("look for a stray double quote (\") in this row; the text was kept"),
-                );
-            }
-            Some(SourceRow { line, cells })
+        if self.done {
+            return None;
         }
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.finish();
+                return None;
+            }
+            Err(e) => {
+                // With `flexible(true)` the csv reader fails only on I/O errors: report and
+                // stop rather than loop.
+                self.diagnostics.push(Diagnostic::new(
+                    "unreadable_record",
+                    Severity::Error,
+                    format!("the rest of the table could not be read: {e}"),
+                ));
+                self.finish();
+                return None;
+            }
+        }
+        let line = self
+            .record
+            .position()
+            .map(|p| p.record() as usize + 1)
+            .unwrap_or(0);
+        let mut cells = Vec::with_capacity(self.record.len());
+        let mut repaired = false;
+        let mut multiline = false;
+        for field in self.record.iter() {
+            let (s, r) = decode_field(field);
+            if !r && !self.utf8_non_ascii && !field.is_ascii() {
+                self.utf8_non_ascii = true;
+            }
+            repaired |= r;
+            multiline |= field.contains(&b'\n');
+            cells.push(s);
+        }
+        if repaired {
+            self.cp1252_rows.push(line);
+        }
+        self.last = Some((line, multiline));
+        Some(SourceRow { line, cells })
     }
 }

@@ -248,9 +248,39 @@ impl ImportOptions {
     /// assert_eq!(imported.plan.action_count(), 1);
     /// ```
     pub fn read<R: Read>(&self, mut reader: R) -> Result<Imported> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes)?;
-        self.read_bytes(&bytes)
+        // Sniff the first 64 KiB; stream the rest of a CSV/TSV straight into the reader, so
+        // the whole file is never held in memory.
+        let mut head = Vec::with_capacity(64 * 1024);
+        (&mut reader).take(64 * 1024).read_to_end(&mut head)?;
+        let plain = head.len() == 64 * 1024
+            && !head.starts_with(b"\xFF\xFE")
+            && !head.starts_with(b"\xFE\xFF")
+            && !matches!(
+                head.iter().find(|b| !b.is_ascii_whitespace()
+                    && **b != 0xEF
+                    && **b != 0xBB
+                    && **b != 0xBF),
+                Some(b'{') | Some(b'[')
+            )
+            && !matches!(self.format, Format::Json);
+        if !plain {
+            reader.read_to_end(&mut head)?;
+            return self.read_bytes(&head);
+        }
+        let decode::Sniffed::Text(text) = decode::sniff(&head)?;
+        let skip = head.len() - text.len();
+        let delimiter = self.delimiter.unwrap_or_else(|| match self.format {
+            Format::Tsv => b'\t',
+            _ => decode::detect_delimiter(&text),
+        });
+        let name = if delimiter == b'\t' { "tsv" } else { "csv" };
+        let input = std::io::Cursor::new(head).chain(reader);
+        let mut input = input;
+        if skip > 0 {
+            let mut bom = [0u8; 3];
+            input.read_exact(&mut bom[..skip])?;
+        }
+        self.read_records_from(decode::Records::new(input, delimiter), name)
     }
 
     /// Read a plan from bytes: CSV, TSV, or JSON (the canonical form, or an array of records).
@@ -287,7 +317,14 @@ impl ImportOptions {
     }
 
     fn read_delimited(&self, text: &[u8], delimiter: u8, format: &str) -> Result<Imported> {
-        let mut records = decode::Records::new(text, delimiter);
+        self.read_records_from(decode::Records::new(text, delimiter), format)
+    }
+
+    fn read_records_from<R: Read>(
+        &self,
+        mut records: decode::Records<R>,
+        format: &str,
+    ) -> Result<Imported> {
         let mut imported = builder::build(&mut records, self, format)?;
         let mut extra = std::mem::take(&mut records.diagnostics);
         if !records.cp1252_rows.is_empty() {

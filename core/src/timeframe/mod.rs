@@ -1,16 +1,20 @@
 //! Timeframes: reading the phrases public bodies write as due dates.
 //!
-//! (Foundation version: ISO dates, day/month/year and "Month YYYY". The full reader is built
-//! in this module.)
-//!
-//! ```
-//! use actionplan::timeframe::{parse, Settings, Kind};
-//! let t = parse("May 2025", None, &Settings::default());
-//! assert_eq!(t.kind, Kind::Month);
-//! assert_eq!(t.due_latest, Some("2025-05-31".parse().unwrap()));
-//! ```
+//! GUIDE_PLACEHOLDER
 
-use chrono::{Datelike, NaiveDate};
+mod cache;
+mod calendar;
+mod expr;
+mod phrases;
+mod reading;
+mod settings;
+mod tokens;
+
+pub use cache::Cache;
+pub use calendar::month_end;
+pub use settings::{QuarterBasis, SeasonStarts, Settings};
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A reading of a due-date phrase.
@@ -48,6 +52,9 @@ pub struct Timeframe {
     /// The earlier deadline a revised date was extended from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised_from: Option<NaiveDate>,
+    /// A status word written in the date column ("Completed", "N/A"), reported as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusWord>,
     /// How sure the reading is.
     pub confidence: Confidence,
     /// What the reader inferred (e.g. "no year: took the next June after 2025-03-18").
@@ -127,8 +134,10 @@ impl Kind {
 /// A recurrence.
 ///
 /// ```
-/// let r = actionplan::timeframe::Recurrence { per_year: Some(4), text: "4 x per year".into() };
-/// assert_eq!(r.per_year, Some(4));
+/// let t = actionplan::timeframe::parse("Annually in May", None, &Default::default());
+/// let r = t.recurrence.unwrap();
+/// assert_eq!((r.per_year, r.month), (Some(1), Some(5)));
+/// assert_eq!(r.text, "Annually");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -138,6 +147,9 @@ pub struct Recurrence {
     pub per_year: Option<u32>,
     /// The words that said so.
     pub text: String,
+    /// The month it recurs in, when the phrase names one ("Annually in May").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
 }
 
 /// How sure a reading is.
@@ -159,30 +171,6 @@ pub enum Confidence {
     High,
 }
 
-/// The conventions used to read phrases; each has the DOMAIN.md default.
-///
-/// ```
-/// let s = actionplan::timeframe::Settings::default();
-/// assert_eq!(s.financial_year_start_month, 4);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// First month of the financial year (April = 4).
-    pub financial_year_start_month: u32,
-    /// First month of the civic (municipal) year (May = 5).
-    pub civic_year_start_month: u32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            financial_year_start_month: 4,
-            civic_year_start_month: 5,
-        }
-    }
-}
-
 impl Timeframe {
     /// An unread phrase (kind unreadable, no dates).
     ///
@@ -201,6 +189,7 @@ impl Timeframe {
             recurrence: None,
             conditional: false,
             revised_from: None,
+            status: None,
             confidence: Confidence::None,
             note: None,
         }
@@ -226,87 +215,121 @@ impl Timeframe {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month_from_word(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, m) in full.iter().enumerate() {
-        if m.starts_with(&w) || (w == "sept" && i == 8) {
-            return Some(i as u32 + 1);
-        }
-    }
-    let _ = MONTHS;
-    None
-}
-
-/// Last day of a month.
+/// A status word found in the date column: a status, reported as such, not a date.
 ///
 /// ```
-/// assert_eq!(actionplan::timeframe::month_end(2024, 2), "2024-02-29".parse().ok());
+/// use actionplan::timeframe::{parse, Kind, StatusWord};
+/// let t = parse("Completed", None, &Default::default());
+/// assert_eq!((t.kind, t.status), (Kind::Status, Some(StatusWord::Complete)));
 /// ```
-pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusWord {
+    /// "Complete", "Completed", "Done", "Achieved", "Delivered", "Closed", "Implemented".
+    Complete,
+    /// "In progress", "Underway".
+    InProgress,
+    /// "Not started".
+    NotStarted,
+    /// "On hold", "Paused".
+    OnHold,
+    /// "Cancelled", "Withdrawn", "No longer required".
+    Cancelled,
+    /// "Superseded", "Merged".
+    Superseded,
+    /// "N/A", "Not applicable".
+    NotApplicable,
+}
+
+impl StatusWord {
+    /// The snake_case name.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::timeframe::StatusWord::NotApplicable.as_str(), "not_applicable");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusWord::Complete => "complete",
+            StatusWord::InProgress => "in_progress",
+            StatusWord::NotStarted => "not_started",
+            StatusWord::OnHold => "on_hold",
+            StatusWord::Cancelled => "cancelled",
+            StatusWord::Superseded => "superseded",
+            StatusWord::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// How overdue a timeframe is on a day: a deadline can be a whole season, so there are two
+/// strengths.
+///
+/// ```
+/// use actionplan::timeframe::{parse, Overdue};
+/// let t = parse("Before Annual Council May 2025", None, &Default::default());
+/// assert_eq!(t.overdue("2025-05-10".parse().unwrap()), Overdue::Possibly);
+/// assert_eq!(serde_json::to_string(&Overdue::NoDeadline).unwrap(), "\"no_deadline\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Overdue {
+    /// The day is past the latest day the deadline could mean.
+    Definitely,
+    /// The day is past the earliest day the deadline could mean, but not the latest.
+    Possibly,
+    /// Not overdue.
+    No,
+    /// The timeframe has no deadline (ongoing, conditional, unreadable).
+    NoDeadline,
+}
+
+impl Timeframe {
+    /// Overdue on `as_of`: [`Overdue::Definitely`] when `as_of` is after `due_latest`,
+    /// [`Overdue::Possibly`] when after `due_earliest` only.
+    ///
+    /// ```
+    /// use actionplan::timeframe::{parse, Overdue};
+    /// let t = parse("May 2025", None, &Default::default());
+    /// assert_eq!(t.overdue("2025-05-31".parse().unwrap()), Overdue::No);
+    /// assert_eq!(t.overdue("2025-06-01".parse().unwrap()), Overdue::Definitely);
+    /// assert_eq!(parse("Ongoing", None, &Default::default()).overdue("2025-06-01".parse().unwrap()), Overdue::NoDeadline);
+    /// ```
+    pub fn overdue(&self, as_of: NaiveDate) -> Overdue {
+        match self.due_latest {
+            None => Overdue::NoDeadline,
+            Some(latest) if as_of > latest => Overdue::Definitely,
+            Some(latest) if as_of > self.due_earliest.unwrap_or(latest) => Overdue::Possibly,
+            Some(_) => Overdue::No,
+        }
+    }
+
+    /// Days from `due_latest` to `as_of`: positive when overdue, zero on the day, negative
+    /// while there is still time; `None` without a deadline.
+    ///
+    /// ```
+    /// use actionplan::timeframe::parse;
+    /// let t = parse("31/03/2025", None, &Default::default());
+    /// assert_eq!(t.days_overdue("2025-04-10".parse().unwrap()), Some(10));
+    /// assert_eq!(t.days_overdue("2025-03-30".parse().unwrap()), Some(-1));
+    /// ```
+    pub fn days_overdue(&self, as_of: NaiveDate) -> Option<i64> {
+        self.due_latest.map(|d| (as_of - d).num_days())
+    }
 }
 
 /// Read a phrase against a reference date (the plan date).
+///
+/// Never panics and never guesses: a phrase it cannot read comes back as
+/// [`Kind::Unreadable`] with [`Confidence::None`] and no dates.
 ///
 /// ```
 /// use actionplan::timeframe::{parse, Kind};
 /// let t = parse("Mar-25", None, &Default::default());
 /// assert_eq!(t.kind, Kind::Month);
 /// assert_eq!(t.due(), Some("2025-03-31".parse().unwrap()));
+/// assert_eq!(parse("soon-ish", None, &Default::default()).kind, Kind::Unreadable);
 /// ```
 pub fn parse(text: &str, reference: Option<NaiveDate>, settings: &Settings) -> Timeframe {
-    let _ = (reference, settings);
-    let mut t = Timeframe::unreadable(text);
-    let s = text.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-    {
-        t.kind = Kind::Day;
-        t.due_earliest = Some(d);
-        t.due_latest = Some(d);
-        t.confidence = Confidence::High;
-        return t;
-    }
-    let words: Vec<&str> = s.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() == 2 {
-        if let (Some(m), Ok(y)) = (month_from_word(words[0]), words[1].parse::<i32>()) {
-            let year = if words[1].len() == 2 { 2000 + y } else { y };
-            if (1900..=2200).contains(&year) {
-                t.kind = Kind::Month;
-                t.start = NaiveDate::from_ymd_opt(year, m, 1);
-                t.due_earliest = month_end(year, m);
-                t.due_latest = t.due_earliest;
-                t.confidence = Confidence::High;
-                return t;
-            }
-        }
-    }
-    let _ = Datelike::year(&NaiveDate::MIN);
-    t
+    reading::read(text, reference, settings)
 }

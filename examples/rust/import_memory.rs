@@ -1,0 +1,47 @@
+//! Peak memory of importing a generated plan, against the file's size.
+//!
+//! `cargo run --release -p actionplan --example import_memory [ROWS]` (Linux: reads VmHWM).
+
+#[path = "../../core/benches/plan_gen.rs"]
+mod plan_gen;
+
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let path = std::env::temp_dir().join(format!("actionplan-mem-{n}.csv"));
+    if !path.exists() {
+        std::fs::write(&path, plan_gen::generate_csv(n)).unwrap();
+    }
+    let size = std::fs::metadata(&path).unwrap().len();
+    let before = peak_kib();
+    let file = std::fs::File::open(&path).unwrap();
+    let t = std::time::Instant::now();
+    let imported = actionplan::import::ImportOptions::new().read(file).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let peak = peak_kib();
+    println!(
+        "{} actions, file {:.1} MB, import {:.2} s ({:.0} MB/s), peak RSS {:.1} MB ({:.2}x the file; {:.1} MB before)",
+        imported.plan.action_count(),
+        size as f64 / 1e6,
+        secs,
+        size as f64 / 1e6 / secs,
+        peak as f64 * 1024.0 / 1e6,
+        peak as f64 * 1024.0 / size as f64,
+        before as f64 * 1024.0 / 1e6
+    );
+    // The process ends here: skip freeing a million actions one by one.
+    std::mem::forget(imported);
+}
