@@ -48,7 +48,7 @@ for (const row of rows) {
 }
 
 test("an unreadable phrase is data, not an exception", () => {
-  const t = ap.parseTimeframe("when the stars align");
+  const t = ap.parseTimeframe("xyzzy plugh");
   assert.equal(t.kind, "unreadable");
   assert.equal(t.confidence, "none");
   assert.equal(t.due_latest, undefined);
@@ -61,8 +61,11 @@ test("a bad reference date throws InvalidOptionError", () => {
 });
 
 test("settings change the conventions", () => {
-  const t = ap.parseTimeframe("2024/25", "2024-01-01", { financialYearStartMonth: 1 });
-  assert.equal(typeof t.kind, "string");
+  const april = ap.parseTimeframe("2024/25", "2024-01-01");
+  assert.equal(april.due_latest, "2025-03-31");
+  const january = ap.parseTimeframe("2024/25", "2024-01-01", { financialYearStartMonth: 1 });
+  assert.equal(january.kind, "financial_year");
+  assert.notEqual(january.due_latest, april.due_latest);
   const e = thrown(() => ap.parseTimeframe("2024/25", null, { civicYearStartMonth: 0 }));
   assert.equal(e.name, "InvalidOptionError");
 });
