@@ -33,7 +33,7 @@ before(async () => {
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: "en-GB",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--lang=en-GB", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   // Anything not from our own server is recorded and refused.
   await context.route("**/*", (route) => {
