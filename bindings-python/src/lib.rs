@@ -1,1 +1,477 @@
-//! Python bindings (skeleton).
+//! Python bindings for `actionplan`: a thin door over the core crate.
+//!
+//! This crate only converts: Python values to core types and back, core errors to the Python
+//! exception tree ([`errors`]), plans to read-only views ([`views`]) and to Arrow columns for
+//! data frames ([`frame`]). Every decision about action plans is the core's.
+//!
+//! The native module is `actionplan._native`; the `actionplan` Python package re-exports it
+//! with the data-frame helpers, a `.pyi` stub and `py.typed`.
+
+pub mod arrow;
+pub mod convert;
+pub mod errors;
+pub mod frame;
+pub mod plan;
+pub mod rating;
+pub mod views;
+
+use crate::convert::{opt_date, opt_str, role_map, source_bytes, type_name};
+use crate::errors::{guard, input_type, CoreResult};
+use crate::plan::Plan;
+use actionplan::import::{Aliases, Format, ImportOptions};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+/// mimalloc for every Rust allocation of the module (see Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Options shared by the readers, as given by the caller.
+struct ReadArgs<'a, 'py> {
+    plan_date: Option<&'a Bound<'py, PyAny>>,
+    as_of: Option<&'a Bound<'py, PyAny>>,
+    organisation: Option<&'a Bound<'py, PyAny>>,
+    title: Option<&'a Bound<'py, PyAny>>,
+    columns: Option<&'a Bound<'py, PyAny>>,
+    aliases: Option<&'a Bound<'py, PyAny>>,
+    delimiter: Option<&'a Bound<'py, PyAny>>,
+    fill_down: bool,
+    format: &'a str,
+}
+
+impl ReadArgs<'_, '_> {
+    fn options(&self, py: Python<'_>) -> PyResult<ImportOptions> {
+        let mut o = ImportOptions::new();
+        if let Some(d) = opt_date(self.plan_date, "plan_date")? {
+            o.plan_date(d);
+        }
+        if let Some(d) = opt_date(self.as_of, "as_of")? {
+            o.as_of(d);
+        }
+        if let Some(s) = opt_str(self.organisation, "organisation")? {
+            o.organisation(s);
+        }
+        if let Some(s) = opt_str(self.title, "title")? {
+            o.title(s);
+        }
+        for (header, role) in role_map(self.columns, "columns")? {
+            o.column(header, role);
+        }
+        let aliases = role_map(self.aliases, "aliases")?;
+        if !aliases.is_empty() {
+            let mut a = Aliases::default();
+            for (phrase, role) in aliases {
+                a.add(phrase, role);
+            }
+            o.aliases(a);
+        }
+        if let Some(d) = opt_str(self.delimiter, "delimiter")? {
+            let b = d.as_bytes();
+            if b.len() != 1 {
+                return Err(errors::invalid_option(
+                    py,
+                    "delimiter",
+                    format!("{d:?} is not a single ASCII character"),
+                ));
+            }
+            o.delimiter(b[0]);
+        }
+        o.fill_down(self.fill_down);
+        let format: Format = self.format.parse().py(py)?;
+        o.format(format);
+        Ok(o)
+    }
+}
+
+fn read_source(py: Python<'_>, source: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
+    guard(py, || {
+        let opts = args.options(py)?;
+        let bytes = source_bytes(source)?;
+        let imported = py.detach(|| opts.read_bytes(&bytes)).py(py)?;
+        Ok(Plan::new(imported.plan))
+    })
+}
+
+/// Read a plan from a CSV or TSV file (the delimiter is detected unless given).
+///
+/// `source` is a path (`str` or `os.PathLike`), `bytes`, or a file object. `plan_date` is the
+/// reference date for phrases with no year; `columns` maps headers to fields
+/// (`{"Person": "owner"}`) where the header is not recognised.
+#[pyfunction]
+#[pyo3(signature = (source, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn read_csv<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    delimiter: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    read_source(
+        py,
+        source,
+        ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns,
+            aliases,
+            delimiter,
+            fill_down,
+            format: "csv",
+        },
+    )
+}
+
+/// Read a plan from JSON: the canonical plan document (as written by `Plan.to_json()`), or an
+/// array of flat records whose keys are column headers.
+#[pyfunction]
+#[pyo3(signature = (source, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn read_json<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    read_source(
+        py,
+        source,
+        ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns,
+            aliases,
+            delimiter: None,
+            fill_down,
+            format: "json",
+        },
+    )
+}
+
+/// Read a plan from a file whose format is detected (CSV, TSV or JSON), or given as
+/// `format="csv" | "tsv" | "json"`.
+#[pyfunction]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn read<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    format: &str,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    delimiter: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    read_source(
+        py,
+        source,
+        ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns,
+            aliases,
+            delimiter,
+            fill_down,
+            format,
+        },
+    )
+}
+
+/// A cell value as text: `None`, NaN, `pd.NA` and `NaT` are blank; whole floats lose ".0"
+/// (a data frame stores "1" as 1.0 when the column has blanks); dates are ISO.
+fn cell_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
+    if v.is_none() {
+        return Ok(String::new());
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return Ok(s.to_str()?.to_string());
+    }
+    if let Ok(b) = v.extract::<bool>() {
+        if v.is_instance_of::<pyo3::types::PyBool>() {
+            return Ok(if b { "true" } else { "false" }.into());
+        }
+    }
+    if v.is_instance_of::<pyo3::types::PyFloat>() {
+        let f: f64 = v.extract()?;
+        if f.is_nan() {
+            return Ok(String::new());
+        }
+        if f.fract() == 0.0 && f.abs() < 1e15 {
+            return Ok(format!("{}", f as i64));
+        }
+        return Ok(f.to_string());
+    }
+    let tn = type_name(v);
+    if tn == "NAType" || tn == "NaTType" {
+        return Ok(String::new());
+    }
+    if v.is_instance_of::<pyo3::types::PyDate>() {
+        // datetime.date, datetime.datetime, pandas.Timestamp: the date, ISO.
+        let d = if v.is_instance_of::<pyo3::types::PyDateTime>() {
+            v.call_method0("date")?
+        } else {
+            v.clone()
+        };
+        return d.call_method0("isoformat")?.extract();
+    }
+    Ok(v.str()?.to_str()?.to_string())
+}
+
+/// Read rows given as headers and columns of cells (the fast path for data frames).
+fn read_columns(
+    py: Python<'_>,
+    headers: Vec<String>,
+    columns: Vec<Vec<String>>,
+    opts: ImportOptions,
+    format: &str,
+) -> PyResult<Plan> {
+    use actionplan::import::SourceRow;
+    if headers.is_empty() {
+        return Err(errors::core_error(
+            py,
+            &actionplan::Error::new(actionplan::ErrorKind::Empty),
+        ));
+    }
+    let n = columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    let format = format.to_string();
+    let imported = py
+        .detach(move || {
+            let mut rows = Vec::with_capacity(n + 1);
+            rows.push(SourceRow {
+                line: 1,
+                cells: headers,
+            });
+            let mut cols: Vec<std::vec::IntoIter<String>> =
+                columns.into_iter().map(|c| c.into_iter()).collect();
+            for i in 0..n {
+                let cells = cols
+                    .iter_mut()
+                    .map(|c| c.next().unwrap_or_default())
+                    .collect();
+                rows.push(SourceRow { line: i + 2, cells });
+            }
+            opts.read_rows(rows, &format)
+        })
+        .py(py)?;
+    Ok(Plan::new(imported.plan))
+}
+
+/// Read a plan from records: an iterable of dicts whose keys are column headers (as from
+/// `DataFrame.to_dict("records")` or a JSON array). Rows are numbered from 2 (row 1 is the
+/// header the keys make).
+#[pyfunction]
+#[pyo3(signature = (records, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn from_records<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    guard(py, || {
+        let opts = ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns,
+            aliases,
+            delimiter: None,
+            fill_down,
+            format: "auto",
+        }
+        .options(py)?;
+        if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
+            return Err(input_type(
+                py,
+                format!(
+                    "records must be a list of dicts, got {}",
+                    type_name(records)
+                ),
+            ));
+        }
+        let iter = records.try_iter().map_err(|_| {
+            input_type(
+                py,
+                format!(
+                    "records must be a list of dicts, got {}",
+                    type_name(records)
+                ),
+            )
+        })?;
+        let mut headers: Vec<String> = Vec::new();
+        let mut rows: Vec<Vec<(usize, String)>> = Vec::new();
+        for (i, item) in iter.enumerate() {
+            let item = item?;
+            let dict = item.cast::<PyDict>().map_err(|_| {
+                input_type(
+                    py,
+                    format!(
+                        "record {} is {}, expected a dict of {{header: value}}",
+                        i + 1,
+                        type_name(&item)
+                    ),
+                )
+            })?;
+            let mut row = Vec::with_capacity(dict.len());
+            for (k, v) in dict.iter() {
+                let key = match k.cast::<PyString>() {
+                    Ok(s) => s.to_str()?.to_string(),
+                    Err(_) => k.str()?.to_str()?.to_string(),
+                };
+                let at = match headers.iter().position(|h| *h == key) {
+                    Some(p) => p,
+                    None => {
+                        headers.push(key);
+                        headers.len() - 1
+                    }
+                };
+                row.push((at, cell_text(&v)?));
+            }
+            rows.push(row);
+        }
+        let mut cols: Vec<Vec<String>> = vec![vec![String::new(); rows.len()]; headers.len()];
+        for (i, row) in rows.into_iter().enumerate() {
+            for (c, text) in row {
+                cols[c][i] = text;
+            }
+        }
+        read_columns(py, headers, cols, opts, "records")
+    })
+}
+
+/// Read a plan from column-wise data: headers and one list of cells per column. Used by
+/// `from_pandas` and `from_polars`.
+#[pyfunction]
+#[pyo3(signature = (headers, columns, *, source_format="records", plan_date=None, as_of=None, organisation=None, title=None, column_roles=None, aliases=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn _from_columns<'py>(
+    py: Python<'py>,
+    headers: &Bound<'py, PyAny>,
+    columns: &Bound<'py, PyAny>,
+    source_format: &str,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    column_roles: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    guard(py, || {
+        let opts = ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns: column_roles,
+            aliases,
+            delimiter: None,
+            fill_down,
+            format: "auto",
+        }
+        .options(py)?;
+        let mut hs = Vec::new();
+        for h in headers.try_iter()? {
+            let h = h?;
+            hs.push(cell_text(&h)?);
+        }
+        let mut cols = Vec::new();
+        for c in columns.try_iter()? {
+            let c = c?;
+            let list = c.cast::<PyList>()?;
+            let mut col = Vec::with_capacity(list.len());
+            for v in list.iter() {
+                col.push(cell_text(&v)?);
+            }
+            cols.push(col);
+        }
+        read_columns(py, hs, cols, opts, source_format)
+    })
+}
+
+/// Read one due-date phrase ("March 2025", "Mar-25", "2024/25", "Q3 2024/25", "Summer 2025",
+/// "Ongoing", ...) as of a reference date (for phrases with no year: usually the plan date).
+#[pyfunction]
+#[pyo3(signature = (text, reference=None))]
+fn parse_timeframe(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    reference: Option<&Bound<'_, PyAny>>,
+) -> PyResult<views::Timeframe> {
+    guard(py, || {
+        let text = opt_str(Some(text), "text")?.unwrap_or_default();
+        let reference = opt_date(reference, "reference")?;
+        let t = actionplan::timeframe::parse(
+            &text,
+            reference,
+            &actionplan::timeframe::Settings::default(),
+        );
+        Ok(views::Timeframe::from(t))
+    })
+}
+
+/// Panic inside the guard, for the test that a Rust panic reaches Python as `InternalError`
+/// (never as pyo3's `PanicException`, a `BaseException`).
+#[pyfunction]
+fn _test_panic(py: Python<'_>, message: &str) -> PyResult<()> {
+    guard(py, || -> PyResult<()> { panic!("{message}") })
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Plan>()?;
+    m.add_class::<views::Recommendations>()?;
+    m.add_class::<views::Actions>()?;
+    m.add_class::<views::RecommendationIter>()?;
+    m.add_class::<views::ActionIter>()?;
+    m.add_class::<views::Recommendation>()?;
+    m.add_class::<views::Action>()?;
+    m.add_class::<views::ProgressUpdate>()?;
+    m.add_class::<views::Timeframe>()?;
+    m.add_class::<views::Diagnostic>()?;
+    m.add_class::<views::Column>()?;
+    m.add_class::<frame::Frame>()?;
+    m.add_class::<rating::Assessment>()?;
+    m.add_class::<rating::RatedAction>()?;
+    m.add_class::<rating::Stats>()?;
+    m.add_class::<rating::PlanDiff>()?;
+    m.add_function(wrap_pyfunction!(rating::presets, m)?)?;
+    m.add_function(wrap_pyfunction!(rating::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(read_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(read_json, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(from_records, m)?)?;
+    m.add_function(wrap_pyfunction!(_from_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_timeframe, m)?)?;
+    m.add_function(wrap_pyfunction!(_test_panic, m)?)?;
+    Ok(())
+}

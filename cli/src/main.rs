@@ -3,7 +3,11 @@
 //! Every decision lives in the `actionplan` crate; the commands here read files, parse
 //! arguments and print.
 
+mod cmd_assess;
+mod cmd_diff;
 mod cmd_import;
+mod cmd_report;
+mod cmd_stats;
 mod cmd_timeframe;
 mod cmd_validate;
 mod load;
@@ -26,6 +30,14 @@ enum Command {
     Validate(cmd_validate::ValidateArgs),
     /// Read due-date phrases ("Summer 2025", "Q3 2024/25") as dates.
     Timeframe(cmd_timeframe::TimeframeArgs),
+    /// Rate every action by a rule set (a preset or a rules file) as of a date.
+    Assess(cmd_assess::AssessArgs),
+    /// Counts and shares by status and rating, overdue, due soon, schedule adherence.
+    Stats(cmd_stats::StatsArgs),
+    /// What changed between two versions of a plan.
+    Diff(cmd_diff::DiffArgs),
+    /// Write a report: HTML, Markdown, or a rated CSV.
+    Report(cmd_report::ReportArgs),
 }
 
 fn main() {
@@ -35,6 +47,10 @@ fn main() {
         Command::Import(a) => cmd_import::run(a, &mut out),
         Command::Validate(a) => cmd_validate::run(a, &mut out),
         Command::Timeframe(a) => cmd_timeframe::run(a, &mut std::io::stdin().lock(), &mut out),
+        Command::Assess(a) => cmd_assess::run(a, &mut out),
+        Command::Stats(a) => cmd_stats::run(a, &mut out),
+        Command::Diff(a) => cmd_diff::run(a, &mut out),
+        Command::Report(a) => cmd_report::run(a, &mut out),
     };
     std::process::exit(code);
 }

@@ -20,11 +20,15 @@
 //! ```
 
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
 pub mod json;
 pub mod model;
+pub mod rating;
+pub mod report;
+pub mod stats;
 pub mod text;
 pub mod timeframe;
 pub mod validate;

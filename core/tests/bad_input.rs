@@ -192,3 +192,25 @@ fn explicit_mapping_to_a_missing_column_is_an_error() {
     );
     assert_eq!(err.column().as_deref(), Some("Person"));
 }
+
+#[test]
+fn control_characters_inside_cells_are_replaced_and_reported() {
+    // Mostly text, with junk bytes after the first 8 KiB (so the file is still a table).
+    let mut src = b"Action,Owner\n".to_vec();
+    for i in 0..400 {
+        src.extend_from_slice(format!("Action number {i},Officer {i}\n").as_bytes());
+    }
+    src.extend_from_slice(b"Bad\x01\x02cell,Jo\n");
+    let imported = read(&src).unwrap();
+    let last = imported.plan.actions().last().unwrap().1;
+    assert_eq!(last.description, "Bad\u{FFFD}\u{FFFD}cell");
+    let d = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "control_characters")
+        .unwrap();
+    assert_eq!(d.place.row, Some(402));
+    // And the export reads back.
+    let csv = actionplan::export::to_csv(&imported.plan);
+    assert!(read(csv.as_bytes()).is_ok());
+}

@@ -11,7 +11,25 @@ use std::collections::HashMap;
 /// A source cell as the model keeps it: trimmed, line endings normalised, and the `'` that
 /// guards a formula-like cell in our own exports removed. Works in place: most cells need no
 /// change and no new allocation.
-fn clean_in_place(c: &mut String) {
+///
+/// Control characters other than tab and line breaks (binary junk inside a text file) are
+/// replaced by U+FFFD; the return value says whether any were.
+fn clean_in_place(c: &mut String) -> bool {
+    let junk = c
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
+    if junk {
+        *c = c
+            .chars()
+            .map(|ch| {
+                if ch.is_control() && !matches!(ch, '\t' | '\n' | '\r') && (ch as u32) < 0x80 {
+                    '\u{FFFD}'
+                } else {
+                    ch
+                }
+            })
+            .collect();
+    }
     let t = c.trim();
     if t.len() != c.len() || c.contains('\r') {
         *c = clean_cell(c);
@@ -20,6 +38,7 @@ fn clean_in_place(c: &mut String) {
     if keep != c.len() {
         c.drain(..c.len() - keep);
     }
+    junk
 }
 
 /// How many rows to look through for the header.
@@ -78,11 +97,14 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
 
     // 1. Look ahead for the header.
     let mut head: Vec<SourceRow> = Vec::new();
+    let mut junk_rows: Vec<usize> = Vec::new();
     while head.len() < HEADER_SCAN {
         match rows.next() {
             Some(mut r) => {
                 for c in r.cells.iter_mut() {
-                    clean_in_place(c);
+                    if clean_in_place(c) {
+                        junk_rows.push(r.line);
+                    }
                 }
                 head.push(r)
             }
@@ -159,15 +181,19 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         last_lead: None,
         filled_owner: Vec::new(),
         repeated_headers: Vec::new(),
+        junk_rows: Vec::new(),
         update_periods,
         extra_cols: 0,
     };
     for row in head.into_iter().skip(header_at + 1) {
         state.row(row);
     }
+    state.junk_rows = junk_rows;
     for mut row in rows {
         for c in row.cells.iter_mut() {
-            clean_in_place(c);
+            if clean_in_place(c) && state.junk_rows.len() < 1000 {
+                state.junk_rows.push(row.line);
+            }
         }
         state.row(row);
     }
@@ -408,6 +434,7 @@ struct State<'a> {
     last_lead: Option<String>,
     filled_owner: Vec<usize>,
     repeated_headers: Vec<usize>,
+    junk_rows: Vec<usize>,
     update_periods: HashMap<usize, (Option<String>, Option<chrono::NaiveDate>)>,
     extra_cols: usize,
 }
@@ -823,6 +850,24 @@ impl State<'_> {
                     ),
                 )
                 .at(Place::row(rows[0])),
+            );
+        }
+        if !self.junk_rows.is_empty() {
+            self.junk_rows.dedup();
+            let rows = &self.junk_rows;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "control_characters",
+                    Severity::Warning,
+                    format!(
+                        "{} row(s) hold control characters (binary data inside the text): each was replaced by the replacement character � (rows {}{})",
+                        rows.len(),
+                        rows.iter().take(10).map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+                        if rows.len() > 10 { ", …" } else { "" }
+                    ),
+                )
+                .at(Place::row(rows[0]))
+                .hint("the file may be damaged, or saved from another program; check those rows"),
             );
         }
         if !self.repeated_headers.is_empty() {

@@ -1,0 +1,178 @@
+//! Argument conversion at the edge: Python values in, core types out, with our exceptions
+//! (`InputTypeError`, `InvalidOptionError`) instead of bare `TypeError`s.
+
+use crate::errors::{input_type, io_error, CoreResult};
+use actionplan::model::Role;
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyMemoryView, PyString};
+
+/// Read the bytes of a source: a path (`str` or `os.PathLike`), `bytes`-like data, or a
+/// binary or text file object with `.read()`.
+pub fn source_bytes(src: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let py = src.py();
+    if let Ok(b) = src.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = src.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    if src.is_instance_of::<PyMemoryView>() {
+        let b = py.import("builtins")?.getattr("bytes")?.call1((src,))?;
+        return Ok(b.cast::<PyBytes>()?.as_bytes().to_vec());
+    }
+    let is_path = src.is_instance_of::<PyString>() || src.hasattr("__fspath__")?;
+    if is_path {
+        let p = py.import("os")?.getattr("fspath")?.call1((src,))?;
+        let path: String = match p.extract::<String>() {
+            Ok(s) => s,
+            Err(_) => {
+                return Err(input_type(
+                    py,
+                    "the path must be text (bytes paths are not supported)",
+                ))
+            }
+        };
+        return py
+            .detach(|| std::fs::read(&path))
+            .map_err(|e| io_error(py, &path, &e));
+    }
+    if src.hasattr("read")? {
+        let data = src.call_method0("read")?;
+        if let Ok(b) = data.cast::<PyBytes>() {
+            return Ok(b.as_bytes().to_vec());
+        }
+        if let Ok(s) = data.cast::<PyString>() {
+            return Ok(s.to_str()?.as_bytes().to_vec());
+        }
+        return Err(input_type(
+            py,
+            format!(
+                "the file object's read() returned {}, expected bytes or str",
+                type_name(&data)
+            ),
+        ));
+    }
+    Err(input_type(
+        py,
+        format!(
+            "expected a path, bytes or a file object, got {}",
+            type_name(src)
+        ),
+    ))
+}
+
+/// The Python type name of a value, for messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "an object".into())
+}
+
+/// A `datetime.date` (or `datetime.datetime`, whose date is taken); `None` stays `None`.
+pub fn opt_date(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<NaiveDate>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => date(o, name).map(Some),
+    }
+}
+
+/// A `datetime.date` (or the date of a `datetime.datetime`).
+pub fn date(o: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+    let py = o.py();
+    let d = if o.is_instance_of::<PyDateTime>() {
+        o.call_method0("date")?
+    } else if o.is_instance_of::<PyDate>() {
+        o.clone()
+    } else {
+        let hint = if o.is_instance_of::<PyString>() {
+            " (pass datetime.date.fromisoformat(...) for a text date)"
+        } else {
+            ""
+        };
+        return Err(input_type(
+            py,
+            format!("{name} must be a datetime.date, got {}{hint}", type_name(o)),
+        ));
+    };
+    d.extract::<NaiveDate>()
+}
+
+/// An optional `str`.
+pub fn opt_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => match o.cast::<PyString>() {
+            Ok(s) => Ok(Some(s.to_str()?.to_string())),
+            Err(_) => Err(input_type(
+                o.py(),
+                format!("{name} must be a str, got {}", type_name(o)),
+            )),
+        },
+    }
+}
+
+/// A `{header: field}` mapping (`columns=` or `aliases=`): field names are the snake_case
+/// roles (`"owner"`, `"timeframe"`, ...).
+pub fn role_map(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<(String, Role)>> {
+    let Some(o) = obj else { return Ok(Vec::new()) };
+    if o.is_none() {
+        return Ok(Vec::new());
+    }
+    let py = o.py();
+    let dict = o.cast::<PyDict>().map_err(|_| {
+        input_type(
+            py,
+            format!(
+                "{name} must be a dict of {{header: field}}, got {}",
+                type_name(o)
+            ),
+        )
+    })?;
+    let mut out = Vec::with_capacity(dict.len());
+    for (k, v) in dict.iter() {
+        let header = opt_str(Some(&k), &format!("a key of {name}"))?.unwrap_or_default();
+        let role = opt_str(Some(&v), &format!("{name}[{header:?}]"))?.unwrap_or_default();
+        let role: Role = role.parse().py(py)?;
+        out.push((header, role));
+    }
+    Ok(out)
+}
+
+/// A date to Python.
+pub fn py_date(py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Option<Bound<'_, PyAny>>> {
+    match d {
+        None => Ok(None),
+        Some(d) => Ok(Some(d.into_pyobject(py)?.into_any())),
+    }
+}
+
+/// Write text to a path (`str` or `os.PathLike`) as UTF-8.
+pub fn write_text(path: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
+    let py = path.py();
+    if !(path.is_instance_of::<PyString>() || path.hasattr("__fspath__")?) {
+        return Err(input_type(
+            py,
+            format!("path must be a str or os.PathLike, got {}", type_name(path)),
+        ));
+    }
+    let p: String = py
+        .import("os")?
+        .getattr("fspath")?
+        .call1((path,))?
+        .extract()
+        .map_err(|_| input_type(py, "the path must be text"))?;
+    py.detach(|| std::fs::write(&p, text))
+        .map_err(|e| io_error(py, &p, &e))
+}
+
+/// `InputTypeError`: `name` must be `expected`, got the value's type.
+pub fn input_type_err(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    input_type(
+        py,
+        format!("{name} must be {expected}, got {}", type_name(got)),
+    )
+}

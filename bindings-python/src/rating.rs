@@ -1,0 +1,764 @@
+//! Rating, statistics, diff and reports: `Plan.assess()`, `Plan.stats()`, `Plan.report()`,
+//! `actionplan.diff()`, and the `Assessment`, `Stats` and `PlanDiff` classes.
+//!
+//! Everything is computed by the core; this module converts arguments (a preset name, a rules
+//! file or a dict) and results (to Python data with `datetime.date`s).
+
+use crate::convert::{input_type_err, opt_str};
+use crate::errors::{guard, input_type, io_error, CoreResult};
+use crate::plan::escape_html;
+use crate::views::PlanData;
+use actionplan::diff::PlanDiff as CorePlanDiff;
+use actionplan::rating::{Assessment as CoreAssessment, RuleSet};
+use actionplan::stats::{GroupBy, Stats as CoreStats};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use std::sync::Arc;
+
+/// Keys whose string values are ISO dates in the core's JSON form; `to_dict()` turns them
+/// into `datetime.date` (the rest of the JSON form is kept as is).
+const DATE_KEYS: [&str; 15] = [
+    "as_of",
+    "date",
+    "due",
+    "due_earliest",
+    "due_latest",
+    "from",
+    "last_update",
+    "latest",
+    "original_due",
+    "peer_challenge_date",
+    "plan_date",
+    "revised_from",
+    "start",
+    "to",
+    "visit",
+];
+
+/// A JSON value as Python data; ISO date strings under [`DATE_KEYS`] become `datetime.date`.
+pub fn json_to_py<'py>(
+    py: Python<'py>,
+    v: &serde_json::Value,
+    key: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => {
+            if key.is_some_and(|k| DATE_KEYS.contains(&k)) {
+                if let Ok(d) = s.parse::<NaiveDate>() {
+                    return Ok(d.into_pyobject(py)?.into_any());
+                }
+            }
+            PyString::new(py, s).into_any()
+        }
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item, key)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let d = PyDict::new(py);
+            for (k, item) in map {
+                d.set_item(k, json_to_py(py, item, Some(k))?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// Serialize a core value to Python data.
+fn to_py<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(v)
+        .map_err(actionplan::Error::from)
+        .py(py)?;
+    json_to_py(py, &value, None)
+}
+
+/// Pretty JSON with a final newline (the form of the golden files).
+fn to_json_text<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<String> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(actionplan::Error::from)
+        .py(py)
+}
+
+/// Resolve `rules=`: a preset id (`"date-rag"`), a path to a JSON or TOML rules file
+/// (`str` or `os.PathLike`), or a dict in the rules-file form.
+pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<RuleSet> {
+    let Some(r) = rules.filter(|r| !r.is_none()) else {
+        return RuleSet::preset("date-rag").py(py);
+    };
+    if r.is_instance_of::<PyDict>() {
+        let text: String = py
+            .import("json")?
+            .call_method1("dumps", (r,))
+            .map_err(|e| {
+                input_type(
+                    py,
+                    format!("rules: the dict is not JSON-serialisable ({e})"),
+                )
+            })?
+            .extract()?;
+        return RuleSet::from_json(&text).py(py);
+    }
+    let is_pathlike = !r.is_instance_of::<PyString>() && r.hasattr("__fspath__")?;
+    if let Some(s) = opt_str(Some(r), "rules").ok().flatten() {
+        let known = actionplan::rating::PRESETS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(s.trim()) || p.replace('-', "_") == s.trim());
+        let looks_like_path = s.ends_with(".json") || s.ends_with(".toml") || s.contains('/');
+        if known || !looks_like_path {
+            return RuleSet::preset(&s).py(py);
+        }
+        return rules_file(py, &s);
+    }
+    if is_pathlike {
+        let p: String = py
+            .import("os")?
+            .getattr("fspath")?
+            .call1((r,))?
+            .extract()
+            .map_err(|_| input_type(py, "rules: the path must be text"))?;
+        return rules_file(py, &p);
+    }
+    Err(input_type_err(
+        py,
+        "rules",
+        "a preset name, a path to a rules file or a dict",
+        r,
+    ))
+}
+
+fn rules_file(py: Python<'_>, path: &str) -> PyResult<RuleSet> {
+    let text = py
+        .detach(|| std::fs::read_to_string(path))
+        .map_err(|e| io_error(py, path, &e))?;
+    if path.to_ascii_lowercase().ends_with(".toml") {
+        RuleSet::from_toml(&text).py(py)
+    } else {
+        RuleSet::from_json(&text).py(py)
+    }
+}
+
+/// `by=` for statistics.
+pub fn group_by(py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<GroupBy> {
+    match opt_str(by, "by")? {
+        None => Ok(GroupBy::default()),
+        Some(s) => s.parse().py(py),
+    }
+}
+
+/// The label's name for a rating id, or "Not rated".
+pub fn label_name<'a>(a: &'a CoreAssessment, id: Option<&'a str>) -> &'a str {
+    match id {
+        Some(id) => a.scale.label(id).map_or(id, |l| l.name.as_str()),
+        None => "Not rated",
+    }
+}
+
+/// A compact HTML table of labels with their colours and counts.
+fn label_table(a: &CoreAssessment, counts: &[(Option<&str>, usize, Option<u32>)]) -> String {
+    let mut h = String::from("<table><tr>");
+    for (id, _, _) in counts {
+        let (bg, fg) = match id.and_then(|id| a.scale.label(id)) {
+            Some(l) => (l.colour.clone(), l.text_colour().to_string()),
+            None => ("#eeeeee".to_string(), "#000000".to_string()),
+        };
+        h.push_str(&format!(
+            "<th style=\"background:{};color:{};padding:2px 8px\">{}</th>",
+            escape_html(&bg),
+            escape_html(&fg),
+            escape_html(label_name(a, *id))
+        ));
+    }
+    h.push_str("</tr><tr>");
+    for (_, n, pct) in counts {
+        match pct {
+            Some(p) => h.push_str(&format!("<td style=\"text-align:center\">{n} ({p}%)</td>")),
+            None => h.push_str(&format!("<td style=\"text-align:center\">{n}</td>")),
+        }
+    }
+    h.push_str("</tr></table>");
+    h
+}
+
+/// The ratings of a plan's actions as of a date, with reasons, roll-ups and findings.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Assessment {
+    pub(crate) data: Arc<PlanData>,
+    pub(crate) a: Arc<CoreAssessment>,
+}
+
+impl Assessment {
+    /// Wrap a core assessment of a plan.
+    pub fn new(data: Arc<PlanData>, a: CoreAssessment) -> Self {
+        Assessment {
+            data,
+            a: Arc::new(a),
+        }
+    }
+}
+
+#[pymethods]
+impl Assessment {
+    /// The date the ratings are as of.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.a.as_of
+    }
+
+    /// The rule set's id ("date-rag", or a custom id).
+    #[getter]
+    fn rules(&self) -> &str {
+        &self.a.rules.id
+    }
+
+    /// The rule set's name.
+    #[getter]
+    fn rules_name(&self) -> &str {
+        &self.a.rules.name
+    }
+
+    /// The scale's labels, best first: dicts with `id`, `name`, `colour`, `description`, ...
+    #[getter]
+    fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.a.scale.labels)
+    }
+
+    /// The plan's rating (label id; `None` when not rated).
+    #[getter]
+    fn rating(&self) -> Option<&str> {
+        self.a.plan.rating.as_deref()
+    }
+
+    /// Why the plan has its rating.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.a.plan.reason
+    }
+
+    /// Actions per label name (the scale's order), plus "Not rated" when any.
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for c in &self.a.plan.counts {
+            d.set_item(label_name(&self.a, Some(&c.label)), c.count)?;
+        }
+        if self.a.plan.not_rated > 0 {
+            d.set_item("Not rated", self.a.plan.not_rated)?;
+        }
+        Ok(d)
+    }
+
+    /// The rated actions, in plan order.
+    #[getter]
+    fn actions(&self) -> Vec<RatedAction> {
+        (0..self.a.actions.len())
+            .map(|i| RatedAction {
+                data: self.data.clone(),
+                a: self.a.clone(),
+                index: i,
+            })
+            .collect()
+    }
+
+    /// The recommendations' roll-ups, as dicts (`key`, `title`, `rating`, `reason`, `counts`,
+    /// `not_rated`, `actions`).
+    #[getter]
+    fn recommendations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.a.recommendations)
+    }
+
+    /// Reported RAGs that disagree with the derived rating, as dicts.
+    #[getter]
+    fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.a.findings)
+    }
+
+    /// Statistics of this assessment (no second rating pass), grouped `by` "recommendation"
+    /// (default), "theme", "owner", "lead" or "none".
+    #[pyo3(signature = (*, by=None))]
+    fn stats(&self, py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<Stats> {
+        guard(py, || {
+            let by = group_by(py, by)?;
+            let (plan, a) = (&self.data.plan, &self.a);
+            let s = py.detach(|| actionplan::stats::stats(plan, a, by));
+            Ok(Stats::new(s, self.a.clone()))
+        })
+    }
+
+    /// The assessment as Python data (dates as `datetime.date`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &*self.a)
+    }
+
+    /// The assessment as JSON (the form of `tests/golden/*/<preset>.json`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || to_json_text(py, &*self.a))
+    }
+
+    /// The rated actions as CSV (formula-safe), as the core's report writes it.
+    #[pyo3(signature = (path=None))]
+    fn to_csv(&self, py: Python<'_>, path: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        guard(py, || {
+            let text = actionplan::report::rated_csv(&self.data.plan, &self.a);
+            if let Some(p) = path {
+                crate::convert::write_text(p, &text)?;
+            }
+            Ok(text)
+        })
+    }
+
+    /// Arrow columns of the rated action table.
+    fn _frame(&self, py: Python<'_>) -> PyResult<crate::frame::Frame> {
+        guard(py, || {
+            let (data, a) = (self.data.clone(), self.a.clone());
+            let table = py.detach(move || crate::frame::rated_table(&data, &a));
+            Ok(crate::frame::Frame::new(table))
+        })
+    }
+
+    /// The rated action table as a `pyarrow.Table`.
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        py.import("actionplan._frames")?
+            .call_method1("to_arrow", (frame,))
+    }
+
+    /// The rated action table as a `pandas.DataFrame` (rating as an ordered categorical).
+    #[pyo3(signature = (*, dates="datetime64"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, dates: &str) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("dates", dates)?;
+        py.import("actionplan._frames")?
+            .getattr("to_pandas")?
+            .call((frame,), Some(&kwargs))
+    }
+
+    /// The rated action table as a `polars.DataFrame`.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let frame = self._frame(py)?;
+        py.import("actionplan._frames")?
+            .call_method1("to_polars", (frame,))
+    }
+
+    fn __len__(&self) -> usize {
+        self.a.actions.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let counts: Vec<String> = self
+            .a
+            .plan
+            .counts
+            .iter()
+            .map(|c| format!("{} {}", label_name(&self.a, Some(&c.label)), c.count))
+            .collect();
+        format!(
+            "<Assessment {} as of {}: {}>",
+            self.a.rules.id,
+            self.a.as_of,
+            counts.join(", ")
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let mut cells: Vec<(Option<&str>, usize, Option<u32>)> = self
+            .a
+            .plan
+            .counts
+            .iter()
+            .map(|c| (Some(c.label.as_str()), c.count, None))
+            .collect();
+        if self.a.plan.not_rated > 0 {
+            cells.push((None, self.a.plan.not_rated, None));
+        }
+        format!(
+            "<div class=\"actionplan-assessment\"><strong>{}</strong> as of {}: {} actions<br>{}<small>{}</small></div>",
+            escape_html(&self.a.rules.name),
+            self.a.as_of,
+            self.a.actions.len(),
+            label_table(&self.a, &cells),
+            escape_html(&self.a.plan.reason)
+        )
+    }
+}
+
+/// One rated action.
+#[pyclass(frozen, module = "actionplan")]
+pub struct RatedAction {
+    data: Arc<PlanData>,
+    a: Arc<CoreAssessment>,
+    index: usize,
+}
+
+impl RatedAction {
+    fn r(&self) -> &actionplan::rating::RatedAction {
+        &self.a.actions[self.index]
+    }
+}
+
+#[pymethods]
+impl RatedAction {
+    /// The action's ref.
+    #[getter(r#ref)]
+    fn action_ref(&self) -> &str {
+        &self.r().action_ref
+    }
+
+    /// The recommendation's key.
+    #[getter]
+    fn recommendation(&self) -> &str {
+        &self.r().recommendation
+    }
+
+    /// The rating's label id (`None` when not rated).
+    #[getter]
+    fn rating(&self) -> Option<&str> {
+        self.r().rating.as_deref()
+    }
+
+    /// The rating's label name ("Red"), or "Not rated".
+    #[getter]
+    fn label(&self) -> &str {
+        label_name(&self.a, self.r().rating.as_deref())
+    }
+
+    /// The rule that gave the rating.
+    #[getter]
+    fn rule(&self) -> Option<&str> {
+        self.r().reason.rule.as_deref()
+    }
+
+    /// Why, in words ("due 2025-03-31, 42 days overdue, status In progress").
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.r().reason.text
+    }
+
+    /// The deadline used.
+    #[getter]
+    fn due(&self) -> Option<NaiveDate> {
+        self.r().facts.due
+    }
+
+    /// `"definitely"`, `"possibly"`, `"no"` or `"no_deadline"`.
+    #[getter]
+    fn overdue(&self) -> &'static str {
+        self.r().facts.overdue.as_str()
+    }
+
+    /// Days past the deadline (negative before it).
+    #[getter]
+    fn days_overdue(&self) -> Option<i64> {
+        self.r().facts.days_overdue
+    }
+
+    /// Every fact the rules looked at, as a dict.
+    #[getter]
+    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.r().facts)
+    }
+
+    /// The action itself.
+    #[getter]
+    fn action(&self) -> crate::views::Action {
+        let r = self.r();
+        let flat = self
+            .data
+            .index
+            .partition_point(|(ri, _)| *ri < r.recommendation_index)
+            + r.action_index;
+        crate::views::Action::at(&self.data, flat)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<RatedAction {}: {} ({})>",
+            self.r().action_ref,
+            self.label(),
+            self.r().reason.text
+        )
+    }
+}
+
+/// Counts and shares by status and rating, overdue, due soon, schedule and workload.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Stats {
+    pub(crate) s: Arc<CoreStats>,
+    pub(crate) a: Arc<CoreAssessment>,
+}
+
+impl Stats {
+    /// Wrap core statistics (with the assessment they count, for label colours).
+    pub fn new(s: CoreStats, a: Arc<CoreAssessment>) -> Self {
+        Stats { s: Arc::new(s), a }
+    }
+}
+
+#[pymethods]
+impl Stats {
+    /// The date the statistics are as of.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.s.as_of
+    }
+
+    /// The rule set's id.
+    #[getter]
+    fn rules(&self) -> &str {
+        &self.s.rules
+    }
+
+    /// How groups are formed: "recommendation", "theme", "owner", "lead" or "none".
+    #[getter]
+    fn by(&self) -> &'static str {
+        self.s.by.as_str()
+    }
+
+    /// Sentences a committee report would use.
+    #[getter]
+    fn headline(&self) -> Vec<String> {
+        self.s.headline.clone()
+    }
+
+    /// Whole-plan figures, as a dict.
+    #[getter]
+    fn plan<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.s.plan)
+    }
+
+    /// Figures per group, as dicts.
+    #[getter]
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.s.groups)
+    }
+
+    /// Per owner: actions, open, complete, overdue, due within 90 days.
+    #[getter]
+    fn workload<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.s.workload)
+    }
+
+    /// The overdue actions, as dicts.
+    #[getter]
+    fn overdue<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.s.overdue)
+    }
+
+    /// Actions per status key (the plan's figures).
+    #[getter]
+    fn by_status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for s in &self.s.plan.by_status {
+            d.set_item(&s.key, s.count)?;
+        }
+        Ok(d)
+    }
+
+    /// Actions per rating key (the plan's figures).
+    #[getter]
+    fn by_rating<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for s in &self.s.plan.by_rating {
+            d.set_item(&s.key, s.count)?;
+        }
+        Ok(d)
+    }
+
+    /// The statistics as Python data (dates as `datetime.date`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &*self.s)
+    }
+
+    /// The statistics as JSON (the form of `tests/golden/*/stats.json`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || to_json_text(py, &*self.s))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Stats {} as of {}: {} actions, {} open, {} definitely overdue>",
+            self.s.rules,
+            self.s.as_of,
+            self.s.plan.actions,
+            self.s.plan.open,
+            self.s.plan.overdue_definitely
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let cells: Vec<(Option<&str>, usize, Option<u32>)> = self
+            .s
+            .plan
+            .by_rating
+            .iter()
+            .map(|s| {
+                let id = self.a.scale.label(&s.key).map(|l| l.id.as_str());
+                (id, s.count, Some(s.percent))
+            })
+            .collect();
+        let mut h = format!(
+            "<div class=\"actionplan-stats\"><strong>{} actions</strong> as of {}{}",
+            self.s.plan.actions,
+            self.s.as_of,
+            label_table(&self.a, &cells)
+        );
+        h.push_str("<table><tr><th>Status</th><th>Actions</th><th>%</th></tr>");
+        for s in &self.s.plan.by_status {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}%</td></tr>",
+                escape_html(&s.label),
+                s.count,
+                s.percent
+            ));
+        }
+        h.push_str("</table><ul>");
+        for line in &self.s.headline {
+            h.push_str(&format!("<li>{}</li>", escape_html(line)));
+        }
+        h.push_str("</ul></div>");
+        h
+    }
+}
+
+/// What changed between two versions of a plan.
+#[pyclass(frozen, module = "actionplan")]
+pub struct PlanDiff {
+    pub(crate) d: Arc<CorePlanDiff>,
+}
+
+#[pymethods]
+impl PlanDiff {
+    /// One sentence saying what changed.
+    #[getter]
+    fn headline(&self) -> &str {
+        &self.d.headline
+    }
+
+    /// Actions added, as dicts.
+    #[getter]
+    fn added<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.added)
+    }
+
+    /// Actions dropped, as dicts.
+    #[getter]
+    fn removed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.removed)
+    }
+
+    /// Actions completed since the old version, as dicts.
+    #[getter]
+    fn completed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.completed)
+    }
+
+    /// Status changes, as dicts.
+    #[getter]
+    fn status_changed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.status_changed)
+    }
+
+    /// Reported RAG changes, as dicts.
+    #[getter]
+    fn rerated<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.rerated)
+    }
+
+    /// Deadlines moved and by how much, as dicts.
+    #[getter]
+    fn deadlines_moved<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.deadlines_moved)
+    }
+
+    /// Progress comments not updated, as dicts.
+    #[getter]
+    fn comments_not_updated<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.d.comments_not_updated)
+    }
+
+    /// The diff as Python data (dates as `datetime.date`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &*self.d)
+    }
+
+    /// The diff as JSON (the form of `tests/golden/*/diff-*.json`).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || to_json_text(py, &*self.d))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<PlanDiff: {}>", self.d.headline)
+    }
+
+    fn _repr_html_(&self) -> String {
+        format!(
+            "<div class=\"actionplan-diff\">{}</div>",
+            escape_html(&self.d.headline)
+        )
+    }
+}
+
+/// The shipped rule presets: a list of dicts with `id`, `name` and `description`.
+#[pyfunction]
+pub fn presets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &RuleSet::presets())
+}
+
+/// What changed between two versions of a plan (actions added, dropped, completed, re-rated,
+/// deadlines moved, comments not updated). With `rules` and `as_of` (and optionally
+/// `old_as_of`), derived ratings are compared too.
+#[pyfunction]
+#[pyo3(signature = (old, new, *, rules=None, as_of=None, old_as_of=None))]
+pub fn diff(
+    py: Python<'_>,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
+    rules: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    old_as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PlanDiff> {
+    guard(py, || {
+        let old = plan_arg(old, "old")?;
+        let new = plan_arg(new, "new")?;
+        let (o, n) = (&old.get().data.plan, &new.get().data.plan);
+        let mut d = py.detach(|| actionplan::diff::diff(o, n));
+        let as_of = crate::convert::opt_date(as_of, "as_of")?;
+        if rules.is_some_and(|r| !r.is_none()) || as_of.is_some() {
+            let rs = rule_set(py, rules)?;
+            let new_as_of = match as_of {
+                Some(d) => d,
+                None => crate::plan::today(py)?,
+            };
+            let old_as_of = crate::convert::opt_date(old_as_of, "old_as_of")?
+                .or(o.meta.as_of)
+                .unwrap_or(new_as_of);
+            let oa = actionplan::rating::assess(o, &rs, old_as_of).py(py)?;
+            let na = actionplan::rating::assess(n, &rs, new_as_of).py(py)?;
+            d.add_ratings(&oa, &na);
+        }
+        Ok(PlanDiff { d: Arc::new(d) })
+    })
+}
+
+fn plan_arg<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, crate::plan::Plan>> {
+    obj.cast::<crate::plan::Plan>()
+        .cloned()
+        .map_err(|_| input_type_err(obj.py(), name, "a Plan", obj))
+}

@@ -1,0 +1,743 @@
+//! Read-only Python views of a plan: `Recommendation`, `Action`, `Timeframe`, `Diagnostic`,
+//! `Column`, `ProgressUpdate`, and the lazy sequences `Recommendations` and `Actions`.
+//!
+//! A view holds an `Arc` of the plan and an index, so `plan.actions[i]` copies nothing.
+
+use crate::convert::py_date;
+use actionplan::model::{Action as CoreAction, Plan as CorePlan, Recommendation as CoreRec};
+use actionplan::timeframe::Timeframe as CoreTimeframe;
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyIndexError, PyStopIteration};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PySlice};
+use std::sync::Arc;
+
+/// A plan with a flat index of its actions.
+#[derive(Debug)]
+pub struct PlanData {
+    /// The core plan.
+    pub plan: CorePlan,
+    /// (recommendation, action) positions of every action, in order.
+    pub index: Vec<(usize, usize)>,
+}
+
+impl PlanData {
+    /// Wrap a core plan.
+    pub fn new(plan: CorePlan) -> Arc<Self> {
+        let index = plan
+            .recommendations
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| (0..r.actions.len()).map(move |j| (i, j)))
+            .collect();
+        Arc::new(PlanData { plan, index })
+    }
+
+    /// The action at a flat position.
+    pub fn action(&self, i: usize) -> &CoreAction {
+        let (r, a) = self.index[i];
+        &self.plan.recommendations[r].actions[a]
+    }
+}
+
+/// Resolve a Python index (negative from the end) against a length.
+pub fn resolve_index(i: isize, len: usize) -> PyResult<usize> {
+    let j = if i < 0 { i + len as isize } else { i };
+    if j < 0 || j as usize >= len {
+        Err(PyIndexError::new_err(format!(
+            "index {i} out of range for {len} items"
+        )))
+    } else {
+        Ok(j as usize)
+    }
+}
+
+fn slice_indices(slice: &Bound<'_, PySlice>, len: usize) -> PyResult<Vec<usize>> {
+    let ind = slice.indices(len as isize)?;
+    let mut out = Vec::with_capacity(ind.slicelength);
+    let mut i = ind.start;
+    for _ in 0..ind.slicelength {
+        out.push(i as usize);
+        i += ind.step;
+    }
+    Ok(out)
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
+}
+
+/// The recommendations of a plan: a read-only sequence of `Recommendation`.
+#[pyclass(frozen, module = "actionplan", sequence)]
+pub struct Recommendations {
+    pub(crate) data: Arc<PlanData>,
+}
+
+#[pymethods]
+impl Recommendations {
+    fn __len__(&self) -> usize {
+        self.data.plan.recommendations.len()
+    }
+
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let len = self.__len__();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let items: Vec<Recommendation> = slice_indices(slice, len)?
+                .into_iter()
+                .map(|i| Recommendation {
+                    data: self.data.clone(),
+                    index: i,
+                })
+                .collect();
+            return Ok(PyList::new(py, items)?.into_any());
+        }
+        let i: isize = key.extract()?;
+        let index = resolve_index(i, len)?;
+        Ok(Bound::new(
+            py,
+            Recommendation {
+                data: self.data.clone(),
+                index,
+            },
+        )?
+        .into_any())
+    }
+
+    fn __iter__(&self) -> RecommendationIter {
+        RecommendationIter {
+            data: self.data.clone(),
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Recommendations: {}>", self.__len__())
+    }
+}
+
+/// Iterator over recommendations.
+#[pyclass(frozen, module = "actionplan")]
+pub struct RecommendationIter {
+    data: Arc<PlanData>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+#[pymethods]
+impl RecommendationIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> PyResult<Recommendation> {
+        let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if i < self.data.plan.recommendations.len() {
+            Ok(Recommendation {
+                data: self.data.clone(),
+                index: i,
+            })
+        } else {
+            Err(PyStopIteration::new_err(()))
+        }
+    }
+}
+
+/// The actions of a plan, in order: a read-only sequence of `Action`.
+#[pyclass(frozen, module = "actionplan", sequence)]
+pub struct Actions {
+    pub(crate) data: Arc<PlanData>,
+}
+
+#[pymethods]
+impl Actions {
+    fn __len__(&self) -> usize {
+        self.data.index.len()
+    }
+
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let len = self.__len__();
+        if let Ok(slice) = key.cast::<PySlice>() {
+            let items: Vec<Action> = slice_indices(slice, len)?
+                .into_iter()
+                .map(|i| Action::at(&self.data, i))
+                .collect();
+            return Ok(PyList::new(py, items)?.into_any());
+        }
+        let i: isize = key.extract()?;
+        let index = resolve_index(i, len)?;
+        Ok(Bound::new(py, Action::at(&self.data, index))?.into_any())
+    }
+
+    fn __iter__(&self) -> ActionIter {
+        ActionIter::new(self.data.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Actions: {}>", self.__len__())
+    }
+}
+
+/// Iterator over actions.
+#[pyclass(frozen, module = "actionplan")]
+pub struct ActionIter {
+    data: Arc<PlanData>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+impl ActionIter {
+    /// Iterate over every action of a plan.
+    pub fn new(data: Arc<PlanData>) -> Self {
+        ActionIter {
+            data,
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+}
+
+#[pymethods]
+impl ActionIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> PyResult<Action> {
+        let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if i < self.data.index.len() {
+            Ok(Action::at(&self.data, i))
+        } else {
+            Err(PyStopIteration::new_err(()))
+        }
+    }
+}
+
+/// A recommendation: a group of actions.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Recommendation {
+    data: Arc<PlanData>,
+    index: usize,
+}
+
+impl Recommendation {
+    fn rec(&self) -> &CoreRec {
+        &self.data.plan.recommendations[self.index]
+    }
+}
+
+#[pymethods]
+impl Recommendation {
+    /// Number or key as written ("1", "Recommendation 2"), or a generated one.
+    #[getter]
+    fn key(&self) -> &str {
+        &self.rec().key
+    }
+
+    /// The recommendation's text.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.rec().title
+    }
+
+    /// Context or definition, when the plan has one.
+    #[getter]
+    fn definition(&self) -> Option<&str> {
+        self.rec().definition.as_deref()
+    }
+
+    /// The theme or section heading it sits under.
+    #[getter]
+    fn theme(&self) -> Option<&str> {
+        self.rec().theme.as_deref()
+    }
+
+    /// 1-based source row where it starts.
+    #[getter]
+    fn row(&self) -> Option<usize> {
+        self.rec().row
+    }
+
+    /// 0-based position in the plan.
+    #[getter]
+    fn position(&self) -> usize {
+        self.index
+    }
+
+    /// Its actions, in order.
+    #[getter]
+    fn actions(&self) -> Vec<Action> {
+        let first = self.data.index.partition_point(|(r, _)| *r < self.index);
+        (0..self.rec().actions.len())
+            .map(|j| Action::at(&self.data, first + j))
+            .collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.rec().actions.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Recommendation {}: {:?} ({} actions)>",
+            self.rec().key,
+            clip(&self.rec().title, 60),
+            self.rec().actions.len()
+        )
+    }
+}
+
+/// One action.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Action {
+    data: Arc<PlanData>,
+    index: usize,
+}
+
+impl Action {
+    /// The action at a flat position.
+    pub fn at(data: &Arc<PlanData>, index: usize) -> Self {
+        Action {
+            data: data.clone(),
+            index,
+        }
+    }
+
+    fn a(&self) -> &CoreAction {
+        self.data.action(self.index)
+    }
+}
+
+/// The status as a category name: the lifecycle names, and `"other"` for a word the library
+/// does not know (the word itself is in `status_text`).
+pub fn status_name(s: &actionplan::Status) -> &str {
+    match s {
+        actionplan::Status::Other(_) => "other",
+        s => s.as_str(),
+    }
+}
+
+#[pymethods]
+impl Action {
+    /// The ref as written, or a generated one such as `R3.2`.
+    #[getter(r#ref)]
+    fn action_ref(&self) -> &str {
+        &self.a().action_ref
+    }
+
+    /// True when the ref was generated because the source had none.
+    #[getter]
+    fn ref_generated(&self) -> bool {
+        self.a().ref_generated
+    }
+
+    /// What will be done.
+    #[getter]
+    fn description(&self) -> &str {
+        &self.a().description
+    }
+
+    /// The owner cell as written.
+    #[getter]
+    fn owner(&self) -> Option<&str> {
+        self.a().owner.as_deref()
+    }
+
+    /// Owners split from the owner cell (never on "&").
+    #[getter]
+    fn owners(&self) -> Vec<String> {
+        self.a().owners.clone()
+    }
+
+    /// Lead member / portfolio as written.
+    #[getter]
+    fn lead_member(&self) -> Option<&str> {
+        self.a().lead_member.as_deref()
+    }
+
+    /// The due-date phrase and its reading.
+    #[getter]
+    fn timeframe(&self) -> Option<Timeframe> {
+        self.a().timeframe.clone().map(Timeframe::from)
+    }
+
+    /// The original due date, when the plan keeps it apart from a revised one.
+    #[getter]
+    fn original_due(&self) -> Option<Timeframe> {
+        self.a()
+            .original_due
+            .as_deref()
+            .cloned()
+            .map(Timeframe::from)
+    }
+
+    /// The deadline used for rating (the latest day the timeframe could mean).
+    #[getter]
+    fn due(&self) -> Option<NaiveDate> {
+        self.a().due()
+    }
+
+    /// Delivery status: `"not_started"`, `"in_progress"`, `"complete"`, `"on_hold"`,
+    /// `"cancelled"`, `"superseded"`, `"other"`, or `None`.
+    #[getter]
+    fn status(&self) -> Option<&str> {
+        self.a().status.as_ref().map(status_name)
+    }
+
+    /// The status word as written.
+    #[getter]
+    fn status_text(&self) -> Option<&str> {
+        self.a().status_text.as_deref()
+    }
+
+    /// The reported RAG as written.
+    #[getter]
+    fn rag(&self) -> Option<&str> {
+        self.a().rag.as_deref()
+    }
+
+    /// Percent complete, 0 to 100.
+    #[getter]
+    fn percent_complete(&self) -> Option<f64> {
+        self.a().percent_complete
+    }
+
+    /// Progress updates, one per update column.
+    #[getter]
+    fn updates(&self) -> Vec<ProgressUpdate> {
+        self.a()
+            .updates
+            .iter()
+            .map(|u| ProgressUpdate {
+                period: u.period.clone(),
+                as_of: u.as_of,
+                text: u.text.clone(),
+                column: u.column.clone(),
+            })
+            .collect()
+    }
+
+    /// The latest non-empty progress comment.
+    #[getter]
+    fn latest_update(&self) -> Option<&str> {
+        self.a().latest_update().map(|u| u.text.as_str())
+    }
+
+    /// Evidence of completion.
+    #[getter]
+    fn evidence(&self) -> Option<&str> {
+        self.a().evidence.as_deref()
+    }
+
+    /// Further options / next steps.
+    #[getter]
+    fn further_options(&self) -> Option<&str> {
+        self.a().further_options.as_deref()
+    }
+
+    /// Every other column, by its header.
+    #[getter]
+    fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (k, v) in &self.a().extra {
+            d.set_item(k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// 1-based source row.
+    #[getter]
+    fn row(&self) -> Option<usize> {
+        self.a().row
+    }
+
+    /// The recommendation it belongs to.
+    #[getter]
+    fn recommendation(&self) -> Recommendation {
+        Recommendation {
+            data: self.data.clone(),
+            index: self.data.index[self.index].0,
+        }
+    }
+
+    /// 0-based position in the plan.
+    #[getter]
+    fn position(&self) -> usize {
+        self.index
+    }
+
+    fn __repr__(&self) -> String {
+        let a = self.a();
+        let mut s = format!("<Action {}: {:?}", a.action_ref, clip(&a.description, 50));
+        if let Some(t) = &a.timeframe {
+            s.push_str(&format!(", due {:?}", clip(&t.text, 30)));
+        }
+        if let Some(st) = &a.status {
+            s.push_str(&format!(", {}", st.label()));
+        }
+        s.push('>');
+        s
+    }
+}
+
+/// One progress update.
+#[pyclass(frozen, module = "actionplan", get_all)]
+pub struct ProgressUpdate {
+    /// The period the update is for, as the header names it.
+    period: Option<String>,
+    /// The date the period ends, when it could be read.
+    as_of: Option<NaiveDate>,
+    /// The comment.
+    text: String,
+    /// The source column header.
+    column: Option<String>,
+}
+
+#[pymethods]
+impl ProgressUpdate {
+    fn __repr__(&self) -> String {
+        format!(
+            "<ProgressUpdate {}: {:?}>",
+            self.period.as_deref().unwrap_or("-"),
+            clip(&self.text, 50)
+        )
+    }
+}
+
+/// A reading of a due-date phrase: an interval (earliest start, deadline) with flags.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Timeframe {
+    pub(crate) t: CoreTimeframe,
+}
+
+impl From<CoreTimeframe> for Timeframe {
+    fn from(t: CoreTimeframe) -> Self {
+        Timeframe { t }
+    }
+}
+
+#[pymethods]
+impl Timeframe {
+    /// The phrase as written.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.t.text
+    }
+
+    /// What kind of phrase: `"day"`, `"month"`, `"quarter"`, `"season"`, `"financial_year"`,
+    /// `"ongoing"`, `"unreadable"`, ...
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.t.kind.as_str()
+    }
+
+    /// Earliest start, when the phrase gives one.
+    #[getter]
+    fn start(&self) -> Option<NaiveDate> {
+        self.t.start
+    }
+
+    /// Earliest day the deadline could mean.
+    #[getter]
+    fn due_earliest(&self) -> Option<NaiveDate> {
+        self.t.due_earliest
+    }
+
+    /// Latest day the deadline could mean.
+    #[getter]
+    fn due_latest(&self) -> Option<NaiveDate> {
+        self.t.due_latest
+    }
+
+    /// The deadline used for rating (same as `due_latest`).
+    #[getter]
+    fn due(&self) -> Option<NaiveDate> {
+        self.t.due()
+    }
+
+    /// Ongoing / open-ended.
+    #[getter]
+    fn ongoing(&self) -> bool {
+        self.t.ongoing
+    }
+
+    /// Times a year, for a recurring phrase whose frequency is known.
+    #[getter]
+    fn per_year(&self) -> Option<u32> {
+        self.t.recurrence.as_ref().and_then(|r| r.per_year)
+    }
+
+    /// True when the phrase recurs ("Quarterly", "4 x per year").
+    #[getter]
+    fn recurring(&self) -> bool {
+        self.t.recurrence.is_some()
+    }
+
+    /// Conditional on something else ("when available").
+    #[getter]
+    fn conditional(&self) -> bool {
+        self.t.conditional
+    }
+
+    /// The earlier deadline a revised date was extended from.
+    #[getter]
+    fn revised_from(&self) -> Option<NaiveDate> {
+        self.t.revised_from
+    }
+
+    /// How sure the reading is: `"high"`, `"medium"`, `"low"` or `"none"`.
+    #[getter]
+    fn confidence(&self) -> &'static str {
+        match self.t.confidence {
+            actionplan::timeframe::Confidence::High => "high",
+            actionplan::timeframe::Confidence::Medium => "medium",
+            actionplan::timeframe::Confidence::Low => "low",
+            actionplan::timeframe::Confidence::None => "none",
+        }
+    }
+
+    /// What the reader inferred, if anything.
+    #[getter]
+    fn note(&self) -> Option<&str> {
+        self.t.note.as_deref()
+    }
+
+    /// True when the phrase has a deadline.
+    #[getter]
+    fn has_deadline(&self) -> bool {
+        self.t.has_deadline()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<Timeframe>() {
+            Ok(o) => o.get().t == self.t,
+            Err(_) => false,
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.t.text.hash(&mut h);
+        self.t.due_latest.hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut s = format!("<Timeframe {:?} {}", self.t.text, self.t.kind.as_str());
+        if let Some(d) = py_date(py, self.t.due_latest)? {
+            s.push_str(&format!(" due {}", d.str()?));
+        }
+        if self.t.ongoing {
+            s.push_str(" ongoing");
+        }
+        s.push('>');
+        Ok(s)
+    }
+}
+
+/// One problem found in a plan: a code, a severity, a place and a plain-English message.
+#[pyclass(frozen, module = "actionplan")]
+pub struct Diagnostic {
+    pub(crate) d: actionplan::Diagnostic,
+}
+
+#[pymethods]
+impl Diagnostic {
+    /// Stable code, e.g. `"missing_owner"`.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.d.code
+    }
+
+    /// `"info"`, `"warning"` or `"error"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.d.severity.as_str()
+    }
+
+    /// Plain-English message.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.d.message
+    }
+
+    /// 1-based source row, when known.
+    #[getter]
+    fn row(&self) -> Option<usize> {
+        self.d.place.row
+    }
+
+    /// The column header, when known.
+    #[getter]
+    fn column(&self) -> Option<&str> {
+        self.d.place.column.as_deref()
+    }
+
+    /// The cell text, when known.
+    #[getter]
+    fn text(&self) -> Option<&str> {
+        self.d.place.text.as_deref()
+    }
+
+    /// The action's ref, when the diagnostic is about one action.
+    #[getter(r#ref)]
+    fn action_ref(&self) -> Option<&str> {
+        self.d.place.action_ref.as_deref()
+    }
+
+    /// What to do about it.
+    #[getter]
+    fn hint(&self) -> Option<&str> {
+        self.d.hint.as_deref()
+    }
+
+    fn __str__(&self) -> String {
+        self.d.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Diagnostic {}>", self.d)
+    }
+}
+
+/// A source column: its header as written and the field it was read into.
+#[pyclass(frozen, module = "actionplan", get_all)]
+pub struct Column {
+    /// Header text as written.
+    header: String,
+    /// The field it was read into (`"owner"`, `"timeframe"`, `"extra"`, ...).
+    role: &'static str,
+    /// For update columns: the period the header names.
+    period: Option<String>,
+}
+
+#[pymethods]
+impl Column {
+    fn __repr__(&self) -> String {
+        format!("<Column {:?} -> {}>", self.header, self.role)
+    }
+}
+
+impl From<&actionplan::model::Column> for Column {
+    fn from(c: &actionplan::model::Column) -> Self {
+        Column {
+            header: c.header.clone(),
+            role: c.role.as_str(),
+            period: c.period.clone(),
+        }
+    }
+}
+
+/// Diagnostics to Python objects.
+pub fn diagnostics(list: &[actionplan::Diagnostic]) -> Vec<Diagnostic> {
+    list.iter().map(|d| Diagnostic { d: d.clone() }).collect()
+}

@@ -1,0 +1,145 @@
+//! `actionplan stats`: counts, shares and headline sentences for a plan as of a date.
+
+use crate::cmd_assess::{as_of_or_today, load_rules};
+use crate::load::{load_plan, ReadArgs};
+use actionplan::rating::assess;
+use actionplan::stats::{stats, GroupBy, Stats};
+use chrono::NaiveDate;
+use std::io::Write;
+
+/// Counts and shares by status and rating, overdue and due soon, schedule adherence, workload
+/// per owner, and headline sentences. Exit 0, or 2 when the plan or the rules cannot be read.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// The plan file, or - for standard input.
+    pub file: String,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// The date the figures are as of (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Group by recommendation, theme, owner, lead or none.
+    #[arg(long, default_value = "recommendation")]
+    pub by: String,
+    /// A preset or a rules file for the ratings.
+    #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
+    pub rules: String,
+    /// Print the statistics as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Run the command; returns the exit code.
+pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
+    let by: GroupBy = match args.by.parse() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let rules = match load_rules(&args.rules) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let plan = match load_plan(&args.file, &args.read) {
+        Ok(i) => i.plan,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let a = match assess(&plan, &rules, as_of_or_today(args.as_of)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let s = stats(&plan, &a, by);
+    let written = if args.json {
+        serde_json::to_string_pretty(&s)
+            .map_err(std::io::Error::other)
+            .and_then(|j| writeln!(out, "{j}"))
+    } else {
+        write_text(out, &s)
+    };
+    if written.is_err() {
+        return 2;
+    }
+    0
+}
+
+fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
+    for h in &s.headline {
+        writeln!(out, "{h}")?;
+    }
+    if s.by == GroupBy::None || s.groups.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let kw = s
+        .groups
+        .iter()
+        .map(|g| g.key.chars().count())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 48);
+    writeln!(
+        out,
+        "{:kw$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>7}  ratings",
+        s.by.as_str(),
+        "actions",
+        "complete",
+        "overdue",
+        "due 90",
+        "on time"
+    )?;
+    for g in &s.groups {
+        let complete = g
+            .by_status
+            .iter()
+            .find(|x| x.key == "complete")
+            .map_or(0, |x| x.count);
+        let ratings: Vec<String> = g
+            .by_rating
+            .iter()
+            .filter(|x| x.count > 0)
+            .map(|x| format!("{} {}", x.count, x.label))
+            .collect();
+        let key: String = g.key.chars().take(48).collect();
+        writeln!(
+            out,
+            "{key:kw$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>7}  {}",
+            g.actions,
+            complete,
+            g.overdue_definitely,
+            g.due_within.days_90,
+            g.schedule
+                .percent_done
+                .map_or("-".to_string(), |p| format!("{p}%")),
+            ratings.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, Parser};
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: StatsArgs,
+    }
+
+    #[test]
+    fn arguments_are_consistent() {
+        Cli::command().debug_assert();
+    }
+}

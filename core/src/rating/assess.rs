@@ -1,0 +1,452 @@
+//! Assessment: every action rated with its reason, roll-ups, and reported-vs-derived findings.
+
+use super::condition::FactSet;
+use super::facts::Facts;
+use super::reason::sentence;
+use super::ruleset::{Compiled, RuleSet};
+use super::scale::Scale;
+use crate::model::{Action, Plan};
+use crate::{Result, Severity};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The result of rating a plan as of a date.
+///
+/// ```
+/// use actionplan::{Plan, Recommendation, Action, rating::{self, RuleSet}};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "Improve scrutiny");
+/// let mut a = Action::new("Review committee terms of reference");
+/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+/// a.set_status("In progress");
+/// a.rag = Some("Green".into());
+/// rec.actions.push(a);
+/// plan.recommendations.push(rec);
+/// plan.assign_refs();
+///
+/// let rules = RuleSet::preset("date-rag").unwrap();
+/// let out = rating::assess(&plan, &rules, "2025-05-12".parse().unwrap()).unwrap();
+/// assert_eq!(out.actions[0].rating.as_deref(), Some("red"));
+/// assert_eq!(out.actions[0].reason.rule.as_deref(), Some("overdue"));
+/// assert_eq!(out.actions[0].reason.text, "due 2025-03-31, 42 days overdue, status In progress");
+/// assert_eq!(out.findings[0].code, "reported_rag_disagrees");
+/// assert_eq!(out.plan.rating.as_deref(), Some("red"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Assessment {
+    /// The date the plan was rated as of.
+    pub as_of: NaiveDate,
+    /// Which rules.
+    pub rules: RulesUsed,
+    /// The scale rated on (so reports can name and colour labels).
+    pub scale: Scale,
+    /// Every action, in plan order.
+    pub actions: Vec<RatedAction>,
+    /// Every recommendation, in plan order.
+    pub recommendations: Vec<GroupRating>,
+    /// The whole plan.
+    pub plan: GroupRating,
+    /// Where the RAG the plan reports disagrees with the rules.
+    pub findings: Vec<Finding>,
+}
+
+/// The rule set an assessment used.
+///
+/// ```
+/// let r = actionplan::rating::RulesUsed { id: "date-rag".into(), name: "Date-driven RAG".into(), recommendation_policy: "worst_of".into(), plan_policy: "worst_of".into() };
+/// assert_eq!(r.id, "date-rag");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RulesUsed {
+    /// Rule set id.
+    pub id: String,
+    /// Rule set name.
+    pub name: String,
+    /// Roll-up policy for recommendations.
+    pub recommendation_policy: String,
+    /// Roll-up policy for the plan.
+    pub plan_policy: String,
+}
+
+/// One action's rating.
+///
+/// ```
+/// # let out = actionplan::rating::assess(&actionplan::Plan::default(), &actionplan::rating::RuleSet::preset("date-rag").unwrap(), "2025-01-01".parse().unwrap()).unwrap();
+/// assert!(out.actions.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RatedAction {
+    /// The action's ref.
+    #[serde(rename = "ref")]
+    pub action_ref: String,
+    /// The recommendation's key.
+    pub recommendation: Arc<str>,
+    /// Position of the recommendation in the plan (0-based).
+    pub recommendation_index: usize,
+    /// Position of the action in its recommendation (0-based).
+    pub action_index: usize,
+    /// The label id, or `None` when not rated.
+    pub rating: Option<Arc<str>>,
+    /// Why.
+    pub reason: Reason,
+    /// The facts as of the date.
+    pub facts: Facts,
+}
+
+/// Why an action has its rating: the rule, the facts it looked at, and a sentence.
+///
+/// ```
+/// let r = actionplan::rating::Reason { rule: Some("overdue".into()), facts: Default::default(), text: "due 2025-03-31, 42 days overdue, status In progress".into() };
+/// assert!(r.text.contains("overdue"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Reason {
+    /// The id of the rule that matched; `None` when no rule matched (the rule set's
+    /// `otherwise` label, or not rated).
+    pub rule: Option<Arc<str>>,
+    /// The facts the matched rule looked at.
+    pub facts: FactSet,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A recommendation's or the plan's rolled-up rating.
+///
+/// ```
+/// # let out = actionplan::rating::assess(&actionplan::Plan::default(), &actionplan::rating::RuleSet::preset("date-rag").unwrap(), "2025-01-01".parse().unwrap()).unwrap();
+/// assert_eq!(out.plan.rating, None);
+/// assert_eq!(out.plan.reason, "no rated actions");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GroupRating {
+    /// Recommendation key ("plan" for the plan).
+    pub key: String,
+    /// Recommendation title (the plan's title for the plan).
+    pub title: String,
+    /// The rolled-up label id, or `None` when nothing in it is rated.
+    pub rating: Option<String>,
+    /// Why (the policy, with its numbers).
+    pub reason: String,
+    /// Actions per label, in scale order.
+    pub counts: Vec<LabelCount>,
+    /// Actions not rated.
+    pub not_rated: usize,
+    /// All actions.
+    pub actions: usize,
+}
+
+/// A count for one label.
+///
+/// ```
+/// let c = actionplan::rating::LabelCount { label: "red".into(), count: 3 };
+/// assert_eq!(c.count, 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LabelCount {
+    /// Label id.
+    pub label: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// A place where the RAG the plan reports disagrees with the rating the rules derive.
+///
+/// ```
+/// let f = actionplan::rating::Finding {
+///     code: "reported_rag_disagrees".into(), severity: actionplan::Severity::Warning,
+///     action_ref: "CPC004".into(), recommendation: "2".into(), row: Some(7),
+///     reported: "Green".into(), reported_label: "green".into(), derived: "red".into(), steps: 2,
+///     message: "CPC004 reports Green; the rules give Red".into(),
+/// };
+/// assert!(f.steps > 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Finding {
+    /// `reported_rag_disagrees`.
+    pub code: String,
+    /// `error` when the plan reports better and the rules give the worst label, `warning` when
+    /// it reports better, `info` when it reports worse.
+    pub severity: Severity,
+    /// The action's ref.
+    #[serde(rename = "ref")]
+    pub action_ref: String,
+    /// The recommendation's key.
+    pub recommendation: Arc<str>,
+    /// 1-based source row, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    /// The RAG as the plan wrote it.
+    pub reported: String,
+    /// The label it means on this scale.
+    pub reported_label: Arc<str>,
+    /// The label the rules give.
+    pub derived: Arc<str>,
+    /// How many labels apart (positive: the plan reports better than the rules give).
+    pub steps: i64,
+    /// Plain-English message with the reason.
+    pub message: String,
+}
+
+/// Rate every action of a plan as of a date, roll the ratings up, and compare them with the
+/// RAG the plan reports.
+///
+/// ```
+/// let rules = actionplan::rating::RuleSet::preset("brag").unwrap();
+/// let out = actionplan::rating::assess(&actionplan::Plan::default(), &rules, "2025-03-31".parse().unwrap()).unwrap();
+/// assert_eq!(out.rules.id, "brag");
+/// ```
+pub fn assess(plan: &Plan, rules: &RuleSet, as_of: NaiveDate) -> Result<Assessment> {
+    assess_inner(plan, None, rules, as_of)
+}
+
+/// As [`assess`], knowing the previous version of the plan, so that
+/// `unchanged_since_previous` (a comment not updated since last time) can be used by rules.
+/// Actions are matched across the versions as [`crate::diff::diff`] matches them.
+///
+/// ```
+/// use actionplan::{Plan, Recommendation, Action, ProgressUpdate, rating::{self, RuleSet}};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "t");
+/// let mut a = Action::new("Publish the plan");
+/// a.action_ref = "A1".into();
+/// a.set_status("In progress");
+/// a.updates.push(ProgressUpdate { text: "Drafting".into(), ..Default::default() });
+/// rec.actions.push(a);
+/// plan.recommendations.push(rec);
+/// let rules = RuleSet::preset("staleness").unwrap();
+/// let out = rating::assess_since(&plan, &plan.clone(), &rules, "2025-03-31".parse().unwrap()).unwrap();
+/// assert_eq!(out.actions[0].rating.as_deref(), Some("stale"));
+/// ```
+pub fn assess_since(
+    plan: &Plan,
+    previous: &Plan,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+) -> Result<Assessment> {
+    assess_inner(plan, Some(previous), rules, as_of)
+}
+
+fn assess_inner(
+    plan: &Plan,
+    previous: Option<&Plan>,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+) -> Result<Assessment> {
+    let compiled = rules.compile()?;
+    let scale = &rules.scale;
+    let prev_of = previous.map(|p| crate::diff::previous_actions(p, plan));
+    let compare = scale.compares_reported();
+    let n_labels = scale.labels.len();
+    // Shared strings: one allocation per label, rule and recommendation, not per action.
+    let label_ids: Vec<Arc<str>> = scale
+        .labels
+        .iter()
+        .map(|l| Arc::from(l.id.as_str()))
+        .collect();
+    let rule_ids: Vec<Arc<str>> = rules
+        .rules
+        .iter()
+        .map(|r| Arc::from(r.id.as_str()))
+        .collect();
+    let ctx = super::facts::PlanContext::new(plan);
+    let mut reported_cache: crate::stats::FxHashMap<&str, super::facts::ReportedFact> =
+        Default::default();
+
+    let mut actions = Vec::with_capacity(plan.action_count());
+    let mut recommendations = Vec::with_capacity(plan.recommendations.len());
+    let mut findings = Vec::new();
+    let mut plan_counts = vec![0usize; n_labels];
+    let mut rec_counts_of_plan = vec![0usize; n_labels];
+    let mut plan_not_rated = 0;
+
+    for (ri, rec) in plan.recommendations.iter().enumerate() {
+        let rec_key: Arc<str> = Arc::from(rec.key.as_str());
+        let mut counts = vec![0usize; n_labels];
+        let mut not_rated = 0;
+        for (ai, action) in rec.actions.iter().enumerate() {
+            let prev = prev_of
+                .as_ref()
+                .and_then(|m| m.get(ri).and_then(|v| v.get(ai)).copied().flatten());
+            let reported = match action.rag.as_deref() {
+                None => super::facts::ReportedFact::None,
+                Some(t) => *reported_cache
+                    .entry(t)
+                    .or_insert_with(|| super::facts::ReportedFact::of(Some(t))),
+            };
+            let facts = Facts::with_context(&ctx, action, as_of, prev, reported);
+            let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
+            let text = sentence(&facts, uses, action);
+            match label {
+                Some(l) => counts[l] += 1,
+                None => not_rated += 1,
+            }
+            if compare {
+                if let Some(f) = finding(scale, &label_ids, &rec_key, action, &facts, label, &text)
+                {
+                    findings.push(f);
+                }
+            }
+            actions.push(RatedAction {
+                action_ref: action.action_ref.clone(),
+                recommendation: rec_key.clone(),
+                recommendation_index: ri,
+                action_index: ai,
+                rating: label.map(|l| label_ids[l].clone()),
+                reason: Reason {
+                    rule: rule.map(|r| rule_ids[r].clone()),
+                    facts: uses,
+                    text,
+                },
+                facts,
+            });
+        }
+        let (rating, reason) = rules.rollup.recommendation.apply(scale, &counts, "actions");
+        if let Some(r) = rating {
+            rec_counts_of_plan[r] += 1;
+        }
+        for (p, c) in plan_counts.iter_mut().zip(&counts) {
+            *p += c;
+        }
+        plan_not_rated += not_rated;
+        recommendations.push(GroupRating {
+            key: rec.key.clone(),
+            title: rec.title.clone(),
+            rating: rating.map(|r| scale.labels[r].id.clone()),
+            reason,
+            counts: label_counts(scale, &counts),
+            not_rated,
+            actions: rec.actions.len(),
+        });
+    }
+    let (rating, reason) = match rules.rollup.plan_over {
+        super::rollup::PlanOver::Actions => rules.rollup.plan.apply(scale, &plan_counts, "actions"),
+        super::rollup::PlanOver::Recommendations => {
+            rules
+                .rollup
+                .plan
+                .apply(scale, &rec_counts_of_plan, "recommendations")
+        }
+    };
+    Ok(Assessment {
+        as_of,
+        rules: RulesUsed {
+            id: rules.id.clone(),
+            name: rules.name.clone(),
+            recommendation_policy: rules.rollup.recommendation.name().into(),
+            plan_policy: rules.rollup.plan.name().into(),
+        },
+        scale: {
+            // Descriptions with their `$param`s written out, for reports.
+            let mut s = scale.clone();
+            for l in &mut s.labels {
+                l.description = l.description.as_deref().map(|d| rules.expand(d));
+            }
+            s
+        },
+        plan: GroupRating {
+            key: "plan".into(),
+            title: plan.meta.title.clone().unwrap_or_default(),
+            rating: rating.map(|r| scale.labels[r].id.clone()),
+            reason,
+            counts: label_counts(scale, &plan_counts),
+            not_rated: plan_not_rated,
+            actions: actions.len(),
+        },
+        actions,
+        recommendations,
+        findings,
+    })
+}
+
+/// First matching rule: (label position, rule index, facts used).
+fn evaluate(
+    c: &Compiled,
+    facts: &Facts,
+    action: &Action,
+    as_of: NaiveDate,
+) -> (Option<usize>, Option<usize>, FactSet) {
+    for (i, r) in c.rules.iter().enumerate() {
+        if r.test.holds(facts, action, as_of) {
+            return (r.label, Some(i), r.uses);
+        }
+    }
+    (c.otherwise, None, FactSet::default())
+}
+
+fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
+    scale
+        .labels
+        .iter()
+        .zip(counts)
+        .map(|(l, c)| LabelCount {
+            label: l.id.clone(),
+            count: *c,
+        })
+        .collect()
+}
+
+fn finding(
+    scale: &Scale,
+    label_ids: &[Arc<str>],
+    rec_key: &Arc<str>,
+    action: &Action,
+    facts: &Facts,
+    derived: Option<usize>,
+    reason: &str,
+) -> Option<Finding> {
+    let derived = derived?;
+    let reported = scale.reported_label(facts.reported.word()?)?;
+    if reported == derived {
+        return None;
+    }
+    let steps = derived as i64 - reported as i64;
+    let severity = if steps > 0 && derived + 1 == scale.labels.len() {
+        Severity::Error
+    } else if steps > 0 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    let written = action.rag.as_deref().unwrap_or("").trim().to_string();
+    let (rn, dn) = (&scale.labels[reported].name, &scale.labels[derived].name);
+    // "CPC004 reports "Within target" (Green) but the rules give Red: due ..." (built without
+    // the formatting machinery: there can be hundreds of thousands).
+    let mut message = String::with_capacity(
+        action.action_ref.len() + written.len() + rn.len() + dn.len() + reason.len() + 40,
+    );
+    message.push_str(&action.action_ref);
+    message.push_str(" reports ");
+    if written.eq_ignore_ascii_case(rn) {
+        message.push_str(rn);
+    } else {
+        message.push('"');
+        message.push_str(&written);
+        message.push_str("\" (");
+        message.push_str(rn);
+        message.push(')');
+    }
+    message.push_str(" but the rules give ");
+    message.push_str(dn);
+    message.push_str(": ");
+    message.push_str(reason);
+    Some(Finding {
+        code: "reported_rag_disagrees".into(),
+        severity,
+        message,
+        action_ref: action.action_ref.clone(),
+        recommendation: rec_key.clone(),
+        row: action.row,
+        reported: written,
+        reported_label: label_ids[reported].clone(),
+        derived: label_ids[derived].clone(),
+        steps,
+    })
+}

@@ -1,0 +1,274 @@
+//! Roll-up: from actions to recommendations to the plan, by a named policy.
+
+use super::scale::Scale;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How ratings roll up. The recommendation policy applies to each recommendation's actions;
+/// the plan policy to all the plan's actions (`plan_over: "actions"`, the default) or to the
+/// recommendations' ratings (`"recommendations"`). Actions that are not rated are left out.
+///
+/// ```
+/// let r: actionplan::rating::Rollup = serde_json::from_str(
+///     r#"{"recommendation": {"policy": "worst_of"},
+///         "plan": {"policy": "share_of", "bands": [{"labels": ["red"], "at_least": 20, "then": "red"}], "otherwise": "green"}}"#).unwrap();
+/// assert!(matches!(r.plan, actionplan::rating::Policy::ShareOf { .. }));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rollup {
+    /// Policy for a recommendation, over its actions.
+    #[serde(default)]
+    pub recommendation: Policy,
+    /// Policy for the plan.
+    #[serde(default)]
+    pub plan: Policy,
+    /// What the plan policy is applied to.
+    #[serde(default)]
+    pub plan_over: PlanOver,
+}
+
+/// What the plan's roll-up is applied to.
+///
+/// ```
+/// assert_eq!(actionplan::rating::PlanOver::default(), actionplan::rating::PlanOver::Actions);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PlanOver {
+    /// All the plan's actions.
+    #[default]
+    Actions,
+    /// The recommendations' rolled-up ratings.
+    Recommendations,
+}
+
+/// A roll-up policy.
+///
+/// ```
+/// use actionplan::rating::Policy;
+/// let p: Policy = serde_json::from_str(r#"{"policy": "weighted"}"#).unwrap();
+/// assert_eq!(p, Policy::Weighted { scores: Default::default() });
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Policy {
+    /// The worst label any rated item has (labels are listed best first).
+    #[default]
+    WorstOf,
+    /// The first band whose labels make up at least its share of the rated items; otherwise
+    /// the `otherwise` label.
+    ShareOf {
+        /// Bands, in order.
+        bands: Vec<ShareBand>,
+        /// The label when no band holds.
+        otherwise: String,
+    },
+    /// The mean of the items' label scores, given the label whose score is nearest (a tie goes
+    /// to the worse label). Scores default to the labels' `score`, else evenly spaced 1 → 0.
+    Weighted {
+        /// Scores by label id, overriding the scale's.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        scores: BTreeMap<String, f64>,
+    },
+}
+
+/// One band of a `share_of` policy.
+///
+/// ```
+/// let b: actionplan::rating::ShareBand = serde_json::from_str(r#"{"labels": ["red"], "at_least": 25, "then": "red"}"#).unwrap();
+/// assert_eq!(b.at_least, 25.0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShareBand {
+    /// The labels counted.
+    pub labels: Vec<String>,
+    /// The share, in percent (0 to 100), they must reach.
+    pub at_least: f64,
+    /// The label given.
+    pub then: String,
+}
+
+impl Rollup {
+    pub(crate) fn check(&self, scale: &Scale) -> Result<()> {
+        self.recommendation.check(scale)?;
+        self.plan.check(scale)
+    }
+}
+
+impl Policy {
+    /// The policy's name ("worst_of", "share_of", "weighted").
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::Policy::WorstOf.name(), "worst_of");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Policy::WorstOf => "worst_of",
+            Policy::ShareOf { .. } => "share_of",
+            Policy::Weighted { .. } => "weighted",
+        }
+    }
+
+    fn check(&self, scale: &Scale) -> Result<()> {
+        let known = |id: &str| {
+            scale.position(id).map(|_| ()).ok_or_else(|| {
+                Error::invalid_option(
+                    "rules",
+                    format!("roll-up: {id:?} is not a label of scale {:?}", scale.id),
+                )
+            })
+        };
+        match self {
+            Policy::WorstOf => Ok(()),
+            Policy::ShareOf { bands, otherwise } => {
+                for b in bands {
+                    for l in &b.labels {
+                        known(l)?;
+                    }
+                    known(&b.then)?;
+                    if !(0.0..=100.0).contains(&b.at_least) {
+                        return Err(Error::invalid_option(
+                            "rules",
+                            format!("roll-up: at_least {} is not a percentage 0-100", b.at_least),
+                        ));
+                    }
+                }
+                known(otherwise)
+            }
+            Policy::Weighted { scores } => {
+                for (k, v) in scores {
+                    known(k)?;
+                    if !v.is_finite() {
+                        return Err(Error::invalid_option(
+                            "rules",
+                            format!("roll-up: score for {k:?} is not a number"),
+                        ));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Apply to counts per label (aligned with the scale's labels); `noun` names the items
+    /// ("actions"). Returns the label position and the reason.
+    pub(crate) fn apply(
+        &self,
+        scale: &Scale,
+        counts: &[usize],
+        noun: &str,
+    ) -> (Option<usize>, String) {
+        let rated: usize = counts.iter().sum();
+        if rated == 0 {
+            return (None, format!("no rated {noun}"));
+        }
+        let name = |i: usize| scale.labels.get(i).map_or("?", |l| l.name.as_str());
+        match self {
+            Policy::WorstOf => {
+                let worst = counts.iter().rposition(|c| *c > 0);
+                let reason = match worst {
+                    Some(w) => format!("worst of {rated} rated {noun}: {} {}", counts[w], name(w)),
+                    None => format!("no rated {noun}"),
+                };
+                (worst, reason)
+            }
+            Policy::ShareOf { bands, otherwise } => {
+                for b in bands {
+                    let n: usize = b
+                        .labels
+                        .iter()
+                        .filter_map(|l| scale.position(l))
+                        .map(|i| counts.get(i).copied().unwrap_or(0))
+                        .sum();
+                    let share = n as f64 * 100.0 / rated as f64;
+                    if share >= b.at_least {
+                        let names: Vec<&str> = b
+                            .labels
+                            .iter()
+                            .filter_map(|l| scale.label(l))
+                            .map(|l| l.name.as_str())
+                            .collect();
+                        return (
+                            scale.position(&b.then),
+                            format!(
+                                "{n} of {rated} rated {noun} ({}%) are {}: at least {}%",
+                                fmt_num(share),
+                                names.join(" or "),
+                                fmt_num(b.at_least)
+                            ),
+                        );
+                    }
+                }
+                let o = scale.position(otherwise);
+                (
+                    o,
+                    format!(
+                        "no band reached its share of {rated} rated {noun}: {}",
+                        o.map_or("?", name)
+                    ),
+                )
+            }
+            Policy::Weighted { scores } => {
+                let mut s = scale.scores();
+                for (i, l) in scale.labels.iter().enumerate() {
+                    if let Some(v) = scores.get(&l.id) {
+                        s[i] = *v;
+                    }
+                }
+                let mean = counts
+                    .iter()
+                    .zip(&s)
+                    .map(|(c, v)| *c as f64 * v)
+                    .sum::<f64>()
+                    / rated as f64;
+                let mut best: Option<(usize, f64)> = None;
+                for (i, v) in s.iter().enumerate() {
+                    let d = (v - mean).abs();
+                    // Later labels are worse: `<=` gives ties to the worse label.
+                    if best.is_none_or_worse(d) {
+                        best = Some((i, d));
+                    }
+                }
+                let i = best.map(|b| b.0);
+                (
+                    i,
+                    format!(
+                        "mean score {:.2} over {rated} rated {noun}: nearest is {}",
+                        mean,
+                        i.map_or("?", name)
+                    ),
+                )
+            }
+        }
+    }
+}
+
+trait NearestSoFar {
+    fn is_none_or_worse(&self, d: f64) -> bool;
+}
+
+impl NearestSoFar for Option<(usize, f64)> {
+    fn is_none_or_worse(&self, d: f64) -> bool {
+        match self {
+            None => true,
+            Some((_, b)) => d <= *b + 1e-12,
+        }
+    }
+}
+
+/// A number without a needless ".0", at most one decimal.
+pub(crate) fn fmt_num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}

@@ -1,0 +1,327 @@
+//! Rule sets: a scale, parameters, ordered rules (first match wins) and a roll-up policy.
+
+use super::condition::{compile, Bound, Condition, Ctx, FactSet, Test};
+use super::presets;
+use super::rollup::Rollup;
+use super::scale::Scale;
+use crate::{Error, Result};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+
+/// A rule set, as data: evaluated in order over each action's [`Facts`](super::Facts), the
+/// first rule whose `when` holds gives the rating.
+///
+/// ```
+/// use actionplan::rating::RuleSet;
+/// let rules = RuleSet::from_json(r##"{
+///   "id": "done-or-not", "name": "Done or not",
+///   "scale": {"id": "dn", "name": "Done/Open", "labels": [
+///     {"id": "done", "name": "Done", "colour": "#1b5e20"},
+///     {"id": "late", "name": "Late", "colour": "#b71c1c"},
+///     {"id": "open", "name": "Open", "colour": "#eeeeee"}]},
+///   "rules": [
+///     {"id": "done", "when": {"closed": true}, "then": "done"},
+///     {"id": "late", "when": {"days_overdue": {"above": "$grace"}}, "then": "late"}],
+///   "params": {"grace": "2 weeks"},
+///   "otherwise": "open"
+/// }"##).unwrap();
+/// assert_eq!(rules.rules.len(), 2);
+/// assert!(RuleSet::from_json(r#"{"id": "x"}"#).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    /// Stable id ("date-rag").
+    pub id: String,
+    /// Name for people.
+    pub name: String,
+    /// What the rules do, in a sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The scale the rules rate on.
+    pub scale: Scale,
+    /// Named values the rules refer to as `"$name"` (numbers or spans such as `"3 months"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Bound>,
+    /// The rules, in order.
+    pub rules: Vec<Rule>,
+    /// The label when no rule matches; absent means the action is not rated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otherwise: Option<String>,
+    /// How ratings roll up to recommendations and the plan.
+    #[serde(default)]
+    pub rollup: Rollup,
+}
+
+/// One rule.
+///
+/// ```
+/// let r: actionplan::rating::Rule = serde_json::from_str(
+///     r#"{"id": "overdue", "when": {"overdue": ["definitely"]}, "then": "red"}"#).unwrap();
+/// assert_eq!(r.then.as_deref(), Some("red"));
+/// // `then` must be given; `null` means "not rated".
+/// assert!(serde_json::from_str::<actionplan::rating::Rule>(r#"{"id": "x"}"#).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id, reported in every reason.
+    pub id: String,
+    /// What the rule means, for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The condition (empty: always).
+    #[serde(default)]
+    pub when: Condition,
+    /// The label id, or `null` (or `"not_rated"`) for "not rated", e.g. closed actions on a
+    /// scale for open ones.
+    #[serde(deserialize_with = "required_option")]
+    pub then: Option<String>,
+}
+
+/// The reserved `then` word for "not rated" (for formats with no `null`, such as TOML).
+pub const NOT_RATED: &str = "not_rated";
+
+fn required_option<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|t| t != NOT_RATED))
+}
+
+/// A preset's id, name and description.
+///
+/// ```
+/// let all = actionplan::rating::RuleSet::presets();
+/// assert!(all.iter().any(|p| p.id == "date-rag"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresetInfo {
+    /// Id to pass to [`RuleSet::preset`].
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+}
+
+/// A rule set compiled for evaluation: label ids resolved to positions, params to values.
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub rules: Vec<CompiledRule>,
+    pub otherwise: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledRule {
+    pub test: Test,
+    pub label: Option<usize>,
+    pub uses: FactSet,
+}
+
+impl RuleSet {
+    /// A shipped preset by id (see [`RuleSet::presets`]; DOMAIN.md §4 describes them).
+    ///
+    /// ```
+    /// let r = actionplan::rating::RuleSet::preset("brag").unwrap();
+    /// assert_eq!(r.scale.labels[0].name, "Blue");
+    /// assert_eq!(actionplan::rating::RuleSet::preset("nope").unwrap_err().code(), "invalid_option");
+    /// ```
+    pub fn preset(id: &str) -> Result<RuleSet> {
+        let key = id.trim().to_ascii_lowercase().replace('_', "-");
+        let text = presets::source(&key).ok_or_else(|| {
+            Error::invalid_option(
+                "rules",
+                format!(
+                    "{id:?} is not a preset; use one of {}",
+                    presets::IDS.join(", ")
+                ),
+            )
+        })?;
+        RuleSet::from_json(text)
+    }
+
+    /// The shipped presets: id, name and description.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::RuleSet::presets().len(), actionplan::rating::PRESETS.len());
+    /// ```
+    pub fn presets() -> Vec<PresetInfo> {
+        presets::IDS
+            .iter()
+            .filter_map(|id| RuleSet::preset(id).ok())
+            .map(|r| PresetInfo {
+                id: r.id,
+                name: r.name,
+                description: r.description.unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Read a rule set from JSON and check it.
+    ///
+    /// ```
+    /// let e = actionplan::rating::RuleSet::from_json("{").unwrap_err();
+    /// assert_eq!(e.code(), "invalid_option");
+    /// ```
+    pub fn from_json(text: &str) -> Result<RuleSet> {
+        let r: RuleSet = serde_json::from_str(text).map_err(|e| {
+            Error::invalid_option(
+                "rules",
+                format!("line {}, column {}: {e}", e.line(), e.column()),
+            )
+        })?;
+        r.check()?;
+        Ok(r)
+    }
+
+    /// Read a rule set from TOML (feature `toml`) and check it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "toml")] {
+    /// let toml = r##"
+    /// id = "late-or-not"
+    /// name = "Late or not"
+    /// otherwise = "ok"
+    /// [scale]
+    /// id = "lon"
+    /// name = "Late or not"
+    /// labels = [ { id = "ok", name = "OK", colour = "#2e7d32" },
+    ///            { id = "late", name = "Late", colour = "#c62828" } ]
+    /// [[rules]]
+    /// id = "late"
+    /// when = { overdue = ["definitely"] }
+    /// then = "late"
+    /// "##;
+    /// let r = actionplan::rating::RuleSet::from_toml(toml).unwrap();
+    /// assert_eq!(r.rules[0].then.as_deref(), Some("late"));
+    /// # }
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<RuleSet> {
+        let r: RuleSet =
+            toml::from_str(text).map_err(|e| Error::invalid_option("rules", e.to_string()))?;
+        r.check()?;
+        Ok(r)
+    }
+
+    /// The rule set as pretty JSON.
+    ///
+    /// ```
+    /// let r = actionplan::rating::RuleSet::preset("staleness").unwrap();
+    /// let back = actionplan::rating::RuleSet::from_json(&r.to_json()).unwrap();
+    /// assert_eq!(back, r);
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Set a parameter (e.g. `due_soon` to `"60 days"`), checking the rule set still compiles.
+    ///
+    /// ```
+    /// use actionplan::rating::{RuleSet, Bound};
+    /// let r = RuleSet::preset("date-rag").unwrap().with_param("due_soon", Bound::Text("60 days".into())).unwrap();
+    /// assert_eq!(r.params["due_soon"], Bound::Text("60 days".into()));
+    /// assert!(RuleSet::preset("date-rag").unwrap().with_param("due_soon", Bound::Text("soon".into())).is_err());
+    /// ```
+    pub fn with_param(mut self, name: &str, value: Bound) -> Result<RuleSet> {
+        self.params
+            .insert(name.trim_start_matches('$').to_string(), value);
+        self.check()?;
+        Ok(self)
+    }
+
+    /// Check the rule set: the scale, unique rule ids, every label and parameter it names, the
+    /// spans, and the roll-up policy.
+    ///
+    /// ```
+    /// let mut r = actionplan::rating::RuleSet::preset("date-rag").unwrap();
+    /// r.rules[0].then = Some("purple".into());
+    /// let e = r.check().unwrap_err();
+    /// assert!(e.to_string().contains("purple"));
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        self.compile().map(|_| ())
+    }
+
+    /// A description with its `$param`s written out ("Due within $due_soon" → "Due within
+    /// 30 days").
+    ///
+    /// ```
+    /// let r = actionplan::rating::RuleSet::preset("date-rag").unwrap();
+    /// assert_eq!(r.expand("Due within $due_soon"), "Due within 30 days");
+    /// ```
+    pub fn expand(&self, text: &str) -> String {
+        if !text.contains('$') {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find('$') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            match self.params.get(&after[..end]) {
+                Some(Bound::Number(n)) => out.push_str(&super::rollup::fmt_num(*n)),
+                Some(Bound::Text(t)) => out.push_str(t),
+                None => out.push_str(&rest[i..i + 1 + end]),
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    pub(crate) fn compile(&self) -> Result<Compiled> {
+        self.scale.check()?;
+        let label = |rule: &str, id: &str| {
+            self.scale.position(id).ok_or_else(|| {
+                Error::invalid_option(
+                    "rules",
+                    format!(
+                        "rule {rule:?}: {id:?} is not a label of scale {:?} (labels: {})",
+                        self.scale.id,
+                        self.scale
+                            .labels
+                            .iter()
+                            .map(|l| l.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            })
+        };
+        let mut rules = Vec::with_capacity(self.rules.len());
+        for (i, r) in self.rules.iter().enumerate() {
+            if r.id.trim().is_empty() {
+                return Err(Error::invalid_option(
+                    "rules",
+                    format!("rule {} has no id", i + 1),
+                ));
+            }
+            if self.rules[..i].iter().any(|o| o.id == r.id) {
+                return Err(Error::invalid_option(
+                    "rules",
+                    format!("rule id {:?} is used twice", r.id),
+                ));
+            }
+            let ctx = Ctx {
+                params: &self.params,
+                rule: &r.id,
+            };
+            let (test, uses) = compile(&r.when, &ctx, 0)?;
+            let label = r.then.as_deref().map(|t| label(&r.id, t)).transpose()?;
+            rules.push(CompiledRule { test, label, uses });
+        }
+        let otherwise = self
+            .otherwise
+            .as_deref()
+            .map(|t| label("otherwise", t))
+            .transpose()?;
+        self.rollup.check(&self.scale)?;
+        Ok(Compiled { rules, otherwise })
+    }
+}

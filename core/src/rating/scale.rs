@@ -1,0 +1,256 @@
+//! Rating scales as data: ordered labels with colours and words.
+
+use crate::model::RagWord;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// A rating scale: its labels, listed **best first** (Blue, Green, Amber, Red; or Green,
+/// Amber/Green, Amber, Amber/Red, Red). The order is what "worst of" means in a roll-up.
+///
+/// ```
+/// use actionplan::rating::{Scale, Label};
+/// let scale = Scale {
+///     id: "two".into(),
+///     name: "Done or not".into(),
+///     description: None,
+///     labels: vec![Label::new("done", "Done", "#1b5e20"), Label::new("open", "Open", "#b71c1c")],
+/// };
+/// scale.check().unwrap();
+/// assert_eq!(scale.position("open"), Some(1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Scale {
+    /// Stable id ("brag").
+    pub id: String,
+    /// Name for people ("Blue, Red, Amber, Green").
+    pub name: String,
+    /// What the scale means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The labels, best first.
+    pub labels: Vec<Label>,
+}
+
+/// One label of a scale.
+///
+/// ```
+/// let l = actionplan::rating::Label::new("amber", "Amber", "#ffbf00");
+/// assert_eq!(l.text_colour(), "#000000");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Label {
+    /// Stable id used by rules ("red", "delayed_minor").
+    pub id: String,
+    /// The label as people read it ("Red", "Delayed < 3 months").
+    pub name: String,
+    /// Background colour, `#rrggbb`.
+    pub colour: String,
+    /// Text colour on that background, `#rrggbb`; when absent, black or white, whichever
+    /// contrasts more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// What the label means ("Significant issues: delivery at risk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Reported RAG words that mean this label, used to compare what a plan reports with what
+    /// the rules derive. A scale whose labels list none is never compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reported: Vec<RagWord>,
+    /// Score for the `weighted` roll-up (higher is better); when absent, labels are spaced
+    /// evenly from 1 (best) to 0 (worst).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+impl Label {
+    /// A label with an id, a name and a colour.
+    ///
+    /// ```
+    /// let l = actionplan::rating::Label::new("red", "Red", "#b00020");
+    /// assert_eq!(l.name, "Red");
+    /// ```
+    pub fn new(id: impl Into<String>, name: impl Into<String>, colour: impl Into<String>) -> Self {
+        Label {
+            id: id.into(),
+            name: name.into(),
+            colour: colour.into(),
+            text: None,
+            description: None,
+            reported: Vec::new(),
+            score: None,
+        }
+    }
+
+    /// The text colour to use on this label's background (given, or black/white by contrast).
+    ///
+    /// ```
+    /// let l = actionplan::rating::Label::new("blue", "Blue", "#0b3d91");
+    /// assert_eq!(l.text_colour(), "#ffffff");
+    /// ```
+    pub fn text_colour(&self) -> &str {
+        if let Some(t) = &self.text {
+            return t;
+        }
+        let Some(bg) = parse_hex(&self.colour) else {
+            return "#000000";
+        };
+        let l = relative_luminance(bg);
+        // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05).
+        if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+            "#000000"
+        } else {
+            "#ffffff"
+        }
+    }
+}
+
+impl Scale {
+    /// Check the scale: at least one label, unique non-empty ids, colours as `#rrggbb`.
+    ///
+    /// ```
+    /// let mut s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
+    /// s.labels[0].colour = "red; background: url(x)".into();
+    /// assert!(s.check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        let bad = |m: String| {
+            Err(Error::invalid_option(
+                "rules",
+                format!("scale {:?}: {m}", self.id),
+            ))
+        };
+        if self.labels.is_empty() {
+            return bad("has no labels".into());
+        }
+        for (i, l) in self.labels.iter().enumerate() {
+            if l.id.trim().is_empty() {
+                return bad(format!("label {} has no id", i + 1));
+            }
+            if l.id == super::ruleset::NOT_RATED {
+                return bad(format!("label id {:?} is reserved for \"not rated\"", l.id));
+            }
+            if self.labels[..i].iter().any(|o| o.id == l.id) {
+                return bad(format!("label id {:?} is used twice", l.id));
+            }
+            if parse_hex(&l.colour).is_none() {
+                return bad(format!(
+                    "label {:?}: colour {:?} is not #rrggbb",
+                    l.id, l.colour
+                ));
+            }
+            if let Some(t) = &l.text {
+                if parse_hex(t).is_none() {
+                    return bad(format!(
+                        "label {:?}: text colour {t:?} is not #rrggbb",
+                        l.id
+                    ));
+                }
+            }
+            if l.score.is_some_and(|s| !s.is_finite()) {
+                return bad(format!("label {:?}: score is not a number", l.id));
+            }
+        }
+        Ok(())
+    }
+
+    /// Position of a label (0 = best), by id.
+    ///
+    /// ```
+    /// let s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
+    /// assert_eq!(s.position("blue"), Some(0));
+    /// assert_eq!(s.position("purple"), None);
+    /// ```
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.labels.iter().position(|l| l.id == id)
+    }
+
+    /// A label by id.
+    ///
+    /// ```
+    /// let s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
+    /// assert_eq!(s.label("red").unwrap().name, "Red");
+    /// ```
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// The label a reported RAG word means on this scale, if any.
+    ///
+    /// ```
+    /// use actionplan::model::RagWord;
+    /// let s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
+    /// assert_eq!(s.reported_label(RagWord::Green), Some(1)); // Blue, Green, Amber, Red
+    /// ```
+    pub fn reported_label(&self, word: RagWord) -> Option<usize> {
+        self.labels.iter().position(|l| l.reported.contains(&word))
+    }
+
+    /// True when at least one label lists reported words, so reported RAG can be compared.
+    ///
+    /// ```
+    /// assert!(actionplan::rating::RuleSet::preset("date-rag").unwrap().scale.compares_reported());
+    /// assert!(!actionplan::rating::RuleSet::preset("staleness").unwrap().scale.compares_reported());
+    /// ```
+    pub fn compares_reported(&self) -> bool {
+        self.labels.iter().any(|l| !l.reported.is_empty())
+    }
+
+    /// The score of each label for the weighted roll-up: given, or evenly spaced 1 → 0.
+    ///
+    /// ```
+    /// let s = actionplan::rating::RuleSet::preset("date-rag").unwrap().scale;
+    /// let rounded: Vec<f64> = s.scores().iter().map(|v| (v * 100.0).round() / 100.0).collect();
+    /// assert_eq!(rounded, [1.0, 0.67, 0.33, 0.0]);
+    /// ```
+    pub fn scores(&self) -> Vec<f64> {
+        let n = self.labels.len();
+        self.labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                l.score.unwrap_or(if n <= 1 {
+                    1.0
+                } else {
+                    1.0 - i as f64 / (n - 1) as f64
+                })
+            })
+            .collect()
+    }
+}
+
+/// Parse `#rrggbb` into its three channels.
+pub(crate) fn parse_hex(s: &str) -> Option<[u8; 3]> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some([p(0)?, p(2)?, p(4)?])
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub(crate) fn relative_luminance(c: [u8; 3]) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours (1 to 21); `None` when either is not a colour.
+///
+/// ```
+/// assert_eq!(actionplan::rating::contrast_ratio("#000000", "#ffffff").map(|r| r.round()), Some(21.0));
+/// ```
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    let la = relative_luminance(parse_hex(a)?);
+    let lb = relative_luminance(parse_hex(b)?);
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}

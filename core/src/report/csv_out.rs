@@ -1,0 +1,125 @@
+//! The rated actions as CSV, safe to open in a spreadsheet.
+
+use super::label_name;
+use crate::export::neutralise;
+use crate::model::Plan;
+use crate::rating::{push_date, Assessment};
+use std::collections::BTreeSet;
+
+/// The rated actions as CSV (UTF-8, RFC 4180, a header row, one row per action): ref,
+/// recommendation, action, owner, lead member, timeframe, deadline, status, reported RAG,
+/// rating, rule, reason, overdue strength and days, original deadline, percent complete,
+/// latest comment, then the plan's other columns. Every cell that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'`.
+///
+/// ```
+/// use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}, report::rated_csv};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "t");
+/// rec.actions.push(Action::new("=HYPERLINK(\"http://x\",\"click\")"));
+/// plan.recommendations.push(rec);
+/// plan.assign_refs();
+/// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-03-31".parse().unwrap()).unwrap();
+/// let csv = rated_csv(&plan, &a);
+/// assert!(csv.contains("\"'=HYPERLINK("));
+/// ```
+pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
+    let extras: BTreeSet<&str> = plan
+        .actions()
+        .flat_map(|(_, act)| act.extra.keys().map(String::as_str))
+        .collect();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "Ref",
+        "Recommendation",
+        "Recommendation title",
+        "Theme",
+        "Action",
+        "Owner",
+        "Lead member",
+        "Timeframe",
+        "Deadline",
+        "Status",
+        "Reported RAG",
+        "Rating",
+        "Rule",
+        "Reason",
+        "Overdue",
+        "Days overdue",
+        "Days to deadline",
+        "Original deadline",
+        "Percent complete",
+        "Latest comment",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(extras.iter().map(|s| s.to_string()));
+    let _ = w.write_record(header.iter().map(|h| neutralise(h).into_owned()));
+    let date = |d: Option<chrono::NaiveDate>| {
+        let mut s = String::new();
+        if let Some(d) = d {
+            push_date(&mut s, d);
+        }
+        s
+    };
+    for r in &a.actions {
+        let Some(rec) = plan.recommendations.get(r.recommendation_index) else {
+            continue;
+        };
+        let Some(act) = rec.actions.get(r.action_index) else {
+            continue;
+        };
+        let f = &r.facts;
+        let mut row: Vec<String> = vec![
+            act.action_ref.clone(),
+            rec.key.clone(),
+            rec.title.clone(),
+            rec.theme.clone().unwrap_or_default(),
+            act.description.clone(),
+            act.owner.clone().unwrap_or_default(),
+            act.lead_member.clone().unwrap_or_default(),
+            act.timeframe
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
+            date(f.due),
+            act.status
+                .as_ref()
+                .map(|s| s.label().to_string())
+                .unwrap_or_default(),
+            act.rag.clone().unwrap_or_default(),
+            label_name(a, r.rating.as_deref()).to_string(),
+            r.reason.rule.as_deref().unwrap_or("").to_string(),
+            r.reason.text.clone(),
+            // A closed action is neither overdue nor due.
+            if f.closed {
+                String::new()
+            } else {
+                crate::rating::overdue_name(f.overdue).to_string()
+            },
+            f.days_overdue
+                .filter(|d| *d > 0 && !f.closed)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            f.days_to_due
+                .filter(|d| *d >= 0 && !f.closed)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            date(f.original_due),
+            f.percent.map(crate::rating::fmt_num).unwrap_or_default(),
+            act.latest_update()
+                .map(|u| u.text.clone())
+                .unwrap_or_default(),
+        ];
+        row.extend(
+            extras
+                .iter()
+                .map(|k| act.extra.get(*k).cloned().unwrap_or_default()),
+        );
+        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

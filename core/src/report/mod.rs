@@ -1,0 +1,96 @@
+//! Reports: Markdown, a self-contained HTML page, and a CSV of the rated actions.
+//!
+//! Every report is built from the same pieces: the plan, its [`Assessment`], its
+//! [`Stats`](crate::stats::Stats) and, when a previous version is given, the
+//! [`PlanDiff`](crate::diff::PlanDiff). The HTML needs no network (CSS and
+//! SVG charts are inline, and a Content-Security-Policy forbids scripts and remote loads), says
+//! every rating in words as well as colour, and escapes everything a user wrote. The CSV is
+//! safe to open in Excel: a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is
+//! prefixed with a single quote.
+//!
+//! ```
+//! use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}, stats::{stats, GroupBy}, report};
+//! let mut plan = Plan::default();
+//! plan.meta.title = Some("Improvement plan".into());
+//! let mut rec = Recommendation::new("1", "Strengthen scrutiny");
+//! let mut a = Action::new("<script>alert(1)</script> Review terms of reference");
+//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+//! a.set_status("In progress");
+//! rec.actions.push(a);
+//! plan.recommendations.push(rec);
+//! plan.assign_refs();
+//! let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-05-12".parse().unwrap()).unwrap();
+//! let s = stats(&plan, &a, GroupBy::Recommendation);
+//! let html = report::html(&plan, &a, &s, None);
+//! assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+//! assert!(!html.contains("<script"));
+//! let md = report::markdown(&plan, &a, &s, None);
+//! assert!(md.contains("42 days overdue"));
+//! let csv = report::rated_csv(&plan, &a);
+//! assert!(csv.starts_with("Ref,Recommendation,"));
+//! ```
+
+mod csv_out;
+mod escape;
+mod html;
+mod markdown;
+mod svg;
+
+pub use csv_out::rated_csv;
+pub use escape::{escape_html, escape_markdown};
+pub use html::html;
+pub use markdown::markdown;
+
+use crate::rating::{contrast_ratio, Assessment};
+
+/// A label's colour, if it is a valid `#rrggbb` (an assessment read from JSON could carry
+/// anything), else grey.
+pub(crate) fn colour<'a>(a: &'a Assessment, id: Option<&str>) -> &'a str {
+    id.and_then(|id| a.scale.label(id))
+        .map(|l| l.colour.as_str())
+        .filter(|c| contrast_ratio(c, "#000000").is_some())
+        .unwrap_or("#9e9e9e")
+}
+
+/// Black or white text, whichever contrasts more with the background.
+pub(crate) fn ink(bg: &str) -> &'static str {
+    let b = contrast_ratio(bg, "#000000").unwrap_or(21.0);
+    let w = contrast_ratio(bg, "#ffffff").unwrap_or(1.0);
+    if b >= w {
+        "#000000"
+    } else {
+        "#ffffff"
+    }
+}
+
+/// A label's name, or "Not rated".
+pub(crate) fn label_name<'a>(a: &'a Assessment, id: Option<&'a str>) -> &'a str {
+    match id {
+        Some(id) => a.scale.label(id).map_or(id, |l| l.name.as_str()),
+        None => "Not rated",
+    }
+}
+
+/// Colours for statuses in charts (not a rating: a calm, distinct palette).
+pub(crate) fn status_colour(key: &str) -> &'static str {
+    match key {
+        "complete" => "#1f4e9c",
+        "in_progress" => "#5c85c5",
+        "not_started" => "#b9c6d6",
+        "on_hold" => "#8d6e63",
+        "cancelled" => "#616161",
+        "superseded" => "#9e9e9e",
+        "none" => "#eceff1",
+        _ => "#cfd8dc",
+    }
+}
+
+/// The heading for the report: organisation and title.
+pub(crate) fn heading(plan: &crate::Plan) -> String {
+    match (&plan.meta.organisation, &plan.meta.title) {
+        (Some(o), Some(t)) if !t.contains(o.as_str()) => format!("{o}: {t}"),
+        (_, Some(t)) => t.clone(),
+        (Some(o), None) => format!("{o}: action plan"),
+        (None, None) => "Action plan".into(),
+    }
+}
