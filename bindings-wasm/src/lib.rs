@@ -19,11 +19,13 @@
 mod convert;
 mod error;
 mod plan;
+mod rating;
 mod timeframe;
 mod validate;
 
 pub use error::error_name;
 pub use plan::{parse_plan, Plan};
+pub use rating::{diff, preset_rules, presets};
 pub use timeframe::parse_timeframe;
 pub use validate::validation_codes;
 

@@ -102,6 +102,8 @@ impl ParseOptions {
 #[wasm_bindgen]
 pub struct Plan {
     pub(crate) inner: actionplan::Plan,
+    /// The last assessment (see `rating.rs`).
+    pub(crate) cache: std::cell::RefCell<crate::rating::Cache>,
 }
 
 impl Plan {
@@ -113,7 +115,10 @@ impl Plan {
 
 impl From<actionplan::Plan> for Plan {
     fn from(inner: actionplan::Plan) -> Self {
-        Plan { inner }
+        Plan {
+            inner,
+            cache: Default::default(),
+        }
     }
 }
 
@@ -154,8 +159,7 @@ impl Plan {
                 ))
             }
         };
-        let inner = actionplan::Plan::from_json(&text).js()?;
-        Ok(Plan { inner })
+        Ok(Plan::from(actionplan::Plan::from_json(&text).js()?))
     }
 
     /// The plan in its canonical JSON form, as a plain object (so `JSON.stringify(plan)` works).
@@ -187,6 +191,25 @@ impl Plan {
     #[wasm_bindgen(getter, unchecked_return_type = "Recommendation[]")]
     pub fn recommendations(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.recommendations)
+    }
+
+    /// One action as plain data, by its position (0-based recommendation and action index, as
+    /// the statistics and the assessment give them); `undefined` when there is none.
+    #[wasm_bindgen(unchecked_return_type = "Action | undefined")]
+    pub fn action(
+        &self,
+        recommendation_index: usize,
+        action_index: usize,
+    ) -> Result<JsValue, JsValue> {
+        match self
+            .inner
+            .recommendations
+            .get(recommendation_index)
+            .and_then(|r| r.actions.get(action_index))
+        {
+            Some(a) => to_js(a),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     /// Number of recommendations.

@@ -1,7 +1,9 @@
 // The package as a web developer sees it: its exports, its types, its metadata.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ap, text, exists } from "./helpers.mjs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { ap, text, exists, root } from "./helpers.mjs";
 
 test("exports the documented API with camelCase names", () => {
   for (const f of ["parsePlan", "parseTimeframe", "version"]) assert.equal(typeof ap[f], "function", f);
@@ -39,4 +41,19 @@ test("package.json points at files the build makes", () => {
 test("the version matches the package", () => {
   const pkg = JSON.parse(text("bindings-wasm/package.json"));
   assert.equal(ap.version(), pkg.version);
+});
+
+test("a typed use of the API type-checks with tsc --strict, and typed mistakes do not", { skip: !exists("bindings-wasm/node_modules/.bin/tsc") && "typescript not installed (scripts/setup.sh wasm)" }, () => {
+  const dir = path.join(root, "bindings-wasm");
+  const tsc = path.join(dir, "node_modules/.bin/tsc");
+  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,esnext.disposable,dom"];
+  const run = (args) => {
+    try {
+      execFileSync(tsc, [...common, ...args], { cwd: dir, stdio: "pipe", encoding: "utf8" });
+    } catch (e) {
+      assert.fail(`tsc ${args.at(-1)}:\n${e.stdout}${e.stderr}`);
+    }
+  };
+  run(["--module", "nodenext", "--moduleResolution", "nodenext", "tests/types-check.ts"]);
+  run(["--module", "es2022", "--moduleResolution", "bundler", "pkg/actionplan_wasm.d.ts"]);
 });

@@ -258,23 +258,25 @@ function renderRecs(r) {
       h("td", { class: "num" }, g.overdue_definitely), h("td", { class: "num" }, sched));
   }));
   $("recs").replaceChildren(h("caption", { class: "visually-hidden" }, "Actions, ratings and schedule for each recommendation"), head, body);
-  if (groups.length > MAX_ROWS) $("recs").after(h("p", { class: "more" }, `Showing ${MAX_ROWS} of ${groups.length}; the report has them all.`));
+  $("recs-more").hidden = groups.length <= MAX_ROWS;
+  $("recs-more").textContent = `Showing ${MAX_ROWS} of ${groups.length}; the report has them all.`;
 }
 
 function renderOverdue(r) {
-  const list = r.stats.overdue;
+  const all = r.stats.overdue;
+  const list = r.overdue; // the first ones, with owner, phrase and reason
   const box = $("overdue");
   if (list.length === 0) {
     box.replaceChildren(h("p", {}, `No open action is past its deadline as of ${r.stats.as_of}.`));
     return;
   }
-  const definitely = list.filter((o) => o.overdue === "definitely").length;
+  const definitely = all.filter((o) => o.overdue === "definitely").length;
   const intro = h("p", { class: "note" }, `${plural(definitely, "action")} definitely past the deadline` +
-    (list.length > definitely ? `, ${plural(list.length - definitely, "more action")} possibly past it (the due date is a period that has not fully ended)` : "") + ". Most overdue first.");
+    (all.length > definitely ? `, ${plural(all.length - definitely, "more action")} possibly past it (the due date is a period that has not fully ended)` : "") + ". Most overdue first.");
   const head = h("thead", {}, h("tr", {},
     ["Ref", "Rec.", "Action", "Owner", "Due", "Days over", "Rating", "Why"].map((t, i) =>
       h("th", { scope: "col", class: i === 5 ? "num" : null }, t))));
-  const body = h("tbody", {}, list.slice(0, MAX_ROWS).map((o) => h("tr", {},
+  const body = h("tbody", {}, list.map((o) => h("tr", {},
     h("th", { scope: "row" }, o.ref), h("td", {}, o.recommendation),
     h("td", { class: "text" }, o.description), h("td", {}, o.owner ?? "—"),
     h("td", {}, o.timeframe ?? o.due ?? "—", o.due && o.timeframe && o.timeframe !== o.due ? h("div", { class: "mix-text" }, `read as ${o.due}`) : null),
@@ -282,7 +284,7 @@ function renderOverdue(r) {
     h("td", {}, ratingBadge(r.scale, o.rating)), h("td", {}, o.reason))));
   const table = h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Overdue actions" },
     h("table", { id: "overdue-table" }, h("caption", { class: "visually-hidden" }, "Overdue actions"), head, body));
-  box.replaceChildren(intro, table, list.length > MAX_ROWS ? h("p", { class: "more" }, `Showing ${MAX_ROWS} of ${list.length}; the report and the rated CSV have them all.`) : "");
+  box.replaceChildren(intro, table, all.length > list.length ? h("p", { class: "more" }, `Showing ${list.length} of ${all.length}; the report and the rated CSV have them all.`) : "");
 }
 
 function renderFindings() {

@@ -94,8 +94,10 @@ test("an example plan loaded through the file input shows the golden numbers", a
     // The overdue list with its reasons.
     const overdue = await page.locator("#overdue-table tbody tr").count();
     assert.equal(overdue, Math.min(stats.overdue.length, 300));
+    const assessment = JSON.parse(readFileSync(at(`${PLAN.golden}/date-rag.json`), "utf8"));
     for (const o of stats.overdue.slice(0, 5)) {
-      await page.locator("#overdue-table").getByText(o.reason, { exact: true }).first().waitFor();
+      const rated = assessment.actions.find((a) => a.recommendation_index === o.recommendation_index && a.action_index === o.action_index);
+      await page.locator("#overdue-table").getByText(rated.reason.text, { exact: true }).first().waitFor();
     }
   }
 
