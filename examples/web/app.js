@@ -172,13 +172,13 @@ function show(r, elapsed) {
   const t = r.timings;
   const parts = Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(1)} ms`);
   $("timing").textContent = `Worked out in the browser: ${parts.join(", ")}; ${elapsed.toFixed(0)} ms in all.`;
-  setStatus(`Checked ${r.fileName}: ${plural(r.actions, "action")} in ${plural(r.recommendations, "recommendation")}, ${plural(r.diagnostics.length, "finding")}.`);
+  setStatus(`Checked ${r.fileName}: ${plural(r.actions, "action")} in ${plural(r.recommendations, "recommendation")}, ${plural(r.findings.total, "finding")}.`);
 }
 
 function renderSummary(r) {
   const title = r.meta.title ?? r.fileName;
   $("plan-title").textContent = r.meta.organisation ? `${title} — ${r.meta.organisation}` : title;
-  const count = (sev) => r.diagnostics.filter((d) => d.severity === sev).length;
+  const count = (sev) => r.findings.counts[sev];
   const figures = [["Recommendations", r.recommendations], ["Actions", r.actions]];
   if (r.rated) {
     const p = r.stats.plan;
@@ -291,16 +291,17 @@ function renderFindings() {
   const r = state.result;
   if (!r) return;
   const filter = $("severity-filter").value;
-  const keep = { all: ["error", "warning", "info"], warning: ["error", "warning"], error: ["error"] }[filter];
-  const list = r.diagnostics.filter((d) => keep.includes(d.severity));
+  const { counts, levels, total } = r.findings;
+  const list = levels[filter];
+  const matching = { all: total, warning: counts.error + counts.warning, error: counts.error }[filter];
   const box = $("findings");
   if (list.length === 0) {
-    box.replaceChildren(h("p", {}, r.diagnostics.length ? "None at this level." : "No problems found."));
+    box.replaceChildren(h("p", {}, total ? "None at this level." : "No problems found."));
     return;
   }
   const head = h("thead", {}, h("tr", {},
     ["Severity", "Row", "Column", "Finding", "Code"].map((t, i) => h("th", { scope: "col", class: i === 1 ? "num" : null }, t))));
-  const body = h("tbody", {}, list.slice(0, MAX_ROWS).map((d) => h("tr", {},
+  const body = h("tbody", {}, list.map((d) => h("tr", {},
     h("td", {}, h("span", { class: `pill sev-${d.severity}` }, d.severity)),
     h("td", { class: "num" }, d.place.row ?? (d.place.ref ? "" : "—")),
     h("td", {}, d.place.column ?? "—"),
@@ -311,7 +312,7 @@ function renderFindings() {
   box.replaceChildren(
     h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Findings" },
       h("table", { id: "findings-table" }, h("caption", { class: "visually-hidden" }, "Findings"), head, body)),
-    list.length > MAX_ROWS ? h("p", { class: "more" }, `Showing ${MAX_ROWS} of ${list.length}; the report has them all.`) : "",
+    matching > list.length ? h("p", { class: "more" }, `Showing ${list.length} of ${matching}; the report has them all.`) : "",
   );
 }
 

@@ -21,6 +21,22 @@ function formatOf(name) {
   return { csv: "csv", tsv: "tsv", tab: "tsv", json: "json" }[ext] ?? "auto";
 }
 
+const SHOWN = 300;
+
+/** The findings the page shows: the counts, and the first ones at each filter level, so a
+ *  plan with thousands of findings does not cost the page's thread a large copy. */
+function shown(diagnostics) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  const levels = { all: [], warning: [], error: [] };
+  for (const d of diagnostics) {
+    counts[d.severity] += 1;
+    if (levels.all.length < SHOWN) levels.all.push(d);
+    if (d.severity !== "info" && levels.warning.length < SHOWN) levels.warning.push(d);
+    if (d.severity === "error" && levels.error.length < SHOWN) levels.error.push(d);
+  }
+  return { total: diagnostics.length, counts, levels };
+}
+
 function run({ planDate, asOf, rules }) {
   const t = {};
   let t0 = performance.now();
@@ -40,7 +56,7 @@ function run({ planDate, asOf, rules }) {
     meta: plan.meta,
     recommendations: plan.recommendationCount,
     actions: plan.actionCount,
-    diagnostics,
+    findings: shown(diagnostics),
     rated: false,
   };
   if (rated()) {
@@ -52,7 +68,7 @@ function run({ planDate, asOf, rules }) {
     t["assess + stats"] = performance.now() - t0;
     // The overdue list shown (the first 300), with each action's owner, due-date phrase and
     // the reason for its rating, looked up by position without converting the whole plan.
-    out.overdue = out.stats.overdue.slice(0, 300).map((o) => {
+    out.overdue = out.stats.overdue.slice(0, SHOWN).map((o) => {
       const action = plan.action(o.recommendation_index, o.action_index);
       const rated = plan.ratedAction(o.recommendation_index, o.action_index, { asOf, rules });
       return { ...o, owner: action?.owner, timeframe: action?.timeframe?.text, reason: rated?.reason.text ?? "" };
