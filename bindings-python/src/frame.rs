@@ -410,8 +410,8 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             reason.push(r.map(|r| r.reason.text.as_str()));
             let f = r.map(|r| &r.facts);
             overdue.push(f.map(|f| f.overdue.as_str()));
-            days_overdue.push(f.and_then(|f| f.days_overdue));
-            days_to_due.push(f.and_then(|f| f.days_to_due));
+            days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
+            days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
             closed.push(f.is_some_and(|f| f.closed));
             original_due.push(f.and_then(|f| f.original_due));
         }

@@ -466,7 +466,7 @@ impl RatedAction {
     /// Days past the deadline (negative before it).
     #[getter]
     fn days_overdue(&self) -> Option<i64> {
-        self.r().facts.days_overdue
+        self.r().facts.days_overdue.map(i64::from)
     }
 
     /// Every fact the rules looked at, as a dict.

@@ -55,16 +55,25 @@ fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
         writeln!(out, "- {} {}", b.action_ref, b.description)?;
     }
     for c in &d.status_changed {
-        writeln!(out, "  {} status {} -> {}", c.action_ref, opt(&c.from), opt(&c.to))?;
+        writeln!(
+            out,
+            "  {} status {} -> {}",
+            c.action_ref,
+            opt(&c.from),
+            opt(&c.to)
+        )?;
     }
     for c in &d.rerated {
-        writeln!(out, "  {} RAG {} -> {}", c.action_ref, opt(&c.from), opt(&c.to))?;
+        writeln!(
+            out,
+            "  {} RAG {} -> {}",
+            c.action_ref,
+            opt(&c.from),
+            opt(&c.to)
+        )?;
     }
     for m in &d.deadlines_moved {
-        let days = m
-            .days
-            .map(|n| format!(" ({n:+} days)"))
-            .unwrap_or_default();
+        let days = m.days.map(|n| format!(" ({n:+} days)")).unwrap_or_default();
         writeln!(
             out,
             "  {} deadline {} -> {}{days}",

@@ -74,7 +74,9 @@ fn build(args: &ReportArgs) -> Result<String, String> {
             .is_some_and(|o| o.to_ascii_lowercase().ends_with(".md")),
     };
     let rules = load_rules(&args.rules)?;
-    let plan = load_plan(&args.file, &args.read).map_err(|e| e.to_string())?.plan;
+    let plan = load_plan(&args.file, &args.read)
+        .map_err(|e| e.to_string())?
+        .plan;
     let as_of = as_of_or_today(args.as_of);
     let a = assess(&plan, &rules, as_of).map_err(|e| e.to_string())?;
     let s = stats(&plan, &a, GroupBy::Recommendation);

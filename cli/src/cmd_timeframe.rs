@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, clap::Args)]
 pub struct TimeframeArgs {
     /// Phrases to read. With none, reads standard input: one phrase a line, optionally
-    /// followed by a tab and a reference date (YYYY-MM-DD); there the two characters `\n` in a
-    /// phrase stand for a line break.
+    /// followed by a tab and a reference date (YYYY-MM-DD; further tab-separated columns are
+    /// ignored); there the two characters `\n` in a phrase stand for a line break.
     pub phrases: Vec<String>,
     /// The reference (plan) date, YYYY-MM-DD: a phrase with no year takes the first such date on
     /// or after it.
@@ -164,8 +164,11 @@ pub fn run(args: &TimeframeArgs, stdin: &mut dyn BufRead, out: &mut dyn Write) -
             if l.trim().is_empty() {
                 continue;
             }
-            let (phrase, reference) = match l.split_once('\t') {
-                Some((p, r)) if !r.trim().is_empty() => match r.trim().parse::<NaiveDate>() {
+            // phrase<TAB>reference; further columns (a fixture file's) are ignored.
+            let mut cols = l.split('\t');
+            let phrase = cols.next().unwrap_or_default();
+            let (phrase, reference) = match (phrase, cols.next()) {
+                (p, Some(r)) if !r.trim().is_empty() => match r.trim().parse::<NaiveDate>() {
                     Ok(d) => (p, Some(d)),
                     Err(_) => {
                         eprintln!(
@@ -176,8 +179,7 @@ pub fn run(args: &TimeframeArgs, stdin: &mut dyn BufRead, out: &mut dyn Write) -
                         continue;
                     }
                 },
-                Some((p, _)) => (p, args.reference),
-                None => (l, args.reference),
+                (p, _) => (p, args.reference),
             };
             let phrase = phrase.replace("\\n", "\n");
             rows.push((cache.parse(&phrase, reference, &settings), reference));
@@ -283,6 +285,13 @@ mod tests {
         let (code, out) = run_with(args(&[], None, true), "May 2025\tnot-a-date\nJune 2025\n");
         assert_eq!(code, 2);
         assert_eq!(out.lines().count(), 1);
+        // Extra columns, as in the fixture files, are ignored.
+        let (code, out) = run_with(
+            args(&[], None, true),
+            "Mar-25\t2024-06-01\t2025-03-31\t\t\n",
+        );
+        assert_eq!(code, 0);
+        assert!(out.contains("\"due\":\"2025-03-31\""));
     }
 
     #[test]

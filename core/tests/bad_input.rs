@@ -214,3 +214,20 @@ fn control_characters_inside_cells_are_replaced_and_reported() {
     let csv = actionplan::export::to_csv(&imported.plan);
     assert!(read(csv.as_bytes()).is_ok());
 }
+
+#[test]
+fn a_header_with_many_unknown_columns_is_still_the_header() {
+    let src = "Action,Owner,Cost centre,Budget,Ward,Directorate code,Funding stream\nFix roof,Estates,CC1,£5k,North,D1,Capital\n";
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 1);
+    assert_eq!(
+        plan.recommendations[0].actions[0].extra["Funding stream"],
+        "Capital"
+    );
+    // Ragged rows add columns; the export still reads back.
+    let ragged = read(b"Action,Owner\nA,Jo,x,y,z,w\n").unwrap().plan;
+    let back = read(actionplan::export::to_csv(&ragged).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.recommendations[0].actions[0].extra["Column 6"], "w");
+}

@@ -104,6 +104,9 @@ fn unreadable_is_never_a_guess() {
         "   ",
         "£2000",
         "Recommendation 8",
+        "10.00am",
+        "Rec 3.12",
+        "£2025",
         "31/02/2025",
     ] {
         let t = read(p, Some("2025-01-01"));
@@ -175,6 +178,39 @@ fn long_input_is_capped_and_says_so() {
     let t = read(&format!("May 2025 {}", "é".repeat(3000)), None);
     assert_eq!(t.due(), Some(d("2025-05-31")));
     assert_eq!(t.confidence, Confidence::Medium);
+}
+
+#[test]
+fn adversarial_input_is_bounded() {
+    let s = Settings {
+        max_chars: usize::MAX,
+        ..Settings::default()
+    };
+    for unit in [
+        "annual council ",
+        "elections ",
+        "Q3 ",
+        "1/",
+        "May ",
+        "24 th June/ ",
+        "next ",
+    ] {
+        let text = unit.repeat(100_000 / unit.len());
+        let start = std::time::Instant::now();
+        let t = parse(&text, Some(d("2025-01-01")), &s);
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{unit:?} took {:?}",
+            start.elapsed()
+        );
+        assert!(
+            t.note
+                .as_deref()
+                .unwrap_or("")
+                .contains("first 20000 characters"),
+            "{unit:?}"
+        );
+    }
 }
 
 #[test]

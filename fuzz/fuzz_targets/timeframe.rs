@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
     h[..head.len()].copy_from_slice(head);
     // A reference date from the first bytes (or none), and settings that vary.
     let reference = if h[0] & 1 == 1 {
-        NaiveDate::from_num_days_from_ce_opt(700_000 + i32::from(u16::from_le_bytes([h[1], h[2]])) * 3)
+        NaiveDate::from_num_days_from_ce_opt(
+            700_000 + i32::from(u16::from_le_bytes([h[1], h[2]])) * 3,
+        )
     } else {
         None
     };

@@ -230,16 +230,21 @@ fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
             header_row: head.first().map(|r| r.line).unwrap_or(1),
         }));
     }
+    // The header is the row naming the most known fields (at least two, one of them the
+    // action or the recommendation). Unknown columns don't count against it: trackers carry
+    // columns of their own. Rows of long text are data, not headers.
     let mut best: Option<(usize, usize)> = None;
     for (i, r) in head.iter().enumerate() {
         let mut roles = Vec::new();
         let mut nonempty = 0;
+        let mut long = 0;
         for c in &r.cells {
             if is_blank(c) {
                 continue;
             }
             nonempty += 1;
             if c.chars().count() > 80 {
+                long += 1;
                 continue;
             }
             if let Some(role) = opts.aliases.classify(c) {
@@ -252,7 +257,7 @@ fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
             .iter()
             .any(|r| matches!(r, Role::Action | Role::Recommendation));
         let n = roles.len();
-        if n >= 2 && has_core && n * 2 >= nonempty && best.is_none_or(|(_, b)| n > b) {
+        if n >= 2 && has_core && long * 2 < nonempty && best.is_none_or(|(_, b)| n > b) {
             best = Some((i, n));
         }
     }

@@ -6,16 +6,6 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::timeframe::Overdue;
 
-/// The snake_case name of an overdue strength.
-pub(crate) fn overdue_name(o: Overdue) -> &'static str {
-    match o {
-        Overdue::Definitely => "definitely",
-        Overdue::Possibly => "possibly",
-        Overdue::No => "no",
-        Overdue::NoDeadline => "no_deadline",
-    }
-}
-
 /// Order for lists: definitely, possibly, no, no deadline.
 pub(crate) fn overdue_rank(o: Overdue) -> u8 {
     match o {

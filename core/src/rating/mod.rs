@@ -56,7 +56,7 @@ pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
 pub use ruleset::{PresetInfo, Rule, RuleSet, NOT_RATED};
 pub use scale::{contrast_ratio, Label, Scale};
 
-pub(crate) use facts::{overdue_name, overdue_rank};
+pub(crate) use facts::overdue_rank;
 pub(crate) use reason::push_date;
 pub(crate) use rollup::fmt_num;
 

@@ -98,7 +98,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
             if f.closed {
                 String::new()
             } else {
-                crate::rating::overdue_name(f.overdue).to_string()
+                f.overdue.as_str().to_string()
             },
             f.days_overdue
                 .filter(|d| *d > 0 && !f.closed)

@@ -138,11 +138,7 @@ impl Expr {
             | Expr::AcademicYear { key }
             | Expr::Election { key }
             | Expr::AnnualCouncil { key } => *key = Some(k),
-            Expr::Range { a, .. } => {
-                if a.key().is_none() {
-                    **a = a.with_key(k);
-                }
-            }
+            Expr::Range { a, .. } if a.key().is_none() => **a = a.with_key(k),
             _ => {}
         }
         e
@@ -188,7 +184,7 @@ impl Expr {
             Expr::CalendarYear { key } => month_span((*key)?, 1, 12),
             Expr::CivicYear { key } => month_span((*key)?, s.civic_month(), 12),
             Expr::AcademicYear { key } => month_span((*key)?, 9, 12),
-            Expr::Election { key } => month_span((*key)?, s.election_month(), 1),
+            Expr::Election { key } => month_span((*key)?, s.election_m(), 1),
             Expr::AnnualCouncil { key } => month_span((*key)?, s.civic_month(), 1),
             Expr::Range { a, b, .. } => {
                 let b = resolve_after(a, b, s, reference)?;

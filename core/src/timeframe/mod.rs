@@ -1,10 +1,204 @@
 //! Timeframes: reading the phrases public bodies write as due dates.
 //!
-//! GUIDE_PLACEHOLDER
+//! Due dates in real plans are phrases: "Summer 2025", "Mar-25", "Budget 2024/25", "Q3 2024/25",
+//! "Commence January for Approval May 2025", "4 x per year ongoing". [`parse`] reads a phrase
+//! against a reference date (the plan date) into a [`Timeframe`]: the text as written, a
+//! [`Kind`], the earliest start, the deadline as an interval (`due_earliest..=due_latest`, the
+//! earliest and latest day it could mean), whether it is ongoing, recurring or conditional, a
+//! revised-from date, a status word, a [`Confidence`] and a note saying what was inferred.
+//!
+//! ```
+//! use actionplan::timeframe::{parse, Kind, Overdue, Settings};
+//! let plan_date = "2024-12-01".parse().ok();
+//! let t = parse("Before Annual Council May 2025", plan_date, &Settings::default());
+//! assert_eq!(t.due_earliest, "2025-04-30".parse().ok());
+//! assert_eq!(t.due_latest, "2025-05-31".parse().ok()); // the deadline used for rating: t.due()
+//! assert_eq!(t.overdue("2025-05-15".parse().unwrap()), Overdue::Possibly);
+//! ```
+//!
+//! # How it reads
+//!
+//! The phrase is cut into words, numbers and separators (`tokens.rs`). A scan over those tokens
+//! (`phrases.rs`) finds date expressions, by patterns for numbers (`numeric.rs`) and for words
+//! (`dates.rs`), and the words that give them roles and the phrase its flags (`keywords.rs`).
+//! Each date is given its year and period (`expr.rs`, `calendar.rs`), and the dates are
+//! combined into one reading (`reading.rs`). There is
+//! no regular expression and no backtracking: the work per phrase is linear in its length, and a
+//! phrase longer than [`Settings::max_chars`] (2,000 characters) is read up to that point, with
+//! a note. About 650,000 phrases a second on one core (see `benches/timeframe.rs`).
+//!
+//! # Conventions
+//!
+//! Each is a [`Settings`] field with the default below (DOMAIN.md §3).
+//!
+//! - A period phrase is due at the **end** of the period: "May 2025" is due 2025-05-31, with
+//!   both ends of the interval on that day ([`Settings::period_due_at_end`]).
+//! - The **financial year** runs 1 April – 31 March ([`Settings::financial_year_start_month`]).
+//! - **Quarters** are of the financial year unless the phrase says otherwise
+//!   ([`Settings::quarter_basis`]): Q1 = Apr–Jun … Q4 = Jan–Mar.
+//! - **Seasons** are meteorological: spring Mar–May, summer Jun–Aug, autumn Sep–Nov, winter
+//!   Dec–Feb, named by the year they start in ([`Settings::seasons`]).
+//! - "Early / mid / late 2026" are thirds of the year (of a month: days 1–10, 11–20, 21–end).
+//! - The **civic year** starts at Annual Council in May ([`Settings::civic_year_start_month`]);
+//!   local **elections** are in May ([`Settings::election_month`]); a council sets its **budget**
+//!   in February for the financial year that follows ([`Settings::budget_month`]).
+//! - A phrase with **no year** takes the first such date on or after the reference date, or the
+//!   year of another date in the same phrase ("Commence January for Approval May 2025"). With
+//!   neither, it is read (kind, note) but not dated, with [`Confidence::Low`].
+//! - A phrase with **several dates** is due at the latest; the start is the earliest start.
+//! - UK order: "06/07/2025" is 6 July. "Mar-25" is March 2025, never the 25th of March.
+//!
+//! # Forms understood
+//!
+//! Days, in numbers and words: "31/03/2025", "31/3/25", "31.03.25", "2025-03-31",
+//! "31st March 2025", "24 th June", "1st of April", "31-Mar-25", "March 31st 2025",
+//! "Tuesday 4th February 2025", "w/c 3 March 2025", "week commencing 14 April", "Christmas 2025".
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! for s in ["31/03/2025", "31.03.25", "2025-03-31", "31st March 2025", "31-Mar-25", "March 31st 2025"] {
+//!     assert_eq!(p(s).due(), "2025-03-31".parse().ok(), "{s}");
+//!     assert_eq!(p(s).kind, Kind::Day);
+//! }
+//! let w = p("w/c 3 March 2025");
+//! assert_eq!((w.due_earliest, w.due_latest), ("2025-03-03".parse().ok(), "2025-03-09".parse().ok()));
+//! ```
+//!
+//! Months: "May 2025", "Mar-25", "Sept. 2023", "March '25", "06/25", "06/2025", misspelt
+//! ("Febuary", "Setpember"), "end of March 2025" (a day), "mid-March 2025", "early April".
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! for s in ["March 2025", "Mar-25", "Mar. 2025", "March '25", "03/25", "03/2025", "Mrach 2025"] {
+//!     assert_eq!(p(s).due(), "2025-03-31".parse().ok(), "{s}");
+//! }
+//! assert_eq!(p("end of March 2025").kind, Kind::Day);
+//! assert_eq!(p("mid-March 2025").due_earliest, "2025-03-20".parse().ok());
+//! ```
+//!
+//! Ranges and alternatives: "April – June 2023", "Jan/Feb 2022", "June 2025 to May 2026",
+//! "Dec 2024 - Mar 2025", "17-24 June 2025", "Summer/Autumn 2025", "June or July 2025" (the
+//! deadline is either end: `due_earliest` 30 June, `due_latest` 31 July).
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! let t = p("April – June 2023");
+//! assert_eq!((t.kind, t.start, t.due()), (Kind::MonthRange, "2023-04-01".parse().ok(), "2023-06-30".parse().ok()));
+//! assert_eq!(p("Dec - Feb 2026").start, "2025-12-01".parse().ok());
+//! let t = p("June or July 2025");
+//! assert_eq!((t.due_earliest, t.due_latest), ("2025-06-30".parse().ok(), "2025-07-31".parse().ok()));
+//! ```
+//!
+//! Financial years: "2024/25", "24/25", "2024-25", "2024/2025", "FY24/25", "FY 2024/25",
+//! "financial year 2024-25", "Budget 2024/25" (set from February 2024), "end of 2024/25",
+//! "next financial year", "by end of financial year", "year end"; "FY25" (one year: ending or
+//! starting in 2025, the interval covers both). Academic and civic years: "academic year
+//! 2025/26", "civic year 2025/26", "start of new civic year", "Annual Council".
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! for s in ["2024/25", "24/25", "2024-25", "2024/2025", "FY24/25", "FY 2024/25", "financial year 2024-25"] {
+//!     assert_eq!((p(s).kind, p(s).due()), (Kind::FinancialYear, "2025-03-31".parse().ok()), "{s}");
+//! }
+//! assert_eq!(p("Budget 2024/25").due_earliest, "2024-02-29".parse().ok());
+//! let next = parse("next financial year", "2024-10-01".parse().ok(), &Default::default());
+//! assert_eq!(next.due(), "2026-03-31".parse().ok());
+//! ```
+//!
+//! Quarters and halves: "Q3", "Qtr 3", "Qtr3", "quarter three", "third quarter", "3rd quarter",
+//! with or without the year ("Q3 2024/25", "Q3 24/25", "2024/25 Q3", "Q3 FY24/25"), quarters
+//! that name their months ("Quarter 4 (January to March 2025)"), "Q3/Q4 2024/25", "end of Q2";
+//! "H1 2025" (calendar), "H2 2024/25" (financial), "first half of 2026". A quarter with one
+//! calendar year ("Q3 2024") is the calendar quarter or the financial quarter falling in that
+//! year: the interval covers both.
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! for s in ["Q3 2024/25", "Qtr 3 2024/25", "quarter three 24/25", "third quarter 2024-25", "2024/25 Q3"] {
+//!     assert_eq!((p(s).kind, p(s).due()), (Kind::Quarter, "2024-12-31".parse().ok()), "{s}");
+//! }
+//! assert_eq!(p("Quarter 4 (January to March 2025)").due(), "2025-03-31".parse().ok());
+//! let q3 = parse("Q3", "2024-06-01".parse().ok(), &Default::default());
+//! assert_eq!(q3.due(), "2024-12-31".parse().ok());
+//! assert_eq!(p("H1 2025").due(), "2025-06-30".parse().ok());
+//! ```
+//!
+//! Seasons and parts of years: "Summer 2025", "Winter 2025" (to February 2026), "Winter
+//! 2024/25", "Spring '26", "late summer 2025", "end of summer 2025", "early 2026", "mid-2026",
+//! "late 2026", calendar years "2025", "by 2030", "2025-2027", "by the end of the year".
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! assert_eq!(p("Winter 2025").due(), "2026-02-28".parse().ok());
+//! assert_eq!((p("mid-2026").kind, p("mid-2026").due()), (Kind::PartOfYear, "2026-08-31".parse().ok()));
+//! assert_eq!(p("by 2030").due(), "2030-12-31".parse().ok());
+//! assert_eq!(p("Deliver 2000 homes by 2030").due(), "2030-12-31".parse().ok());
+//! ```
+//!
+//! Roles of a date: deadlines ("by", "no later than", "until", "through to", "deadline",
+//! "target date"), periods ("in", "during"), "before" (the day before; before an event in a
+//! month: that month), starts ("from", "commence", "starting", "w.e.f.", "April 2025 onwards",
+//! "after"), revised dates ("30 September 2024 extended from 31 March 2024", "revised from",
+//! "originally …, now …", "(was June 2025)", "delayed to").
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! let t = p("Commence January for Approval May 2025");
+//! assert_eq!((t.start, t.due()), ("2025-01-01".parse().ok(), "2025-05-31".parse().ok()));
+//! let t = p("30 September 2024 extended from 31 March 2024");
+//! assert_eq!((t.due(), t.revised_from), ("2024-09-30".parse().ok(), "2024-03-31".parse().ok()));
+//! let t = p("From 1 April 2025");
+//! assert_eq!((t.kind, t.start, t.ongoing), (Kind::OpenEnded, "2025-04-01".parse().ok(), true));
+//! assert_eq!(p("Pay review November 2024\nImplemented by June 2025").due(), "2025-06-30".parse().ok());
+//! ```
+//!
+//! Against the plan date: "immediately", "ASAP", "within 3 months", "over the next 2 years",
+//! "this/next quarter", "next financial year", "new civic year", yearless days and months
+//! ("Report to 24 th June Cabinet").
+//!
+//! ```
+//! # use actionplan::timeframe::parse;
+//! let r = "2025-03-18".parse().ok();
+//! let p = |s: &str| parse(s, r, &Default::default());
+//! assert_eq!(p("Report to 24 th June Cabinet").due(), "2025-06-24".parse().ok());
+//! assert_eq!(p("immediately").due(), r);
+//! assert_eq!(p("within 3 months").due(), "2025-06-18".parse().ok());
+//! assert_eq!(p("Start of new civic year").due(), "2025-05-31".parse().ok());
+//! ```
+//!
+//! No deadline: ongoing ("Ongoing", "on-going", "BAU", "continuous"), recurring ("4 x per year",
+//! "Quarterly", "Monthly", "Annually in May", "twice yearly", "every six months", "bi-monthly",
+//! "termly", "every Cabinet meeting"), conditional ("TBC", "to be confirmed", "when available",
+//! "subject to …", "dependent on …", "following …"), status words ("Completed", "N/A", "On
+//! hold"; "Complete – March 2024" has both). A phrase it cannot read is [`Kind::Unreadable`],
+//! [`Confidence::None`], with no dates.
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Kind, StatusWord};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! let t = p("Ongoing – quarterly");
+//! assert_eq!((t.kind, t.ongoing, t.recurrence.unwrap().per_year), (Kind::Recurring, true, Some(4)));
+//! assert_eq!((p("TBC").kind, p("TBC").conditional), (Kind::Conditional, true));
+//! assert_eq!(p("Completed").status, Some(StatusWord::Complete));
+//! assert_eq!(p("Complete – March 2024").due(), "2024-03-31".parse().ok());
+//! assert_eq!(p("may be delayed").kind, Kind::Unreadable);
+//! ```
+//!
+//! Repeated phrases can be read once with a [`Cache`].
 
 mod cache;
 mod calendar;
+mod dates;
 mod expr;
+mod keywords;
+mod numeric;
 mod phrases;
 mod reading;
 mod settings;
@@ -282,6 +476,22 @@ pub enum Overdue {
     No,
     /// The timeframe has no deadline (ongoing, conditional, unreadable).
     NoDeadline,
+}
+
+impl Overdue {
+    /// The snake_case name ("definitely", "possibly", "no", "no_deadline").
+    ///
+    /// ```
+    /// assert_eq!(actionplan::timeframe::Overdue::NoDeadline.as_str(), "no_deadline");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Overdue::Definitely => "definitely",
+            Overdue::Possibly => "possibly",
+            Overdue::No => "no",
+            Overdue::NoDeadline => "no_deadline",
+        }
+    }
 }
 
 impl Timeframe {

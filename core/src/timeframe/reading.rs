@@ -11,6 +11,12 @@ use super::settings::Settings;
 use super::tokens::tokenize;
 use super::{Confidence, Kind, Recurrence, Timeframe};
 
+/// How many dates either side of a yearless one are looked at for its year.
+const ANCHOR_WINDOW: usize = 8;
+
+/// The most characters read, whatever [`Settings::max_chars`] says.
+const HARD_MAX_CHARS: usize = 20_000;
+
 /// One date of a phrase, read.
 #[derive(Debug, Clone)]
 struct Reading {
@@ -49,12 +55,10 @@ pub(crate) fn read(text: &str, reference: Option<NaiveDate>, s: &Settings) -> Ti
     let mut tf = Timeframe::unreadable(text);
     let mut notes: Vec<String> = Vec::new();
     let mut cap_conf = Confidence::High;
-    let limited = match text.char_indices().nth(s.max_chars) {
+    let max_chars = s.max_chars.min(HARD_MAX_CHARS);
+    let limited = match text.char_indices().nth(max_chars) {
         Some((b, _)) => {
-            notes.push(format!(
-                "only the first {} characters were read",
-                s.max_chars
-            ));
+            notes.push(format!("only the first {max_chars} characters were read"));
             cap_conf = Confidence::Medium;
             &text[..b]
         }
@@ -101,6 +105,17 @@ fn combine(
 
     // A recurrence with yearless months says when it recurs ("Annually in May").
     let mut recur_month = None;
+    if sc.recurrence.is_none() && !mentions.is_empty() {
+        // "Annual review in March": the adjective recurs when the dates have no year.
+        if let Some((a, b)) = sc.annual {
+            if mentions
+                .iter()
+                .all(|m| matches!(m.expr, Expr::Month { y: None, .. }) && m.rel.is_none())
+            {
+                sc.recurrence = Some((Some(1), a, b));
+            }
+        }
+    }
     if sc.recurrence.is_some()
         && !mentions.is_empty()
         && mentions
@@ -113,11 +128,29 @@ fn combine(
         dropped.iter_mut().for_each(|d| *d = true);
     }
 
+    // A yearless date with a bare year just after it takes that year: "Autumn Budget 2025",
+    // "June Cabinet 2025".
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (m, next) = (&mentions[i], &mentions[i + 1]);
+        if m.expr.key().is_none()
+            && !m.expr.needs_reference()
+            && m.rel.is_none()
+            && !matches!(m.expr, Expr::CalendarYear { .. })
+            && matches!(next.expr, Expr::CalendarYear { key: Some(_) })
+            && next.part.is_none()
+            && next.role == Role::Plain
+            && next.pos <= m.end + 2
+        {
+            dropped[i + 1] = true;
+        }
+    }
+
     // A date in brackets without a year after a dated one describes it: "July 2025 (Q2)".
     for i in 1..mentions.len() {
         let (prev, m) = (&mentions[i - 1], &mentions[i]);
         if !m.bracketed
             || dropped[i]
+            || dropped[i - 1]
             || m.expr.key().is_some()
             || m.expr.needs_reference()
             || m.rel.is_some()
@@ -325,9 +358,13 @@ fn pin(
         ));
     }
     // The nearest date in the phrase that names its year.
-    let anchor = mentions
+    // Only the few dates either side are looked at, so a long phrase stays linear.
+    let first = i.saturating_sub(ANCHOR_WINDOW);
+    let last = mentions.len().min(i + ANCHOR_WINDOW + 1);
+    let anchor = mentions[first..last]
         .iter()
         .enumerate()
+        .map(|(j, o)| (j + first, o))
         .filter(|(j, o)| *j != i && o.expr.key().is_some() && !o.expr.needs_reference())
         .min_by_key(|(_, o)| {
             let d = if o.pos >= m.end {
@@ -423,7 +460,7 @@ fn read_one(
             let mut due = period_due(a, b);
             if expr.is_budget() && m.part.is_none() {
                 // The budget for a financial year is set in the months before it starts.
-                let bm = s.budget_month();
+                let bm = s.budget_m();
                 let y = if bm < s.fy_month() {
                     a.year()
                 } else {

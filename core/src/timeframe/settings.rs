@@ -32,7 +32,8 @@ pub struct Settings {
     /// The month a council sets its budget for the coming financial year ("Budget 2024/25" is
     /// set by February 2024), used as the earliest reading of a budget phrase.
     pub budget_month: u32,
-    /// Longest phrase read, in characters; the rest is ignored (and the note says so).
+    /// Longest phrase read, in characters (at most 20,000 whatever this says); the rest is
+    /// ignored, and the note says so.
     pub max_chars: usize,
 }
 
@@ -115,10 +116,10 @@ impl Settings {
     pub(crate) fn civic_month(&self) -> u32 {
         month_or(self.civic_year_start_month, 5)
     }
-    pub(crate) fn election_month(&self) -> u32 {
+    pub(crate) fn election_m(&self) -> u32 {
         month_or(self.election_month, 5)
     }
-    pub(crate) fn budget_month(&self) -> u32 {
+    pub(crate) fn budget_m(&self) -> u32 {
         month_or(self.budget_month, 2)
     }
     /// Start month and length in months of season `s` (0 spring, 1 summer, 2 autumn, 3 winter).
