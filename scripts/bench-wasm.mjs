@@ -110,6 +110,11 @@ async function main() {
   // 1. Size.
   const raw = readFileSync(wasm);
   out.size = { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  const officeWasm = at("bindings-wasm/pkg-office/actionplan_wasm_bg.wasm");
+  if (existsSync(officeWasm)) {
+    const full = readFileSync(officeWasm);
+    out.size_office = { raw: full.length, gzip: gzipSync(full, { level: 9 }).length };
+  }
 
   // The plan file.
   mkdirSync(at("target/bench-wasm"), { recursive: true });
@@ -204,6 +209,10 @@ async function main() {
 
   const f = (x) => (typeof x === "number" ? x.toFixed(1) : String(x));
   console.log(`wasm size: ${out.size.raw} bytes raw (${(out.size.raw / 1024).toFixed(1)} KiB), ${out.size.gzip} bytes gzip -9 (${(out.size.gzip / 1024).toFixed(1)} KiB); budget 300 KB gzip`);
+  if (out.size_office) {
+    const d = out.size_office.gzip - out.size.gzip;
+    console.log(`with Excel and Word reading and the tracker writer (pkg-office, fetched only for Office files): ${out.size_office.raw} bytes raw, ${out.size_office.gzip} bytes gzip (+${d} bytes gzip)`);
+  }
   console.log(`file: ${out.file.path}, ${ACTIONS} actions, ${(out.file.bytes / 1024).toFixed(0)} KiB; median of ${RUNS} runs (ms); load average ${out.load_average.map((x) => x.toFixed(1)).join(" ")}`);
   console.log("work = parse + assess (to JS) + stats; lean = parse + stats (the page's path)");
   console.log("where             parse  assess   stats    work  x native    lean  x native  validate");

@@ -1,9 +1,22 @@
 // The Web Worker that does all the work, so the page never freezes: it loads the wasm package,
 // reads the plan, checks it, rates it and counts, and hands back plain data. The file stays in
 // this browser tab: nothing is sent anywhere.
-import init, * as ap from "../../bindings-wasm/pkg/actionplan_wasm.js";
+import init, * as lean from "../../bindings-wasm/pkg/actionplan_wasm.js";
 
+// Two builds of the package: the lean one (CSV, TSV, JSON) loads with the page; the one that
+// also reads Excel and Word files is several times larger, so it is fetched only when such a
+// file is dropped.
 const ready = init();
+let office = null;
+async function officeBuild() {
+  office ??= import("../../bindings-wasm/pkg-office/actionplan_wasm.js").then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return office;
+}
+/** The module in use for the current file. */
+let ap = lean;
 /** The last file, kept so a new as-of date or rule set re-runs without re-reading it. */
 let last = null;
 /** The plan read from it (a wasm object), for the downloads. */
@@ -18,7 +31,7 @@ function errorData(e) {
 /** The format from the file's extension, as the CLI and the golden tests choose it. */
 function formatOf(name) {
   const ext = name.toLowerCase().split(".").pop();
-  return { csv: "csv", tsv: "tsv", tab: "tsv", json: "json" }[ext] ?? "auto";
+  return { csv: "csv", tsv: "tsv", tab: "tsv", json: "json" }[ext] ?? "auto"; // workbooks: auto
 }
 
 const SHOWN = 300;
@@ -106,6 +119,16 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, ok: true, version: ap.version(), rated: rated(), presets: rated() ? ap.presets() : [] });
     } else if (type === "open") {
       last = { name: data.name, bytes: new Uint8Array(data.bytes) };
+      plan?.free();
+      plan = null;
+      ap = lean;
+      if (typeof lean.officeContainer === "function" && lean.officeContainer(last.bytes) != null) {
+        try {
+          ap = await officeBuild();
+        } catch {
+          office = null; // not built: the lean module explains what the file is
+        }
+      }
       self.postMessage({ id, ok: true, result: run(data) });
     } else if (type === "rerun") {
       if (!last) throw new Error("no file yet");

@@ -141,6 +141,28 @@ test("a bad file shows a clear error message, and a good file clears it", async 
   await page.close();
 });
 
+const WORKBOOK = "tests/fixtures/office/huntingdonshire-2024.xlsx";
+const officeBuilt = existsSync(at("bindings-wasm/pkg-office/actionplan_wasm_bg.wasm")) && existsSync(at(WORKBOOK));
+test("an Excel workbook loads the build that reads it, with the same numbers as its CSV", { skip: !officeBuilt && "no Office build or fixture" }, async () => {
+  const page = await openPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await page.fill("#as-of", "2025-03-31");
+  await page.fill("#plan-date", "2024-06-01");
+  await page.setInputFiles("#file", at("examples/data/huntingdonshire-2024.tsv"));
+  await page.getByText(/^Checked huntingdonshire-2024\.tsv/).waitFor({ timeout: 20_000 });
+  assert.ok(!fetched.some((p) => p.includes("pkg-office")), "the Office build is not fetched for a TSV");
+  const fromText = await page.locator("#headline li").allTextContents();
+  await page.setInputFiles("#file", at(WORKBOOK));
+  await page.getByText(/^Checked huntingdonshire-2024\.xlsx/).waitFor({ timeout: 30_000 });
+  assert.ok(fetched.some((p) => p.includes("pkg-office")), "the Office build is fetched for a workbook");
+  assert.equal(await figure(page, "actions"), "37");
+  assert.deepEqual(await page.locator("#headline li").allTextContents(), fromText);
+  const stats = JSON.parse(readFileSync(at("tests/golden/huntingdonshire-2024/stats.json"), "utf8"));
+  assert.deepEqual(fromText, stats.headline);
+  await page.close();
+});
+
 test("a 10,000-action plan is checked in the worker while the page stays responsive", async () => {
   const lines = ["Ref,Recommendation,Action,Owner,Due date,Status,RAG"];
   const dues = ["March 2025", "Q3 2024/25", "Summer 2025", "Ongoing", "31/12/2024", "2025-06-30"];
