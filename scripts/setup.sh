@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests and the demo need. Idempotent: each step checks first.
-# Usage: scripts/setup.sh [rust|python|wasm|browser|all]   (default: all)
+# Usage: scripts/setup.sh [rust|python|wasm|office|browser|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -35,6 +35,16 @@ if want python; then
   if ! .venv/bin/python -c "import maturin, pytest, pandas, polars, pyarrow, mypy, nbclient, ipykernel" 2>/dev/null; then
     say "installing Python tools into .venv"
     .venv/bin/pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+  fi
+fi
+
+if want office; then
+  # LibreOffice opens the Excel tracker in the tests (and converts the .xls/.ods fixtures).
+  if ! command -v soffice >/dev/null 2>&1; then
+    say "installing LibreOffice Calc (headless)"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libreoffice-calc-nogui >/dev/null
   fi
 fi
 

@@ -8,6 +8,7 @@ scripts/setup.sh all
 
 stage() { echo; echo "=== $* ==="; }
 
+export ACTIONPLAN_REQUIRE_LIBREOFFICE=1
 stage "Rust: cargo test --workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc

@@ -32,21 +32,22 @@ pub struct ReportArgs {
     /// A preset or a rules file.
     #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
     pub rules: String,
-    /// Where to write the report (.html or .md); - or absent for standard output.
+    /// Where to write the report (.html, .md, or .xlsx for a tracker workbook); - or absent for
+    /// standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
-    /// html or md (default: from the output's extension, else html).
-    #[arg(long = "to", value_name = "html|md")]
+    /// html, md or xlsx (default: from the output's extension, else html).
+    #[arg(long = "to", value_name = "html|md|xlsx")]
     pub to: Option<String>,
 }
 
 /// Run the command; returns the exit code.
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
     match build(args) {
-        Ok(text) => {
+        Ok(bytes) => {
             let written = match args.output.as_deref() {
-                None | Some("-") => out.write_all(text.as_bytes()),
-                Some(path) => std::fs::write(path, text.as_bytes()),
+                None | Some("-") => out.write_all(&bytes),
+                Some(path) => std::fs::write(path, &bytes),
             };
             match written {
                 Ok(()) => 0,
@@ -63,11 +64,13 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
     }
 }
 
-fn build(args: &ReportArgs) -> Result<String, String> {
+fn build(args: &ReportArgs) -> Result<Vec<u8>, String> {
+    let xlsx = crate::cmd_tracker::wanted(args.to.as_deref(), args.output.as_deref());
     let markdown = match args.to.as_deref().map(str::to_ascii_lowercase).as_deref() {
         Some("md") | Some("markdown") => true,
         Some("html") => false,
-        Some(other) => return Err(format!("--to {other:?}: use html or md")),
+        Some(_) if xlsx => false,
+        Some(other) => return Err(format!("--to {other:?}: use html, md or xlsx")),
         None => args
             .output
             .as_deref()
@@ -91,11 +94,15 @@ fn build(args: &ReportArgs) -> Result<String, String> {
             Some(d)
         }
     };
+    if xlsx {
+        return crate::cmd_tracker::xlsx(&plan, &a, &s);
+    }
     Ok(if markdown {
         report::markdown(&plan, &a, &s, d.as_ref())
     } else {
         report::html(&plan, &a, &s, d.as_ref())
-    })
+    }
+    .into_bytes())
 }
 
 #[cfg(test)]

@@ -12,8 +12,15 @@ pub struct ReadArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub plan_date: Option<NaiveDate>,
     /// The input format (default: from the file name, else from the content).
-    #[arg(long, default_value = "auto", value_name = "auto|csv|tsv|json")]
+    #[arg(long, default_value = "auto", value_name = "auto|csv|tsv|json|xlsx|docx")]
     pub format: String,
+    /// The workbook sheet to read: a name, or a 0-based index (default: the first sheet that
+    /// holds a table of actions).
+    #[arg(long, value_name = "NAME|INDEX")]
+    pub sheet: Option<String>,
+    /// Read every sheet of a workbook that holds a table as one plan, each sheet a theme.
+    #[arg(long)]
+    pub sheets_as_themes: bool,
 }
 
 /// A failure to read: the message and the exit code (2: the file cannot be read at all).
@@ -65,6 +72,13 @@ pub fn load_plan(path: &str, args: &ReadArgs) -> Result<Imported, LoadError> {
             })?
     };
     opts.format(format);
+    if let Some(sheet) = &args.sheet {
+        match sheet.parse::<usize>() {
+            Ok(i) => opts.sheet(i),
+            Err(_) => opts.sheet(sheet.as_str()),
+        };
+    }
+    opts.sheets_as_themes(args.sheets_as_themes);
     opts.read_bytes(&bytes).map_err(|e| LoadError {
         message: format!("{path}: {e}"),
     })

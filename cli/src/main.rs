@@ -9,6 +9,7 @@ mod cmd_import;
 mod cmd_report;
 mod cmd_stats;
 mod cmd_timeframe;
+mod cmd_tracker;
 mod cmd_validate;
 mod load;
 

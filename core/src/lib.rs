@@ -26,6 +26,7 @@ pub mod export;
 pub mod import;
 pub mod json;
 pub mod model;
+pub mod office;
 pub mod rating;
 pub mod report;
 pub mod stats;

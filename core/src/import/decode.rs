@@ -26,6 +26,11 @@ pub enum Format {
     Tsv,
     /// The canonical JSON form, or a JSON array of records.
     Json,
+    /// An Excel workbook: .xlsx/.xlsm, and .xls/.ods, told apart by their content (feature
+    /// `excel`; see [`crate::office`]).
+    Xlsx,
+    /// The tables of a Word document, .docx (feature `word`; see [`crate::office`]).
+    Docx,
 }
 
 impl std::str::FromStr for Format {
@@ -36,9 +41,11 @@ impl std::str::FromStr for Format {
             "csv" => Ok(Format::Csv),
             "tsv" | "tab" | "txt" => Ok(Format::Tsv),
             "json" => Ok(Format::Json),
+            "xlsx" | "xlsm" | "xls" | "ods" | "excel" => Ok(Format::Xlsx),
+            "docx" | "word" => Ok(Format::Docx),
             other => Err(Error::invalid_option(
                 "format",
-                format!("{other:?} is not one of auto, csv, tsv, json"),
+                format!("{other:?} is not one of auto, csv, tsv, json, xlsx, docx"),
             )),
         }
     }

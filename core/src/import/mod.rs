@@ -99,6 +99,9 @@ pub struct ImportOptions {
     pub(crate) columns: Vec<(String, Role)>,
     pub(crate) no_fill_down: bool,
     pub(crate) settings: Settings,
+    // Workbook options (see `crate::office`).
+    pub(crate) sheet: Option<crate::office::Sheet>,
+    pub(crate) sheets_as_themes: bool,
 }
 
 /// A plan with the diagnostics found while reading it.
@@ -240,6 +243,31 @@ impl ImportOptions {
         self
     }
 
+    /// The sheet of a workbook to read, by name or 0-based index (default: the first visible
+    /// worksheet that holds a table of actions).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.sheet("Action plan");
+    /// o.sheet(0);
+    /// ```
+    pub fn sheet(&mut self, sheet: impl Into<crate::office::Sheet>) -> &mut Self {
+        self.sheet = Some(sheet.into());
+        self
+    }
+
+    /// Read every visible worksheet that holds a table as one plan, each sheet's name being the
+    /// theme of its rows (for workbooks kept one sheet per theme).
+    ///
+    /// ```
+    /// let mut o = actionplan::import::ImportOptions::new();
+    /// o.sheets_as_themes(true);
+    /// ```
+    pub fn sheets_as_themes(&mut self, on: bool) -> &mut Self {
+        self.sheets_as_themes = on;
+        self
+    }
+
     /// Read a plan from any reader (the whole input is read first, to detect its encoding).
     ///
     /// ```
@@ -262,7 +290,9 @@ impl ImportOptions {
                     && **b != 0xBF),
                 Some(b'{') | Some(b'[')
             )
-            && !matches!(self.format, Format::Json);
+            && !matches!(self.format, Format::Json | Format::Xlsx | Format::Docx)
+            // Office containers are read whole (`crate::office`).
+            && crate::office::detect(&head).is_none();
         if !plain {
             reader.read_to_end(&mut head)?;
             return self.read_bytes(&head);
@@ -283,7 +313,8 @@ impl ImportOptions {
         self.read_records_from(decode::Records::new(input, delimiter), name)
     }
 
-    /// Read a plan from bytes: CSV, TSV, or JSON (the canonical form, or an array of records).
+    /// Read a plan from bytes: CSV, TSV, or JSON (the canonical form, or an array of records);
+    /// and Excel workbooks and Word documents, told by their content ([`crate::office`]).
     ///
     /// ```
     /// use actionplan::import::ImportOptions;
@@ -291,6 +322,10 @@ impl ImportOptions {
     /// assert_eq!(err.code(), "not_text");
     /// ```
     pub fn read_bytes(&self, bytes: &[u8]) -> Result<Imported> {
+        // Office containers (.xlsx, .xls, .ods, .docx) go to their readers.
+        if let Some(result) = crate::office::route(self, bytes) {
+            return result;
+        }
         let decode::Sniffed::Text(text) = decode::sniff(bytes)?;
         let text: &[u8] = &text;
         let format = match self.format {
@@ -305,6 +340,7 @@ impl ImportOptions {
         };
         match format {
             Format::Json => self.read_json(text),
+            Format::Xlsx | Format::Docx => Err(crate::office::not_a_container(format)),
             Format::Tsv => self.read_delimited(text, self.delimiter.unwrap_or(b'\t'), "tsv"),
             Format::Csv | Format::Auto => {
                 let d = self

@@ -1,0 +1,569 @@
+//! Word documents in: the tables of a `.docx`, as rows for the importer.
+//!
+//! A `.docx` is a zip whose `word/document.xml` holds the body: paragraphs (`w:p`) and tables
+//! (`w:tbl` → `w:tr` → `w:tc`). This reader streams that part once:
+//!
+//! - the text of a cell is its paragraphs joined by line breaks (`w:br` is a line break too,
+//!   `w:tab` a tab); deleted text of tracked changes and field codes are left out, and a nested
+//!   table's paragraphs become lines of the cell that holds it;
+//! - `w:gridSpan` (a cell merged across columns) keeps its text in its first column; `w:vMerge`
+//!   (merged down) gives every row it spans the text of the cell where it starts;
+//! - the first table that holds a plan sets the columns. A later table is read as more of the
+//!   plan when it has the same header (Three Rivers repeats it per theme) or, with no header, the
+//!   same number of columns (a table split across pages); other tables are skipped with a note;
+//! - when there are several such tables and the short paragraph just before each later one is a
+//!   heading ("2) Business Planning Recommendations"), each such heading is given to the importer
+//!   as a section row, so it becomes the theme of the rows that follow, and the paragraph just
+//!   before the first table is that table's heading. The nearest short paragraph before that is
+//!   the title row. Other text outside the tables is not part of the plan, and a note counts it.
+//!
+//! Row numbers are positions in that flattened table (title = 1, header = 2, ...).
+
+use super::container::{doc_error, Zip};
+use super::limits::Budget;
+use super::{guarded, header_index, prepend_notes};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Result;
+use crate::import::{ImportOptions, Imported, SourceRow};
+use crate::text::{clean_cell, is_blank};
+use quick_xml::events::{BytesStart, Event};
+
+/// A body-level block.
+#[derive(Debug)]
+enum Block {
+    Para(String),
+    /// Rows, and the cells under vertical merges: (row, column, merged value).
+    Table(Vec<Vec<String>>, Vec<(usize, usize, String)>),
+}
+
+/// A cell as read, before merges are resolved.
+#[derive(Debug, Default)]
+struct RawCell {
+    text: String,
+    span: usize,
+    /// `Some(true)` restarts a vertical merge, `Some(false)` continues one.
+    vmerge: Option<bool>,
+    paras: usize,
+}
+
+#[derive(Debug, Default)]
+struct RawRow {
+    grid_before: usize,
+    cells: Vec<RawCell>,
+}
+
+/// Read the plan in a .docx.
+pub(crate) fn read(opts: &ImportOptions, mut zip: Zip<'_>) -> Result<Imported> {
+    let xml = zip
+        .read_part("word/document.xml")?
+        .ok_or_else(|| doc_error("docx", "the document has no word/document.xml part"))?;
+    let limits = zip.limits();
+    drop(zip);
+    let text = String::from_utf8(xml).map_err(|_| {
+        doc_error(
+            "docx",
+            "word/document.xml is not UTF-8; save the document again from Word",
+        )
+    })?;
+    let mut budget = Budget::new(limits, "document");
+    let blocks = guarded("docx", || parse_body(&text, &mut budget))?;
+    assemble(opts, blocks)
+}
+
+fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.local_name().as_ref() == local).then(|| a.value.trim().to_string()))
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Stream document.xml into paragraphs and tables.
+fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut blocks = Vec::new();
+    // Open tables: depth 1 is a body table; deeper ones are nested in its cells.
+    let mut depth = 0usize;
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut row: Option<RawRow> = None;
+    let mut cell: Option<RawCell> = None;
+    let mut para = String::new();
+    let mut in_para = false;
+    let mut in_text = false;
+    // Inside content to leave out (mc:Fallback, w:del, w:instrText...), by nesting depth.
+    let mut skip = 0usize;
+    loop {
+        let ev = reader.read_event().map_err(|e| {
+            doc_error(
+                "docx",
+                format!(
+                    "word/document.xml is not well-formed XML near byte {} ({e})",
+                    reader.buffer_position()
+                ),
+            )
+        })?;
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skip > 0 {
+                    skip += 1;
+                    continue;
+                }
+                match name {
+                    "Fallback" | "del" | "instrText" | "delInstrText" | "moveFrom" => skip = 1,
+                    "tbl" => {
+                        depth += 1;
+                        if depth == 1 {
+                            rows.clear();
+                        }
+                    }
+                    "tr" if depth == 1 => row = Some(RawRow::default()),
+                    "tc" if depth == 1 => {
+                        cell = Some(RawCell {
+                            span: 1,
+                            ..RawCell::default()
+                        })
+                    }
+                    "p" => {
+                        in_para = true;
+                        para.clear();
+                    }
+                    "t" => in_text = in_para,
+                    "gridSpan" | "vMerge" | "gridBefore" => {
+                        props(name, &e, depth, &mut row, &mut cell)
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                if skip > 0 {
+                    continue;
+                }
+                let name = e.local_name();
+                match name.as_ref() {
+                    "br" | "cr" if in_para => para.push('\n'),
+                    "tab" if in_para => para.push('\t'),
+                    "noBreakHyphen" if in_para => para.push('-'),
+                    "p" => {
+                        // An empty paragraph.
+                        para.clear();
+                        end_paragraph(depth, &mut cell, &mut blocks, &para);
+                    }
+                    n @ ("gridSpan" | "vMerge" | "gridBefore") => {
+                        props(n, &e, depth, &mut row, &mut cell)
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let name = e.local_name();
+                match name.as_ref() {
+                    "t" => in_text = false,
+                    "p" => {
+                        in_para = false;
+                        in_text = false;
+                        end_paragraph(depth, &mut cell, &mut blocks, &para);
+                        para.clear();
+                    }
+                    "tc" if depth == 1 => {
+                        if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                            if !is_blank(&c.text) {
+                                budget.cell()?;
+                            }
+                            r.cells.push(c);
+                        }
+                    }
+                    "tr" if depth == 1 => {
+                        if let Some(r) = row.take() {
+                            rows.push(r);
+                        }
+                    }
+                    "tbl" => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            let (table, fills) = resolve_table(std::mem::take(&mut rows), budget)?;
+                            blocks.push(Block::Table(table, fills));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && skip == 0 => para.push_str(&t.xml10_content()),
+            Event::CData(t) if in_text && skip == 0 => para.push_str(&t.into_inner()),
+            Event::GeneralRef(r) if in_text && skip == 0 => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    para.push(c);
+                } else if let Some(c) = entity(&r.xml10_content()) {
+                    para.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(blocks)
+}
+
+fn props(
+    name: &str,
+    e: &BytesStart<'_>,
+    depth: usize,
+    row: &mut Option<RawRow>,
+    cell: &mut Option<RawCell>,
+) {
+    if depth != 1 {
+        return;
+    }
+    let val = attr(e, "val");
+    match name {
+        "gridSpan" => {
+            if let Some(c) = cell.as_mut() {
+                c.span = val.and_then(|v| v.trim().parse().ok()).unwrap_or(1).max(1);
+            }
+        }
+        "vMerge" => {
+            if let Some(c) = cell.as_mut() {
+                c.vmerge = Some(val.as_deref() == Some("restart"));
+            }
+        }
+        "gridBefore" => {
+            if let (Some(r), None) = (row.as_mut(), cell.as_ref()) {
+                r.grid_before = val.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A paragraph ends: a line of the current cell, or a body paragraph.
+fn end_paragraph(depth: usize, cell: &mut Option<RawCell>, blocks: &mut Vec<Block>, para: &str) {
+    if depth == 0 {
+        blocks.push(Block::Para(para.to_string()));
+    } else if let Some(c) = cell.as_mut() {
+        if c.paras > 0 {
+            c.text.push('\n');
+        }
+        c.text.push_str(para);
+        c.paras += 1;
+    }
+}
+
+/// The widest a table may be (grid columns); wider spans are cut to it.
+const MAX_GRID: usize = 1_000;
+
+/// Place cells on the table grid, resolve vertical merges, and keep the columns where some cell
+/// starts (a table whose rows split the grid differently keeps every column a cell starts on).
+/// A cell that continues a vertical merge is left blank, its value returned as a fill (see
+/// `office::apply_fills`).
+type Table = (Vec<Vec<String>>, Vec<(usize, usize, String)>);
+
+fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Table> {
+    // (start column, text) per row.
+    let mut placed: Vec<Vec<(usize, String, bool)>> = Vec::with_capacity(rows.len());
+    let mut starts = std::collections::BTreeSet::new();
+    let mut above: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
+    for r in rows {
+        let mut col = r.grid_before.min(MAX_GRID);
+        let mut out = Vec::with_capacity(r.cells.len());
+        let mut this_row: std::collections::HashMap<usize, String> =
+            std::collections::HashMap::new();
+        for c in r.cells {
+            if col >= MAX_GRID {
+                break;
+            }
+            let (text, filled) = match (c.vmerge, above.get(&col)) {
+                (Some(false), Some(t)) if is_blank(&c.text) => {
+                    if !is_blank(t) {
+                        budget.cell()?;
+                    }
+                    (t.clone(), true)
+                }
+                _ => (c.text, false),
+            };
+            if c.vmerge.is_some() {
+                this_row.insert(col, text.clone());
+            }
+            starts.insert(col);
+            out.push((col, text, filled));
+            col = col.saturating_add(c.span).min(MAX_GRID);
+        }
+        above = this_row;
+        placed.push(out);
+    }
+    let index: std::collections::HashMap<usize, usize> =
+        starts.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    let mut table = Vec::with_capacity(placed.len());
+    let mut fills = Vec::new();
+    for (i, row) in placed.into_iter().enumerate() {
+        let width = row.last().map(|(s, ..)| index[s] + 1).unwrap_or(0);
+        budget.area(width)?;
+        let mut cells = vec![String::new(); width];
+        for (s, text, filled) in row {
+            if filled {
+                fills.push((i, index[&s], text));
+            } else {
+                cells[index[&s]] = text;
+            }
+        }
+        table.push(cells);
+    }
+    Ok((table, fills))
+}
+
+fn short_line(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 150 && !t.contains('\n')
+}
+
+/// Turn the blocks into one row stream: title, the plan tables with their headings.
+fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
+    // The paragraphs before each table, and the tables.
+    let mut tables: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
+    let mut table_fills: Vec<Vec<(usize, usize, String)>> = Vec::new();
+    let mut paras: Vec<String> = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Para(p) => paras.push(clean_cell(&p)),
+            Block::Table(t, f) => {
+                tables.push((std::mem::take(&mut paras), t));
+                table_fills.push(f);
+            }
+        }
+    }
+    let trailing = paras.iter().filter(|p| !is_blank(p)).count();
+    if tables.is_empty() {
+        return Err(doc_error(
+            "docx",
+            "the document has no tables: expected the action plan as a Word table",
+        ));
+    }
+    let as_rows = |t: &[Vec<String>]| -> Vec<SourceRow> {
+        t.iter()
+            .enumerate()
+            .map(|(i, c)| SourceRow {
+                line: i + 1,
+                cells: c.clone(),
+            })
+            .collect()
+    };
+    // The first table that holds a plan.
+    let mut first = None;
+    let mut first_err = None;
+    for (i, (_, t)) in tables.iter().enumerate() {
+        match opts.read_rows(as_rows(t), "docx") {
+            Ok(imp) => {
+                first = Some((i, imp));
+                break;
+            }
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    let Some((fi, trial)) = first else {
+        return Err(first_err.unwrap_or_else(|| doc_error("docx", "no table holds a plan")));
+    };
+    let first_rows = as_rows(&tables[fi].1);
+    let h = header_index(&first_rows, &trial.plan).unwrap_or(0);
+    let header = trim_end(&tables[fi].1[h]);
+    let ncols = tables[fi].1[h].len();
+
+    // Later tables that continue the plan: (index, rows to take from).
+    let mut more: Vec<(usize, usize)> = Vec::new();
+    let mut skipped_tables = 0;
+    for (i, (_, t)) in tables.iter().enumerate().skip(fi + 1) {
+        if let Some(k) = t.iter().take(10).position(|r| trim_end(r) == header) {
+            more.push((i, k + 1));
+        } else if t.iter().map(Vec::len).max().unwrap_or(0) == ncols
+            && !t
+                .iter()
+                .any(|r| trim_end(r) != header && is_header_like(opts, r))
+        {
+            more.push((i, 0));
+        } else {
+            skipped_tables += 1;
+        }
+    }
+    let heading = |i: usize| -> Option<String> {
+        tables[i]
+            .0
+            .iter()
+            .rev()
+            .find(|p| !is_blank(p))
+            .filter(|p| short_line(p))
+            .cloned()
+    };
+    let themed = !more.is_empty() && more.iter().all(|&(i, _)| heading(i).is_some());
+    let mut out_paras = 0;
+    let mut rows: Vec<SourceRow> = Vec::new();
+    let push = |cells: Vec<String>, rows: &mut Vec<SourceRow>| {
+        let line = rows.len() + 1;
+        rows.push(SourceRow { line, cells });
+    };
+    // Title: the nearest short paragraph before the first table (before its heading, if
+    // themed).
+    let before: Vec<&String> = tables[fi].0.iter().filter(|p| !is_blank(p)).collect();
+    let first_heading = if themed { before.last().copied() } else { None };
+    let title_pool = if themed && !before.is_empty() {
+        &before[..before.len() - 1]
+    } else {
+        &before[..]
+    };
+    let title = title_pool.iter().rev().find(|p| short_line(p));
+    if let Some(t) = title {
+        push(vec![(*t).clone()], &mut rows);
+    }
+    out_paras += before.len() - usize::from(title.is_some()) - usize::from(first_heading.is_some());
+    // Cells under vertical merges, by their place in `rows`.
+    let mut fills: Vec<(usize, usize, String)> = Vec::new();
+    let mut take_fills = |t: usize, k: usize, out: usize| {
+        for (r, c, text) in &table_fills[t] {
+            if *r == k {
+                fills.push((out, *c, text.clone()));
+            }
+        }
+    };
+    for (k, r) in tables[fi].1.iter().enumerate() {
+        take_fills(fi, k, rows.len());
+        push(r.clone(), &mut rows);
+        if k == h {
+            if let Some(hd) = first_heading {
+                push(vec![hd.clone()], &mut rows);
+            }
+        }
+    }
+    let mut used = vec![false; tables.len()];
+    used[fi] = true;
+    for &(i, from) in &more {
+        used[i] = true;
+        let texts = tables[i].0.iter().filter(|p| !is_blank(p)).count();
+        if themed {
+            if let Some(hd) = heading(i) {
+                push(vec![hd], &mut rows);
+                out_paras += texts - 1;
+            }
+        } else {
+            out_paras += texts;
+        }
+        for (k, r) in tables[i].1.iter().enumerate().skip(from) {
+            take_fills(i, k, rows.len());
+            push(r.clone(), &mut rows);
+        }
+    }
+    // Paragraphs before tables that were not used.
+    for (i, (p, _)) in tables.iter().enumerate() {
+        if !used[i] {
+            out_paras += p.iter().filter(|p| !is_blank(p)).count();
+        }
+    }
+    out_paras += trailing;
+    let first = opts.read_rows(rows.clone(), "docx")?;
+    let filled = super::apply_fills(&mut rows, &fills, &first.plan);
+    let mut imported = if filled > 0 {
+        opts.read_rows(rows, "docx")?
+    } else {
+        first
+    };
+    let mut notes = vec![Diagnostic::new(
+        "docx_tables",
+        Severity::Info,
+        format!(
+            "read {} table(s) of the document as the plan{}",
+            1 + more.len(),
+            if themed {
+                ", with the heading before each table as its theme"
+            } else {
+                ""
+            }
+        ),
+    )];
+    if !fills.is_empty() {
+        notes.push(super::merged_note(fills.len(), filled));
+    }
+    if skipped_tables > 0 || out_paras > 0 {
+        notes.push(Diagnostic::new(
+            "docx_skipped",
+            Severity::Info,
+            format!(
+                "{skipped_tables} other table(s) and {out_paras} paragraph(s) of text outside the plan's tables were not read"
+            ),
+        ));
+    }
+    prepend_notes(&mut imported, notes);
+    Ok(imported)
+}
+
+/// A row that names known columns (a header of some other table).
+fn is_header_like(opts: &ImportOptions, row: &[String]) -> bool {
+    let roles = row
+        .iter()
+        .filter(|c| !is_blank(c) && c.chars().count() <= 80)
+        .filter(|c| opts.aliases.classify(c).is_some())
+        .count();
+    roles >= 2 && roles * 2 >= row.iter().filter(|c| !is_blank(c)).count()
+}
+
+fn trim_end(cells: &[String]) -> Vec<String> {
+    let mut v: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
+    while v.last().is_some_and(|c| c.is_empty()) {
+        v.pop();
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::office::Limits;
+
+    #[test]
+    fn cells_paragraphs_and_merges() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+          <w:p><w:r><w:t>Title</w:t></w:r></w:p>
+          <w:tbl>
+            <w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>B &amp; C</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>
+                  <w:tc><w:p><w:r><w:t>l1</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>l2</w:t><w:br/><w:t>l3</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:t>y</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>wide</w:t></w:r></w:p></w:tc></w:tr>
+          </w:tbl></w:body></w:document>"#;
+        let mut b = Budget::new(Limits::default(), "document");
+        let blocks = parse_body(xml, &mut b).unwrap();
+        assert!(matches!(&blocks[0], Block::Para(p) if p == "Title"));
+        let Block::Table(t, fills) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(t[0], ["A", "B & C"]);
+        assert_eq!(t[1], ["x", "l1\n\nl2\nl3"]);
+        assert_eq!(t[2], ["", "y"]);
+        assert_eq!(fills, &[(2, 0, "x".to_string())]);
+        assert_eq!(t[3], ["wide"]);
+    }
+
+    #[test]
+    fn a_huge_grid_span_is_cut() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:tbl>
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>
+            </w:tbl></w:body></w:document>"#;
+        let mut b = Budget::new(Limits::default(), "document");
+        let blocks = parse_body(xml, &mut b).unwrap();
+        let Block::Table(t, _) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(t[0].len(), 1);
+    }
+}

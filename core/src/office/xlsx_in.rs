@@ -1,0 +1,697 @@
+//! Excel workbooks in: the sheet that holds the plan, as rows for the importer.
+//!
+//! `.xlsx` is streamed cell by cell (calamine's cell reader), so a sheet is never expanded to
+//! its bounding box: the [`Limits`] hold whatever the file declares. `.xls`, `.xlsb` and `.ods`
+//! go through calamine's range reader; their XML/OLE parts are size-checked first.
+
+use super::grid::{self, Grid, GridCell, Merge};
+use super::limits::{too_large, Budget, Limits};
+use super::numfmt::{self, DateParts};
+use super::{apply_fills, doc_error, guarded, header_index, merged_note, prepend_notes, Sheet};
+use crate::diagnostic::{Diagnostic, Place, Severity};
+use crate::error::{Error, ErrorKind, Result};
+use crate::import::{ImportOptions, Imported, SourceRow};
+use crate::model::Role;
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xlsx};
+use std::io::Cursor;
+
+/// One sheet as the workbook lists it.
+#[derive(Debug, Clone)]
+struct SheetInfo {
+    name: String,
+    /// A visible worksheet (not a chart, not hidden).
+    plain: bool,
+}
+
+/// A workbook that can hand out its sheets as grids.
+trait Workbook {
+    fn format(&self) -> &'static str;
+    fn sheets(&self) -> Vec<SheetInfo>;
+    fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid>;
+}
+
+fn sheet_infos(meta: &[calamine::Sheet]) -> Vec<SheetInfo> {
+    meta.iter()
+        .map(|s| SheetInfo {
+            name: s.name.clone(),
+            plain: s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xlsx, streamed
+
+struct XlsxBook<'a> {
+    wb: Xlsx<Cursor<&'a [u8]>>,
+}
+
+impl Workbook for XlsxBook<'_> {
+    fn format(&self) -> &'static str {
+        "xlsx"
+    }
+
+    fn sheets(&self) -> Vec<SheetInfo> {
+        sheet_infos(self.wb.sheets_metadata())
+    }
+
+    fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid> {
+        let merges: Vec<Merge> = self
+            .wb
+            .merge_cells_by_sheet_name(name)
+            .map_err(xlsx_error)?
+            .iter()
+            .map(merge)
+            .collect();
+        let mut cells = Vec::new();
+        let mut reader = self.wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+        let styles: Vec<String> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .map(|n| n.format_code.clone())
+                    .unwrap_or_else(|| "General".into())
+            })
+            .collect();
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_error)? {
+            let (row, col) = cell.get_position();
+            let code = styles.get(style).map(String::as_str).unwrap_or("General");
+            if let Some((text, number)) = ref_text(cell.get_value(), code) {
+                budget.cell()?;
+                cells.push(GridCell {
+                    row,
+                    col,
+                    text,
+                    number,
+                });
+            }
+        }
+        grid::build(cells, &merges, budget)
+    }
+}
+
+fn merge(d: &calamine::Dimensions) -> Merge {
+    Merge {
+        first_row: d.start.0,
+        first_col: d.start.1,
+        last_row: d.end.0,
+        last_col: d.end.1,
+    }
+}
+
+fn xlsx_error(e: calamine::XlsxError) -> Error {
+    doc_error("xlsx", format!("{e}; the workbook may be damaged"))
+}
+
+/// A cell's text as Excel shows it, and the number behind a General-format number.
+fn ref_text(v: &DataRef<'_>, code: &str) -> Option<(String, Option<f64>)> {
+    let general = is_general(code);
+    let out = match v {
+        DataRef::Empty => return None,
+        DataRef::String(s) => (s.clone(), None),
+        DataRef::SharedString(s) => (s.to_string(), None),
+        DataRef::Int(i) => (
+            numfmt::number_text(*i as f64, code),
+            general.then_some(*i as f64),
+        ),
+        DataRef::Float(f) => (numfmt::number_text(*f, code), general.then_some(*f)),
+        DataRef::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_string(), None),
+        DataRef::DateTime(d) => (datetime_text(d, code), None),
+        DataRef::DateTimeIso(s) => (iso_text(s), None),
+        DataRef::DurationIso(s) => (s.clone(), None),
+        DataRef::Error(e) => (e.to_string(), None),
+    };
+    (!out.0.is_empty()).then_some(out)
+}
+
+fn data_text(v: &Data) -> Option<(String, Option<f64>)> {
+    let out = match v {
+        Data::Empty => return None,
+        Data::String(s) => (s.clone(), None),
+        Data::Int(i) => (i.to_string(), Some(*i as f64)),
+        Data::Float(f) => (numfmt::general(*f), Some(*f)),
+        Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_string(), None),
+        // No number format is known here: a date shows as a date.
+        Data::DateTime(d) => (datetime_text(d, "General"), None),
+        Data::DateTimeIso(s) => (iso_text(s), None),
+        Data::DurationIso(s) => (s.clone(), None),
+        Data::Error(e) => (e.to_string(), None),
+    };
+    (!out.0.is_empty()).then_some(out)
+}
+
+fn is_general(code: &str) -> bool {
+    let c = code.trim();
+    c.is_empty() || c.eq_ignore_ascii_case("general")
+}
+
+fn datetime_text(d: &calamine::ExcelDateTime, code: &str) -> String {
+    if d.is_duration() {
+        return numfmt::general(d.as_f64());
+    }
+    let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
+    numfmt::date_text(
+        DateParts {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+        },
+        code,
+    )
+}
+
+/// An ISO date-time from a `t="d"` cell: the date, and the time only when it is not midnight.
+fn iso_text(s: &str) -> String {
+    match s.split_once('T') {
+        Some((date, time)) if time.trim_start_matches(['0', ':', '.']).is_empty() => {
+            date.to_string()
+        }
+        _ => s.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// .xls, .xlsb, .ods: calamine's range reader
+
+struct RangeBook<'a> {
+    wb: calamine::Sheets<Cursor<&'a [u8]>>,
+    format: &'static str,
+}
+
+impl Workbook for RangeBook<'_> {
+    fn format(&self) -> &'static str {
+        self.format
+    }
+
+    fn sheets(&self) -> Vec<SheetInfo> {
+        sheet_infos(self.wb.sheets_metadata())
+    }
+
+    fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid> {
+        let format = self.format;
+        let range = self
+            .wb
+            .worksheet_range(name)
+            .map_err(|e| doc_error(format, format!("{e}; the workbook may be damaged")))?;
+        let merges: Vec<Merge> = match &self.wb {
+            calamine::Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(name)
+                .unwrap_or_default()
+                .iter()
+                .map(merge)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut cells = Vec::new();
+        for (r, c, v) in range.used_cells() {
+            if let Some((text, number)) = data_text(v) {
+                budget.cell()?;
+                cells.push(GridCell {
+                    row: r0 + r as u32,
+                    col: c0 + c as u32,
+                    text,
+                    number,
+                });
+            }
+        }
+        grid::build(cells, &merges, budget)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry points
+
+/// Read an .xlsx/.xlsm whose parts have been checked against the limits.
+pub(crate) fn read_xlsx(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+    guarded("xlsx", || {
+        let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
+        read_book(opts, &mut XlsxBook { wb }, limits)
+    })
+}
+
+/// Read an .xls, .xlsb or .ods workbook through calamine's range reader.
+pub(crate) fn read_legacy(
+    opts: &ImportOptions,
+    bytes: &[u8],
+    format: &'static str,
+    limits: &Limits,
+) -> Result<Imported> {
+    guarded(format, || {
+        let wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map_err(|e| legacy_error(format, e))?;
+        read_book(opts, &mut RangeBook { wb, format }, limits)
+    })
+}
+
+fn legacy_error(format: &str, e: calamine::Error) -> Error {
+    let text = e.to_string();
+    if text.to_ascii_lowercase().contains("password") || text.contains("encrypt") {
+        return super::encrypted_error();
+    }
+    doc_error(format, format!("{text}; the workbook may be damaged"))
+}
+
+/// calamine expands an .ods sheet's repeated rows and columns into a dense range when it opens
+/// the workbook (every sheet at once). Measure that area first, from `content.xml`, the way
+/// calamine counts it: repeated non-empty cells are expanded, trailing empty ones are not, and
+/// rows (repeats included) count from a sheet's first non-empty row to its last.
+pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
+    use quick_xml::events::Event;
+    let text = std::str::from_utf8(content)
+        .map_err(|_| doc_error("ods", "content.xml is not UTF-8; the file may be damaged"))?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<usize> {
+        e.attributes()
+            .flatten()
+            .find_map(|a| (a.key.as_ref() == name).then(|| a.value.trim().parse::<usize>().ok())?)
+    };
+    let has = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        e.attributes().flatten().any(|a| a.key.as_ref() == name)
+    };
+    let mut total: u128 = 0;
+    let mut stored: u128 = 0;
+    // Per sheet: (row repeats, non-empty width) of each row.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let (mut row_repeats, mut col, mut width, mut in_row) = (1usize, 0usize, 0usize, false);
+    let limit = limits.max_area as u128;
+    let over = |n: u128| {
+        too_large(
+            "the .ods sheets' area (rows × columns, repeats expanded)",
+            n.min(u64::MAX as u128) as u64,
+            limits.max_area as u64,
+        )
+    };
+    loop {
+        let ev = reader
+            .read_event()
+            .map_err(|e| doc_error("ods", format!("content.xml is not well-formed XML ({e})")))?;
+        let (e, open) = match &ev {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        rows.push((row_repeats, width));
+                        stored += width as u128;
+                        in_row = false;
+                    }
+                    "table:table" => {
+                        let first = rows.iter().position(|r| r.1 > 0);
+                        let last = rows.iter().rposition(|r| r.1 > 0);
+                        if let (Some(f), Some(l)) = (first, last) {
+                            let w = rows[f..=l].iter().map(|r| r.1).max().unwrap_or(0) as u128;
+                            let h: u128 =
+                                rows[f..=l].iter().map(|r| r.0.min(1 << 20) as u128).sum();
+                            total += w * h;
+                        }
+                        rows.clear();
+                    }
+                    _ => {}
+                }
+                if total > limit || stored > limit {
+                    return Err(over(total.max(stored)));
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table-row" => {
+                row_repeats = attr(e, "table:number-rows-repeated").unwrap_or(1).max(1);
+                (col, width, in_row) = (0, 0, open);
+                if !open {
+                    rows.push((row_repeats, 0));
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" if in_row => {
+                let n = attr(e, "table:number-columns-repeated").unwrap_or(1).max(1);
+                col = col.saturating_add(n).min(1 << 14);
+                if open || has(e, "office:value-type") || has(e, "table:formula") {
+                    width = col;
+                }
+            }
+            _ => {}
+        }
+    }
+    if total > limit || stored > limit {
+        return Err(over(total.max(stored)));
+    }
+    Ok(())
+}
+
+/// The names of the sheets of a workbook.
+pub(crate) fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>> {
+    if super::detect(bytes) == Some(super::Container::Zip) {
+        let mut zip = super::container::Zip::open(bytes, *limits, "xlsx")?;
+        zip.verify_xml_parts()?;
+    }
+    guarded("xlsx", || {
+        let wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+            .map_err(|e| legacy_error("xlsx", e))?;
+        Ok(wb.sheet_names())
+    })
+}
+
+fn read_book<W: Workbook>(opts: &ImportOptions, book: &mut W, limits: &Limits) -> Result<Imported> {
+    let format = book.format();
+    let sheets = book.sheets();
+    if sheets.is_empty() {
+        return Err(doc_error(format, "the workbook has no sheets"));
+    }
+    if opts.sheets_as_themes {
+        return read_as_themes(opts, book, &sheets, limits);
+    }
+    if let Some(sel) = &opts.sheet {
+        let i = resolve(sel, &sheets)?;
+        let mut budget = Budget::new(*limits, "sheet");
+        let grid = book.grid(&sheets[i].name, &mut budget)?;
+        let mut imported = import_grid(opts, grid, format)?;
+        let note = sheet_note(&sheets, i, &[]);
+        prepend_notes(&mut imported, vec![note]);
+        return Ok(imported);
+    }
+    // The first visible worksheet that holds a plan.
+    let mut skipped: Vec<(String, Error)> = Vec::new();
+    for (i, s) in sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.plain)
+        .take(limits.max_sheets_scanned)
+    {
+        let mut budget = Budget::new(*limits, "sheet");
+        let grid = book.grid(&s.name, &mut budget)?;
+        match import_grid(opts, grid, format) {
+            Ok(mut imported) => {
+                let names: Vec<String> = skipped.iter().map(|(n, _)| n.clone()).collect();
+                let note = sheet_note(&sheets, i, &names);
+                prepend_notes(&mut imported, vec![note]);
+                return Ok(imported);
+            }
+            Err(e) if is_not_a_plan(&e) => skipped.push((s.name.clone(), e)),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(no_plan(format, skipped))
+}
+
+/// Errors that mean "this sheet holds no plan", as opposed to a broken or oversized file.
+fn is_not_a_plan(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::Empty | ErrorKind::NoHeader { .. } | ErrorKind::NoRows { .. }
+    )
+}
+
+fn no_plan(format: &str, mut skipped: Vec<(String, Error)>) -> Error {
+    match skipped.len() {
+        0 => doc_error(format, "the workbook has no visible worksheet"),
+        1 => skipped.remove(0).1,
+        _ if skipped
+            .iter()
+            .all(|(_, e)| matches!(e.kind(), ErrorKind::Empty)) =>
+        {
+            Error::new(ErrorKind::Empty)
+        }
+        _ => doc_error(
+            format,
+            format!(
+                "no sheet holds a table of actions (a header row naming columns such as \
+                 Recommendation, Action, Owner, Due date): {}",
+                skipped
+                    .iter()
+                    .map(|(n, e)| format!("{n:?}: {e}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        ),
+    }
+}
+
+fn resolve(sel: &Sheet, sheets: &[SheetInfo]) -> Result<usize> {
+    let listing = || {
+        sheets
+            .iter()
+            .map(|s| format!("{:?}", s.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match sel {
+        Sheet::Index(i) if *i < sheets.len() => Ok(*i),
+        Sheet::Index(i) => Err(Error::invalid_option(
+            "sheet",
+            format!(
+                "sheet index {i} is out of range: the workbook has {} sheet(s) ({}), counted from 0",
+                sheets.len(),
+                listing()
+            ),
+        )),
+        Sheet::Name(n) => sheets
+            .iter()
+            .position(|s| s.name == *n)
+            .or_else(|| {
+                sheets
+                    .iter()
+                    .position(|s| s.name.trim().eq_ignore_ascii_case(n.trim()))
+            })
+            .ok_or_else(|| {
+                Error::invalid_option(
+                    "sheet",
+                    format!("no sheet is named {n:?}; the sheets are {}", listing()),
+                )
+            }),
+    }
+}
+
+fn sheet_note(sheets: &[SheetInfo], i: usize, skipped: &[String]) -> Diagnostic {
+    let mut msg = format!(
+        "read sheet {:?} (sheet {} of {})",
+        sheets[i].name,
+        i + 1,
+        sheets.len()
+    );
+    if !skipped.is_empty() {
+        msg.push_str(&format!(
+            "; sheet(s) {} hold no table of actions",
+            skipped
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Diagnostic::new("sheet", Severity::Info, msg)
+}
+
+/// Import one sheet's grid: a first reading finds the columns; then the cells under vertical
+/// merges are filled in action columns, and General-format numbers in a date column (Excel
+/// serials that lost their date format) are read as dates.
+fn import_grid(opts: &ImportOptions, mut grid: Grid, format: &str) -> Result<Imported> {
+    let mut notes = Vec::new();
+    let first = opts.read_rows(grid.rows.clone(), format)?;
+    let filled = apply_fills(&mut grid.rows, &grid.fills, &first.plan);
+    if !grid.fills.is_empty() {
+        notes.push(merged_note(grid.fills.len(), filled));
+    }
+    let repaired = repair_serials(&mut grid, &first.plan);
+    if !repaired.is_empty() {
+        let header = repaired[0].1.clone();
+        notes.push(
+            Diagnostic::new(
+                "excel_serial_date",
+                Severity::Info,
+                format!(
+                    "{} date cell(s) held a bare Excel serial number (the date format was lost): \
+                     read as dates (rows {})",
+                    repaired.len(),
+                    repaired
+                        .iter()
+                        .take(8)
+                        .map(|(r, _)| r.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .at(Place {
+                row: Some(repaired[0].0),
+                column: Some(header),
+                ..Place::default()
+            }),
+        );
+    }
+    let mut imported = if filled == 0 && repaired.is_empty() {
+        first
+    } else {
+        opts.read_rows(grid.rows, format)?
+    };
+    prepend_notes(&mut imported, notes);
+    Ok(imported)
+}
+
+/// Serial numbers from 1990 to 2100 in a due-date column, shown in the General format.
+fn repair_serials(grid: &mut Grid, plan: &crate::Plan) -> Vec<(usize, String)> {
+    let due: Vec<(usize, String)> = plan
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.role, Role::Timeframe | Role::OriginalDue))
+        .map(|(i, c)| (i, c.header.clone()))
+        .collect();
+    let mut repaired = Vec::new();
+    if due.is_empty() {
+        return repaired;
+    }
+    let Some(h) = header_index(&grid.rows, plan) else {
+        return repaired;
+    };
+    for (row, numbers) in grid.rows.iter_mut().zip(&grid.numbers).skip(h + 1) {
+        for &(col, n) in numbers {
+            let Some((_, header)) = due.iter().find(|(i, _)| *i == col) else {
+                continue;
+            };
+            if n.fract() != 0.0 || !(32_874.0..=73_415.0).contains(&n) {
+                continue;
+            }
+            let d = calamine::ExcelDateTime::new(n, calamine::ExcelDateTimeType::DateTime, false);
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            if let Some(cell) = row.cells.get_mut(col) {
+                *cell = format!("{y:04}-{m:02}-{day:02}");
+                repaired.push((row.line, header.clone()));
+            }
+        }
+    }
+    repaired
+}
+
+/// One sheet per theme: every visible worksheet that holds a plan, read as one plan with the
+/// sheet's name as the theme of its rows (a "Sheet" column, kept like any other column).
+fn read_as_themes<W: Workbook>(
+    opts: &ImportOptions,
+    book: &mut W,
+    sheets: &[SheetInfo],
+    limits: &Limits,
+) -> Result<Imported> {
+    let format = book.format();
+    let mut budget = Budget::new(*limits, "workbook");
+    // (sheet name, rows below the header, header row)
+    let mut parts: Vec<(String, Vec<SourceRow>, SourceRow)> = Vec::new();
+    let mut title_rows: Vec<SourceRow> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut first_plan: Option<crate::Plan> = None;
+    for s in sheets.iter().filter(|s| s.plain) {
+        let grid = book.grid(&s.name, &mut budget)?;
+        let trial = match opts.read_rows(grid.rows.clone(), format) {
+            Ok(t) => t,
+            Err(e) if is_not_a_plan(&e) => {
+                skipped.push(s.name.clone());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let Some(h) = header_index(&grid.rows, &trial.plan) else {
+            skipped.push(s.name.clone());
+            continue;
+        };
+        let mut rows = grid.rows;
+        apply_fills(&mut rows, &grid.fills, &trial.plan);
+        let body = rows.split_off(h + 1);
+        let header = rows.pop().unwrap_or_else(|| SourceRow {
+            line: 1,
+            cells: Vec::new(),
+        });
+        if parts.is_empty() {
+            title_rows = rows;
+            first_plan = Some(trial.plan);
+        }
+        parts.push((s.name.clone(), body, header));
+    }
+    let Some(first_plan) = first_plan else {
+        return Err(no_plan(
+            format,
+            skipped
+                .into_iter()
+                .map(|n| (n, Error::new(ErrorKind::NoHeader { rows_scanned: 40 })))
+                .collect(),
+        ));
+    };
+    let width = parts
+        .iter()
+        .flat_map(|(_, body, header)| body.iter().chain(std::iter::once(header)))
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    let has_theme = first_plan.columns.iter().any(|c| c.role == Role::Theme);
+    let taken = |n: &str| first_plan.columns.iter().any(|c| c.header == n);
+    let sheet_col = ["Sheet", "Worksheet", "Sheet name"]
+        .into_iter()
+        .find(|n| !taken(n))
+        .unwrap_or("Sheet (workbook)");
+    let mut notes = Vec::new();
+    let first_header = parts[0].2.cells.clone();
+    let mut rows = title_rows;
+    for (k, (name, body, header)) in parts.into_iter().enumerate() {
+        if k == 0 {
+            let mut h = header;
+            h.cells.resize(width, String::new());
+            h.cells.push(sheet_col.to_string());
+            rows.push(h);
+        } else if trim_end(&header.cells) != trim_end(&first_header) {
+            notes.push(
+                Diagnostic::new(
+                    "sheet_columns_differ",
+                    Severity::Warning,
+                    format!(
+                        "sheet {name:?} has different column headers from the first sheet: its \
+                         cells were read by the first sheet's columns"
+                    ),
+                )
+                .at(Place::row(header.line)),
+            );
+        }
+        for mut r in body {
+            let filled = r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+            if filled > 1 {
+                r.cells.resize(width, String::new());
+                r.cells.push(name.clone());
+            }
+            rows.push(r);
+        }
+    }
+    let mut o = opts.clone();
+    o.sheets_as_themes = false;
+    if !has_theme {
+        o.column(sheet_col, Role::Theme);
+    }
+    let mut imported = o.read_rows(rows, format)?;
+    // Sheets' own rows keep their own row numbers: say so once.
+    let mut msg = format!(
+        "read the workbook's sheets as themes of one plan (the sheet name is in the {sheet_col:?} column); row numbers are each sheet's own"
+    );
+    if !skipped.is_empty() {
+        msg.push_str(&format!(
+            "; sheet(s) {} hold no table of actions",
+            skipped
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    notes.insert(0, Diagnostic::new("sheets_as_themes", Severity::Info, msg));
+    prepend_notes(&mut imported, notes);
+    Ok(imported)
+}
+
+fn trim_end(cells: &[String]) -> Vec<String> {
+    let mut v: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+    while v.last().is_some_and(|c| c.is_empty()) {
+        v.pop();
+    }
+    v
+}
