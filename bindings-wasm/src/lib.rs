@@ -18,12 +18,16 @@
 
 mod convert;
 mod error;
+mod office;
 mod plan;
 mod rating;
 mod timeframe;
 mod validate;
 
 pub use error::error_name;
+pub use office::office_container;
+#[cfg(feature = "excel")]
+pub use office::sheet_names;
 pub use plan::{parse_plan, Plan};
 pub use rating::{diff, preset_rules, presets};
 pub use timeframe::parse_timeframe;

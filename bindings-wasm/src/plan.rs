@@ -22,6 +22,18 @@ pub(crate) struct ParseOptions {
     aliases: Option<BTreeMap<String, String>>,
     fill_down: Option<bool>,
     timeframes: Option<crate::timeframe::SettingsOptions>,
+    /// Read by `to_core` itself (a name or an index), not by serde.
+    #[serde(skip)]
+    sheet: Option<SheetSpec>,
+    sheets_as_themes: Option<bool>,
+}
+
+/// A workbook's sheet as given: a name or a 0-based index.
+#[derive(Debug)]
+#[cfg_attr(not(feature = "excel"), allow(dead_code))]
+enum SheetSpec {
+    Name(String),
+    Index(usize),
 }
 
 impl convert::OptionBag for ParseOptions {
@@ -36,6 +48,8 @@ impl convert::OptionBag for ParseOptions {
         "aliases",
         "fillDown",
         "timeframes",
+        "sheet",
+        "sheetsAsThemes",
     ];
     const NESTED: &'static [(&'static str, &'static [&'static str])] = &[(
         "timeframes",
@@ -90,6 +104,33 @@ impl ParseOptions {
         if let Some(s) = &self.timeframes {
             o.timeframe_settings(s.to_core()?);
         }
+        #[cfg(not(feature = "excel"))]
+        if self.sheet.is_some() || self.sheets_as_themes.is_some() {
+            let name = if self.sheet.is_some() {
+                "sheet"
+            } else {
+                "sheetsAsThemes"
+            };
+            return Err(invalid_option(
+                name,
+                "this build of the package does not read workbooks (use its Office build)",
+            ));
+        }
+        #[cfg(feature = "excel")]
+        {
+            match &self.sheet {
+                Some(SheetSpec::Name(n)) => {
+                    o.sheet(n.as_str());
+                }
+                Some(SheetSpec::Index(i)) => {
+                    o.sheet(*i);
+                }
+                None => {}
+            }
+            if let Some(on) = self.sheets_as_themes {
+                o.sheets_as_themes(on);
+            }
+        }
         Ok(o)
     }
 }
@@ -122,6 +163,29 @@ impl From<actionplan::Plan> for Plan {
     }
 }
 
+/// The `sheet` option: a name or a 0-based index.
+fn sheet_option(options: Option<&JsValue>) -> Result<Option<SheetSpec>, JsValue> {
+    let Some(o) = options.filter(|o| o.is_object()) else {
+        return Ok(None);
+    };
+    let v = js_sys::Reflect::get(o, &JsValue::from_str("sheet"))?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(name) = v.as_string() {
+        return Ok(Some(SheetSpec::Name(name)));
+    }
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n < u32::MAX as f64 => {
+            Ok(Some(SheetSpec::Index(n as usize)))
+        }
+        _ => Err(invalid_option(
+            "sheet",
+            "expected a sheet name or a 0-based sheet number",
+        )),
+    }
+}
+
 /// Read a plan from a CSV, TSV or JSON document (text or bytes).
 ///
 /// The format, the header row and the encoding are detected; what the reader inferred or
@@ -133,7 +197,8 @@ pub fn parse_plan(
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<Plan, JsValue> {
     crate::init();
-    let opts: ParseOptions = convert::options(options.as_ref(), "options")?;
+    let mut opts: ParseOptions = convert::options(options.as_ref(), "options")?;
+    opts.sheet = sheet_option(options.as_ref())?;
     let core = opts.to_core()?;
     let bytes = convert::input_bytes(&input)?;
     let imported = core.read_bytes(&bytes).js()?;

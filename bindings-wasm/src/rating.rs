@@ -196,6 +196,20 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// The assessment and the statistics per recommendation (for writers that need both).
+    #[allow(dead_code)]
+    pub(crate) fn assessed_with_stats(
+        &self,
+        options: Option<&JsValue>,
+    ) -> Result<(Rc<Assessment>, actionplan::stats::Stats), JsValue> {
+        let opts = read::<AssessOptions>(options)?;
+        let a = self.assessed(&opts)?;
+        let s = stats(&self.inner, &a, GroupBy::Recommendation);
+        Ok((a, s))
+    }
+}
+
 /// The previous version's as-of date: given, else its own, else the current one (as the CLI).
 fn previous_as_of(
     opts: &RateOptions,

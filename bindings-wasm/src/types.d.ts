@@ -212,6 +212,12 @@ export interface ParseOptions {
   fillDown?: boolean;
   /** Timeframe conventions. */
   timeframes?: TimeframeSettings;
+  /** The sheet of a workbook to read, by name or 0-based number (default: the first visible
+   *  worksheet that holds a table of actions). Builds with Excel support only. */
+  sheet?: string | number;
+  /** Read every visible worksheet that holds a table as one plan, each sheet's name being the
+   *  theme of its rows. Builds with Excel support only. */
+  sheetsAsThemes?: boolean;
 }
 
 /** Options of `plan.validate`. */
@@ -545,6 +551,11 @@ export interface PlanDiff {
   comments_not_updated: { ref: string; recommendation: string; comment: string | null }[];
   headline: string;
 }
+
+// ---- Office files ------------------------------------------------------------------------
+
+/** What container a file's first bytes say it is (see `officeContainer`). */
+export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:

@@ -25,6 +25,7 @@ blocks.forEach((code, i) => {
     globalThis.__readmeCheck = (expected, ...args) => checks.push([format(...args), expected]);
     const body = code
       .replaceAll('from "actionplan"', `from ${JSON.stringify(pkg)}`)
+      .replaceAll('readFileSync("', `readFileSync(${JSON.stringify(root + "/")} + "`)
       .replace(/^(\s*)console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_, indent, args, expected) =>
         `${indent}__readmeCheck(${JSON.stringify(expected.trim())}, ${args});`)
       .replace(/^(\s*)console\.log\(/gm, "$1void (");

@@ -2,6 +2,7 @@
 // describe what the functions return, so this typed use of the API must check.
 import {
   parsePlan, parseTimeframe, Plan, diff, presets, presetRules, validationCodes, version,
+  sheetNames, officeContainer, type OfficeContainer,
   type Assessment, type Diagnostic, type PlanData, type Stats, type PlanDiff, type RuleSet,
   type Timeframe, type ParseOptions, type ActionPlanError, type Status,
 } from "../pkg-node/actionplan_wasm.js";
@@ -40,6 +41,13 @@ try {
   const where: [number | null, string | null] = [err.row, err.column];
   void where;
 }
+const book = new Uint8Array();
+const kind: OfficeContainer | null = officeContainer(book);
+const sheets: string[] = kind ? sheetNames(book) : [];
+const fromSheet: Plan = parsePlan(book, { sheet: sheets[0] ?? 0, sheetsAsThemes: false });
+const tracker: Uint8Array = fromSheet.trackerXLSX({ asOf: "2025-03-31" });
+void tracker;
+
 // Mistakes the types catch.
 // @ts-expect-error: a misspelt option
 parsePlan("x", { plnaDate: "2024-12-01" });
