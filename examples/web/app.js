@@ -321,7 +321,10 @@ function renderFindings() {
 async function download(what) {
   try {
     const { file } = await call("download", { what, ...settings() });
-    const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mime};charset=utf-8` }));
+    const blob = file.bytes
+      ? new Blob([file.bytes], { type: file.mime })
+      : new Blob([file.text], { type: `${file.mime};charset=utf-8` });
+    const url = URL.createObjectURL(blob);
     const a = h("a", { href: url, download: file.name });
     document.body.append(a);
     a.click();

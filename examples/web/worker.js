@@ -57,6 +57,7 @@ function run({ planDate, asOf, rules }) {
   plan = null;
   const options = { format: formatOf(last.name) };
   if (planDate) options.planDate = planDate;
+  last.options = options;
   plan = ap.parsePlan(last.bytes, options);
   t.parse = performance.now() - t0;
 
@@ -94,10 +95,21 @@ function run({ planDate, asOf, rules }) {
   return out;
 }
 
-function download({ what, asOf, rules }) {
+async function download({ what, asOf, rules }) {
   if (!plan) throw new Error("no plan loaded");
   const base = last.name.replace(/\.[^.]+$/, "");
   switch (what) {
+    case "xlsx": {
+      // The tracker writer is in the Office build: read the file there if it was not already.
+      const m = await officeBuild();
+      const p = ap === m ? plan : m.parsePlan(last.bytes, last.options);
+      try {
+        const bytes = p.trackerXLSX({ asOf, rules });
+        return { name: `${base}-tracker.xlsx`, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes };
+      } finally {
+        if (p !== plan) p.free();
+      }
+    }
     case "html":
       return { name: `${base}-report.html`, mime: "text/html", text: plan.report({ asOf, rules, format: "html" }) };
     case "md":
@@ -134,7 +146,8 @@ self.onmessage = async ({ data }) => {
       if (!last) throw new Error("no file yet");
       self.postMessage({ id, ok: true, result: run(data) });
     } else if (type === "download") {
-      self.postMessage({ id, ok: true, file: download(data) });
+      const file = await download(data);
+      self.postMessage({ id, ok: true, file }, file.bytes ? [file.bytes.buffer] : []);
     }
   } catch (e) {
     if (type === "open") {

@@ -117,6 +117,11 @@ test("an example plan loaded through the file input shows the golden numbers", a
     assert.equal(csv.suggestedFilename(), "hertsmere-2024-rated.csv");
     const golden = at(`${PLAN.golden}/rated.csv`);
     if (existsSync(golden)) assert.equal(readFileSync(await csv.path(), "utf8"), readFileSync(golden, "utf8"));
+    if (existsSync(at("bindings-wasm/pkg-office/actionplan_wasm_bg.wasm"))) {
+      const [xlsx] = await Promise.all([page.waitForEvent("download"), page.click('[data-download="xlsx"]')]);
+      assert.equal(xlsx.suggestedFilename(), "hertsmere-2024-tracker.xlsx");
+      assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString(), "PK");
+    }
   }
   await page.close();
 });
