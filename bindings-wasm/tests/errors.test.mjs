@@ -106,6 +106,14 @@ test("no input makes the module panic: random and mutated inputs", () => {
       const plan = ap.parsePlan(input, { planDate: "2025-01-01" });
       plan.validate();
       plan.toJSON();
+      if (i % 4 === 1) {
+        const asOf = ["2025-03-31", "1900-01-01", "2999-12-31"][i % 3];
+        plan.assess({ asOf, rules: ["date-rag", "percent-bands", "months-behind", "five-point"][i % 4] });
+        plan.stats({ asOf, groupBy: "owner" });
+        plan.report({ asOf, format: i % 2 ? "md" : "html" });
+        plan.ratedCSV({ asOf });
+        plan.toCSV();
+      }
       plan.free();
     } catch (e) {
       assert.ok(e instanceof Error);
@@ -115,4 +123,29 @@ test("no input makes the module panic: random and mutated inputs", () => {
   }
   // The instance is still healthy afterwards.
   assert.equal(ap.parsePlan("Action,Owner\nDo it,Me\n").actionCount, 1);
+});
+
+test("rule sets that are wrong are InvalidOptionErrors, not crashes", () => {
+  const plan = ap.parsePlan("Action,Owner,Due,Status\nDo it,Me,May 2025,In progress\n");
+  const good = ap.presetRules("date-rag");
+  const bad = [
+    { ...good, rules: [] , otherwise: "purple" },
+    { ...good, scale: { ...good.scale, labels: [] } },
+    { ...good, rules: [{ id: "x", when: { days_overdue: { above: "a fortnight or so" } }, then: "red" }] },
+    { ...good, rules: [{ id: "x", when: { days_overdue: { above: "$nope" } }, then: "red" }] },
+    { ...good, rules: [{ id: "x", when: { colour: ["red"] }, then: "red" }] },
+    { ...good, rules: [{ id: "x", then: "no_such_label" }] },
+    { ...good, params: { due_soon: "-99999999999 years" } },
+    { id: "x" },
+  ];
+  for (const rules of bad) {
+    let e;
+    try {
+      plan.assess({ asOf: "2025-06-30", rules });
+    } catch (x) {
+      e = x;
+    }
+    if (e) assert.equal(e.name, "InvalidOptionError", `${JSON.stringify(rules).slice(0, 120)}: ${e.name} ${e.message}`);
+  }
+  assert.equal(plan.assess({ asOf: "2025-06-30" }).actions.length, 1);
 });
