@@ -233,7 +233,7 @@ fn a_reported_rag_better_than_the_rules_is_a_finding() {
     .expect("assesses");
     assert_eq!(a.findings.len(), 2);
     let f = &a.findings[0];
-    assert_eq!((f.action_ref.as_str(), f.steps), ("R1.1", 2));
+    assert_eq!((&*f.action_ref, f.steps), ("R1.1", 2));
     assert_eq!(f.severity, actionplan::Severity::Error);
     assert_eq!(
         f.message,
@@ -424,4 +424,16 @@ proptest! {
             let _ = actionplan::report::html(&p, &out, &s, None);
         }
     }
+}
+
+#[test]
+fn the_rule_set_in_the_presets_readme_is_valid() {
+    let readme = include_str!("../presets/README.md");
+    let start = readme.find("```json\n").expect("a JSON example") + 8;
+    let end = start + readme[start..].find("```").expect("its end");
+    let rules = RuleSet::from_json(&readme[start..end]).expect("the README's example reads");
+    let p = plan_of(vec![action("x", "31/01/2025", "In progress", "Green")]);
+    let a = assess(&p, &rules, d("2025-03-01")).expect("assesses");
+    assert_eq!(a.actions[0].rating.as_deref(), Some("red"));
+    assert_eq!(a.findings.len(), 1);
 }

@@ -104,7 +104,7 @@ fn positions(plan: &Plan) -> Vec<(Pos, &Action)> {
 }
 
 /// Written refs that occur once in a plan, by normalised ref.
-fn unique_refs<'a>(list: &[(Pos, &'a Action)]) -> HashMap<String, usize> {
+fn unique_refs(list: &[(Pos, &Action)]) -> HashMap<String, usize> {
     let mut seen: HashMap<String, Option<usize>> = HashMap::new();
     for (i, (_, a)) in list.iter().enumerate() {
         if a.ref_generated || a.action_ref.trim().is_empty() {

@@ -418,7 +418,7 @@ impl PlanDiff {
             let (ro, rn) = (&old.actions[o], &new.actions[n]);
             if ro.rating != rn.rating {
                 self.rerated_derived.push(Change {
-                    action_ref: rn.action_ref.clone(),
+                    action_ref: rn.action_ref.to_string(),
                     recommendation: rn.recommendation.to_string(),
                     from: name(old, ro.rating.as_deref()),
                     to: name(new, rn.rating.as_deref()),

@@ -9,6 +9,7 @@ use crate::model::{Action, Plan};
 use crate::{Result, Severity};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The result of rating a plan as of a date.
@@ -82,7 +83,7 @@ pub struct RulesUsed {
 pub struct RatedAction {
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// The recommendation's key.
     pub recommendation: Arc<str>,
     /// Position of the recommendation in the plan (0-based).
@@ -171,20 +172,20 @@ pub struct LabelCount {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// `reported_rag_disagrees`.
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// `error` when the plan reports better and the rules give the worst label, `warning` when
     /// it reports better, `info` when it reports worse.
     pub severity: Severity,
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// The recommendation's key.
     pub recommendation: Arc<str>,
     /// 1-based source row, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
     /// The RAG as the plan wrote it.
-    pub reported: String,
+    pub reported: Arc<str>,
     /// The label it means on this scale.
     pub reported_label: Arc<str>,
     /// The label the rules give.
@@ -262,7 +263,9 @@ fn assess_inner(
 
     let mut actions = Vec::with_capacity(plan.action_count());
     let mut recommendations = Vec::with_capacity(plan.recommendations.len());
-    let mut findings = Vec::new();
+    // Disagreements are noted as (action position, derived label) and written out after the
+    // loop, into a vector of the right size.
+    let mut disagreements: Vec<(usize, usize)> = Vec::new();
     let mut plan_counts = vec![0usize; n_labels];
     let mut rec_counts_of_plan = vec![0usize; n_labels];
     let mut plan_not_rated = 0;
@@ -289,13 +292,15 @@ fn assess_inner(
                 None => not_rated += 1,
             }
             if compare {
-                if let Some(f) = finding(scale, &label_ids, &rec_key, action, &facts, label, &text)
-                {
-                    findings.push(f);
+                if let Some(l) = label {
+                    let reported = facts.reported.word().and_then(|w| scale.reported_label(w));
+                    if reported.is_some_and(|r| r != l) {
+                        disagreements.push((actions.len(), l));
+                    }
                 }
             }
             actions.push(RatedAction {
-                action_ref: action.action_ref.clone(),
+                action_ref: Arc::from(action.action_ref.as_str()),
                 recommendation: rec_key.clone(),
                 recommendation_index: ri,
                 action_index: ai,
@@ -335,6 +340,27 @@ fn assess_inner(
                 .apply(scale, &rec_counts_of_plan, "recommendations")
         }
     };
+    let mut findings = Vec::with_capacity(disagreements.len());
+    // The same few RAG words, shared.
+    let mut written: crate::stats::FxHashMap<&str, Arc<str>> = Default::default();
+    for (i, label) in disagreements {
+        let r = &actions[i];
+        let Some(action) = plan
+            .recommendations
+            .get(r.recommendation_index)
+            .and_then(|rec| rec.actions.get(r.action_index))
+        else {
+            continue;
+        };
+        let said = action.rag.as_deref().unwrap_or("").trim();
+        let said = written
+            .entry(said)
+            .or_insert_with(|| Arc::from(said))
+            .clone();
+        if let Some(f) = finding(scale, &label_ids, r, said, action, Some(label)) {
+            findings.push(f);
+        }
+    }
     Ok(Assessment {
         as_of,
         rules: RulesUsed {
@@ -393,16 +419,18 @@ fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
         .collect()
 }
 
+/// The finding for a rated action whose reported RAG (`said`, as written) disagrees with its
+/// derived label, if it does.
 fn finding(
     scale: &Scale,
     label_ids: &[Arc<str>],
-    rec_key: &Arc<str>,
+    rated: &RatedAction,
+    said: Arc<str>,
     action: &Action,
-    facts: &Facts,
     derived: Option<usize>,
-    reason: &str,
 ) -> Option<Finding> {
     let derived = derived?;
+    let (facts, reason) = (&rated.facts, rated.reason.text.as_str());
     let reported = scale.reported_label(facts.reported.word()?)?;
     if reported == derived {
         return None;
@@ -415,7 +443,7 @@ fn finding(
     } else {
         Severity::Info
     };
-    let written = action.rag.as_deref().unwrap_or("").trim().to_string();
+    let written: &str = &said;
     let (rn, dn) = (&scale.labels[reported].name, &scale.labels[derived].name);
     // "CPC004 reports "Within target" (Green) but the rules give Red: due ..." (built without
     // the formatting machinery: there can be hundreds of thousands).
@@ -428,7 +456,7 @@ fn finding(
         message.push_str(rn);
     } else {
         message.push('"');
-        message.push_str(&written);
+        message.push_str(written);
         message.push_str("\" (");
         message.push_str(rn);
         message.push(')');
@@ -438,13 +466,13 @@ fn finding(
     message.push_str(": ");
     message.push_str(reason);
     Some(Finding {
-        code: "reported_rag_disagrees".into(),
+        code: Cow::Borrowed("reported_rag_disagrees"),
         severity,
         message,
-        action_ref: action.action_ref.clone(),
-        recommendation: rec_key.clone(),
+        action_ref: rated.action_ref.clone(),
+        recommendation: rated.recommendation.clone(),
         row: action.row,
-        reported: written,
+        reported: said.clone(),
         reported_label: label_ids[reported].clone(),
         derived: label_ids[derived].clone(),
         steps,

@@ -210,6 +210,10 @@ pub enum Fact {
 
 impl Fact {
     /// Every fact, in order.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::Fact::ALL[0].as_str(), "status");
+    /// ```
     pub const ALL: [Fact; 23] = [
         Fact::Status,
         Fact::Closed,
@@ -389,10 +393,10 @@ impl DayRange {
             return false;
         };
         let at = |s: Span| s.shift(from);
-        self.min.map_or(true, |s| at(s).is_some_and(|b| to >= b))
-            && self.max.map_or(true, |s| at(s).is_some_and(|b| to <= b))
-            && self.above.map_or(true, |s| at(s).is_some_and(|b| to > b))
-            && self.below.map_or(true, |s| at(s).is_some_and(|b| to < b))
+        self.min.is_none_or(|s| at(s).is_some_and(|b| to >= b))
+            && self.max.is_none_or(|s| at(s).is_some_and(|b| to <= b))
+            && self.above.is_none_or(|s| at(s).is_some_and(|b| to > b))
+            && self.below.is_none_or(|s| at(s).is_some_and(|b| to < b))
     }
 }
 
@@ -407,10 +411,10 @@ pub(crate) struct NumRange {
 impl NumRange {
     fn holds(&self, v: Option<f64>) -> bool {
         let Some(v) = v else { return false };
-        self.min.map_or(true, |b| v >= b)
-            && self.max.map_or(true, |b| v <= b)
-            && self.above.map_or(true, |b| v > b)
-            && self.below.map_or(true, |b| v < b)
+        self.min.is_none_or(|b| v >= b)
+            && self.max.is_none_or(|b| v <= b)
+            && self.above.is_none_or(|b| v > b)
+            && self.below.is_none_or(|b| v < b)
     }
 }
 

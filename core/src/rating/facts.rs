@@ -48,6 +48,10 @@ pub enum StatusFact {
 
 impl StatusFact {
     /// Every status fact, in order.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::rating::StatusFact::ALL.len(), 8);
+    /// ```
     pub const ALL: [StatusFact; 8] = [
         StatusFact::NotStarted,
         StatusFact::InProgress,
@@ -429,9 +433,9 @@ fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Opt
                 .updates
                 .iter()
                 .find(|u| u.column.as_deref() == Some(columns[i]))
-                .map_or("", |u| u.text.trim())
+                .map_or("", |u| u.text.as_str())
         } else {
-            action.updates[i].text.trim()
+            action.updates[i].text.as_str()
         }
     };
     let latest_index = action
@@ -460,7 +464,8 @@ fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Opt
         let mut n = 0u32;
         for i in (0..cycles_len).rev() {
             let t = text_at(i);
-            let stale = t.is_empty() || (i > 0 && t == text_at(i - 1));
+            // Trimmed only when there is an earlier comment to compare with.
+            let stale = crate::text::is_blank(t) || (i > 0 && t.trim() == text_at(i - 1).trim());
             if !stale {
                 break;
             }

@@ -166,6 +166,9 @@ impl Policy {
         noun: &str,
     ) -> (Option<usize>, String) {
         let rated: usize = counts.iter().sum();
+        // "1 rated action", "2 rated actions".
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        let noun = if rated == 1 { singular } else { noun };
         if rated == 0 {
             return (None, format!("no rated {noun}"));
         }

@@ -82,6 +82,11 @@ pub struct Rule {
 }
 
 /// The reserved `then` word for "not rated" (for formats with no `null`, such as TOML).
+///
+/// ```
+/// let r: actionplan::rating::Rule = serde_json::from_str(r#"{"id": "x", "then": "not_rated"}"#).unwrap();
+/// assert_eq!(r.then, None);
+/// ```
 pub const NOT_RATED: &str = "not_rated";
 
 fn required_option<'de, D: Deserializer<'de>>(

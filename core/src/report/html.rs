@@ -36,6 +36,8 @@ h3{font-size:17px;margin:18px 0 8px}
 table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0 10px}
 caption{text-align:left;font-weight:700;padding:4px 0 6px;font-size:15px}
 th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule)}
+td.text{overflow-wrap:anywhere}
+td.key{white-space:nowrap}
 th{background:var(--soft);font-weight:700;border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.ref{white-space:nowrap;font-weight:600}
@@ -90,11 +92,8 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             v.push(r);
         }
     }
-    let by_ref: std::collections::HashMap<&str, &RatedAction> = a
-        .actions
-        .iter()
-        .map(|r| (r.action_ref.as_str(), r))
-        .collect();
+    let by_ref: std::collections::HashMap<&str, &RatedAction> =
+        a.actions.iter().map(|r| (&*r.action_ref, r)).collect();
     let _ = write!(
         o,
         r#"<!DOCTYPE html>
@@ -145,22 +144,21 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         let _ = write!(o, "<li>{}</li>", esc(&d.headline));
     }
     o.push_str("</ul>");
-    let complete = s
+    // The same count and share as the status table (largest remainder), so the page agrees
+    // with itself.
+    let (complete, complete_pc) = s
         .plan
         .by_status
         .iter()
         .find(|x| x.key == "complete")
-        .map_or(0, |x| x.count);
+        .map_or((0, 0), |x| (x.count, x.percent));
     let disagree = a.findings.iter().filter(|f| f.steps > 0).count();
     o.push_str(r#"<div class="tiles">"#);
     let tiles = [
         (s.plan.actions.to_string(), "actions".to_string(), false),
         (
             complete.to_string(),
-            format!(
-                "complete ({}%)",
-                crate::stats::percent(complete, s.plan.actions).unwrap_or(0)
-            ),
+            format!("complete ({complete_pc}%)"),
             false,
         ),
         (
@@ -325,7 +323,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             .unwrap_or_default();
         let _ = write!(
             o,
-            r#"<tr><td class="ref">{}</td><td>{}{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}<span class="pill">{}{}</span></td><td>{}<span class="reason">{}</span></td></tr>"#,
+            r#"<tr><td class="ref">{}</td><td class="text">{}{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}<span class="pill">{}{}</span></td><td>{}<span class="reason">{}</span></td></tr>"#,
             esc(&rec.key),
             multiline(&rec.title),
             theme,
@@ -365,7 +363,9 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         o.push_str("<p>No open action is past its deadline.</p>");
     } else {
         o.push_str(r#"<table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col" class="num">Days over</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#);
-        for x in &s.overdue {
+        let mut listed = s.overdue.clone();
+        crate::stats::OverdueAction::order(&mut listed);
+        for x in &listed {
             let act = plan
                 .recommendations
                 .get(x.recommendation_index)
@@ -380,7 +380,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
                 esc(&x.action_ref),
                 multiline(&x.description),
                 multiline(act.and_then(|a| a.owner.as_deref()).unwrap_or("")),
@@ -406,7 +406,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         );
         for f in &a.findings {
             let why = by_ref
-                .get(f.action_ref.as_str())
+                .get(&*f.action_ref)
                 .map_or("", |r| r.reason.text.as_str());
             let _ = write!(
                 o,
@@ -463,7 +463,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="text">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
                 esc(&act.action_ref),
                 multiline(&act.description),
                 multiline(act.owner.as_deref().unwrap_or("")),
@@ -522,7 +522,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
         for r in rows {
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td>{}</td><td>{}</td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="key">{}</td></tr>"#,
                 r[0], r[1], r[2]
             );
         }

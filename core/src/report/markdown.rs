@@ -103,7 +103,9 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
                 )
             })
             .collect();
-        for x in &s.overdue {
+        let mut listed = s.overdue.clone();
+        crate::stats::OverdueAction::order(&mut listed);
+        for x in &listed {
             let act = plan
                 .recommendations
                 .get(x.recommendation_index)

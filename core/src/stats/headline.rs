@@ -91,10 +91,18 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
                 format!("{} {verb}{} ({}%)", x.count, lower(&x.label), x.percent)
             })
             .collect();
-        out.push(format!(
-            "Of the {in_progress} in progress, {}.",
-            join_and(&parts)
-        ));
+        let only = &p.in_progress_by_rating;
+        if only.len() == 1 && only[0].count == in_progress && in_progress > 1 {
+            out.push(format!(
+                "All {in_progress} in progress are {}.",
+                lower(&only[0].label)
+            ));
+        } else {
+            out.push(format!(
+                "Of the {in_progress} in progress, {}.",
+                join_and(&parts)
+            ));
+        }
     }
 
     let rated_all: usize = p

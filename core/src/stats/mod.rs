@@ -130,7 +130,8 @@ pub struct Stats {
     pub groups: Vec<GroupStats>,
     /// Workload per owner, busiest first.
     pub workload: Vec<Workload>,
-    /// Open actions past their deadline, most overdue first (definitely, then possibly).
+    /// Open actions past their deadline (definitely or possibly), in plan order. Reports list
+    /// them most overdue first ([`OverdueAction::order`]).
     pub overdue: Vec<OverdueAction>,
     /// The peer challenge timetable, when the plan records the visit date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -265,7 +266,7 @@ pub struct Workload {
 pub struct OverdueAction {
     /// Ref.
     #[serde(rename = "ref")]
-    pub action_ref: String,
+    pub action_ref: Arc<str>,
     /// Recommendation key.
     pub recommendation: Arc<str>,
     /// Position of the recommendation in the plan (0-based).
@@ -285,6 +286,26 @@ pub struct OverdueAction {
     /// Rating label id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Arc<str>>,
+}
+
+impl OverdueAction {
+    /// Sort `list` as reports show it: definitely before possibly, most overdue first, then in
+    /// plan order.
+    ///
+    /// ```
+    /// use actionplan::{rating::Overdue, stats::OverdueAction};
+    /// let o = |r: &str, ov, d| OverdueAction { action_ref: r.into(), recommendation: "1".into(), recommendation_index: 0, action_index: 0, description: String::new(), due: None, overdue: ov, days_overdue: Some(d), rating: None };
+    /// let mut v = vec![o("a", Overdue::Possibly, -3), o("b", Overdue::Definitely, 5), o("c", Overdue::Definitely, 40)];
+    /// OverdueAction::order(&mut v);
+    /// assert_eq!(v.iter().map(|x| &*x.action_ref).collect::<Vec<_>>(), ["c", "b", "a"]);
+    /// ```
+    pub fn order(list: &mut [OverdueAction]) {
+        list.sort_by(|a, b| {
+            crate::rating::overdue_rank(a.overdue)
+                .cmp(&crate::rating::overdue_rank(b.overdue))
+                .then(b.days_overdue.cmp(&a.days_overdue))
+        });
+    }
 }
 
 /// Running counts for one group.
@@ -527,7 +548,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             group_index.insert(key.to_string(), groups.len() - 1);
             groups.len() - 1
         };
-    let mut rated = assessment.actions.iter();
+    let mut rated = assessment.actions.iter().enumerate();
     let no_owner = vec!["(no owner)".to_string()];
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         // Recommendations are grouped by position: keys may repeat.
@@ -545,7 +566,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
         };
         for action in &rec.actions {
             let r = rated.next();
-            let Some(r) = r.filter(|r| r.recommendation_index == ri) else {
+            let Some((_, r)) = r.filter(|(_, r)| r.recommendation_index == ri) else {
                 continue;
             };
             let f = &r.facts;
@@ -640,11 +661,6 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             }
         }
     }
-    overdue.sort_by(|a, b| {
-        crate::rating::overdue_rank(a.overdue)
-            .cmp(&crate::rating::overdue_rank(b.overdue))
-            .then(b.days_overdue.cmp(&a.days_overdue))
-    });
     owners.sort_by(|a, b| {
         b.open
             .cmp(&a.open)

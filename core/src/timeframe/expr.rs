@@ -351,7 +351,7 @@ pub(crate) fn part_of(
     }
     let months = whole_months(a, b).unwrap_or(0);
     if months >= 2 {
-        let third = if months % 3 == 0 {
+        let third = if months.is_multiple_of(3) {
             months / 3
         } else {
             (months / 3).max(1)
