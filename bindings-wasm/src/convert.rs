@@ -1,0 +1,115 @@
+//! Plain data across the boundary: Rust values to plain JS objects and back, input bytes,
+//! `YYYY-MM-DD` dates and option bags. Nothing here knows about action plans.
+
+use crate::error::{invalid_option, type_error};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Serialize to a plain JS value: maps become plain objects, `None` becomes `null`, dates
+/// become `YYYY-MM-DD` strings (they serialize as strings in the core).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| invalid_option("result", format!("cannot convert the result: {e}")))
+}
+
+/// An option bag's type: its known keys, so a misspelt key is an error rather than silently
+/// ignored (serde-wasm-bindgen reads only the fields it knows, so `deny_unknown_fields` alone
+/// would not catch it).
+pub(crate) trait OptionBag: DeserializeOwned + Default {
+    /// The camelCase keys the bag accepts.
+    const KEYS: &'static [&'static str];
+    /// Nested option bags: key and that bag's keys.
+    const NESTED: &'static [(&'static str, &'static [&'static str])] = &[];
+}
+
+/// Read an option bag (a plain object; `undefined` and `null` mean "all defaults").
+/// Unknown keys and wrong types are an `InvalidOptionError` naming `what` or the key.
+pub(crate) fn options<T: OptionBag>(value: Option<&JsValue>, what: &str) -> Result<T, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    check_keys(value, what, T::KEYS)?;
+    for (key, keys) in T::NESTED {
+        let inner = js_sys::Reflect::get(value, &JsValue::from_str(key))?;
+        if !inner.is_undefined() && !inner.is_null() {
+            check_keys(&inner, key, keys)?;
+        }
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        let message = e.to_string();
+        invalid_option(what, message.trim_start_matches("Error: "))
+    })
+}
+
+fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error(&format!("{what} must be an object")));
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(invalid_option(
+                &key,
+                format!(
+                    "{what} has no option {key:?}; the options are {}",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The bytes of an input: a string (taken as UTF-8), a `Uint8Array`, an `ArrayBuffer` or any
+/// other typed-array view.
+pub(crate) fn input_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    if js_sys::ArrayBuffer::is_view(value) {
+        let view: &js_sys::Object = value.unchecked_ref();
+        let get = |k: &str| {
+            js_sys::Reflect::get(view, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as u32
+        };
+        let buffer = js_sys::Reflect::get(view, &JsValue::from_str("buffer"))?;
+        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &buffer,
+            get("byteOffset"),
+            get("byteLength"),
+        );
+        return Ok(bytes.to_vec());
+    }
+    Err(type_error(
+        "expected the plan as a string, a Uint8Array or an ArrayBuffer",
+    ))
+}
+
+/// Read a `YYYY-MM-DD` date given for option `name`.
+pub(crate) fn date(name: &str, text: &str) -> Result<NaiveDate, JsValue> {
+    text.trim().parse::<NaiveDate>().map_err(|_| {
+        invalid_option(
+            name,
+            format!("{text:?} is not a date; write it as YYYY-MM-DD"),
+        )
+    })
+}
+
+/// Read an optional `YYYY-MM-DD` date.
+pub(crate) fn opt_date(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, JsValue> {
+    text.map(|t| date(name, t)).transpose()
+}

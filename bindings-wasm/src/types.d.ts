@@ -1,0 +1,573 @@
+// ---------------------------------------------------------------------------------------------
+// Hand-written types for the plain data that crosses the boundary. The shapes are the core's
+// canonical JSON form (snake_case keys, the same as the Python dicts and `actionplan --json`);
+// option bags are camelCase. Dates are `YYYY-MM-DD` strings. Optional keys are absent, never
+// `undefined`; a value the core has no answer for is `null`.
+// ---------------------------------------------------------------------------------------------
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** How serious a diagnostic is. */
+export type Severity = "info" | "warning" | "error";
+
+/** Where a diagnostic points: 1-based source row, the column header as written, the cell text. */
+export interface Place {
+  row?: number;
+  column?: string;
+  text?: string;
+  /** The action's ref, when the place is an action. */
+  ref?: string;
+}
+
+/** One problem found in a plan. Returned as data, never thrown. */
+export interface Diagnostic {
+  /** Stable code, e.g. `missing_owner`. */
+  code: string;
+  severity: Severity;
+  /** Plain-English message. */
+  message: string;
+  place: Place;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** What a source column was read into. */
+export type Role =
+  | "ref"
+  | "recommendation_ref"
+  | "recommendation"
+  | "definition"
+  | "theme"
+  | "action"
+  | "owner"
+  | "lead_member"
+  | "timeframe"
+  | "original_due"
+  | "status"
+  | "rag"
+  | "percent"
+  | "update"
+  | "evidence"
+  | "further_options"
+  | "extra";
+
+/** A source column: its header as written, and the field it fills. */
+export interface Column {
+  header: string;
+  role: Role;
+  /** For update columns: the period the header names ("2024/25 Qrt4"). */
+  period?: string;
+}
+
+/** Delivery status (lifecycle); a word the library does not know is kept as `{ other }`. */
+export type Status =
+  | "not_started"
+  | "in_progress"
+  | "complete"
+  | "on_hold"
+  | "cancelled"
+  | "superseded"
+  | { other: string };
+
+/** What kind of phrase a timeframe is. */
+export type TimeframeKind =
+  | "day"
+  | "month"
+  | "month_range"
+  | "quarter"
+  | "season"
+  | "financial_year"
+  | "calendar_year"
+  | "part_of_year"
+  | "open_ended"
+  | "ongoing"
+  | "recurring"
+  | "conditional"
+  | "status"
+  | "unreadable";
+
+/** How sure a reading is. */
+export type Confidence = "none" | "low" | "medium" | "high";
+
+/** A recurrence ("4 x per year"). */
+export interface Recurrence {
+  per_year?: number;
+  text: string;
+}
+
+/** A reading of a due-date phrase: an interval with flags, keeping the phrase as written. */
+export interface Timeframe {
+  /** The phrase as written. */
+  text: string;
+  kind: TimeframeKind;
+  /** Earliest start, when the phrase gives one. */
+  start?: IsoDate;
+  /** Earliest day the deadline could mean. */
+  due_earliest?: IsoDate;
+  /** Latest day the deadline could mean: the deadline used for rating. */
+  due_latest?: IsoDate;
+  ongoing?: boolean;
+  recurrence?: Recurrence;
+  conditional?: boolean;
+  /** The earlier deadline a revised date was extended from. */
+  revised_from?: IsoDate;
+  confidence: Confidence;
+  /** What the reader inferred. */
+  note?: string;
+}
+
+/** One progress update. */
+export interface ProgressUpdate {
+  period?: string;
+  as_of?: IsoDate;
+  text: string;
+  column?: string;
+}
+
+/** One action. */
+export interface Action {
+  /** The ref as written, or a generated one such as `R3.2`. */
+  ref: string;
+  ref_generated?: boolean;
+  description: string;
+  /** The owner cell as written. */
+  owner?: string;
+  /** Owners split from the owner cell (never on "&"). */
+  owners?: string[];
+  lead_member?: string;
+  timeframe?: Timeframe;
+  original_due?: Timeframe;
+  status_text?: string;
+  status?: Status;
+  /** Reported RAG as written. */
+  rag?: string;
+  percent_complete?: number;
+  updates?: ProgressUpdate[];
+  evidence?: string;
+  further_options?: string;
+  /** Every other column, by its header. */
+  extra?: Record<string, string>;
+  /** 1-based source row. */
+  row?: number;
+}
+
+/** A recommendation: a group of actions. */
+export interface Recommendation {
+  key: string;
+  title: string;
+  definition?: string;
+  theme?: string;
+  actions: Action[];
+  row?: number;
+}
+
+/** Plan metadata. */
+export interface PlanMeta {
+  organisation?: string;
+  title?: string;
+  /** When the plan was agreed: the reference date for phrases with no year. */
+  plan_date?: IsoDate;
+  /** The date the progress columns describe. */
+  as_of?: IsoDate;
+  period?: string;
+  peer_challenge_date?: IsoDate;
+  /** "csv", "tsv", "json", "xlsx", ... */
+  source_format?: string;
+}
+
+/** The canonical JSON form of a plan (what `plan.toJSON()` returns and `Plan.fromJSON` takes). */
+export interface PlanData {
+  meta: PlanMeta;
+  columns?: Column[];
+  recommendations: Recommendation[];
+  import_diagnostics?: Diagnostic[];
+}
+
+/** Conventions for reading due-date phrases; each defaults to the English local-government one. */
+export interface TimeframeSettings {
+  /** First month of the financial year, 1 to 12 (default 4, April). */
+  financialYearStartMonth?: number;
+  /** First month of the civic (municipal) year, 1 to 12 (default 5, May). */
+  civicYearStartMonth?: number;
+}
+
+/** Options of `parsePlan`. Every key is optional. */
+export interface ParseOptions {
+  /** When the plan was agreed (`YYYY-MM-DD`): the reference for phrases with no year. */
+  planDate?: IsoDate;
+  /** The date the progress columns describe, when the headers don't say. */
+  asOf?: IsoDate;
+  /** Input format (default `"auto"`: decided from the content). */
+  format?: "auto" | "csv" | "tsv" | "json";
+  /** Field delimiter, one ASCII character (default: detected). */
+  delimiter?: string;
+  organisation?: string;
+  title?: string;
+  /** Explicit column mapping, header as written → field; wins over the built-in aliases. */
+  columns?: Record<string, Role>;
+  /** Extra header phrases for the alias table, phrase → field. */
+  aliases?: Record<string, Role>;
+  /** Carry merged cells down (recommendation, owner, lead member). Default true. */
+  fillDown?: boolean;
+  /** Timeframe conventions. */
+  timeframes?: TimeframeSettings;
+  /** The sheet of a workbook to read, by name or 0-based number (default: the first visible
+   *  worksheet that holds a table of actions). Builds with Excel support only. */
+  sheet?: string | number;
+  /** Read every visible worksheet that holds a table as one plan, each sheet's name being the
+   *  theme of its rows. Builds with Excel support only. */
+  sheetsAsThemes?: boolean;
+}
+
+/** Options of `plan.validate`. */
+export interface ValidateOptions {
+  /** Codes to leave out (reader notes included, e.g. `"columns"`). */
+  disabled?: string[];
+  /** Severity overrides by code, e.g. `{ missing_owner: "error" }`. */
+  severity?: Record<string, Severity>;
+  /** Leave out the reader's informational notes (column mapping, header row, fill-down). */
+  skipImportInfo?: boolean;
+}
+
+/** A validation check, as listed by `validationCodes()`. */
+export interface ValidationCode {
+  code: string;
+  /** Default severity. */
+  severity: Severity;
+  meaning: string;
+}
+
+// ---- ratings, statistics, diffs ----------------------------------------------------------
+
+/** A rule set: a preset id (see `presets()`), a rule-set object, or a rule set's JSON text. */
+export type Rules = string | RuleSet;
+
+/** Options of `plan.assess`, `plan.assessSince` and `plan.ratedCSV`. */
+export interface AssessOptions {
+  /** The date to rate as of (`YYYY-MM-DD`; default today, in the host's time zone). */
+  asOf?: IsoDate;
+  /** Default `"date-rag"`. */
+  rules?: Rules;
+}
+
+/** Options of `plan.stats`. */
+export interface StatsOptions extends AssessOptions {
+  /** The groups (default `"recommendation"`). */
+  groupBy?: "recommendation" | "theme" | "owner" | "lead" | "none";
+}
+
+/** Options of `plan.report` and `plan.reportSince`. */
+export interface ReportOptions extends AssessOptions {
+  /** Default `"html"` (self-contained, no scripts). */
+  format?: "html" | "md" | "markdown";
+  /** For `reportSince`: the date the previous version is rated as of (default: its own as-of date, else `asOf`). */
+  previousAsOf?: IsoDate;
+}
+
+/** Options of `diff`: give `asOf` or `rules` to add the changes of derived rating. */
+export interface DiffOptions extends AssessOptions {
+  /** The date the previous version is rated as of (default: its own as-of date, else `asOf`). */
+  previousAsOf?: IsoDate;
+}
+
+/** A shipped rule preset. */
+export interface PresetInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** A rating label of a scale. */
+export interface Label {
+  id: string;
+  name: string;
+  /** Fill colour, `#rrggbb`. */
+  colour: string;
+  /** Text colour on the fill, when not the default. */
+  text?: string;
+  description?: string;
+  /** The reported RAG words this label stands for. */
+  reported?: RagWord[];
+  score?: number;
+}
+
+/** A reported RAG word, normalised. */
+export type RagWord = "blue" | "green" | "amber_green" | "amber" | "amber_red" | "red";
+
+/** A rating scale. */
+export interface Scale {
+  id: string;
+  name: string;
+  description?: string;
+  labels: Label[];
+}
+
+/** A bound of a range: a number, a span such as `"3 months"`, or a parameter such as `"$due_soon"`. */
+export type Bound = number | string;
+
+/** A range test: `min`/`max` include the bound, `above`/`below` exclude it. */
+export interface Range {
+  min?: Bound;
+  max?: Bound;
+  above?: Bound;
+  below?: Bound;
+}
+
+/** Delivery status as a rating fact. */
+export type StatusFact = "not_started" | "in_progress" | "complete" | "on_hold" | "cancelled" | "superseded" | "other" | "none";
+/** Reported RAG as a rating fact. */
+export type ReportedFact = RagWord | "other" | "none";
+/** Whether an action is past its deadline. */
+export type OverdueFact = "definitely" | "possibly" | "no" | "no_deadline";
+
+/** A rule's condition: every test it names must hold (an empty condition always holds). */
+export interface Condition {
+  status?: StatusFact[];
+  closed?: boolean;
+  reported?: ReportedFact[];
+  percent?: Range;
+  has_percent?: boolean;
+  overdue?: OverdueFact[];
+  days_to_due?: Range;
+  days_overdue?: Range;
+  days_past_earliest?: Range;
+  days_past_original?: Range;
+  slipped_days?: Range;
+  rescheduled?: boolean;
+  has_deadline?: boolean;
+  ongoing?: boolean;
+  recurring?: boolean;
+  conditional?: boolean;
+  has_update?: boolean;
+  days_since_update?: Range;
+  [fact: string]: unknown;
+}
+
+/** One rule: the first rule whose condition holds gives the rating (`null`: not rated). */
+export interface Rule {
+  id: string;
+  description?: string;
+  when?: Condition;
+  then: string | null;
+}
+
+/** How ratings roll up to recommendations and the plan. */
+export type Policy =
+  | { policy: "worst_of" }
+  | { policy: "share_of"; bands: { labels: string[]; at_least: number; then: string }[]; otherwise: string }
+  | { policy: "weighted"; scores?: Record<string, number> };
+
+/** A rule set, written as data (see the presets for examples: `presetRules("date-rag")`). */
+export interface RuleSet {
+  id: string;
+  name: string;
+  description?: string;
+  scale: Scale;
+  params?: Record<string, Bound>;
+  rules: Rule[];
+  otherwise?: string;
+  rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" };
+}
+
+/** The facts a rating was decided from. */
+export interface Facts {
+  status: StatusFact;
+  closed: boolean;
+  reported: ReportedFact;
+  percent?: number;
+  due?: IsoDate;
+  due_earliest?: IsoDate;
+  overdue: OverdueFact;
+  days_to_due?: number;
+  days_overdue?: number;
+  days_past_earliest?: number;
+  original_due?: IsoDate;
+  days_past_original?: number;
+  slipped_days?: number;
+  rescheduled: boolean;
+  has_deadline: boolean;
+  ongoing: boolean;
+  recurring: boolean;
+  conditional: boolean;
+  has_update: boolean;
+  last_update?: IsoDate;
+  days_since_update?: number;
+  cycles_without_update?: number;
+  unchanged_since_previous?: boolean;
+  has_evidence: boolean;
+}
+
+/** Why an action has its rating: the rule, the facts it used, and a sentence. */
+export interface Reason {
+  rule: string | null;
+  facts: string[];
+  /** E.g. "due 2025-03-31, 42 days overdue, status In progress". */
+  text: string;
+}
+
+/** One action's derived rating. */
+export interface RatedAction {
+  ref: string;
+  recommendation: string;
+  recommendation_index: number;
+  action_index: number;
+  /** A label id of the scale, or `null` when not rated. */
+  rating: string | null;
+  reason: Reason;
+  facts: Facts;
+}
+
+/** A recommendation's (or the plan's) rolled-up rating. */
+export interface GroupRating {
+  key: string;
+  title: string;
+  rating: string | null;
+  reason: string;
+  counts: { label: string; count: number }[];
+  not_rated: number;
+  actions: number;
+}
+
+/** A reported RAG that disagrees with the derived rating. */
+export interface RatingFinding {
+  code: string;
+  severity: Severity;
+  ref: string;
+  recommendation: string;
+  row?: number;
+  reported: string;
+  reported_label: string;
+  derived: string;
+  /** How many steps apart on the scale (positive: reported better than derived). */
+  steps: number;
+  message: string;
+}
+
+/** What `plan.assess` returns. */
+export interface Assessment {
+  as_of: IsoDate;
+  rules: { id: string; name: string; recommendation_policy: string; plan_policy: string };
+  scale: Scale;
+  actions: RatedAction[];
+  recommendations: GroupRating[];
+  plan: GroupRating;
+  findings: RatingFinding[];
+}
+
+/** A count and its whole-percent share (a list's shares add up to 100). */
+export interface Share {
+  key: string;
+  label: string;
+  count: number;
+  percent: number;
+}
+
+/** Figures for the plan or one group. */
+export interface GroupStats {
+  key: string;
+  title?: string;
+  actions: number;
+  open: number;
+  by_status: Share[];
+  by_rating: Share[];
+  in_progress_by_rating: Share[];
+  overdue_definitely: number;
+  overdue_possibly: number;
+  due_within: { days_30: number; days_60: number; days_90: number };
+  schedule: { due_by_now: number; done: number; percent_done: number | null };
+}
+
+/**
+ * An open action past its deadline. Its rating's reason is `plan.ratedAction(recommendation_index,
+ * action_index, options).reason`; the action itself is `plan.action(...)`.
+ */
+export interface OverdueAction {
+  ref: string;
+  recommendation: string;
+  /** Position of the recommendation in the plan (0-based). */
+  recommendation_index: number;
+  /** Position of the action in its recommendation (0-based). */
+  action_index: number;
+  description: string;
+  due?: IsoDate;
+  overdue: OverdueFact;
+  /** Days past the deadline (negative when only possibly overdue). */
+  days_overdue?: number;
+  rating?: string;
+}
+
+/** Where a peer challenge milestone stands. */
+export type MilestoneState = "met" | "met_late" | "missed" | "upcoming" | "unknown";
+
+/** What `plan.stats` returns. */
+export interface Stats {
+  as_of: IsoDate;
+  rules: string;
+  rounding: string;
+  plan: GroupStats;
+  by: "recommendation" | "theme" | "owner" | "lead" | "none";
+  groups: GroupStats[];
+  workload: { owner: string; actions: number; open: number; complete: number; overdue: number; due_within_90: number }[];
+  overdue: OverdueAction[];
+  /** The peer challenge timetable, when the plan records the visit date. */
+  peer_challenge?: {
+    visit: IsoDate;
+    milestones: { id: string; name: string; due: IsoDate; latest?: IsoDate; date?: IsoDate; state: MilestoneState; note: string }[];
+  };
+  /** Headline sentences with their numbers, as a committee report writes them. */
+  headline: string[];
+}
+
+/** An action in one version only, or completed. */
+export interface ActionBrief {
+  ref: string;
+  recommendation: string;
+  description: string;
+}
+
+/** A change of a value between versions. */
+export interface Change {
+  ref: string;
+  recommendation: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** What `diff` returns. */
+export interface PlanDiff {
+  old: { title?: string; as_of?: IsoDate; period?: string; actions: number };
+  new: { title?: string; as_of?: IsoDate; period?: string; actions: number };
+  matches: { old_ref: string; new_ref: string; old_index: [number, number]; new_index: [number, number]; by: "ref" | "similarity"; similarity: number }[];
+  added: ActionBrief[];
+  removed: ActionBrief[];
+  renumbered: { old_ref: string; new_ref: string; old_index: [number, number]; new_index: [number, number]; by: "ref" | "similarity"; similarity: number }[];
+  completed: ActionBrief[];
+  status_changed: Change[];
+  rerated: Change[];
+  /** With `asOf` or `rules`: the changes of derived rating. */
+  rerated_derived?: Change[];
+  deadlines_moved: { ref: string; recommendation: string; from: IsoDate | null; to: IsoDate | null; from_text: string; to_text: string; days: number | null }[];
+  comments_not_updated: { ref: string; recommendation: string; comment: string | null }[];
+  headline: string;
+}
+
+// ---- Office files ------------------------------------------------------------------------
+
+/** What container a file's first bytes say it is (see `officeContainer`). */
+export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
+
+/**
+ * Every error the library throws is a real `Error` whose `name` says the kind:
+ * `EmptyError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `JsonError`,
+ * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `IoError`
+ * (and a plain `TypeError` for an argument of the wrong JS type).
+ */
+export interface ActionPlanError extends Error {
+  /** The core's machine-readable code, e.g. `no_header`. */
+  code: string;
+  /** The 1-based row the error points at, or `null`. */
+  row: number | null;
+  /** The column (a header name, or a JSON column number as text), or `null`. */
+  column: string | null;
+}

@@ -1,0 +1,47 @@
+// The two web builds (pkg/ lean, pkg-office/ with Office files) give the same answers as the
+// Node build for what they share; the lean one says plainly that it does not read workbooks.
+// Both are loaded here in Node through their `initSync`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+import { ap, bytes, exists, root, thrown } from "./helpers.mjs";
+
+async function load(dir) {
+  const m = await import(pathToFileURL(path.join(root, `bindings-wasm/${dir}/actionplan_wasm.js`)).href);
+  m.initSync({ module: bytes(`bindings-wasm/${dir}/actionplan_wasm_bg.wasm`) });
+  return m;
+}
+
+const hasOffice = exists("bindings-wasm/pkg-office/actionplan_wasm.js");
+
+test("the lean web build reads, rates and reports like the Node build", async () => {
+  const lean = await load("pkg");
+  for (const [file, planDate, asOf] of [["examples/data/harlow-2023.tsv", "2023-05-01", "2023-12-31"], ["examples/data/hertsmere-2024.csv", "2024-12-01", "2025-06-30"]]) {
+    const a = lean.parsePlan(bytes(file), { planDate });
+    const b = ap.parsePlan(bytes(file), { planDate });
+    assert.deepEqual(a.toJSON(), b.toJSON());
+    assert.deepEqual(a.validate(), b.validate());
+    assert.deepEqual(a.stats({ asOf }), b.stats({ asOf }));
+    assert.equal(a.report({ asOf, format: "md" }), b.report({ asOf, format: "md" }));
+  }
+});
+
+test("the lean web build does not read workbooks, and says so", { skip: !hasOffice && "one build only" }, async () => {
+  const lean = await load("pkg");
+  assert.equal(typeof lean.sheetNames, "undefined");
+  assert.equal(typeof lean.Plan.prototype.trackerXLSX, "undefined");
+  const book = bytes("tests/fixtures/office/harlow-2023.xlsx");
+  assert.equal(lean.officeContainer(book), "zip");
+  const e = thrown(() => lean.parsePlan(book));
+  assert.ok(e instanceof Error && /Error$/.test(e.name), e.name);
+  assert.match(e.message, /xlsx|workbook|zip/i);
+  assert.equal(thrown(() => lean.parsePlan("Action,Owner\nx,y\n", { sheet: 0 })).name, "InvalidOptionError");
+});
+
+test("the Office web build reads a workbook like the Node build", { skip: !hasOffice && "one build only" }, async () => {
+  const full = await load("pkg-office");
+  const book = bytes("tests/fixtures/office/harlow-2023.xlsx");
+  assert.deepEqual(full.sheetNames(book), ap.sheetNames(book));
+  assert.deepEqual(full.parsePlan(book, { planDate: "2023-05-01" }).toJSON(), ap.parsePlan(book, { planDate: "2023-05-01" }).toJSON());
+});

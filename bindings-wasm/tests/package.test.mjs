@@ -1,0 +1,59 @@
+// The package as a web developer sees it: its exports, its types, its metadata.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { ap, text, exists, root } from "./helpers.mjs";
+
+test("exports the documented API with camelCase names", () => {
+  for (const f of ["parsePlan", "parseTimeframe", "version"]) assert.equal(typeof ap[f], "function", f);
+  assert.equal(typeof ap.Plan, "function");
+  assert.equal(typeof ap.Plan.fromJSON, "function");
+  for (const m of ["validate", "toJSON", "free"]) assert.equal(typeof ap.Plan.prototype[m], "function", m);
+  assert.match(ap.version(), /^\d+\.\d+\.\d+/);
+});
+
+test("the generated .d.ts carries the hand-written types", () => {
+  for (const dir of ["pkg", "pkg-node"]) {
+    const dts = text(`bindings-wasm/${dir}/actionplan_wasm.d.ts`);
+    for (const t of ["interface PlanData", "interface Diagnostic", "interface Timeframe",
+      "interface ParseOptions", "interface ActionPlanError", "parsePlan(input: string | Uint8Array | ArrayBuffer, options?: ParseOptions): Plan",
+      "toJSON(): PlanData", "validate(options?: ValidateOptions): Diagnostic[]"]) {
+      assert.ok(dts.includes(t), `${dir} .d.ts lacks ${t}`);
+    }
+    // The public declarations (not wasm-bindgen's raw InitOutput exports) never say `any`.
+    const api = dts.replace(/\/\*[\s\S]*?\*\//g, "").split(/export (type|interface) InitOutput/)[0];
+    assert.ok(!/\bany\b/.test(api), `${dir} .d.ts uses any`);
+  }
+});
+
+test("package.json points at files the build makes", () => {
+  const pkg = JSON.parse(text("bindings-wasm/package.json"));
+  assert.equal(pkg.name, "actionplan");
+  const targets = [];
+  const walk = (v) => (typeof v === "string" ? targets.push(v) : Object.values(v).forEach(walk));
+  walk(pkg.exports);
+  for (const t of [...targets, pkg.main, pkg.module, pkg.types]) {
+    assert.ok(exists(`bindings-wasm/${t}`), `${t} missing`);
+  }
+});
+
+test("the version matches the package", () => {
+  const pkg = JSON.parse(text("bindings-wasm/package.json"));
+  assert.equal(ap.version(), pkg.version);
+});
+
+test("a typed use of the API type-checks with tsc --strict, and typed mistakes do not", { skip: !exists("bindings-wasm/node_modules/.bin/tsc") && "typescript not installed (scripts/setup.sh wasm)" }, () => {
+  const dir = path.join(root, "bindings-wasm");
+  const tsc = path.join(dir, "node_modules/.bin/tsc");
+  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,esnext.disposable,dom"];
+  const run = (args) => {
+    try {
+      execFileSync(tsc, [...common, ...args], { cwd: dir, stdio: "pipe", encoding: "utf8" });
+    } catch (e) {
+      assert.fail(`tsc ${args.at(-1)}:\n${e.stdout}${e.stderr}`);
+    }
+  };
+  run(["--module", "nodenext", "--moduleResolution", "nodenext", "tests/types-check.ts"]);
+  run(["--module", "es2022", "--moduleResolution", "bundler", "pkg/actionplan_wasm.d.ts"]);
+});

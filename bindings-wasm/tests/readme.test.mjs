@@ -1,0 +1,38 @@
+// The README's examples run (after automerge's test/readme.mts): every ```js block that does
+// not need a browser is run against the Node build, and each `console.log(...); // output`
+// line must print what its comment says.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { format } from "node:util";
+import { root, text } from "./helpers.mjs";
+
+const readme = text("bindings-wasm/README.md");
+const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+const pkg = pathToFileURL(path.join(root, "bindings-wasm/pkg-node/actionplan_wasm.js")).href;
+const dir = mkdtempSync(path.join(tmpdir(), "actionplan-readme-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+
+test("the README has examples", () => assert.ok(blocks.length >= 3));
+
+blocks.forEach((code, i) => {
+  const browserOnly = /document\.|await init\(\)/.test(code);
+  test(`README example ${i + 1}`, { skip: browserOnly && "needs a browser (the page test covers it)" }, async () => {
+    const checks = [];
+    globalThis.__readmeCheck = (expected, ...args) => checks.push([format(...args), expected]);
+    const body = code
+      .replaceAll('from "actionplan"', `from ${JSON.stringify(pkg)}`)
+      .replaceAll('readFileSync("', `readFileSync(${JSON.stringify(root + "/")} + "`)
+      .replace(/^(\s*)console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_, indent, args, expected) =>
+        `${indent}__readmeCheck(${JSON.stringify(expected.trim())}, ${args});`)
+      .replace(/^(\s*)console\.log\(/gm, "$1void (");
+    const file = path.join(dir, `example-${i + 1}.mjs`);
+    writeFileSync(file, body);
+    await import(pathToFileURL(file).href);
+    assert.ok(checks.length > 0, "the example checks its output");
+    for (const [got, expected] of checks) assert.equal(got, expected);
+  });
+});

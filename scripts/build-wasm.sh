@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Build the WebAssembly package: cargo (wasm-release profile) → wasm-bindgen → wasm-opt -Oz
+# (npm binaryen). Idempotent and quick when nothing changed: cargo is incremental, and the
+# bindgen + wasm-opt steps are skipped when the cargo outputs and the tools hash the same as
+# last time.
+#
+# When the crate has Cargo features (the Office readers and the tracker writer), two modules
+# are built, because Office support costs more than the rest of the library put together:
+#   bindings-wasm/pkg/         web, lean: CSV, TSV, JSON (--no-default-features), the budgeted one
+#   bindings-wasm/pkg-office/  web, full: + Excel and Word files, the tracker workbook
+#   bindings-wasm/pkg-node/    Node, full
+# Without features, one module: pkg/ (web) and pkg-node/ (Node).
+# Usage: scripts/build-wasm.sh [--force]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+force="${1:-}"
+
+scripts/setup.sh wasm >/dev/null
+
+crate=actionplan_wasm
+web=bindings-wasm/pkg
+office=bindings-wasm/pkg-office
+node=bindings-wasm/pkg-node
+wasm_opt=bindings-wasm/node_modules/.bin/wasm-opt
+stage=target/wasm-stage
+mkdir -p "$stage"
+
+variants=false
+grep -q '^\[features\]' bindings-wasm/Cargo.toml && variants=true
+
+# The root [profile.wasm-release] strips the module, which also drops the `target_features`
+# section wasm-bindgen reads to know which Wasm features it may use; keep it here (the name
+# section is removed by wasm-bindgen and wasm-opt below, so the output is stripped all the same).
+build() { # target-dir out [cargo args]
+  local dir="$1" out="$2"
+  shift 2
+  CARGO_PROFILE_WASM_RELEASE_STRIP=false \
+    cargo build --quiet -j "${CARGO_BUILD_JOBS:-2}" --profile wasm-release \
+    --target wasm32-unknown-unknown -p actionplan-wasm --target-dir "$dir" "$@"
+  cp "$dir/wasm32-unknown-unknown/wasm-release/$crate.wasm" "$out"
+}
+
+if $variants; then
+  # Separate target folders, so that neither build undoes the other's.
+  build target "$stage/lean.wasm" --no-default-features
+  build target/wasm-office "$stage/full.wasm"
+  outs=("$web" "$office" "$node")
+else
+  rm -rf "$office"
+  build target "$stage/lean.wasm"
+  cp "$stage/lean.wasm" "$stage/full.wasm"
+  outs=("$web" "$node")
+fi
+
+want=$(
+  {
+    sha256sum "$stage/lean.wasm" "$stage/full.wasm" | cut -d' ' -f1
+    wasm-bindgen --version
+    "$wasm_opt" --version
+    sha256sum "$0" | cut -d' ' -f1
+  } | sha256sum | cut -d' ' -f1
+)
+fresh=true
+for o in "${outs[@]}"; do
+  [ -f "$o/.build-hash" ] && [ "$(cat "$o/.build-hash")" = "$want" ] || fresh=false
+done
+if [ "$force" != "--force" ] && $fresh; then
+  echo "build-wasm: up to date (${outs[*]})"
+  exit 0
+fi
+
+# The features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+bindgen() { # target input outdir
+  rm -rf "$3"
+  wasm-bindgen --target "$1" --out-dir "$3" --out-name "$crate" \
+    --remove-name-section --remove-producers-section "$2"
+}
+opt() { # in out
+  "$wasm_opt" -Oz "${features[@]}" "$1" -o "$2.tmp" && mv "$2.tmp" "$2"
+}
+
+bindgen web "$stage/lean.wasm" "$web"
+opt "$web/${crate}_bg.wasm" "$web/${crate}_bg.wasm"
+bindgen nodejs "$stage/full.wasm" "$node"
+if $variants; then
+  bindgen web "$stage/full.wasm" "$office"
+  opt "$office/${crate}_bg.wasm" "$stage/full.opt.wasm"
+  # The web and Node targets of one build are the same module (only the JS glue differs):
+  # optimise it once when they are.
+  if cmp -s "$office/${crate}_bg.wasm" "$node/${crate}_bg.wasm"; then
+    cp "$stage/full.opt.wasm" "$node/${crate}_bg.wasm"
+  else
+    opt "$node/${crate}_bg.wasm" "$node/${crate}_bg.wasm"
+  fi
+  mv "$stage/full.opt.wasm" "$office/${crate}_bg.wasm"
+else
+  opt "$node/${crate}_bg.wasm" "$node/${crate}_bg.wasm"
+fi
+# Node reads pkg-node/*.js as CommonJS whatever the package's "type" says.
+echo '{ "type": "commonjs" }' >"$node/package.json"
+
+for o in "${outs[@]}"; do echo "$want" >"$o/.build-hash"; done
+
+for o in "${outs[@]}"; do
+  [ "$o" = "$node" ] && continue
+  size=$(stat -c %s "$o/${crate}_bg.wasm")
+  gz=$(gzip -9 -c "$o/${crate}_bg.wasm" | wc -c)
+  echo "build-wasm: $o/${crate}_bg.wasm $((size / 1024)) KiB raw, $((gz / 1024)) KiB gzip"
+done
