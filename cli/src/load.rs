@@ -12,7 +12,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub plan_date: Option<NaiveDate>,
     /// The input format (default: from the file name, else from the content).
-    #[arg(long, default_value = "auto", value_name = "auto|csv|tsv|json|xlsx|docx")]
+    #[arg(
+        long,
+        default_value = "auto",
+        value_name = "auto|csv|tsv|json|xlsx|docx"
+    )]
     pub format: String,
     /// The workbook sheet to read: a name, or a 0-based index (default: the first sheet that
     /// holds a table of actions).

@@ -231,3 +231,18 @@ fn a_header_with_many_unknown_columns_is_still_the_header() {
         .plan;
     assert_eq!(back.recommendations[0].actions[0].extra["Column 6"], "w");
 }
+
+#[test]
+fn the_delimiter_is_the_one_that_shows_a_header() {
+    // Every data line has exactly one "|" and one ";" in its text; only the comma gives a header.
+    let mut src = String::from("Recommendation,Action,Owner\n");
+    for i in 0..10 {
+        src.push_str(&format!("R{i},Do a | b; c {i},Jo\n"));
+    }
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 10);
+    assert_eq!(
+        plan.recommendations[0].actions[0].description,
+        "Do a | b; c 0"
+    );
+}

@@ -230,9 +230,17 @@ fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
             header_row: head.first().map(|r| r.line).unwrap_or(1),
         }));
     }
-    // The header is the row naming the most known fields (at least two, one of them the
-    // action or the recommendation). Unknown columns don't count against it: trackers carry
-    // columns of their own. Rows of long text are data, not headers.
+    best_header(head, opts).map(|(i, _)| i).ok_or_else(|| {
+        Error::new(ErrorKind::NoHeader {
+            rows_scanned: head.len(),
+        })
+    })
+}
+
+/// The header row among `head` and how many known fields it names: the row naming the most
+/// (at least two, one of them the action or the recommendation). Unknown columns don't count
+/// against it: trackers carry columns of their own. Rows of long text are data, not headers.
+pub(crate) fn best_header(head: &[SourceRow], opts: &ImportOptions) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, r) in head.iter().enumerate() {
         let mut roles = Vec::new();
@@ -261,11 +269,7 @@ fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
             best = Some((i, n));
         }
     }
-    best.map(|(i, _)| i).ok_or_else(|| {
-        Error::new(ErrorKind::NoHeader {
-            rows_scanned: head.len(),
-        })
-    })
+    best
 }
 
 fn make_layout(

@@ -116,8 +116,24 @@ fn check_binary(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Choose the delimiter by how consistently each candidate splits the first lines.
-pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
+/// Choose the delimiter: the one under which a header row can be recognised (the most known
+/// fields named), and among equals the one that splits the first lines most consistently.
+pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
+    let head = &text[..text.len().min(64 * 1024)];
+    let consistency = consistency_delimiter(head);
+    let mut best = (consistency, 0usize);
+    for &d in b",\t;|" {
+        let rows: Vec<SourceRow> = Records::new(head, d).take(40).collect();
+        let score = super::builder::best_header(&rows, opts).map_or(0, |(_, n)| n);
+        if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// The delimiter that splits the first lines most consistently.
+fn consistency_delimiter(text: &[u8]) -> u8 {
     let head = &text[..text.len().min(64 * 1024)];
     let mut best = (b',', 0usize);
     for &d in b"\t,;|" {

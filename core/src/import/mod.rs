@@ -301,7 +301,7 @@ impl ImportOptions {
         let skip = head.len() - text.len();
         let delimiter = self.delimiter.unwrap_or_else(|| match self.format {
             Format::Tsv => b'\t',
-            _ => decode::detect_delimiter(&text),
+            _ => decode::detect_delimiter(&text, self),
         });
         let name = if delimiter == b'\t' { "tsv" } else { "csv" };
         let input = std::io::Cursor::new(head).chain(reader);
@@ -345,7 +345,7 @@ impl ImportOptions {
             Format::Csv | Format::Auto => {
                 let d = self
                     .delimiter
-                    .unwrap_or_else(|| decode::detect_delimiter(text));
+                    .unwrap_or_else(|| decode::detect_delimiter(text, self));
                 let name = if d == b'\t' { "tsv" } else { "csv" };
                 self.read_delimited(text, d, name)
             }
