@@ -352,10 +352,10 @@ fn assess_inner(
         else {
             continue;
         };
-        let said = action.rag.as_deref().unwrap_or("").trim();
+        let raw = action.rag.as_deref().unwrap_or("");
         let said = written
-            .entry(said)
-            .or_insert_with(|| Arc::from(said))
+            .entry(raw)
+            .or_insert_with(|| Arc::from(raw.trim()))
             .clone();
         if let Some(f) = finding(scale, &label_ids, r, said, action, Some(label)) {
             findings.push(f);

@@ -339,7 +339,8 @@ impl Facts {
             (Some(f), Some(t)) => i32::try_from((t - f).num_days()).ok(),
             _ => None,
         };
-        let (has_update, last_update, cycles) = updates(plan, action);
+        let (latest_index, last_update, cycles) = updates(plan, action);
+        let has_update = latest_index.is_some();
         let unchanged = previous.map(|p| {
             let now = action.latest_update().map(|u| u.text.trim());
             let before = p.latest_update().map(|u| u.text.trim());
@@ -373,8 +374,9 @@ impl Facts {
                 .evidence
                 .as_deref()
                 .is_some_and(|e| !crate::text::is_blank(e))
-                || action.latest_update().is_some_and(|u| {
-                    u.text
+                || latest_index.is_some_and(|i| {
+                    action.updates[i]
+                        .text
                         .trim_start()
                         .get(..8)
                         .is_some_and(|p| p.eq_ignore_ascii_case("evidence"))
@@ -411,9 +413,9 @@ impl<'a> PlanContext<'a> {
     }
 }
 
-/// Whether the action has a comment, the date of the latest one, and how many reporting cycles
-/// at the end had no new comment.
-fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Option<u32>) {
+/// The position of the latest comment, its date, and how many reporting cycles at the end had
+/// no new comment.
+fn updates(plan: &PlanContext, action: &Action) -> (Option<usize>, Option<NaiveDate>, Option<u32>) {
     let columns = &plan.update_columns;
     let by_column = !columns.is_empty()
         && (action.updates.is_empty()
@@ -442,7 +444,6 @@ fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Opt
         .updates
         .iter()
         .rposition(|u| !crate::text::is_blank(&u.text));
-    let has_update = latest_index.is_some();
     let last_update = latest_index.and_then(|i| {
         let u = &action.updates[i];
         u.as_of.or_else(|| {
@@ -473,5 +474,5 @@ fn updates(plan: &PlanContext, action: &Action) -> (bool, Option<NaiveDate>, Opt
         }
         Some(n)
     };
-    (has_update, last_update, cycles)
+    (latest_index, last_update, cycles)
 }
