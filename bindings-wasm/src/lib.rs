@@ -50,8 +50,10 @@ extern "C" {
     fn console_error(message: &str);
 }
 
-/// Called by every entry point. Last resort only: the core returns errors for bad input and
-/// must never panic, but if it ever does, say why on the console before the instance traps.
+/// Called by the entry points that read input (`parsePlan`, `Plan.fromJSON`,
+/// `parseTimeframe`, `sheetNames`); every other call starts from a plan they made. Last resort
+/// only: the core returns errors for bad input and must never panic, but if it ever does, say
+/// why on the console before the instance traps.
 pub(crate) fn init() {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {

@@ -186,7 +186,8 @@ fn sheet_option(options: Option<&JsValue>) -> Result<Option<SheetSpec>, JsValue>
     }
 }
 
-/// Read a plan from a CSV, TSV or JSON document (text or bytes).
+/// Read a plan from a CSV, TSV or JSON document (text or bytes), or, in the builds with Office
+/// support (`pkg-office`, Node), from an Excel workbook or a Word document.
 ///
 /// The format, the header row and the encoding are detected; what the reader inferred or
 /// repaired is in `plan.diagnostics`. Throws an `Error` (named after its kind, such as

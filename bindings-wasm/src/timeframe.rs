@@ -49,7 +49,7 @@ fn month(name: &str, m: u32) -> Result<u32, JsValue> {
 #[wasm_bindgen(js_name = parseTimeframe, unchecked_return_type = "Timeframe")]
 pub fn parse_timeframe(
     text: &str,
-    reference: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "IsoDate | null")] reference: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "TimeframeSettings")] settings: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     crate::init();

@@ -57,3 +57,25 @@ test("a typed use of the API type-checks with tsc --strict, and typed mistakes d
   run(["--module", "nodenext", "--moduleResolution", "nodenext", "tests/types-check.ts"]);
   run(["--module", "es2022", "--moduleResolution", "bundler", "pkg/actionplan_wasm.d.ts"]);
 });
+
+test("the package resolves by name in Node, as an installed dependency would", async () => {
+  const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { pathToFileURL } = await import("node:url");
+  const dir = mkdtempSync(path.join(tmpdir(), "actionplan-consumer-"));
+  try {
+    mkdirSync(path.join(dir, "node_modules"));
+    symlinkSync(path.join(root, "bindings-wasm"), path.join(dir, "node_modules", "actionplan"), "dir");
+    const file = path.join(dir, "use.mjs");
+    writeFileSync(file, [
+      'import { parsePlan, version } from "actionplan";',
+      'import * as office from "actionplan/office";',
+      'import pkg from "actionplan/package.json" with { type: "json" };',
+      'export const result = [parsePlan("Action,Owner\\nDo it,Me\\n").actionCount, version() === pkg.version, typeof office.parsePlan];',
+    ].join("\n"));
+    const { result } = await import(pathToFileURL(file).href);
+    assert.deepEqual(result, [1, true, "function"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

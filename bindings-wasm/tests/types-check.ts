@@ -32,7 +32,7 @@ const html: string = plan.report({ format: "html" });
 const md: string = plan.reportSince(copy, { format: "md", previousAsOf: "2024-12-31" });
 const csv: string = plan.ratedCSV() + plan.toCSV();
 const t: Timeframe = parseTimeframe("Q3 2024/25", "2024-06-01", { financialYearStartMonth: 4 });
-const due: string | undefined = t.due_latest;
+const due: string | undefined = t.due_latest ?? parseTimeframe("May 2025").due_latest;
 const ids: string[] = presets().map((p) => p.id).concat(validationCodes().map((c) => c.code));
 try {
   parsePlan("");

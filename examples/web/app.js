@@ -95,6 +95,7 @@ const ERROR_TITLES = {
 };
 
 function showError(e, fileName) {
+  renderRun += 1; // stop filling the tables of an earlier result
   const box = $("error");
   box.replaceChildren(
     h("h3", {}, ERROR_TITLES[e.name] ?? "The file could not be read"),
@@ -118,7 +119,7 @@ async function open(name, buffer) {
   const started = performance.now();
   try {
     const { result } = await call("open", { name, bytes: buffer, ...settings() }, [buffer]);
-    show(result, performance.now() - started);
+    await show(result, performance.now() - started);
     $("rerun").disabled = false;
   } catch (e) {
     showError(e, name);
@@ -132,13 +133,27 @@ async function rerun() {
   const started = performance.now();
   try {
     const { result } = await call("rerun", settings());
-    show(result, performance.now() - started);
+    await show(result, performance.now() - started);
   } catch (e) {
     showError(e, state.fileName);
   }
 }
 
 // ---- rendering ----------------------------------------------------------------------------
+
+// Long tables are filled a slice at a time, each slice in its own task, so that the page keeps
+// answering while hundreds of rows go in. A newer render stops an older one's filling.
+let renderRun = 0;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function fill(tbody, items, row, run) {
+  for (let i = 0; i < items.length; i += 50) {
+    if (run !== renderRun) return;
+    const slice = document.createDocumentFragment();
+    for (const item of items.slice(i, i + 50)) slice.append(row(item));
+    tbody.append(slice);
+    await nextTask();
+  }
+}
 
 const plural = (n, one, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
@@ -154,18 +169,18 @@ function ratingBadge(scale, key) {
   return h("span", { class: "rating" }, sw, l?.name ?? key.replaceAll("_", " "));
 }
 
-function show(r, elapsed) {
+async function show(r, elapsed) {
+  const run = ++renderRun;
   state.result = r;
   const results = $("results");
   results.hidden = false;
   renderSummary(r);
   $("chart-section").hidden = $("recs-section").hidden = $("overdue-section").hidden = !r.rated;
-  if (r.rated) {
-    renderChart(r);
-    renderRecs(r);
-    renderOverdue(r);
-  }
-  renderFindings();
+  if (r.rated) renderChart(r);
+  if (r.rated) await renderRecs(r, run);
+  if (r.rated) await renderOverdue(r, run);
+  await renderFindings(run);
+  if (run !== renderRun) return;
   for (const b of document.querySelectorAll("[data-download]")) {
     b.disabled = !r.rated && b.dataset.download !== "json";
   }
@@ -239,7 +254,7 @@ function mix(scale, shares) {
   return h("div", {}, h("span", { class: "mix-text" }, text || "none"), bar);
 }
 
-function renderRecs(r) {
+async function renderRecs(r, run) {
   const scale = r.scale;
   const groups = r.stats.groups;
   const head = h("thead", {}, h("tr", {},
@@ -248,7 +263,8 @@ function renderRecs(r) {
     h("th", { scope: "col", class: "num" }, "Complete"), h("th", { scope: "col" }, "Ratings"),
     h("th", { scope: "col", class: "num" }, "Overdue"), h("th", { scope: "col", class: "num" }, "Done of due"),
   ));
-  const body = h("tbody", {}, groups.slice(0, MAX_ROWS).map((g) => {
+  const body = h("tbody");
+  const row = (g) => {
     const complete = g.by_status.find((s) => s.key === "complete")?.count ?? 0;
     const sched = g.schedule.due_by_now ? `${g.schedule.done} of ${g.schedule.due_by_now}` : "—";
     return h("tr", {},
@@ -256,13 +272,14 @@ function renderRecs(r) {
       h("td", { class: "num" }, g.actions), h("td", { class: "num" }, g.open),
       h("td", { class: "num" }, complete), h("td", {}, mix(scale, g.by_rating)),
       h("td", { class: "num" }, g.overdue_definitely), h("td", { class: "num" }, sched));
-  }));
+  };
   $("recs").replaceChildren(h("caption", { class: "visually-hidden" }, "Actions, ratings and schedule for each recommendation"), head, body);
   $("recs-more").hidden = groups.length <= MAX_ROWS;
   $("recs-more").textContent = `Showing ${MAX_ROWS} of ${groups.length}; the report has them all.`;
+  await fill(body, groups.slice(0, MAX_ROWS), row, run);
 }
 
-function renderOverdue(r) {
+async function renderOverdue(r, run) {
   const all = r.stats.overdue;
   const list = r.overdue; // the first ones, with owner, phrase and reason
   const box = $("overdue");
@@ -276,18 +293,20 @@ function renderOverdue(r) {
   const head = h("thead", {}, h("tr", {},
     ["Ref", "Rec.", "Action", "Owner", "Due", "Days over", "Rating", "Why"].map((t, i) =>
       h("th", { scope: "col", class: i === 5 ? "num" : null }, t))));
-  const body = h("tbody", {}, list.map((o) => h("tr", {},
+  const body = h("tbody");
+  const row = (o) => h("tr", {},
     h("th", { scope: "row" }, o.ref), h("td", {}, o.recommendation),
     h("td", { class: "text" }, o.description), h("td", {}, o.owner ?? "—"),
     h("td", {}, o.timeframe ?? o.due ?? "—", o.due && o.timeframe && o.timeframe !== o.due ? h("div", { class: "mix-text" }, `read as ${o.due}`) : null),
     h("td", { class: "num" }, o.overdue === "definitely" ? (o.days_overdue ?? "") : "possibly"),
-    h("td", {}, ratingBadge(r.scale, o.rating)), h("td", {}, o.reason))));
+    h("td", {}, ratingBadge(r.scale, o.rating)), h("td", {}, o.reason));
   const table = h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Overdue actions" },
     h("table", { id: "overdue-table" }, h("caption", { class: "visually-hidden" }, "Overdue actions"), head, body));
   box.replaceChildren(intro, table, all.length > list.length ? h("p", { class: "more" }, `Showing ${list.length} of ${all.length}; the report and the rated CSV have them all.`) : "");
+  await fill(body, list, row, run);
 }
 
-function renderFindings() {
+async function renderFindings(run = ++renderRun) {
   const r = state.result;
   if (!r) return;
   const filter = $("severity-filter").value;
@@ -301,19 +320,21 @@ function renderFindings() {
   }
   const head = h("thead", {}, h("tr", {},
     ["Severity", "Row", "Column", "Finding", "Code"].map((t, i) => h("th", { scope: "col", class: i === 1 ? "num" : null }, t))));
-  const body = h("tbody", {}, list.map((d) => h("tr", {},
+  const body = h("tbody");
+  const row = (d) => h("tr", {},
     h("td", {}, h("span", { class: `pill sev-${d.severity}` }, d.severity)),
     h("td", { class: "num" }, d.place.row ?? (d.place.ref ? "" : "—")),
     h("td", {}, d.place.column ?? "—"),
     h("td", { class: "text" }, d.message,
       d.place.text ? h("div", { class: "cell-text" }, `“${d.place.text}”`) : null,
       d.hint ? h("div", { class: "mix-text" }, `Hint: ${d.hint}`) : null),
-    h("td", { class: "code" }, d.code))));
+    h("td", { class: "code" }, d.code));
   box.replaceChildren(
     h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Findings" },
       h("table", { id: "findings-table" }, h("caption", { class: "visually-hidden" }, "Findings"), head, body)),
     matching > list.length ? h("p", { class: "more" }, `Showing ${list.length} of ${matching}; the report has them all.`) : "",
   );
+  await fill(body, list, row, run);
 }
 
 // ---- downloads ----------------------------------------------------------------------------
@@ -382,7 +403,7 @@ async function start() {
   $("settings").addEventListener("submit", (e) => { e.preventDefault(); rerun(); });
   $("as-of").addEventListener("change", rerun);
   $("plan-date").addEventListener("change", rerun);
-  $("severity-filter").addEventListener("change", renderFindings);
+  $("severity-filter").addEventListener("change", () => renderFindings());
   for (const b of document.querySelectorAll("[data-download]")) {
     b.addEventListener("click", () => download(b.dataset.download));
   }
