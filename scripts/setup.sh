@@ -22,7 +22,9 @@ if want wasm; then
       cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
     fi
   fi
-  if [ -f bindings-wasm/package.json ] && [ ! -d bindings-wasm/node_modules ]; then
+  # Install when missing or when package.json changed since the last install.
+  if [ -f bindings-wasm/package.json ] && { [ ! -f bindings-wasm/node_modules/.package-lock.json ] \
+      || [ bindings-wasm/package.json -nt bindings-wasm/node_modules/.package-lock.json ]; }; then
     (cd bindings-wasm && npm install --no-audit --no-fund --loglevel=error)
   fi
 fi

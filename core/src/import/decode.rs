@@ -69,13 +69,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Result<Sniffed<'_>> {
         return check_binary(rest).map(|_| Sniffed::Text(rest.into()));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let enc = if bytes[0] == 0xFF {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
-        let (text, _, _) = enc.decode(bytes);
-        let out = text.into_owned().into_bytes();
+        let out = super::encoding::utf16(bytes, bytes[0] == 0xFF).into_bytes();
         if out.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::new(ErrorKind::Empty));
         }
@@ -159,10 +153,7 @@ fn consistency_delimiter(text: &[u8]) -> u8 {
 pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
     match String::from_utf8(bytes.to_vec()) {
         Ok(s) => (s, false),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), true)
-        }
+        Err(_) => (super::encoding::windows_1252(bytes), true),
     }
 }
 

@@ -44,6 +44,7 @@
 mod builder;
 mod columns;
 mod decode;
+mod encoding;
 
 pub use columns::Aliases;
 pub use decode::Format;
