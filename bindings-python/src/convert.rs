@@ -151,7 +151,13 @@ pub fn py_date(py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Option<Bound<'_
 }
 
 /// Write text to a path (`str` or `os.PathLike`) as UTF-8.
+/// Write text to a path given as `str` or `os.PathLike`.
 pub fn write_text(path: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
+    write_bytes(path, text.as_bytes())
+}
+
+/// Write bytes to a path given as `str` or `os.PathLike`.
+pub fn write_bytes(path: &Bound<'_, PyAny>, bytes: &[u8]) -> PyResult<()> {
     let py = path.py();
     if !(path.is_instance_of::<PyString>() || path.hasattr("__fspath__")?) {
         return Err(input_type(
@@ -165,7 +171,7 @@ pub fn write_text(path: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
         .call1((path,))?
         .extract()
         .map_err(|_| input_type(py, "the path must be text"))?;
-    py.detach(|| std::fs::write(&p, text))
+    py.detach(|| std::fs::write(&p, bytes))
         .map_err(|e| io_error(py, &p, &e))
 }
 

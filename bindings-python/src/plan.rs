@@ -368,6 +368,34 @@ impl Plan {
         })
     }
 
+    /// The rated tracker workbook (`.xlsx`) as of a date (default: today): one row per action
+    /// with its rating in a coloured cell and as a label, the reason, real dates, a frozen
+    /// header and filters, and a summary sheet with the statistics. With `path`, it is written
+    /// there; the bytes are returned either way.
+    #[pyo3(signature = (path=None, *, as_of=None, rules=None, by=None))]
+    fn to_excel<'py>(
+        &self,
+        py: Python<'py>,
+        path: Option<&Bound<'py, PyAny>>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        rules: Option<&Bound<'py, PyAny>>,
+        by: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        guard(py, || {
+            let by = group_by(py, by)?;
+            let rs = rule_set(py, rules)?;
+            let as_of = as_of_or_today(py, as_of)?;
+            let plan = &self.data.plan;
+            let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
+            let s = actionplan::stats::stats(plan, &a, by);
+            let bytes = actionplan::office::rated_tracker_xlsx(plan, &a, &s).py(py)?;
+            if let Some(p) = path.filter(|p| !p.is_none()) {
+                crate::convert::write_bytes(p, &bytes)?;
+            }
+            Ok(pyo3::types::PyBytes::new(py, &bytes))
+        })
+    }
+
     /// Arrow columns of the action table (one row per action), for `to_arrow()`,
     /// `to_pandas()` and `to_polars()`.
     fn _frame(&self, py: Python<'_>) -> PyResult<Frame> {
