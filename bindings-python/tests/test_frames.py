@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import datetime
 from pathlib import Path
 import json
@@ -15,7 +17,7 @@ from conftest import read_seed
 
 
 def test_arrow_table_has_typed_columns(hertsmere: actionplan.Plan) -> None:
-    pa = pytest.importorskip("pyarrow")
+    pa = importlib.import_module("pyarrow")
     t = hertsmere.to_arrow()
     assert t.num_rows == len(hertsmere) == 26
     assert t.schema.field("due").type == pa.date32()
@@ -28,7 +30,7 @@ def test_arrow_table_has_typed_columns(hertsmere: actionplan.Plan) -> None:
 
 
 def test_the_capsule_interface_is_reusable(hertsmere: actionplan.Plan) -> None:
-    pa = pytest.importorskip("pyarrow")
+    pa = importlib.import_module("pyarrow")
     frame = hertsmere._frame()
     assert len(frame) == 26
     first = pa.table(frame)
@@ -42,8 +44,8 @@ def test_the_capsule_interface_is_reusable(hertsmere: actionplan.Plan) -> None:
 
 
 def test_pandas_frame_matches_the_views(seed: dict[str, Any]) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = importlib.import_module("pandas")
+    importlib.import_module("pyarrow")
     plan = read_seed(seed)
     df = plan.to_pandas()
     assert len(df) == seed["actions"]
@@ -61,8 +63,8 @@ def test_pandas_frame_matches_the_views(seed: dict[str, Any]) -> None:
 
 
 def test_pandas_date_options(hertsmere: actionplan.Plan) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    pd = importlib.import_module("pandas")
+    importlib.import_module("pyarrow")
     as_dates = hertsmere.to_pandas(dates="date")
     assert all(d is None or isinstance(d, datetime.date) for d in as_dates["due"])
     as_arrow = hertsmere.to_pandas(dates="arrow")
@@ -72,7 +74,7 @@ def test_pandas_date_options(hertsmere: actionplan.Plan) -> None:
 
 
 def test_polars_frame(hertsmere: actionplan.Plan) -> None:
-    pl = pytest.importorskip("polars")
+    pl = importlib.import_module("polars")
     df = hertsmere.to_polars()
     assert df.height == 26
     assert df.schema["due"] == pl.Date
@@ -95,7 +97,7 @@ def test_missing_optional_library_says_how_to_install(
 
 
 def test_empty_plan_gives_an_empty_table() -> None:
-    pa = pytest.importorskip("pyarrow")
+    pa = importlib.import_module("pyarrow")
     plan = actionplan.Plan.from_json('{"recommendations": []}')
     t = plan.to_arrow()
     assert t.num_rows == 0
@@ -103,8 +105,8 @@ def test_empty_plan_gives_an_empty_table() -> None:
 
 
 def test_from_pandas_and_polars_read_like_a_file(seed: dict[str, Any]) -> None:
-    pd = pytest.importorskip("pandas")
-    pl = pytest.importorskip("polars")
+    pd = importlib.import_module("pandas")
+    pl = importlib.import_module("polars")
     date = datetime.date.fromisoformat(seed["plan_date"])
     records = [
         {"Recommendation": "1. Improve scrutiny", "Action": "Review", "Owner": "Jo / Al", "Due": "March 2025"},
@@ -135,7 +137,7 @@ CSV_SEEDS = [s for s in json.loads((Path(__file__).resolve().parents[2] / "tests
 def test_a_csv_seed_through_pandas_keeps_its_counts(seed_csv: dict[str, Any]) -> None:
     """The hand-converted CSV seeds (the TSV ones keep their page layout, which pandas
     cannot read as one table) give the same plan through a data frame."""
-    pd = pytest.importorskip("pandas")
+    pd = importlib.import_module("pandas")
     from conftest import ROOT
 
     df = pd.read_csv(ROOT / seed_csv["file"], skiprows=1, dtype=str, keep_default_na=False)
@@ -144,7 +146,7 @@ def test_a_csv_seed_through_pandas_keeps_its_counts(seed_csv: dict[str, Any]) ->
 
 
 def test_from_pandas_column_mapping() -> None:
-    pd = pytest.importorskip("pandas")
+    pd = importlib.import_module("pandas")
     df = pd.DataFrame({"Task": ["Write it"], "Person": ["Jo"], "When": ["May 2025"]})
     plan = actionplan.from_pandas(df, columns={"Person": "owner", "When": "timeframe"})
     assert plan.actions[0].owners == ["Jo"]
