@@ -238,8 +238,10 @@ impl Aliases {
         }
         let mut best: Option<(Role, u8)> = None;
         for &(role, pattern, score) in BUILTIN {
-            let pat: Vec<&str> = pattern.split(' ').collect();
-            if contains_run(&ws, &pat) && best.is_none_or(|(_, s)| score > s) {
+            if best.is_some_and(|(_, s)| score <= s) {
+                continue;
+            }
+            if contains_run(&ws, pattern) {
                 best = Some((role, score));
             }
         }
@@ -259,32 +261,35 @@ impl Aliases {
     }
 }
 
-/// True when the pattern words appear in order in `ws` (not necessarily adjacent, but the
-/// first word of a multi-word pattern must be followed by the rest within three words).
-fn contains_run(ws: &[String], pat: &[&str]) -> bool {
-    if pat.len() == 1 {
-        return ws.iter().any(|w| w == pat[0]);
-    }
-    for (i, w) in ws.iter().enumerate() {
-        if w != pat[0] {
-            continue;
+/// True when the pattern's words (separated by single spaces) appear in order in `ws`: the
+/// first word anywhere, each next one within the three words that follow. No allocation: this
+/// runs for every header cell against every pattern.
+fn contains_run(ws: &[String], pattern: &str) -> bool {
+    let mut words = pattern.split(' ');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        if w != first {
+            return false;
         }
         let mut j = i + 1;
-        let mut ok = true;
-        for p in &pat[1..] {
-            match ws[j..].iter().take(3).position(|w| w == p) {
-                Some(k) => j += k + 1,
-                None => {
-                    ok = false;
-                    break;
+        pattern.split(' ').skip(1).all(|p| {
+            match ws
+                .get(j..)
+                .unwrap_or(&[])
+                .iter()
+                .take(3)
+                .position(|w| w == p)
+            {
+                Some(k) => {
+                    j += k + 1;
+                    true
                 }
+                None => false,
             }
-        }
-        if ok {
-            return true;
-        }
-    }
-    false
+        })
+    })
 }
 
 #[cfg(test)]
