@@ -333,14 +333,10 @@ impl Plan {
                     let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
                     let s = actionplan::stats::stats(plan, &a, by);
                     let d = match &prev {
-                        Some(old) => {
-                            let old_as_of = previous_as_of.or(old.plan.meta.as_of).unwrap_or(as_of);
-                            let oa =
-                                actionplan::rating::assess(&old.plan, &rs, old_as_of).py(py)?;
-                            let mut d = actionplan::diff::diff(&old.plan, plan);
-                            d.add_ratings(&oa, &a);
-                            Some(d)
-                        }
+                        Some(old) => Some(
+                            actionplan::diff::diff_rated(&old.plan, plan, &rs, &a, previous_as_of)
+                                .py(py)?,
+                        ),
                         None => None,
                     };
                     if fmt == "html" {

@@ -8,7 +8,7 @@
 use crate::convert::{self, to_js, OptionBag};
 use crate::error::{invalid_option, IntoJs};
 use crate::plan::Plan;
-use actionplan::diff::{diff as core_diff, PlanDiff};
+use actionplan::diff::{diff as core_diff, diff_rated};
 use actionplan::rating::{assess, assess_since, Assessment, RuleSet};
 use actionplan::stats::{stats, GroupBy};
 use chrono::NaiveDate;
@@ -177,16 +177,16 @@ impl Plan {
         let s = stats(&self.inner, &a, GroupBy::Recommendation);
         let d = match previous {
             None => None,
-            Some(prev) => {
-                let old_as_of = previous_as_of(opts, &prev.inner, a.as_of)?;
-                Some(diff_rated(
+            Some(prev) => Some(
+                diff_rated(
                     &prev.inner,
                     &self.inner,
-                    &a,
                     &opts.rules()?,
-                    old_as_of,
-                )?)
-            }
+                    &a,
+                    previous_as_of(opts)?,
+                )
+                .js()?,
+            ),
         };
         Ok(if markdown {
             actionplan::report::markdown(&self.inner, &a, &s, d.as_ref())
@@ -210,31 +210,10 @@ impl Plan {
     }
 }
 
-/// The previous version's as-of date: given, else its own, else the current one (as the CLI).
-fn previous_as_of(
-    opts: &RateOptions,
-    previous: &actionplan::Plan,
-    as_of: NaiveDate,
-) -> Result<NaiveDate, JsValue> {
-    Ok(
-        convert::opt_date("previousAsOf", opts.previous_as_of.as_deref())?
-            .or(previous.meta.as_of)
-            .unwrap_or(as_of),
-    )
-}
-
-/// The diff of two versions, with the changes of derived rating.
-fn diff_rated(
-    old: &actionplan::Plan,
-    new: &actionplan::Plan,
-    new_assessment: &Assessment,
-    rules: &RuleSet,
-    old_as_of: NaiveDate,
-) -> Result<PlanDiff, JsValue> {
-    let old_assessment = assess(old, rules, old_as_of).js()?;
-    let mut d = core_diff(old, new);
-    d.add_ratings(&old_assessment, new_assessment);
-    Ok(d)
+/// The previous version's as-of date asked for, if any (the core's `diff_rated` falls back to
+/// the version's own date, then the current one).
+fn previous_as_of(opts: &RateOptions) -> Result<Option<NaiveDate>, JsValue> {
+    convert::opt_date("previousAsOf", opts.previous_as_of.as_deref())
 }
 
 #[wasm_bindgen]
@@ -344,14 +323,16 @@ pub fn diff(
         return to_js(&core_diff(&previous.inner, &current.inner));
     }
     let a = current.assessed(opts)?;
-    let old_as_of = previous_as_of(opts, &previous.inner, a.as_of)?;
-    to_js(&diff_rated(
-        &previous.inner,
-        &current.inner,
-        &a,
-        &opts.rules()?,
-        old_as_of,
-    )?)
+    to_js(
+        &diff_rated(
+            &previous.inner,
+            &current.inner,
+            &opts.rules()?,
+            &a,
+            previous_as_of(opts)?,
+        )
+        .js()?,
+    )
 }
 
 /// The shipped rule presets: id, name and description.

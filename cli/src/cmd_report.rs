@@ -2,7 +2,6 @@
 
 use crate::cmd_assess::{as_of_or_today, load_rules};
 use crate::load::{load_plan, ReadArgs};
-use actionplan::diff::diff;
 use actionplan::rating::assess;
 use actionplan::report;
 use actionplan::stats::{stats, GroupBy};
@@ -87,11 +86,10 @@ fn build(args: &ReportArgs) -> Result<Vec<u8>, String> {
         None => None,
         Some(p) => {
             let old = load_plan(p, &args.read).map_err(|e| e.to_string())?.plan;
-            let old_as_of = args.previous_as_of.or(old.meta.as_of).unwrap_or(as_of);
-            let old_a = assess(&old, &rules, old_as_of).map_err(|e| e.to_string())?;
-            let mut d = diff(&old, &plan);
-            d.add_ratings(&old_a, &a);
-            Some(d)
+            Some(
+                actionplan::diff::diff_rated(&old, &plan, &rules, &a, args.previous_as_of)
+                    .map_err(|e| e.to_string())?,
+            )
         }
     };
     if xlsx {

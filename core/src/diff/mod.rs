@@ -379,6 +379,37 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     d
 }
 
+/// The diff of two versions with the changes in the rules' own ratings: the previous version
+/// is rated by the same rules as of `previous_as_of`, else its own as-of date, else the date
+/// `current` was rated as of. This is what a report "since the previous version" shows, for
+/// every door (command line, Python, wasm).
+///
+/// ```
+/// use actionplan::import::ImportOptions;
+/// use actionplan::rating::{assess, RuleSet};
+/// let old = ImportOptions::new().read_bytes(b"Ref,Action,Due,Status\nA1,Do it,March 2025,In progress\n").unwrap().plan;
+/// let new = ImportOptions::new().read_bytes(b"Ref,Action,Due,Status\nA1,Do it,March 2025,Complete\n").unwrap().plan;
+/// let rules = RuleSet::preset("date-rag").unwrap();
+/// let now = assess(&new, &rules, "2025-03-31".parse().unwrap()).unwrap();
+/// let d = actionplan::diff::diff_rated(&old, &new, &rules, &now, None).unwrap();
+/// assert_eq!(d.completed.len(), 1);
+/// ```
+pub fn diff_rated(
+    previous: &Plan,
+    current: &Plan,
+    rules: &crate::rating::RuleSet,
+    current_assessment: &Assessment,
+    previous_as_of: Option<NaiveDate>,
+) -> crate::Result<PlanDiff> {
+    let as_of = previous_as_of
+        .or(previous.meta.as_of)
+        .unwrap_or(current_assessment.as_of);
+    let old = crate::rating::assess(previous, rules, as_of)?;
+    let mut d = diff(previous, current);
+    d.add_ratings(&old, current_assessment);
+    Ok(d)
+}
+
 impl PlanDiff {
     /// Add the changes of derived rating, given each version's assessment (use the same rule
     /// set for both).
