@@ -1,5 +1,10 @@
 //! Plain data across the boundary: Rust values to plain JS objects and back, input bytes,
 //! `YYYY-MM-DD` dates and option bags. Nothing here knows about action plans.
+//!
+//! Both directions go through JSON text: out, `serde_json` writes it and the host's
+//! `JSON.parse` builds the objects (far quicker than making them one property at a time across
+//! the boundary, which is what serde-wasm-bindgen does); in, `JSON.stringify` and `serde_json`.
+//! One serialiser and one deserialiser for every type keeps the module small too.
 
 use crate::error::{invalid_option, type_error};
 use chrono::NaiveDate;
@@ -8,18 +13,17 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Serialize to a plain JS value: maps become plain objects, `None` becomes `null`, dates
-/// become `YYYY-MM-DD` strings (they serialize as strings in the core).
+/// Serialize to a plain JS value, as `JSON.parse` of the value's JSON text makes it: maps
+/// become plain objects, `None` becomes `null`, dates become `YYYY-MM-DD` strings (they
+/// serialize as strings in the core).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| invalid_option("result", format!("cannot convert the result: {e}")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| invalid_option("result", format!("cannot convert the result: {e}")))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// An option bag's type: its known keys, so a misspelt key is an error rather than silently
-/// ignored (serde-wasm-bindgen reads only the fields it knows, so `deny_unknown_fields` alone
-/// would not catch it).
+/// ignored, and the error names the key and lists the ones there are.
 pub(crate) trait OptionBag: DeserializeOwned + Default {
     /// The camelCase keys the bag accepts.
     const KEYS: &'static [&'static str];
@@ -40,10 +44,21 @@ pub(crate) fn options<T: OptionBag>(value: Option<&JsValue>, what: &str) -> Resu
             check_keys(&inner, key, keys)?;
         }
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-        let message = e.to_string();
-        invalid_option(what, message.trim_start_matches("Error: "))
-    })
+    // `undefined` members are left out of the text, as if they were not there.
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid_option(what, "cannot be read as plain data"))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| invalid_option(what, without_position(&e)))
+}
+
+/// A `serde_json` error's message without " at line 1 column 17": the position is in JSON
+/// text the caller never wrote.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
 }
 
 fn check_keys(value: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsValue> {

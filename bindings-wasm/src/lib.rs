@@ -2,9 +2,9 @@
 //!
 //! The WebAssembly door to [`actionplan`]: read, check, rate and report on public-sector action
 //! plans in a browser or in Node, with the same answers as the Rust crate and the Python
-//! module. The binding only converts: JS values in, plain JS objects out (through
-//! `serde_wasm_bindgen::Serializer::json_compatible()`, so maps are plain objects, `None` is
-//! `null` and dates are `YYYY-MM-DD` strings), and core errors become real JS `Error`s named
+//! module. The binding only converts: JS values in, plain JS objects out (as `JSON.parse` makes
+//! them from the value's JSON text: maps are plain objects, `None` is `null` and dates are
+//! `YYYY-MM-DD` strings), and core errors become real JS `Error`s named
 //! after their kind ([`error_name`]).
 //!
 //! ```js
