@@ -48,7 +48,8 @@ pub(crate) fn options<T: OptionBag>(value: Option<&JsValue>, what: &str) -> Resu
     let text: String = js_sys::JSON::stringify(value)
         .map_err(|_| invalid_option(what, "cannot be read as plain data"))?
         .into();
-    serde_json::from_str(&text).map_err(|e| invalid_option(what, without_position(&e)))
+    // From bytes, as the importer reads JSON: one copy of serde_json's reader in the module.
+    serde_json::from_slice(text.as_bytes()).map_err(|e| invalid_option(what, without_position(&e)))
 }
 
 /// A `serde_json` error's message without " at line 1 column 17": the position is in JSON
