@@ -101,6 +101,13 @@ else
 fi
 # Node reads pkg-node/*.js as CommonJS whatever the package's "type" says.
 echo '{ "type": "commonjs" }' >"$node/package.json"
+# The binding's own JS (bindings-wasm/js/, as wasm-bindgen snippets) is written as ES modules
+# with `export function` only; the Node glue require()s it, so say it in CommonJS there.
+find "$node/snippets" -name '*.js' 2>/dev/null | while read -r f; do
+  names=$(sed -nE 's/^export function ([A-Za-z_$][A-Za-z0-9_$]*).*/\1/p' "$f" | paste -sd, -)
+  sed -i -E 's/^export function /function /' "$f"
+  echo "module.exports = { $names };" >>"$f"
+done
 
 for o in "${outs[@]}"; do echo "$want" >"$o/.build-hash"; done
 

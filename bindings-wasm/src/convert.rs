@@ -129,3 +129,39 @@ pub(crate) fn date(name: &str, text: &str) -> Result<NaiveDate, JsValue> {
 pub(crate) fn opt_date(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, JsValue> {
     text.map(|t| date(name, t)).transpose()
 }
+
+#[wasm_bindgen(module = "/js/lazy.js")]
+extern "C" {
+    /// Make `target[key]` the value of `handle`, converted when it is first read.
+    #[wasm_bindgen(js_name = defineLazy)]
+    fn define_lazy(target: &JsValue, key: &str, handle: Deferred);
+}
+
+/// A value handed over to JS only when it is read: the internal handle behind the large
+/// members of a result (an assessment's `actions` and `findings`). Not made or used by hand:
+/// reading the member calls `take`, which frees it; the garbage collector frees one never read.
+#[wasm_bindgen]
+pub struct Deferred {
+    json: Box<dyn Fn() -> Result<String, serde_json::Error>>,
+}
+
+#[wasm_bindgen]
+impl Deferred {
+    /// The value's JSON text (consumes the handle).
+    pub fn take(self) -> Result<String, JsValue> {
+        (self.json)()
+            .map_err(|e| invalid_option("result", format!("cannot convert the result: {e}")))
+    }
+}
+
+/// Set `target[key]` to `value` as plain data converted on first read (see `js/lazy.js`).
+/// `part` picks the member out of the shared `owner`, which stays alive until then.
+pub(crate) fn lazy<O: 'static, T: Serialize + ?Sized + 'static>(
+    target: &JsValue,
+    key: &str,
+    owner: std::rc::Rc<O>,
+    part: fn(&O) -> &T,
+) {
+    let json = Box::new(move || serde_json::to_string(part(&owner)));
+    define_lazy(target, key, Deferred { json });
+}

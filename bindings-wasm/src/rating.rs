@@ -12,7 +12,7 @@ use actionplan::diff::{diff as core_diff, diff_rated};
 use actionplan::rating::{assess, assess_since, Assessment, RuleSet};
 use actionplan::stats::{stats, GroupBy};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -216,6 +216,36 @@ fn previous_as_of(opts: &RateOptions) -> Result<Option<NaiveDate>, JsValue> {
     convert::opt_date("previousAsOf", opts.previous_as_of.as_deref())
 }
 
+/// An assessment with its two large members in their places as `null`, to be filled lazily.
+#[derive(Serialize)]
+struct Summary<'a, D, R, S, G> {
+    as_of: &'a D,
+    rules: &'a R,
+    scale: &'a S,
+    actions: (),
+    recommendations: &'a [G],
+    plan: &'a G,
+    findings: (),
+}
+
+/// An assessment as a plain object whose `actions` and `findings` (for 10,000 actions, 7 MB
+/// of JSON between them) are converted when first read: rating a plan to show its summary, or
+/// to pick a few actions with `ratedAction`, then costs the rating, not the conversion.
+fn assessment_to_js(a: Rc<Assessment>) -> Result<JsValue, JsValue> {
+    let object = to_js(&Summary {
+        as_of: &a.as_of,
+        rules: &a.rules,
+        scale: &a.scale,
+        actions: (),
+        recommendations: &a.recommendations,
+        plan: &a.plan,
+        findings: (),
+    })?;
+    convert::lazy(&object, "actions", a.clone(), |a: &Assessment| &a.actions);
+    convert::lazy(&object, "findings", a, |a: &Assessment| &a.findings);
+    Ok(object)
+}
+
 #[wasm_bindgen]
 impl Plan {
     /// Rate every action by a rule set, with the reason for each rating, roll the ratings up
@@ -227,7 +257,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let opts = read::<AssessOptions>(options.as_ref())?;
-        to_js(&*self.assessed(&opts)?)
+        assessment_to_js(self.assessed(&opts)?)
     }
 
     /// Like `assess`, against an earlier version of the plan, so that rules about staleness
@@ -240,7 +270,7 @@ impl Plan {
     ) -> Result<JsValue, JsValue> {
         let opts = read::<AssessOptions>(options.as_ref())?;
         let a = assess_since(&self.inner, &previous.inner, &opts.rules()?, opts.as_of()?).js()?;
-        to_js(&a)
+        assessment_to_js(Rc::new(a))
     }
 
     /// One action's rating with its reason, by position (as `stats().overdue` gives it), from

@@ -36,6 +36,15 @@ test("package.json points at files the build makes", () => {
   for (const t of [...targets, pkg.main, pkg.module, pkg.types]) {
     assert.ok(exists(`bindings-wasm/${t}`), `${t} missing`);
   }
+  // What is published: every entry exists, and every file a glue module imports is in it.
+  for (const f of pkg.files) assert.ok(exists(`bindings-wasm/${f}`), `files: ${f} missing`);
+  for (const dir of ["pkg", "pkg-office", "pkg-node"]) {
+    const glue = text(`bindings-wasm/${dir}/actionplan_wasm.js`);
+    for (const [, rel] of glue.matchAll(/(?:from |require\(String\.raw`)['"`]?\.\/(snippets\/[^'"`]+)/g)) {
+      assert.ok(exists(`bindings-wasm/${dir}/${rel}`), `${dir}: ${rel} missing`);
+      assert.ok(pkg.files.some((f) => `${dir}/${rel}`.startsWith(f)), `${dir}/${rel} is not published`);
+    }
+  }
 });
 
 test("the version matches the package", () => {
