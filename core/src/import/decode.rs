@@ -5,7 +5,7 @@
 //! £ survive whichever encoding a file uses, and a file that mixes both loses nothing. Files
 //! with a UTF-16 byte-order mark (Excel's "Unicode text") are transcoded first.
 
-use super::SourceRow;
+use super::builder::{Row, RowBuf};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -117,7 +117,7 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let consistency = consistency_delimiter(head);
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
-        let rows: Vec<SourceRow> = Records::new(head, d).take(40).collect();
+        let rows: Vec<Row> = Records::new(head, d).take(40).collect();
         let score = super::builder::best_header(&rows, opts).map_or(0, |(_, n)| n);
         if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
             best = (d, score);
@@ -149,14 +149,6 @@ fn consistency_delimiter(text: &[u8]) -> u8 {
     best.0
 }
 
-/// Decode one field: UTF-8 if valid, else Windows-1252. Returns whether it was repaired.
-pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(s) => (s, false),
-        Err(_) => (super::encoding::windows_1252(bytes), true),
-    }
-}
-
 /// Counts the double quotes that pass through, to tell an unterminated quote at the end.
 pub(crate) struct QuoteCounter<R> {
     inner: R,
@@ -171,10 +163,12 @@ impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
     }
 }
 
-/// Stream the records of a CSV/TSV text as [`SourceRow`]s, from any reader.
+/// Stream the records of a CSV/TSV text as [`Row`]s, from any reader. Each field is decoded
+/// (UTF-8 if valid, else Windows-1252) and cleaned straight into the row's one text buffer.
 pub(crate) struct Records<R: std::io::Read> {
     reader: csv::Reader<QuoteCounter<R>>,
     record: csv::ByteRecord,
+    row: RowBuf,
     /// Rows with fields that were not UTF-8.
     pub(crate) cp1252_rows: Vec<usize>,
     pub(crate) utf8_non_ascii: bool,
@@ -198,6 +192,7 @@ impl<R: std::io::Read> Records<R> {
         Records {
             reader,
             record: csv::ByteRecord::new(),
+            row: RowBuf::default(),
             cp1252_rows: Vec::new(),
             utf8_non_ascii: false,
             diagnostics: Vec::new(),
@@ -224,9 +219,9 @@ impl<R: std::io::Read> Records<R> {
 }
 
 impl<R: std::io::Read> Iterator for Records<R> {
-    type Item = SourceRow;
+    type Item = Row;
 
-    fn next(&mut self) -> Option<SourceRow> {
+    fn next(&mut self) -> Option<Row> {
         if self.done {
             return None;
         }
@@ -253,22 +248,27 @@ impl<R: std::io::Read> Iterator for Records<R> {
             .position()
             .map(|p| p.record() as usize + 1)
             .unwrap_or(0);
-        let mut cells = Vec::with_capacity(self.record.len());
         let mut repaired = false;
         let mut multiline = false;
         for field in self.record.iter() {
-            let (s, r) = decode_field(field);
-            if !r && !self.utf8_non_ascii && !field.is_ascii() {
-                self.utf8_non_ascii = true;
+            match std::str::from_utf8(field) {
+                Ok(s) => {
+                    if !self.utf8_non_ascii && !field.is_ascii() {
+                        self.utf8_non_ascii = true;
+                    }
+                    self.row.push(s);
+                }
+                Err(_) => {
+                    repaired = true;
+                    self.row.push(&super::encoding::windows_1252(field));
+                }
             }
-            repaired |= r;
             multiline |= field.contains(&b'\n');
-            cells.push(s);
         }
         if repaired {
             self.cp1252_rows.push(line);
         }
         self.last = Some((line, multiline));
-        Some(SourceRow { line, cells })
+        Some(self.row.finish(line))
     }
 }

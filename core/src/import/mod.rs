@@ -390,7 +390,12 @@ impl ImportOptions {
         rows: I,
         format: &str,
     ) -> Result<Imported> {
-        builder::build(rows.into_iter(), self, format)
+        let mut buf = builder::RowBuf::default();
+        builder::build(
+            rows.into_iter().map(move |r| buf.source_row(r)),
+            self,
+            format,
+        )
     }
 
     /// Read JSON: a canonical plan object, or an array of flat records (objects whose keys are
@@ -474,7 +479,7 @@ impl ImportOptions {
                 .collect();
             rows.push(SourceRow { line: i + 2, cells });
         }
-        builder::build(rows.into_iter(), self, "records")
+        self.read_rows(rows, "records")
     }
 }
 

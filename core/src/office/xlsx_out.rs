@@ -433,10 +433,10 @@ fn write_actions(
         w.text(ws, timeframe.unwrap_or(""), true)?;
         let status = a
             .status_text
-            .clone()
-            .or_else(|| a.status.as_ref().map(|s| s.label().to_string()))
+            .as_deref()
+            .or_else(|| a.status.as_ref().map(|s| s.label()))
             .unwrap_or_default();
-        w.text(ws, &status, false)?;
+        w.text(ws, status, false)?;
         if has_rag {
             w.text(ws, a.rag.as_deref().unwrap_or(""), false)?;
         }
@@ -461,7 +461,11 @@ fn write_actions(
         let update = a.latest_update().map(|u| u.text.as_str());
         w.text(ws, update.unwrap_or(""), true)?;
         for e in &extras {
-            w.text(ws, a.extra.get(e).map(String::as_str).unwrap_or(""), true)?;
+            w.text(
+                ws,
+                a.extra.get(e.as_str()).map(|v| v.as_str()).unwrap_or(""),
+                true,
+            )?;
         }
         w.finish(ws)?;
     }

@@ -322,8 +322,8 @@ fn assess_inner(
         }
         plan_not_rated += not_rated;
         recommendations.push(GroupRating {
-            key: rec.key.clone(),
-            title: rec.title.clone(),
+            key: rec.key.to_string(),
+            title: rec.title.to_string(),
             rating: rating.map(|r| scale.labels[r].id.clone()),
             reason,
             counts: label_counts(scale, &counts),
