@@ -35,10 +35,17 @@ impl RowBuf {
     ///
     /// Control characters other than tab and line breaks (binary junk inside a text file) are
     /// replaced by U+FFFD, and counted.
-    pub(crate) fn push(&mut self, cell: &str) {
-        let junk = cell
+    ///
+    /// Returns whether the cell held any ASCII control byte (tab and line breaks included).
+    pub(crate) fn push(&mut self, cell: &str) -> bool {
+        // One branch-free pass (vectorised) for the common cell with no control bytes at all.
+        let controls = cell
             .bytes()
-            .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
+            .fold(false, |c, b| c | (b < 0x20) | (b == 0x7F));
+        let junk = controls
+            && cell
+                .bytes()
+                .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
         let start = self.buf.len();
         if junk {
             self.junk += 1;
@@ -52,12 +59,13 @@ impl RowBuf {
                     }
                 })
                 .collect();
-            push_clean(&mut self.buf, &fixed);
+            push_clean(&mut self.buf, &fixed, true);
         } else {
-            push_clean(&mut self.buf, cell);
+            push_clean(&mut self.buf, cell, controls);
         }
         let keep = crate::export::unneutralise(&self.buf[start..]).len();
         self.spans.push((self.buf.len() - keep, self.buf.len()));
+        controls
     }
 
     /// Freeze the cells pushed so far into a row, and start the next.
@@ -92,13 +100,23 @@ impl RowBuf {
 }
 
 /// Trim white space including non-breaking spaces, and normalise Windows line endings to `\n`
-/// (what [`crate::text::clean_cell`] does), appending to `out`.
-fn push_clean(out: &mut String, text: &str) {
-    let t = text.trim();
-    if t.contains('\r') {
+/// (what [`crate::text::clean_cell`] does), appending to `out`. `controls`: whether the text
+/// may hold a control byte (so a `\r`).
+fn push_clean(out: &mut String, text: &str, controls: bool) {
+    let t = trim(text);
+    if controls && t.contains('\r') {
         out.push_str(&clean_cell(t));
     } else {
         out.push_str(t);
+    }
+}
+
+/// [`str::trim`], with a fast path for the common cell that starts and ends with a visible
+/// ASCII character.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&a), Some(&z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }
 

@@ -149,16 +149,19 @@ fn consistency_delimiter(text: &[u8]) -> u8 {
     best.0
 }
 
-/// Counts the double quotes that pass through, to tell an unterminated quote at the end.
+/// Tracks whether an odd number of double quotes passed through, to tell an unterminated
+/// quote at the end.
 pub(crate) struct QuoteCounter<R> {
     inner: R,
-    quotes: u64,
+    /// 1 when an odd number of quotes has passed.
+    odd: u8,
 }
 
 impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        // Only the parity matters: an XOR fold, which the compiler vectorises.
+        self.odd ^= buf[..n].iter().fold(0u8, |p, &b| p ^ u8::from(b == b'"'));
         Ok(n)
     }
 }
@@ -187,7 +190,7 @@ impl<R: std::io::Read> Records<R> {
             .buffer_capacity(256 * 1024)
             .from_reader(QuoteCounter {
                 inner: input,
-                quotes: 0,
+                odd: 0,
             });
         Records {
             reader,
@@ -203,7 +206,7 @@ impl<R: std::io::Read> Records<R> {
 
     fn finish(&mut self) {
         self.done = true;
-        let odd = self.reader.get_ref().quotes % 2 == 1;
+        let odd = self.reader.get_ref().odd == 1;
         if let (true, Some((line, true))) = (odd, self.last) {
             self.diagnostics.push(
                 Diagnostic::new(
@@ -251,19 +254,24 @@ impl<R: std::io::Read> Iterator for Records<R> {
         let mut repaired = false;
         let mut multiline = false;
         for field in self.record.iter() {
-            match std::str::from_utf8(field) {
-                Ok(s) => {
-                    if !self.utf8_non_ascii && !field.is_ascii() {
+            let controls = if field.is_ascii() {
+                // ASCII is UTF-8: no second pass to validate it.
+                let s = std::str::from_utf8(field).unwrap_or_default();
+                self.row.push(s)
+            } else {
+                match std::str::from_utf8(field) {
+                    Ok(s) => {
                         self.utf8_non_ascii = true;
+                        self.row.push(s)
                     }
-                    self.row.push(s);
+                    Err(_) => {
+                        repaired = true;
+                        self.row.push(&super::encoding::windows_1252(field))
+                    }
                 }
-                Err(_) => {
-                    repaired = true;
-                    self.row.push(&super::encoding::windows_1252(field));
-                }
-            }
-            multiline |= field.contains(&b'\n');
+            };
+            // Only a cell with a control byte can hold a line break.
+            multiline |= controls && field.contains(&b'\n');
         }
         if repaired {
             self.cp1252_rows.push(line);
