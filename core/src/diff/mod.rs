@@ -13,14 +13,14 @@
 //! let mut a = Action::new("Review committee terms of reference");
 //! a.action_ref = "A1".into();
 //! a.set_status("In progress");
-//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 //! rec.actions.push(a);
 //! old.recommendations.push(rec);
 //!
 //! let mut new = old.clone();
 //! let a = &mut new.recommendations[0].actions[0];
 //! a.set_status("Complete");
-//! a.timeframe = Some(actionplan::timeframe::parse("30/06/2025", None, &Default::default()));
+//! a.timeframe = Some(actionplan::timeframe::parse("30/06/2025", None, &Default::default()).into());
 //! new.recommendations[0].actions.push(Action::new("Train members"));
 //! new.assign_refs();
 //!

@@ -76,7 +76,7 @@ impl TrackerRow {
     /// let mut plan = Plan::default();
     /// let mut rec = Recommendation::new("1", "Improve scrutiny");
     /// let mut a = Action::new("Review the committee's terms of reference");
-    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
     /// a.set_status("In progress");
     /// rec.actions.push(a);
     /// plan.recommendations.push(rec);

@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// let mut plan = Plan::default();
 /// let mut rec = Recommendation::new("1", "Improve scrutiny");
 /// let mut a = Action::new("Review committee terms of reference");
-/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 /// a.set_status("In progress");
 /// a.rag = Some("Green".into());
 /// rec.actions.push(a);

@@ -19,7 +19,7 @@
 //! for (status, rag) in [("Complete", ""), ("In progress", "Green"), ("In progress", "Red"), ("Not started", "")] {
 //!     let mut a = Action::new("x");
 //!     a.set_status(status);
-//!     a.rag = Some(rag.into()).filter(|r: &String| !r.is_empty());
+//!     a.rag = Some(rag.into()).filter(|r: &actionplan::Text| !r.is_empty());
 //!     rec.actions.push(a);
 //! }
 //! plan.recommendations.push(rec);
