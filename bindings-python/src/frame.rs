@@ -338,7 +338,7 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let mut closed = BoolCol::default();
     let mut original_due = DateCol::default();
     // Exact buffer sizes first, so no buffer is copied while it grows.
-    let len = |s: Option<&String>| s.map_or(0, String::len);
+    let len = |s: Option<&actionplan::Text>| s.map_or(0, |t| t.len());
     let mut sizes = [0usize; 9];
     for (r, a) in plan.actions() {
         sizes[0] += r.title.len();
@@ -383,7 +383,7 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         aref.push(Some(&a.action_ref));
         description.push(Some(&a.description));
         owner.push(a.owner.as_deref());
-        owners.push(a.owners.iter().map(String::as_str));
+        owners.push(a.owners.iter().map(|o| o.as_str()));
         lead.push(a.lead_member.as_deref());
         let t = a.timeframe.as_ref();
         timeframe.push(t.map(|t| t.text.as_str()));

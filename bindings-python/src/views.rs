@@ -354,7 +354,7 @@ impl Action {
     /// Owners split from the owner cell (never on "&").
     #[getter]
     fn owners(&self) -> Vec<String> {
-        self.a().owners.clone()
+        self.a().owners.iter().map(|o| o.to_string()).collect()
     }
 
     /// Lead member / portfolio as written.
@@ -366,7 +366,7 @@ impl Action {
     /// The due-date phrase and its reading.
     #[getter]
     fn timeframe(&self) -> Option<Timeframe> {
-        self.a().timeframe.clone().map(Timeframe::from)
+        self.a().timeframe.as_deref().cloned().map(Timeframe::from)
     }
 
     /// The original due date, when the plan keeps it apart from a revised one.
@@ -417,10 +417,10 @@ impl Action {
             .updates
             .iter()
             .map(|u| ProgressUpdate {
-                period: u.period.clone(),
+                period: u.period.as_deref().map(str::to_string),
                 as_of: u.as_of,
-                text: u.text.clone(),
-                column: u.column.clone(),
+                text: u.text.to_string(),
+                column: u.column.as_deref().map(str::to_string),
             })
             .collect()
     }
@@ -448,7 +448,7 @@ impl Action {
     fn extra<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         for (k, v) in &self.a().extra {
-            d.set_item(k, v)?;
+            d.set_item(k.as_str(), v.as_str())?;
         }
         Ok(d)
     }

@@ -32,7 +32,9 @@ fn plan(recs: usize, per: usize) -> Plan {
         "",
     ];
     let rags = ["Green", "Amber", "Red", "Within target", "", "Complete"];
-    let owners = (0..60).map(|i| format!("Officer {i}")).collect::<Vec<_>>();
+    let owners = (0..60)
+        .map(|i| actionplan::Text::from(format!("Officer {i}")))
+        .collect::<Vec<_>>();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = move || {
         seed ^= seed << 13;
@@ -43,7 +45,7 @@ fn plan(recs: usize, per: usize) -> Plan {
     let mut p = Plan::default();
     for r in 0..recs {
         let mut rec = Recommendation::new(format!("{}", r + 1), format!("Recommendation {r}"));
-        rec.theme = Some(format!("Theme {}", r % 7));
+        rec.theme = Some(format!("Theme {}", r % 7).into());
         for _ in 0..per {
             let x = next();
             let mut a = Action::new("Deliver the improvement and report on progress");
@@ -79,7 +81,7 @@ fn plan(recs: usize, per: usize) -> Plan {
             t.due_latest = latest;
             t.ongoing = kind == Kind::Ongoing;
             t.confidence = Confidence::High;
-            a.timeframe = Some(t);
+            a.timeframe = Some(t.into());
             if (x >> 50) % 3 != 0 {
                 a.updates.push(ProgressUpdate {
                     text: "Progressing as planned".into(),

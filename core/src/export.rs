@@ -86,9 +86,9 @@ fn columns(plan: &Plan) -> Vec<Column> {
         let mut periods: Vec<(Option<String>, String)> = Vec::new();
         for (_, a) in plan.actions() {
             for u in &a.updates {
-                let h = u.column.clone().unwrap_or_else(|| "Update".into());
+                let h = u.column.as_deref().unwrap_or("Update");
                 if !periods.iter().any(|(_, x)| *x == h) {
-                    periods.push((u.period.clone(), h));
+                    periods.push((u.period.as_deref().map(str::to_string), h.to_string()));
                 }
             }
         }
@@ -136,9 +136,9 @@ fn columns(plan: &Plan) -> Vec<Column> {
     // Extra keys with no column (a plan from JSON or code): add them at the end.
     for (_, a) in plan.actions() {
         for k in a.extra.keys() {
-            if !cols.iter().any(|c| &c.header == k) {
+            if !cols.iter().any(|c| c.header == *k) {
                 cols.push(Column {
-                    header: k.clone(),
+                    header: k.to_string(),
                     role: Role::Extra,
                     period: None,
                 });
@@ -159,26 +159,23 @@ fn unique(cols: &[Column], name: &str) -> String {
 }
 
 fn cell(rec: &Recommendation, a: Option<&Action>, c: &Column, has_status_col: bool) -> String {
-    let from_extra = |a: &Action| a.extra.get(&c.header).cloned();
+    let from_extra = |a: &Action| a.extra.get(c.header.as_str()).map(|t| t.to_string());
+    let text = |t: &Option<crate::Text>| t.as_deref().map(str::to_string).unwrap_or_default();
     match c.role {
-        Role::RecommendationRef => rec.key.clone(),
-        Role::Recommendation => rec.title.clone(),
+        Role::RecommendationRef => rec.key.to_string(),
+        Role::Recommendation => rec.title.to_string(),
         Role::Definition => a
             .and_then(from_extra)
-            .or_else(|| rec.definition.clone())
-            .unwrap_or_default(),
-        Role::Theme => a
-            .and_then(from_extra)
-            .or_else(|| rec.theme.clone())
-            .unwrap_or_default(),
+            .unwrap_or_else(|| text(&rec.definition)),
+        Role::Theme => a.and_then(from_extra).unwrap_or_else(|| text(&rec.theme)),
         _ => {
             let Some(a) = a else { return String::new() };
             match c.role {
                 Role::Ref if a.ref_generated => String::new(),
-                Role::Ref => a.action_ref.clone(),
-                Role::Action => a.description.clone(),
-                Role::Owner => a.owner.clone().unwrap_or_default(),
-                Role::LeadMember => a.lead_member.clone().unwrap_or_default(),
+                Role::Ref => a.action_ref.to_string(),
+                Role::Action => a.description.to_string(),
+                Role::Owner => text(&a.owner),
+                Role::LeadMember => text(&a.lead_member),
                 Role::Timeframe => a
                     .timeframe
                     .as_ref()
@@ -189,17 +186,21 @@ fn cell(rec: &Recommendation, a: Option<&Action>, c: &Column, has_status_col: bo
                     .as_ref()
                     .map(|t| t.text.clone())
                     .unwrap_or_default(),
-                Role::Status => a.status_text.clone().unwrap_or_else(|| {
-                    a.status
-                        .as_ref()
-                        .map(|s| s.label().to_string())
-                        .unwrap_or_default()
-                }),
-                Role::Rag => a.rag.clone().unwrap_or_else(|| {
+                Role::Status => a
+                    .status_text
+                    .as_deref()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| {
+                        a.status
+                            .as_ref()
+                            .map(|s| s.label().to_string())
+                            .unwrap_or_default()
+                    }),
+                Role::Rag => a.rag.as_deref().map(str::to_string).unwrap_or_else(|| {
                     if has_status_col {
                         String::new()
                     } else {
-                        a.status_text.clone().unwrap_or_default()
+                        text(&a.status_text)
                     }
                 }),
                 Role::Percent => a
@@ -211,10 +212,10 @@ fn cell(rec: &Recommendation, a: Option<&Action>, c: &Column, has_status_col: bo
                     .updates
                     .iter()
                     .find(|u| u.column.as_deref() == Some(c.header.as_str()))
-                    .map(|u| u.text.clone())
+                    .map(|u| u.text.to_string())
                     .unwrap_or_default(),
-                Role::Evidence => a.evidence.clone().unwrap_or_default(),
-                Role::FurtherOptions => a.further_options.clone().unwrap_or_default(),
+                Role::Evidence => text(&a.evidence),
+                Role::FurtherOptions => text(&a.further_options),
                 _ => from_extra(a).unwrap_or_default(),
             }
         }

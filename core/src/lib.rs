@@ -37,6 +37,7 @@ pub mod validate;
 pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
+pub use text::Text;
 pub use timeframe::Timeframe;
 
 /// The README's Rust examples, run as doctests so they cannot rot.

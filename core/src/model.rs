@@ -25,10 +25,12 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
+use crate::text::Text;
 use crate::timeframe::Timeframe;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A whole action plan.
 ///
@@ -233,16 +235,16 @@ pub struct Column {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recommendation {
     /// Number or key as written ("1", "No 3", "Recommendation 2"), or a generated one.
-    pub key: String,
+    pub key: Text,
     /// The recommendation's text.
     #[serde(default)]
-    pub title: String,
+    pub title: Text,
     /// Context / definition, when the plan has it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub definition: Option<String>,
+    pub definition: Option<Text>,
     /// Theme or section heading the recommendation sits under.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
+    pub theme: Option<Text>,
     /// The actions, in source order.
     #[serde(default)]
     pub actions: Vec<Action>,
@@ -258,7 +260,7 @@ impl Recommendation {
     /// let r = actionplan::Recommendation::new("1", "Develop a place narrative");
     /// assert_eq!(r.title, "Develop a place narrative");
     /// ```
-    pub fn new(key: impl Into<String>, title: impl Into<String>) -> Self {
+    pub fn new(key: impl Into<Text>, title: impl Into<Text>) -> Self {
         Recommendation {
             key: key.into(),
             title: title.into(),
@@ -280,39 +282,42 @@ impl Recommendation {
 pub struct Action {
     /// The action's ref as written, or a generated one such as `R3.2`.
     #[serde(rename = "ref", default)]
-    pub action_ref: String,
+    pub action_ref: Text,
     /// True when the ref was generated because the source had none.
     #[serde(default, skip_serializing_if = "is_false")]
     pub ref_generated: bool,
     /// What will be done.
     #[serde(default)]
-    pub description: String,
+    pub description: Text,
     /// The owner cell as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub owner: Option<Text>,
     /// Owners split from the owner cell (on "/", ";", line breaks and bullets; never on "&").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub owners: Vec<String>,
+    pub owners: Vec<Text>,
     /// Lead member / portfolio as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lead_member: Option<String>,
+    pub lead_member: Option<Text>,
+    // Shared (`Arc`): the importer reads each distinct phrase once, and every action that wrote
+    // it holds the same reading. (Not in the doc comment: that is the schema's description.)
     /// The current due date or timeframe, with its original phrase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeframe: Option<Timeframe>,
+    pub timeframe: Option<Arc<Timeframe>>,
+    // Shared like `timeframe`.
     /// The original due date, when the plan keeps it apart from a revised one (boxed: most
     /// plans have none, and a million actions should not pay for it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_due: Option<Box<Timeframe>>,
+    pub original_due: Option<Arc<Timeframe>>,
     /// The status word as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_text: Option<String>,
+    pub status_text: Option<Text>,
     /// Delivery status read from the status word (or from a status word in the RAG or date
     /// column when the plan has no status column).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Reported RAG as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rag: Option<String>,
+    pub rag: Option<Text>,
     /// Percent complete, 0 to 100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_complete: Option<f64>,
@@ -321,13 +326,13 @@ pub struct Action {
     pub updates: Vec<ProgressUpdate>,
     /// Evidence of completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    pub evidence: Option<Text>,
     /// Further options / next steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub further_options: Option<String>,
+    pub further_options: Option<Text>,
     /// Every other column, by its header, so nothing is lost.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, String>,
+    pub extra: BTreeMap<Text, Text>,
     /// 1-based source row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
@@ -348,15 +353,15 @@ fn is_false(b: &bool) -> bool {
 pub struct ProgressUpdate {
     /// The period the update is for, as the header names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
+    pub period: Option<Text>,
     /// The date the period ends, when it could be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
     /// The comment.
-    pub text: String,
+    pub text: Text,
     /// The source column header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
+    pub column: Option<Text>,
 }
 
 /// Delivery status (lifecycle), apart from the RAG confidence rating.
@@ -385,7 +390,7 @@ pub enum Status {
     /// Superseded / merged into another action.
     Superseded,
     /// A status word the library does not know, as written.
-    Other(String),
+    Other(Text),
 }
 
 impl Status {
@@ -578,7 +583,7 @@ impl Plan {
         for (i, rec) in self.recommendations.iter_mut().enumerate() {
             for (j, action) in rec.actions.iter_mut().enumerate() {
                 if action.action_ref.trim().is_empty() {
-                    action.action_ref = format!("R{}.{}", i + 1, j + 1);
+                    action.action_ref = format!("R{}.{}", i + 1, j + 1).into();
                     action.ref_generated = true;
                 }
             }
@@ -602,7 +607,7 @@ impl Action {
     /// ```
     /// assert_eq!(actionplan::Action::new("x").description, "x");
     /// ```
-    pub fn new(description: impl Into<String>) -> Self {
+    pub fn new(description: impl Into<Text>) -> Self {
         Action {
             description: description.into(),
             ..Action::default()
@@ -622,8 +627,9 @@ impl Action {
             self.owner = None;
             self.owners.clear();
         } else {
-            self.owner = Some(text.to_string());
-            self.owners = split_owners(text);
+            let owner = Text::from(text);
+            self.owners = split_owner_text(&owner);
+            self.owner = Some(owner);
         }
     }
 
@@ -642,8 +648,9 @@ impl Action {
             self.status_text = None;
             self.status = None;
         } else {
-            self.status_text = Some(text.to_string());
-            self.status = Some(Status::parse(text).unwrap_or_else(|| Status::Other(text.into())));
+            let text = Text::from(text);
+            self.status = Some(Status::parse(&text).unwrap_or_else(|| Status::Other(text.clone())));
+            self.status_text = Some(text);
         }
     }
 
@@ -681,11 +688,23 @@ impl Action {
 /// assert_eq!(split_owners("Constitutional Working Party\n\nFull Council"), ["Constitutional Working Party", "Full Council"]);
 /// ```
 pub fn split_owners(text: &str) -> Vec<String> {
-    let parts = text
-        .split(['/', ';', '|', '\n', '\r', '•', '·'])
-        .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
-        .filter(|s| !s.is_empty());
+    let parts = owner_parts(text);
     let mut out = Vec::with_capacity(parts.clone().count());
     out.extend(parts.map(str::to_string));
+    out
+}
+
+/// The owners in an owner cell, as slices of it.
+fn owner_parts(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(['/', ';', '|', '\n', '\r', '•', '·'])
+        .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
+        .filter(|s| !s.is_empty())
+}
+
+/// [`split_owners`] for a [`Text`]: the owners share the cell's buffer (no copies).
+pub(crate) fn split_owner_text(text: &Text) -> Vec<Text> {
+    let parts = owner_parts(text);
+    let mut out = Vec::with_capacity(parts.clone().count());
+    out.extend(parts.map(|p| text.slice_of(p).unwrap_or_else(|| Text::from(p))));
     out
 }

@@ -1,4 +1,5 @@
-//! Small text helpers shared by the readers.
+//! Text: the shared string type of the model ([`Text`]), and small text helpers shared by the
+//! readers.
 
 /// Lowercase, turn every run of non-alphanumeric characters into one space, and trim.
 ///
@@ -48,5 +49,219 @@ pub fn clean_cell(text: &str) -> String {
         t.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         t.to_string()
+    }
+}
+
+/// Shared, immutable text: the string type of the model's text fields.
+///
+/// A `Text` is a slice of a reference-counted string (16 bytes). Cloning it bumps a count
+/// instead of copying, and the importer cuts all the cells of a source row out of one shared
+/// buffer, so a row costs one allocation however many cells it has. The empty `Text` (the
+/// [`Default`]) allocates nothing.
+///
+/// It reads as a `&str` (through [`Deref`](std::ops::Deref)), compares, orders and hashes
+/// exactly like one, looks up `BTreeMap<Text, _>` and `HashMap<Text, _>` keys by `&str`
+/// (through [`Borrow<str>`](std::borrow::Borrow)), and is written to JSON as a plain string.
+///
+/// ```
+/// use actionplan::Text;
+///
+/// let t = Text::from("Head of Finance");
+/// assert_eq!(t, "Head of Finance");
+/// assert_eq!(t.len(), 15);
+/// assert!(t.starts_with("Head"));
+/// let shared = t.clone(); // no copy of the bytes
+/// assert_eq!(shared, t);
+/// assert_eq!(serde_json::to_string(&t).unwrap(), r#""Head of Finance""#);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(arcstr::Substr);
+
+impl Text {
+    /// The empty text (no allocation).
+    ///
+    /// ```
+    /// assert!(actionplan::Text::new().is_empty());
+    /// ```
+    pub const fn new() -> Self {
+        Text(arcstr::Substr::new())
+    }
+
+    /// The empty text, for statics.
+    pub(crate) const EMPTY: Text = Text::new();
+
+    /// The text as a `&str`.
+    ///
+    /// ```
+    /// let t = actionplan::Text::from("Q4");
+    /// assert_eq!(t.as_str(), "Q4");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    /// The part of this text that `part` (a slice of it, such as one returned by
+    /// [`str::trim`] or [`str::split`]) covers, sharing the same buffer. `None` when `part`
+    /// does not lie inside this text.
+    ///
+    /// ```
+    /// let t = actionplan::Text::from("  Chief Executive ");
+    /// let inner = t.slice_of(t.trim()).unwrap();
+    /// assert_eq!(inner, "Chief Executive");
+    /// assert!(t.slice_of("elsewhere").is_none());
+    /// ```
+    pub fn slice_of(&self, part: &str) -> Option<Text> {
+        if part.is_empty() {
+            return Some(Text::new());
+        }
+        self.0.try_substr_from(part).map(Text)
+    }
+
+    /// A text over the whole of a shared string.
+    pub(crate) fn from_arc(s: &arcstr::ArcStr, range: std::ops::Range<usize>) -> Text {
+        if range.is_empty() {
+            Text::new()
+        } else {
+            Text(arcstr::ArcStr::substr(s, range))
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl From<&str> for Text {
+    /// ```
+    /// let t: actionplan::Text = "x".into();
+    /// assert_eq!(t, "x");
+    /// ```
+    fn from(s: &str) -> Self {
+        if s.is_empty() {
+            Text::new()
+        } else {
+            Text(arcstr::Substr::from(s))
+        }
+    }
+}
+
+impl From<String> for Text {
+    /// ```
+    /// let t = actionplan::Text::from(String::from("x"));
+    /// assert_eq!(t, "x");
+    /// ```
+    fn from(s: String) -> Self {
+        Text::from(s.as_str())
+    }
+}
+
+impl From<&String> for Text {
+    /// ```
+    /// let s = String::from("x");
+    /// assert_eq!(actionplan::Text::from(&s), s);
+    /// ```
+    fn from(s: &String) -> Self {
+        Text::from(s.as_str())
+    }
+}
+
+impl From<Text> for String {
+    /// ```
+    /// let s: String = actionplan::Text::from("x").into();
+    /// assert_eq!(s, "x");
+    /// ```
+    fn from(t: Text) -> String {
+        t.as_str().to_string()
+    }
+}
+
+macro_rules! text_eq {
+    ($($other:ty),*) => {$(
+        impl PartialEq<$other> for Text {
+            fn eq(&self, other: &$other) -> bool {
+                self.as_str() == &other[..]
+            }
+        }
+        impl PartialEq<Text> for $other {
+            fn eq(&self, other: &Text) -> bool {
+                &self[..] == other.as_str()
+            }
+        }
+    )*};
+}
+text_eq!(str, &str, String);
+
+impl std::fmt::Display for Text {
+    /// ```
+    /// assert_eq!(actionplan::Text::from("Amber").to_string(), "Amber");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    /// ```
+    /// assert_eq!(format!("{:?}", actionplan::Text::from("a\"b")), r#""a\"b""#);
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Text {
+    /// ```
+    /// let t: actionplan::Text = serde_json::from_str(r#""Q1""#).unwrap();
+    /// assert_eq!(t, "Q1");
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::from(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text {
+    fn inline_schema() -> bool {
+        <String as schemars::JsonSchema>::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <String as schemars::JsonSchema>::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <String as schemars::JsonSchema>::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <String as schemars::JsonSchema>::json_schema(generator)
     }
 }

@@ -284,7 +284,7 @@ impl Checker<'_> {
             } else {
                 Some(Place::cell(0, "", text).text.unwrap_or_default())
             },
-            action_ref: Some(a.action_ref.clone()),
+            action_ref: Some(a.action_ref.to_string()),
         }
     }
 

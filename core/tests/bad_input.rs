@@ -75,7 +75,10 @@ fn ragged_rows_keep_their_extra_cells_with_a_warning() {
 fn unterminated_quote_keeps_the_text_and_warns() {
     let src = b"Action,Owner\nA,Jo\n\"B is never closed,Sam\nC,Kim\n";
     let plan = read(src).unwrap().plan;
-    let all: String = plan.actions().map(|(_, a)| a.description.clone()).collect();
+    let all: String = plan
+        .actions()
+        .map(|(_, a)| a.description.as_str())
+        .collect();
     assert!(
         all.contains("C,Kim"),
         "the rest of the file is kept: {all:?}"

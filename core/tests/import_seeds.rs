@@ -51,7 +51,7 @@ fn counts_match_the_hand_checked_truth() {
             p["actions"].as_u64().unwrap(),
             "{file}: actions"
         );
-        let mut themes: Vec<String> = Vec::new();
+        let mut themes: Vec<actionplan::Text> = Vec::new();
         for r in &plan.recommendations {
             if let Some(th) = &r.theme {
                 if !themes.contains(th) {

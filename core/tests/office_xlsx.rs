@@ -73,7 +73,7 @@ fn bare_serials_in_a_due_column_are_dates() {
         .unwrap();
     let a = &imported.plan.recommendations[0].actions[0];
     assert_eq!(a.timeframe.as_ref().unwrap().text, "2025-03-31");
-    assert_eq!(a.extra.get("Budget").map(String::as_str), Some("45747"));
+    assert_eq!(a.extra.get("Budget").map(|v| v.as_str()), Some("45747"));
     let d = imported
         .diagnostics
         .iter()

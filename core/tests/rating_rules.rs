@@ -16,7 +16,7 @@ fn d(s: &str) -> NaiveDate {
 fn action(desc: &str, due: &str, status: &str, rag: &str) -> Action {
     let mut a = Action::new(desc);
     if !due.is_empty() {
-        a.timeframe = Some(parse(due, Some(d("2024-04-01")), &Settings::default()));
+        a.timeframe = Some(parse(due, Some(d("2024-04-01")), &Settings::default()).into());
     }
     a.set_status(status);
     if !rag.is_empty() {
@@ -54,6 +54,7 @@ fn some(v: &[&str]) -> Vec<Option<String>> {
 fn uncertain(earliest: &str, latest: &str) -> Action {
     let mut a = action("uncertain", "31/12/2025", "In progress", "");
     if let Some(t) = a.timeframe.as_mut() {
+        let t = std::sync::Arc::make_mut(t);
         t.due_earliest = Some(d(earliest));
         t.due_latest = Some(d(latest));
     }
@@ -134,9 +135,9 @@ fn five_point_grades_lateness() {
 #[test]
 fn slippage_is_measured_against_the_original_deadline() {
     let mut moved = action("moved", "30/09/2025", "In progress", "");
-    moved.original_due = Some(Box::new(parse("31/03/2025", None, &Settings::default())));
+    moved.original_due = Some(parse("31/03/2025", None, &Settings::default()).into());
     let mut moved_late = action("moved and late", "31/03/2025", "In progress", "");
-    moved_late.original_due = Some(Box::new(parse("31/12/2024", None, &Settings::default())));
+    moved_late.original_due = Some(parse("31/12/2024", None, &Settings::default()).into());
     let p = plan_of(vec![
         action("on target", "31/12/2025", "In progress", ""),
         action("two weeks behind", "31/03/2025", "In progress", ""),
@@ -193,7 +194,7 @@ fn staleness_looks_at_comments_and_the_previous_version() {
         let mut a = action("x", "31/12/2025", "In progress", "");
         for t in texts {
             a.updates.push(ProgressUpdate {
-                text: t.to_string(),
+                text: t.to_string().into(),
                 ..Default::default()
             });
         }

@@ -125,3 +125,79 @@ fn unknown_columns_survive_csv_round_trip() {
     assert_eq!(a.extra["Cost centre"], "CC-104");
     assert_eq!(a.updates[0].text, "Phase 2,\nsee annex");
 }
+
+/// A table of more than 1 MiB with the awkward parts (title row, section rows, merged cells,
+/// Windows-1252 bytes, control characters, ragged rows, an unterminated quote at the end).
+fn big_awkward_table() -> Vec<u8> {
+    let mut out = b"Council improvement plan\nNo,Recommendation,Action,Owner,Due,Status,Progress Q4 2024/25\n".to_vec();
+    let mut i = 0;
+    while out.len() < (1 << 20) + 200_000 {
+        if i % 97 == 0 {
+            out.extend_from_slice(format!("{}) Section {i}\n", i / 97 + 1).as_bytes());
+        }
+        let rec = if i % 4 == 0 {
+            format!("{},\"Recommendation {i}, with a comma\"", i / 4 + 1)
+        } else {
+            ",".to_string()
+        };
+        let owner = if i % 3 == 0 {
+            "Head of Finance / Chief Executive"
+        } else {
+            ""
+        };
+        let extra = if i % 50 == 7 { ",ragged cell" } else { "" };
+        out.extend_from_slice(
+            format!("{rec},  Action {i} \x01 ,{owner},March 2025,In progress,\"Line one\r\nline two {i}\"{extra}\n").as_bytes(),
+        );
+        if i % 31 == 0 {
+            out.extend_from_slice(b",,Caf\xe9 \x93quoted\x94 action,Jo,Q3,Done,ok\n");
+        }
+        i += 1;
+    }
+    out.extend_from_slice(b",,\"Never closed,Me,May 2025,Complete,x\n");
+    out
+}
+
+#[test]
+fn two_threads_read_exactly_what_one_thread_reads() {
+    let data = big_awkward_table();
+    assert!(data.len() > 1 << 20);
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let one = ImportOptions::new()
+        .plan_date(date)
+        .read_bytes(&data)
+        .unwrap();
+    let two = ImportOptions::new()
+        .plan_date(date)
+        .threads(true)
+        .read_bytes(&data)
+        .unwrap();
+    let streamed = ImportOptions::new()
+        .plan_date(date)
+        .threads(true)
+        .read(std::io::Cursor::new(&data))
+        .unwrap();
+    assert!(one.plan.action_count() > 5000);
+    let codes: Vec<&str> = one.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    for code in [
+        "encoding",
+        "control_characters",
+        "ragged_row",
+        "unterminated_quote",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert_eq!(one.plan, two.plan);
+    assert_eq!(one.diagnostics, two.diagnostics);
+    assert_eq!(one.plan.to_json(), streamed.plan.to_json());
+}
+
+#[test]
+fn two_threads_stop_early_when_there_is_no_header() {
+    let data = "lorem ipsum dolor,sit amet\n".repeat(60_000);
+    let err = ImportOptions::new()
+        .threads(true)
+        .read_bytes(data.as_bytes())
+        .unwrap_err();
+    assert_eq!(err.code(), "no_header");
+}

@@ -26,7 +26,7 @@ fn main() {
     ] {
         let mut a = Action::new(what);
         a.set_owner(who);
-        a.timeframe = Some(parse(when, plan.meta.plan_date, &Settings::default()));
+        a.timeframe = Some(parse(when, plan.meta.plan_date, &Settings::default()).into());
         a.set_status("Not started");
         rec.actions.push(a);
     }

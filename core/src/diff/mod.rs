@@ -13,14 +13,14 @@
 //! let mut a = Action::new("Review committee terms of reference");
 //! a.action_ref = "A1".into();
 //! a.set_status("In progress");
-//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 //! rec.actions.push(a);
 //! old.recommendations.push(rec);
 //!
 //! let mut new = old.clone();
 //! let a = &mut new.recommendations[0].actions[0];
 //! a.set_status("Complete");
-//! a.timeframe = Some(actionplan::timeframe::parse("30/06/2025", None, &Default::default()));
+//! a.timeframe = Some(actionplan::timeframe::parse("30/06/2025", None, &Default::default()).into());
 //! new.recommendations[0].actions.push(Action::new("Train members"));
 //! new.assign_refs();
 //!
@@ -211,9 +211,9 @@ fn brief(plan: &Plan, pos: (usize, usize)) -> ActionBrief {
     let r = &plan.recommendations[pos.0];
     let a = &r.actions[pos.1];
     ActionBrief {
-        action_ref: a.action_ref.clone(),
-        recommendation: r.key.clone(),
-        description: a.description.clone(),
+        action_ref: a.action_ref.to_string(),
+        recommendation: r.key.to_string(),
+        description: a.description.to_string(),
     }
 }
 
@@ -275,8 +275,8 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         let (orec, nrec) = (&old.recommendations[p.old.0], &new.recommendations[p.new.0]);
         let (oa, na) = (&orec.actions[p.old.1], &nrec.actions[p.new.1]);
         let m = ActionMatch {
-            old_ref: oa.action_ref.clone(),
-            new_ref: na.action_ref.clone(),
+            old_ref: oa.action_ref.to_string(),
+            new_ref: na.action_ref.to_string(),
             old_index: [p.old.0, p.old.1],
             new_index: [p.new.0, p.new.1],
             by: p.by,
@@ -287,8 +287,8 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         }
         d.matches.push(m);
         let change = |from: Option<String>, to: Option<String>| Change {
-            action_ref: na.action_ref.clone(),
-            recommendation: nrec.key.clone(),
+            action_ref: na.action_ref.to_string(),
+            recommendation: nrec.key.to_string(),
             from,
             to,
         };
@@ -330,8 +330,8 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         };
         if due(oa) != due(na) {
             d.deadlines_moved.push(DeadlineMove {
-                action_ref: na.action_ref.clone(),
-                recommendation: nrec.key.clone(),
+                action_ref: na.action_ref.to_string(),
+                recommendation: nrec.key.to_string(),
                 from: due(oa),
                 to: due(na),
                 from_text: text(oa),
@@ -346,14 +346,14 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         if comments && open {
             match latest_comment(na) {
                 None => d.comments_not_updated.push(StaleComment {
-                    action_ref: na.action_ref.clone(),
-                    recommendation: nrec.key.clone(),
+                    action_ref: na.action_ref.to_string(),
+                    recommendation: nrec.key.to_string(),
                     comment: None,
                 }),
                 Some(c) if latest_comment(oa) == Some(c) => {
                     d.comments_not_updated.push(StaleComment {
-                        action_ref: na.action_ref.clone(),
-                        recommendation: nrec.key.clone(),
+                        action_ref: na.action_ref.to_string(),
+                        recommendation: nrec.key.to_string(),
                         comment: Some(c.to_string()),
                     })
                 }

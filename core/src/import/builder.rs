@@ -4,41 +4,120 @@ use super::{ImportOptions, Imported, SourceRow};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Action, Column, Plan, ProgressUpdate, Recommendation, Role, Status};
-use crate::text::{clean_cell, is_blank, normalise_words};
+use crate::text::{clean_cell, is_blank, normalise_words, Text};
 use crate::timeframe::{self, Timeframe};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A source cell as the model keeps it: trimmed, line endings normalised, and the `'` that
-/// guards a formula-like cell in our own exports removed. Works in place: most cells need no
-/// change and no new allocation.
-///
-/// Control characters other than tab and line breaks (binary junk inside a text file) are
-/// replaced by U+FFFD; the return value says whether any were.
-fn clean_in_place(c: &mut String) -> bool {
-    let junk = c
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
-    if junk {
-        *c = c
-            .chars()
-            .map(|ch| {
-                if ch.is_control() && !matches!(ch, '\t' | '\n' | '\r') && (ch as u32) < 0x80 {
-                    '\u{FFFD}'
-                } else {
-                    ch
-                }
-            })
-            .collect();
+/// One source row inside the importer: its 1-based line and its cells, each a [`Text`] cut
+/// from one shared buffer, cleaned (see [`RowBuf::push`]).
+pub(crate) struct Row {
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<Text>,
+    /// How many cells held control characters (replaced by U+FFFD).
+    pub(crate) junk: usize,
+}
+
+/// Builds [`Row`]s: the cleaned cells of a row are appended to one reusable `String`, which is
+/// frozen into one shared string when the row is done, so a row costs one allocation for its
+/// text however many cells it has.
+#[derive(Default)]
+pub(crate) struct RowBuf {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+    junk: usize,
+}
+
+impl RowBuf {
+    /// Append a cell as the model keeps it: trimmed, line endings normalised, and the `'` that
+    /// guards a formula-like cell in our own exports removed.
+    ///
+    /// Control characters other than tab and line breaks (binary junk inside a text file) are
+    /// replaced by U+FFFD, and counted.
+    ///
+    /// Returns whether the cell held any ASCII control byte (tab and line breaks included).
+    pub(crate) fn push(&mut self, cell: &str) -> bool {
+        // One branch-free pass (vectorised) for the common cell with no control bytes at all.
+        let controls = cell
+            .bytes()
+            .fold(false, |c, b| c | (b < 0x20) | (b == 0x7F));
+        let junk = controls
+            && cell
+                .bytes()
+                .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
+        let start = self.buf.len();
+        if junk {
+            self.junk += 1;
+            let fixed: String = cell
+                .chars()
+                .map(|ch| {
+                    if ch.is_control() && !matches!(ch, '\t' | '\n' | '\r') && (ch as u32) < 0x80 {
+                        '\u{FFFD}'
+                    } else {
+                        ch
+                    }
+                })
+                .collect();
+            push_clean(&mut self.buf, &fixed, true);
+        } else {
+            push_clean(&mut self.buf, cell, controls);
+        }
+        let keep = crate::export::unneutralise(&self.buf[start..]).len();
+        self.spans.push((self.buf.len() - keep, self.buf.len()));
+        controls
     }
-    let t = c.trim();
-    if t.len() != c.len() || c.contains('\r') {
-        *c = clean_cell(c);
+
+    /// Freeze the cells pushed so far into a row, and start the next.
+    pub(crate) fn finish(&mut self, line: usize) -> Row {
+        let cells = if self.buf.len() <= u32::MAX as usize {
+            let shared = arcstr::ArcStr::from(self.buf.as_str());
+            self.spans
+                .iter()
+                .map(|&(s, e)| Text::from_arc(&shared, s..e))
+                .collect()
+        } else {
+            // A row of more than 4 GiB (an unterminated quote in a huge file): the shared
+            // buffer's offsets are 32-bit, so each cell gets its own.
+            self.spans
+                .iter()
+                .map(|&(s, e)| Text::from(&self.buf[s..e]))
+                .collect()
+        };
+        let junk = std::mem::take(&mut self.junk);
+        self.buf.clear();
+        self.spans.clear();
+        Row { line, cells, junk }
     }
-    let keep = crate::export::unneutralise(c).len();
-    if keep != c.len() {
-        c.drain(..c.len() - keep);
+
+    /// A row from another reader.
+    pub(crate) fn source_row(&mut self, row: SourceRow) -> Row {
+        for c in &row.cells {
+            self.push(c);
+        }
+        self.finish(row.line)
     }
-    junk
+}
+
+/// Trim white space including non-breaking spaces, and normalise Windows line endings to `\n`
+/// (what [`crate::text::clean_cell`] does), appending to `out`. `controls`: whether the text
+/// may hold a control byte (so a `\r`).
+fn push_clean(out: &mut String, text: &str, controls: bool) {
+    let t = trim(text);
+    if controls && t.contains('\r') {
+        out.push_str(&clean_cell(t));
+    } else {
+        out.push_str(t);
+    }
+}
+
+/// [`str::trim`], with a fast path for the common cell that starts and ends with a visible
+/// ASCII character.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&a), Some(&z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// How many rows to look through for the header.
@@ -63,31 +142,50 @@ struct Layout {
     /// Length in bytes of each header cell as written (for a cheap repeated-header check).
     header_len: Vec<usize>,
     columns: Vec<Column>,
+    /// Each column's header as a shared [`Text`] (the key of its extra cells and updates).
+    keys: Vec<Text>,
     /// index of each unique role's column
-    index: HashMap<Role, usize>,
+    index: RoleIndex,
+}
+
+/// The column of each unique role (a small array, not a hash map: it is read for every
+/// cell).
+#[derive(Default)]
+struct RoleIndex([Option<usize>; Role::ALL.len()]);
+
+impl RoleIndex {
+    fn get(&self, role: Role) -> Option<usize> {
+        self.0[role as usize]
+    }
+    fn insert(&mut self, role: Role, i: usize) {
+        self.0[role as usize] = Some(i);
+    }
+    fn contains(&self, role: Role) -> bool {
+        self.get(role).is_some()
+    }
 }
 
 impl Layout {
     /// Take a unique role's cell out of the row (leaving it empty).
-    fn take(&self, cells: &mut [String], role: Role) -> String {
+    fn take(&self, cells: &mut [Text], role: Role) -> Text {
         self.index
-            .get(&role)
-            .and_then(|&i| cells.get_mut(i))
+            .get(role)
+            .and_then(|i| cells.get_mut(i))
             .map(std::mem::take)
             .unwrap_or_default()
     }
 
-    fn get<'a>(&self, cells: &'a [String], role: Role) -> &'a str {
+    fn get<'a>(&self, cells: &'a [Text], role: Role) -> &'a Text {
+        static EMPTY: Text = Text::EMPTY;
         self.index
-            .get(&role)
-            .and_then(|&i| cells.get(i))
-            .map(String::as_str)
-            .unwrap_or("")
+            .get(role)
+            .and_then(|i| cells.get(i))
+            .unwrap_or(&EMPTY)
     }
 }
 
 /// Build a plan from rows.
-pub(crate) fn build<I: Iterator<Item = SourceRow>>(
+pub(crate) fn build<I: Iterator<Item = Row>>(
     rows: I,
     opts: &ImportOptions,
     format: &str,
@@ -96,16 +194,13 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
     let mut diagnostics = Vec::new();
 
     // 1. Look ahead for the header.
-    let mut head: Vec<SourceRow> = Vec::new();
+    let mut head: Vec<Row> = Vec::new();
     let mut junk_rows: Vec<usize> = Vec::new();
     while head.len() < HEADER_SCAN {
         match rows.next() {
-            Some(mut r) => {
-                for c in r.cells.iter_mut() {
-                    if clean_in_place(c) {
-                        junk_rows.push(r.line);
-                    }
-                }
+            Some(r) => {
+                // One entry per cell with control characters (deduplicated at the end).
+                junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
                 head.push(r)
             }
             None => break,
@@ -127,7 +222,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
             .iter()
             .flat_map(|r| r.cells.iter())
             .find(|c| !is_blank(c))
-            .cloned()
+            .map(|c| c.to_string())
     });
     if header_at > 0 {
         diagnostics.push(
@@ -144,23 +239,28 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
     }
     diagnostics.push(mapping_note(&layout));
 
-    // Update columns: the period their headers name.
-    let mut update_periods: HashMap<usize, (Option<String>, Option<chrono::NaiveDate>)> =
-        HashMap::new();
-    for (i, c) in layout.columns.iter().enumerate() {
-        if c.role == Role::Update {
-            update_periods.insert(
-                i,
-                (c.period.clone(), period_date(c.period.as_deref(), opts)),
-            );
-        }
+    // Update columns: the period their headers name (made once per column, shared by every
+    // update read from it).
+    let mut update_periods: Vec<Option<UpdateColumn>> = Vec::new();
+    for c in layout.columns.iter() {
+        update_periods.push((c.role == Role::Update).then(|| UpdateColumn {
+            period: c.period.as_deref().map(Text::from),
+            as_of: period_date(c.period.as_deref(), opts),
+        }));
     }
-    if let Some(latest) = update_periods.values().filter_map(|p| p.1).max() {
+    let update_cols = update_periods.iter().flatten().count();
+    if let Some(latest) = update_periods
+        .iter()
+        .flatten()
+        .filter_map(|p| p.as_of)
+        .max()
+    {
         plan.meta.as_of = Some(latest);
         plan.meta.period = update_periods
-            .values()
-            .find(|p| p.1 == Some(latest))
-            .and_then(|p| p.0.clone());
+            .iter()
+            .flatten()
+            .find(|p| p.as_of == Some(latest))
+            .and_then(|p| p.period.as_deref().map(str::to_string));
     }
     if opts.as_of.is_some() {
         plan.meta.as_of = opts.as_of;
@@ -171,9 +271,10 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         opts,
         plan,
         diagnostics,
-        cache: HashMap::new(),
-        status_cache: HashMap::new(),
-        update_cols: update_periods.len(),
+        cache: FxHashMap::default(),
+        status_cache: FxHashMap::default(),
+        owner_cache: FxHashMap::default(),
+        update_cols,
         current: None,
         theme: None,
         section_pending: false,
@@ -189,9 +290,9 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
         state.row(row);
     }
     state.junk_rows = junk_rows;
-    for mut row in rows {
-        for c in row.cells.iter_mut() {
-            if clean_in_place(c) && state.junk_rows.len() < 1000 {
+    for row in rows {
+        for _ in 0..row.junk {
+            if state.junk_rows.len() < 1000 {
                 state.junk_rows.push(row.line);
             }
         }
@@ -200,7 +301,7 @@ pub(crate) fn build<I: Iterator<Item = SourceRow>>(
     state.finish()
 }
 
-fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
+fn find_header(head: &[Row], opts: &ImportOptions) -> Result<usize> {
     if !opts.columns.is_empty() {
         // The first row holding every explicitly mapped header.
         let wanted: Vec<String> = opts
@@ -240,7 +341,7 @@ fn find_header(head: &[SourceRow], opts: &ImportOptions) -> Result<usize> {
 /// The header row among `head` and how many known fields it names: the row naming the most
 /// (at least two, one of them the action or the recommendation). Unknown columns don't count
 /// against it: trackers carry columns of their own. Rows of long text are data, not headers.
-pub(crate) fn best_header(head: &[SourceRow], opts: &ImportOptions) -> Option<(usize, usize)> {
+pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, r) in head.iter().enumerate() {
         let mut roles = Vec::new();
@@ -273,7 +374,7 @@ pub(crate) fn best_header(head: &[SourceRow], opts: &ImportOptions) -> Option<(u
 }
 
 fn make_layout(
-    header: &[String],
+    header: &[Text],
     header_row: usize,
     opts: &ImportOptions,
     _diagnostics: &mut [Diagnostic],
@@ -330,12 +431,12 @@ fn make_layout(
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut columns = Vec::with_capacity(header.len());
-    let mut index = HashMap::new();
+    let mut index = RoleIndex::default();
     for (i, (h, (role, _))) in header.iter().zip(scored.iter()).enumerate() {
         let mut name = if is_blank(h) {
             format!("Column {}", i + 1)
         } else {
-            h.clone()
+            h.to_string()
         };
         let n = seen.entry(name.clone()).or_insert(0);
         *n += 1;
@@ -357,6 +458,7 @@ fn make_layout(
         });
     }
     Ok(Layout {
+        keys: columns.iter().map(|c| Text::from(&c.header)).collect(),
         header_row,
         header: header.iter().map(|h| normalise_words(h)).collect(),
         header_len: header.iter().map(|h| h.len()).collect(),
@@ -433,19 +535,28 @@ struct State<'a> {
     opts: &'a ImportOptions,
     plan: Plan,
     diagnostics: Vec<Diagnostic>,
-    cache: HashMap<String, Timeframe>,
-    status_cache: HashMap<String, Status>,
+    /// Timeframe phrases read so far: every action that wrote a phrase shares its reading.
+    cache: FxHashMap<Text, Arc<Timeframe>>,
+    status_cache: FxHashMap<Text, Status>,
+    /// Owner cells split so far.
+    owner_cache: FxHashMap<Text, Vec<Text>>,
     update_cols: usize,
     current: Option<Recommendation>,
-    theme: Option<String>,
+    theme: Option<Text>,
     section_pending: bool,
-    last_owner: Option<String>,
-    last_lead: Option<String>,
+    last_owner: Option<Text>,
+    last_lead: Option<Text>,
     filled_owner: Vec<usize>,
     repeated_headers: Vec<usize>,
     junk_rows: Vec<usize>,
-    update_periods: HashMap<usize, (Option<String>, Option<chrono::NaiveDate>)>,
+    update_periods: Vec<Option<UpdateColumn>>,
     extra_cols: usize,
+}
+
+/// What every update read from one column shares.
+struct UpdateColumn {
+    period: Option<Text>,
+    as_of: Option<chrono::NaiveDate>,
 }
 
 /// Does a lone cell read like a section heading ("2) Business Planning Recommendations",
@@ -481,7 +592,7 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 impl State<'_> {
-    fn row(&mut self, row: SourceRow) {
+    fn row(&mut self, row: Row) {
         let cells = &row.cells;
         if cells.iter().all(|c| is_blank(c)) {
             return;
@@ -520,6 +631,9 @@ impl State<'_> {
                         period: None,
                     });
                     self.layout.header.push(String::new());
+                    self.layout
+                        .keys
+                        .push(Text::from(&self.layout.columns[n - 1].header));
                     self.extra_cols += 1;
                 }
                 self.diagnostics.push(
@@ -580,7 +694,7 @@ impl State<'_> {
         self.data_row(row);
     }
 
-    fn data_row(&mut self, row: SourceRow) {
+    fn data_row(&mut self, row: Row) {
         let mut cells = row.cells;
         let l = &self.layout;
         let rec_ref = l.take(&mut cells, Role::RecommendationRef);
@@ -595,7 +709,7 @@ impl State<'_> {
                     || (!rec_title.is_empty() && !cur.title.is_empty() && rec_title != cur.title)
                     || (rec_ref.is_empty() && !rec_title.is_empty() && cur.title.is_empty())
                     || (!theme_cell.is_empty()
-                        && cur.theme.as_deref().is_some_and(|t| t != theme_cell)
+                        && cur.theme.as_ref().is_some_and(|t| *t != theme_cell)
                         && rec_ref.is_empty()
                         && rec_title.is_empty())
                     || (self.section_pending && (!rec_ref.is_empty() || !rec_title.is_empty()))
@@ -606,12 +720,7 @@ impl State<'_> {
                 done.actions.shrink_to_fit();
                 self.plan.recommendations.push(done);
             }
-            let key = if rec_ref.is_empty() {
-                String::new()
-            } else {
-                rec_ref.clone()
-            };
-            let mut rec = Recommendation::new(key, rec_title.clone());
+            let mut rec = Recommendation::new(rec_ref.clone(), rec_title.clone());
             rec.row = Some(row.line);
             rec.theme = if theme_cell.is_empty() {
                 self.theme.clone()
@@ -656,18 +765,16 @@ impl State<'_> {
                 _ => rec.theme.as_deref(),
             };
             if group_value != Some(value.as_str()) {
-                if let Some(&i) = l.index.get(&role) {
-                    action
-                        .extra
-                        .insert(l.columns[i].header.clone(), value.clone());
+                if let Some(i) = l.index.get(role) {
+                    action.extra.insert(l.keys[i].clone(), value.clone());
                 }
             }
         }
         // Merged cells: a row whose recommendation cells are blank continues the group above,
         // and its blank owner and lead cells are the merged ones above too. A table with no
         // recommendation column has no merged groups, so nothing is carried down there.
-        let has_groups = l.index.contains_key(&Role::Recommendation)
-            || l.index.contains_key(&Role::RecommendationRef);
+        let has_groups =
+            l.index.contains(Role::Recommendation) || l.index.contains(Role::RecommendationRef);
         let merged_row =
             !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
         let owner = l.take(&mut cells, Role::Owner);
@@ -677,7 +784,16 @@ impl State<'_> {
                 self.filled_owner.push(row.line);
             }
         } else {
-            action.owners = crate::model::split_owners(&owner);
+            action.owners = match self.owner_cache.get(owner.as_str()) {
+                Some(owners) => owners.clone(),
+                None => {
+                    let owners = crate::model::split_owner_text(&owner);
+                    if self.owner_cache.len() < 10_000 {
+                        self.owner_cache.insert(owner.clone(), owners.clone());
+                    }
+                    owners
+                }
+            };
             if has_groups {
                 self.last_owner = Some(owner.clone());
             }
@@ -700,11 +816,11 @@ impl State<'_> {
         }
         let od = l.get(&cells, Role::OriginalDue);
         if !od.is_empty() {
-            action.original_due = Some(Box::new(cached(&mut self.cache, od, reference, settings)));
+            action.original_due = Some(cached(&mut self.cache, od, reference, settings));
         }
         let status = l.take(&mut cells, Role::Status);
         if !status.is_empty() {
-            let read = match self.status_cache.get(&status) {
+            let read = match self.status_cache.get(status.as_str()) {
                 Some(s) => s.clone(),
                 None => {
                     let s = Status::parse(&status).unwrap_or_else(|| Status::Other(status.clone()));
@@ -726,16 +842,20 @@ impl State<'_> {
             match parse_percent(pct) {
                 Some(p) => action.percent_complete = Some(p),
                 None => {
-                    let header = l.columns[l.index[&Role::Percent]].header.clone();
+                    let i = l
+                        .index
+                        .get(Role::Percent)
+                        .expect("a percent cell has a column");
+                    let header = l.columns[i].header.clone();
                     self.diagnostics.push(
                         Diagnostic::new(
                             "unreadable_percent",
                             Severity::Warning,
                             format!("{pct:?} is not a percentage: kept as an extra cell"),
                         )
-                        .at(Place::cell(row.line, header.clone(), pct)),
+                        .at(Place::cell(row.line, header, pct)),
                     );
-                    action.extra.insert(header, pct.to_string());
+                    action.extra.insert(l.keys[i].clone(), pct.clone());
                 }
             }
         }
@@ -760,16 +880,19 @@ impl State<'_> {
             };
             match c.role {
                 Role::Update => {
-                    let (period, as_of) = self.update_periods.get(&i).cloned().unwrap_or_default();
+                    let (period, as_of) = match self.update_periods.get(i) {
+                        Some(Some(u)) => (u.period.clone(), u.as_of),
+                        _ => (None, None),
+                    };
                     action.updates.push(ProgressUpdate {
                         period,
                         as_of,
                         text: v,
-                        column: Some(c.header.clone()),
+                        column: Some(l.keys[i].clone()),
                     });
                 }
                 Role::Extra => {
-                    action.extra.insert(c.header.clone(), v);
+                    action.extra.insert(l.keys[i].clone(), v);
                 }
                 _ => {}
             }
@@ -794,12 +917,12 @@ impl State<'_> {
         // Generated keys for groups with none.
         for (i, rec) in self.plan.recommendations.iter_mut().enumerate() {
             if rec.key.trim().is_empty() {
-                rec.key = (i + 1).to_string();
+                rec.key = Text::from((i + 1).to_string());
             }
         }
         self.plan.assign_refs();
         // Status words in the RAG or date column, when the plan has no status column.
-        let has_status_col = self.layout.index.contains_key(&Role::Status);
+        let has_status_col = self.layout.index.contains(Role::Status);
         let mut from_rag = 0;
         let mut from_date = 0;
         for rec in self.plan.recommendations.iter_mut() {
@@ -829,9 +952,12 @@ impl State<'_> {
         }
         let header_row = self.layout.header_row;
         if from_rag > 0 {
-            let col = self.layout.columns[self.layout.index[&Role::Rag]]
-                .header
-                .clone();
+            let rag_col = self
+                .layout
+                .index
+                .get(Role::Rag)
+                .expect("RAG words came from it");
+            let col = self.layout.columns[rag_col].header.clone();
             self.diagnostics.push(Diagnostic::new(
                 "status_from_rag",
                 Severity::Info,
@@ -919,17 +1045,17 @@ impl Layout {
 }
 
 fn cached(
-    cache: &mut HashMap<String, Timeframe>,
-    text: &str,
+    cache: &mut FxHashMap<Text, Arc<Timeframe>>,
+    text: &Text,
     reference: Option<chrono::NaiveDate>,
     settings: &timeframe::Settings,
-) -> Timeframe {
-    if let Some(t) = cache.get(text) {
+) -> Arc<Timeframe> {
+    if let Some(t) = cache.get(text.as_str()) {
         return t.clone();
     }
-    let t = timeframe::parse(text, reference, settings);
+    let t = Arc::new(timeframe::parse(text, reference, settings));
     if cache.len() < 100_000 {
-        cache.insert(text.to_string(), t.clone());
+        cache.insert(text.clone(), t.clone());
     }
     t
 }

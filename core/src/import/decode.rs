@@ -5,7 +5,7 @@
 //! £ survive whichever encoding a file uses, and a file that mixes both loses nothing. Files
 //! with a UTF-16 byte-order mark (Excel's "Unicode text") are transcoded first.
 
-use super::SourceRow;
+use super::builder::{Row, RowBuf};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -117,7 +117,7 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let consistency = consistency_delimiter(head);
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
-        let rows: Vec<SourceRow> = Records::new(head, d).take(40).collect();
+        let rows: Vec<Row> = Records::new(head, d).take(40).collect();
         let score = super::builder::best_header(&rows, opts).map_or(0, |(_, n)| n);
         if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
             best = (d, score);
@@ -149,32 +149,29 @@ fn consistency_delimiter(text: &[u8]) -> u8 {
     best.0
 }
 
-/// Decode one field: UTF-8 if valid, else Windows-1252. Returns whether it was repaired.
-pub(crate) fn decode_field(bytes: &[u8]) -> (String, bool) {
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(s) => (s, false),
-        Err(_) => (super::encoding::windows_1252(bytes), true),
-    }
-}
-
-/// Counts the double quotes that pass through, to tell an unterminated quote at the end.
+/// Tracks whether an odd number of double quotes passed through, to tell an unterminated
+/// quote at the end.
 pub(crate) struct QuoteCounter<R> {
     inner: R,
-    quotes: u64,
+    /// 1 when an odd number of quotes has passed.
+    odd: u8,
 }
 
 impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
+        // Only the parity matters: an XOR fold, which the compiler vectorises.
+        self.odd ^= buf[..n].iter().fold(0u8, |p, &b| p ^ u8::from(b == b'"'));
         Ok(n)
     }
 }
 
-/// Stream the records of a CSV/TSV text as [`SourceRow`]s, from any reader.
+/// Stream the records of a CSV/TSV text as [`Row`]s, from any reader. Each field is decoded
+/// (UTF-8 if valid, else Windows-1252) and cleaned straight into the row's one text buffer.
 pub(crate) struct Records<R: std::io::Read> {
     reader: csv::Reader<QuoteCounter<R>>,
     record: csv::ByteRecord,
+    row: RowBuf,
     /// Rows with fields that were not UTF-8.
     pub(crate) cp1252_rows: Vec<usize>,
     pub(crate) utf8_non_ascii: bool,
@@ -193,11 +190,12 @@ impl<R: std::io::Read> Records<R> {
             .buffer_capacity(256 * 1024)
             .from_reader(QuoteCounter {
                 inner: input,
-                quotes: 0,
+                odd: 0,
             });
         Records {
             reader,
             record: csv::ByteRecord::new(),
+            row: RowBuf::default(),
             cp1252_rows: Vec::new(),
             utf8_non_ascii: false,
             diagnostics: Vec::new(),
@@ -208,7 +206,7 @@ impl<R: std::io::Read> Records<R> {
 
     fn finish(&mut self) {
         self.done = true;
-        let odd = self.reader.get_ref().quotes % 2 == 1;
+        let odd = self.reader.get_ref().odd == 1;
         if let (true, Some((line, true))) = (odd, self.last) {
             self.diagnostics.push(
                 Diagnostic::new(
@@ -224,9 +222,9 @@ impl<R: std::io::Read> Records<R> {
 }
 
 impl<R: std::io::Read> Iterator for Records<R> {
-    type Item = SourceRow;
+    type Item = Row;
 
-    fn next(&mut self) -> Option<SourceRow> {
+    fn next(&mut self) -> Option<Row> {
         if self.done {
             return None;
         }
@@ -253,22 +251,32 @@ impl<R: std::io::Read> Iterator for Records<R> {
             .position()
             .map(|p| p.record() as usize + 1)
             .unwrap_or(0);
-        let mut cells = Vec::with_capacity(self.record.len());
         let mut repaired = false;
         let mut multiline = false;
         for field in self.record.iter() {
-            let (s, r) = decode_field(field);
-            if !r && !self.utf8_non_ascii && !field.is_ascii() {
-                self.utf8_non_ascii = true;
-            }
-            repaired |= r;
-            multiline |= field.contains(&b'\n');
-            cells.push(s);
+            let controls = if field.is_ascii() {
+                // ASCII is UTF-8: no second pass to validate it.
+                let s = std::str::from_utf8(field).unwrap_or_default();
+                self.row.push(s)
+            } else {
+                match std::str::from_utf8(field) {
+                    Ok(s) => {
+                        self.utf8_non_ascii = true;
+                        self.row.push(s)
+                    }
+                    Err(_) => {
+                        repaired = true;
+                        self.row.push(&super::encoding::windows_1252(field))
+                    }
+                }
+            };
+            // Only a cell with a control byte can hold a line break.
+            multiline |= controls && field.contains(&b'\n');
         }
         if repaired {
             self.cp1252_rows.push(line);
         }
         self.last = Some((line, multiline));
-        Some(SourceRow { line, cells })
+        Some(self.row.finish(line))
     }
 }

@@ -76,7 +76,7 @@ impl TrackerRow {
     /// let mut plan = Plan::default();
     /// let mut rec = Recommendation::new("1", "Improve scrutiny");
     /// let mut a = Action::new("Review the committee's terms of reference");
-    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
     /// a.set_status("In progress");
     /// rec.actions.push(a);
     /// plan.recommendations.push(rec);
@@ -433,10 +433,10 @@ fn write_actions(
         w.text(ws, timeframe.unwrap_or(""), true)?;
         let status = a
             .status_text
-            .clone()
-            .or_else(|| a.status.as_ref().map(|s| s.label().to_string()))
+            .as_deref()
+            .or_else(|| a.status.as_ref().map(|s| s.label()))
             .unwrap_or_default();
-        w.text(ws, &status, false)?;
+        w.text(ws, status, false)?;
         if has_rag {
             w.text(ws, a.rag.as_deref().unwrap_or(""), false)?;
         }
@@ -461,7 +461,11 @@ fn write_actions(
         let update = a.latest_update().map(|u| u.text.as_str());
         w.text(ws, update.unwrap_or(""), true)?;
         for e in &extras {
-            w.text(ws, a.extra.get(e).map(String::as_str).unwrap_or(""), true)?;
+            w.text(
+                ws,
+                a.extra.get(e.as_str()).map(|v| v.as_str()).unwrap_or(""),
+                true,
+            )?;
         }
         w.finish(ws)?;
     }

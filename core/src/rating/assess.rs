@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// let mut plan = Plan::default();
 /// let mut rec = Recommendation::new("1", "Improve scrutiny");
 /// let mut a = Action::new("Review committee terms of reference");
-/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 /// a.set_status("In progress");
 /// a.rag = Some("Green".into());
 /// rec.actions.push(a);
@@ -322,8 +322,8 @@ fn assess_inner(
         }
         plan_not_rated += not_rated;
         recommendations.push(GroupRating {
-            key: rec.key.clone(),
-            title: rec.title.clone(),
+            key: rec.key.to_string(),
+            title: rec.title.to_string(),
             rating: rating.map(|r| scale.labels[r].id.clone()),
             reason,
             counts: label_counts(scale, &counts),

@@ -225,7 +225,7 @@ impl From<RagWord> for ReportedFact {
 /// ```
 /// use actionplan::{Action, Plan, rating::{Facts, Overdue}};
 /// let mut a = Action::new("x");
-/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+/// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 /// a.set_status("In progress");
 /// let f = Facts::of(&Plan::default(), &a, "2025-05-12".parse().unwrap(), None);
 /// assert_eq!(f.overdue, Overdue::Definitely);

@@ -24,7 +24,7 @@
 //!                             ("Review terms of reference", "31/03/2025", "In progress"),
 //!                             ("Publish work programme", "30/06/2025", "Not started")] {
 //!     let mut a = Action::new(desc);
-//!     a.timeframe = Some(actionplan::timeframe::parse(due, None, &Default::default()));
+//!     a.timeframe = Some(actionplan::timeframe::parse(due, None, &Default::default()).into());
 //!     a.set_status(status);
 //!     rec.actions.push(a);
 //! }

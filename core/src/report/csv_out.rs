@@ -26,7 +26,7 @@ use std::collections::BTreeSet;
 pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
     let extras: BTreeSet<&str> = plan
         .actions()
-        .flat_map(|(_, act)| act.extra.keys().map(String::as_str))
+        .flat_map(|(_, act)| act.extra.keys().map(|k| k.as_str()))
         .collect();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -74,13 +74,13 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
         };
         let f = &r.facts;
         let mut row: Vec<String> = vec![
-            act.action_ref.clone(),
-            rec.key.clone(),
-            rec.title.clone(),
-            rec.theme.clone().unwrap_or_default(),
-            act.description.clone(),
-            act.owner.clone().unwrap_or_default(),
-            act.lead_member.clone().unwrap_or_default(),
+            act.action_ref.to_string(),
+            rec.key.to_string(),
+            rec.title.to_string(),
+            text(&rec.theme),
+            act.description.to_string(),
+            text(&act.owner),
+            text(&act.lead_member),
             act.timeframe
                 .as_ref()
                 .map(|t| t.text.clone())
@@ -90,7 +90,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
                 .as_ref()
                 .map(|s| s.label().to_string())
                 .unwrap_or_default(),
-            act.rag.clone().unwrap_or_default(),
+            text(&act.rag),
             label_name(a, r.rating.as_deref()).to_string(),
             r.reason.rule.as_deref().unwrap_or("").to_string(),
             r.reason.text.clone(),
@@ -111,15 +111,20 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
             date(f.original_due),
             f.percent.map(crate::rating::fmt_num).unwrap_or_default(),
             act.latest_update()
-                .map(|u| u.text.clone())
+                .map(|u| u.text.to_string())
                 .unwrap_or_default(),
         ];
         row.extend(
             extras
                 .iter()
-                .map(|k| act.extra.get(*k).cloned().unwrap_or_default()),
+                .map(|k| act.extra.get(*k).map(|v| v.to_string()).unwrap_or_default()),
         );
         let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// An optional text as a cell (empty when absent).
+fn text(t: &Option<crate::Text>) -> String {
+    t.as_deref().unwrap_or_default().to_string()
 }

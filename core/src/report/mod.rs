@@ -14,7 +14,7 @@
 //! plan.meta.title = Some("Improvement plan".into());
 //! let mut rec = Recommendation::new("1", "Strengthen scrutiny");
 //! let mut a = Action::new("<script>alert(1)</script> Review terms of reference");
-//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()));
+//! a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
 //! a.set_status("In progress");
 //! rec.actions.push(a);
 //! plan.recommendations.push(rec);

@@ -19,7 +19,7 @@
 //! for (status, rag) in [("Complete", ""), ("In progress", "Green"), ("In progress", "Red"), ("Not started", "")] {
 //!     let mut a = Action::new("x");
 //!     a.set_status(status);
-//!     a.rag = Some(rag.into()).filter(|r: &String| !r.is_empty());
+//!     a.rag = Some(rag.into()).filter(|r: &actionplan::Text| !r.is_empty());
 //!     rec.actions.push(a);
 //! }
 //! plan.recommendations.push(rec);
@@ -39,8 +39,9 @@ pub(crate) use fxhash::FxHashMap;
 pub use peer_challenge::{peer_challenge, Milestone, MilestoneState, PeerChallenge};
 pub use shares::{percent, percentages};
 
-use crate::model::{split_owners, Plan};
+use crate::model::{split_owner_text, Plan};
 use crate::rating::{Assessment, Overdue, StatusFact};
+use crate::text::Text;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -549,11 +550,15 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             groups.len() - 1
         };
     let mut rated = assessment.actions.iter().enumerate();
-    let no_owner = vec!["(no owner)".to_string()];
+    let no_owner = vec![Text::from("(no owner)")];
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         // Recommendations are grouped by position: keys may repeat.
         let rec_slot = if by == GroupBy::Recommendation {
-            groups.push((rec.key.clone(), Some(rec.title.clone()), Acc::new(n_labels)));
+            groups.push((
+                rec.key.to_string(),
+                Some(rec.title.to_string()),
+                Acc::new(n_labels),
+            ));
             Some(groups.len() - 1)
         } else {
             None
@@ -591,12 +596,12 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             }
             let open = !f.closed;
             let lead_split;
-            let people: &[String] = match by {
+            let people: &[Text] = match by {
                 GroupBy::Lead => {
                     lead_split = action
                         .lead_member
-                        .as_deref()
-                        .map(split_owners)
+                        .as_ref()
+                        .map(split_owner_text)
                         .unwrap_or_default();
                     &lead_split
                 }
@@ -617,7 +622,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     groups[i].2.add(&item);
                 }
             }
-            let owner_list: &[String] = if action.owners.is_empty() {
+            let owner_list: &[Text] = if action.owners.is_empty() {
                 &no_owner
             } else {
                 &action.owners
@@ -627,7 +632,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     Some(&i) => i,
                     None => {
                         owners.push(Workload {
-                            owner: o.clone(),
+                            owner: o.to_string(),
                             actions: 0,
                             open: 0,
                             complete: 0,
@@ -652,7 +657,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     recommendation: r.recommendation.clone(),
                     recommendation_index: r.recommendation_index,
                     action_index: r.action_index,
-                    description: action.description.clone(),
+                    description: action.description.to_string(),
                     due: f.due,
                     overdue: f.overdue,
                     days_overdue: f.days_overdue,
