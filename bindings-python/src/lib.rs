@@ -15,8 +15,8 @@ pub mod plan;
 pub mod rating;
 pub mod views;
 
-use crate::convert::{opt_date, opt_str, role_map, source_bytes, type_name};
-use crate::errors::{guard, input_type, CoreResult};
+use crate::convert::{opt_date, opt_str, role_map, source, type_name, Source};
+use crate::errors::{guard, input_type, io_error, CoreResult};
 use crate::plan::Plan;
 use actionplan::import::{Aliases, Format, ImportOptions};
 use pyo3::prelude::*;
@@ -83,11 +83,23 @@ impl ReadArgs<'_, '_> {
     }
 }
 
-fn read_source(py: Python<'_>, source: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
+fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
     guard(py, || {
         let opts = args.options(py)?;
-        let bytes = source_bytes(source)?;
-        let imported = py.detach(|| opts.read_bytes(&bytes)).py(py)?;
+        let imported = match source(src)? {
+            // A file is read in Rust without the GIL, a CSV streamed (never held whole).
+            Source::Path(path) => {
+                let file = std::fs::File::open(&path)
+                    .and_then(|f| match f.metadata() {
+                        Ok(m) if m.is_dir() => Err(std::io::Error::from_raw_os_error(21)),
+                        _ => Ok(f),
+                    })
+                    .map_err(|e| io_error(py, &path, &e))?;
+                py.detach(|| opts.read(file))
+            }
+            Source::Bytes(bytes) => py.detach(|| opts.read_bytes(&bytes)),
+        }
+        .py(py)?;
         Ok(Plan::new(imported.plan))
     })
 }
