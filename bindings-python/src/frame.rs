@@ -361,6 +361,45 @@ pub fn rated_table(data: &PlanData, a: &Assessment) -> Table {
 /// Overdue strengths (the names `RatedAction.overdue` gives).
 pub const OVERDUE: [&str; 4] = ["definitely", "possibly", "no", "no_deadline"];
 
+/// Column names in table order (the assessment's last).
+const COLUMNS: [&str; 30] = [
+    "recommendation",
+    "recommendation_title",
+    "theme",
+    "ref",
+    "description",
+    "owner",
+    "owners",
+    "lead_member",
+    "timeframe",
+    "timeframe_kind",
+    "start",
+    "due_earliest",
+    "due",
+    "ongoing",
+    "recurring",
+    "conditional",
+    "status",
+    "status_text",
+    "rag",
+    "percent_complete",
+    "latest_update",
+    "row",
+    "rating",
+    "rule",
+    "reason",
+    "overdue",
+    "days_overdue",
+    "days_to_due",
+    "closed",
+    "original_due",
+];
+
+/// Plans with at least this many actions are laid out on two threads.
+const PARALLEL_ROWS: usize = 50_000;
+
+type Columns = Vec<(&'static str, ColumnData)>;
+
 fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let plan = &data.plan;
     let n = data.index.len();
@@ -381,10 +420,52 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             }
         }
     }
-    let label_names: Vec<&str> = assessment
-        .map(|a| a.scale.labels.iter().map(|l| &*l.name).collect())
-        .unwrap_or_default();
-    // Exact sizes of the free-text columns first, so no buffer is copied while it grows.
+    let rated = &rated[..];
+    // The free text (copied) and the rest (codes, dates, numbers) are independent: for a
+    // large plan they are built at the same time. The caller has released the GIL.
+    let (mut text, mut rest) = if n >= PARALLEL_ROWS {
+        std::thread::scope(|scope| {
+            let text = scope.spawn(|| text_columns(data, assessment, rated));
+            let rest = other_columns(data, assessment, rated);
+            (text.join().unwrap_or_default(), rest)
+        })
+    } else {
+        (
+            text_columns(data, assessment, rated),
+            other_columns(data, assessment, rated),
+        )
+    };
+    // A panic on the text thread leaves its columns missing: fail as a panic here too, so
+    // the guard reports it (never a table with columns missing).
+    let expected = if assessment.is_some() { 30 } else { 22 };
+    assert_eq!(
+        text.len() + rest.len(),
+        expected,
+        "every column of the action table was built"
+    );
+    text.append(&mut rest);
+    let mut fields: Vec<Field> = Vec::with_capacity(text.len());
+    for name in COLUMNS {
+        if let Some(at) = text.iter().position(|(n, _)| *n == name) {
+            let (name, data) = text.swap_remove(at);
+            fields.push(Field {
+                name: name.to_string(),
+                data,
+            });
+        }
+    }
+    Table { len: n, fields }
+}
+
+/// The free-text columns: `ref`, `description`, `owners`, `latest_update` and `reason`.
+fn text_columns(
+    data: &PlanData,
+    assessment: Option<&Assessment>,
+    rated: &[Option<&RatedAction>],
+) -> Columns {
+    let plan = &data.plan;
+    let n = data.index.len();
+    // Exact sizes first, so no buffer is copied while it grows.
     let (mut ref_bytes, mut desc_bytes, mut latest_bytes) = (0, 0, 0);
     let (mut owner_items, mut owner_bytes) = (0, 0);
     for (_, a) in plan.actions() {
@@ -394,24 +475,53 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         owner_items += a.owners.len();
         owner_bytes += a.owners.iter().map(|o| o.len()).sum::<usize>();
     }
-    let reason_bytes = rated
-        .iter()
-        .map(|r| r.map_or(0, |r| r.reason.text.len()))
-        .sum();
-    fn cat<'a>(fixed: &[&'a str], ordered: bool, rows: usize) -> CatCol<'a> {
-        let mut c = CatCol::new(fixed, ordered);
-        c.reserve(rows);
-        c
+    let mut aref = StrCol::with_capacity(n, ref_bytes);
+    let mut description = StrCol::with_capacity(n, desc_bytes);
+    let mut owners = ListCol::with_capacity(n, owner_items, owner_bytes);
+    let mut latest = StrCol::with_capacity(n, latest_bytes);
+    for (_, a) in plan.actions() {
+        aref.push(Some(&*a.action_ref));
+        description.push(Some(&*a.description));
+        owners.push(a.owners.iter().map(|o| &**o));
+        latest.push(a.latest_update().map(|u| &*u.text));
     }
+    let mut out = vec![
+        ("ref", aref.finish()),
+        ("description", description.finish()),
+        ("owners", owners.finish()),
+        ("latest_update", latest.finish()),
+    ];
+    if assessment.is_some() {
+        let bytes = rated
+            .iter()
+            .map(|r| r.map_or(0, |r| r.reason.text.len()))
+            .sum();
+        let mut reason = StrCol::with_capacity(n, bytes);
+        for r in rated {
+            reason.push(r.map(|r| &*r.reason.text));
+        }
+        out.push(("reason", reason.finish()));
+    }
+    out
+}
+
+/// Every other column: categoricals (codes), dates, flags and numbers.
+fn other_columns(
+    data: &PlanData,
+    assessment: Option<&Assessment>,
+    rated: &[Option<&RatedAction>],
+) -> Columns {
+    let plan = &data.plan;
+    let n = data.index.len();
+    let label_names: Vec<&str> = assessment
+        .map(|a| a.scale.labels.iter().map(|l| &*l.name).collect())
+        .unwrap_or_default();
     // Repeated values (a recommendation's fields, owners, phrases, statuses as written, RAGs)
     // are categoricals: one copy of each distinct text and a code per row.
     let mut rec_key = cat(&[], false, n);
     let mut rec_title = cat(&[], false, n);
     let mut theme = cat(&[], false, n);
-    let mut aref = StrCol::with_capacity(n, ref_bytes);
-    let mut description = StrCol::with_capacity(n, desc_bytes);
     let mut owner = cat(&[], false, n);
-    let mut owners = ListCol::with_capacity(n, owner_items, owner_bytes);
     let mut lead = cat(&[], false, n);
     let mut timeframe = cat(&[], false, n);
     let mut kind = cat(&KINDS, false, n);
@@ -425,16 +535,12 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let mut status_text = cat(&[], false, n);
     let mut rag = cat(&[], false, n);
     let mut percent = FloatCol::with_capacity(n);
-    let mut latest = StrCol::with_capacity(n, latest_bytes);
     let mut row = IntCol::with_capacity(n);
     // The assessment's columns (empty without one).
     let m = if assessment.is_some() { n } else { 0 };
-    let mut rating = CatCol::new(&label_names, true);
-    rating.reserve(m);
+    let mut rating = cat(&label_names, true, m);
     let mut rule = cat(&[], false, m);
-    let mut reason = StrCol::with_capacity(m, reason_bytes);
-    let mut overdue = CatCol::new(&OVERDUE, false);
-    overdue.reserve(m);
+    let mut overdue = cat(&OVERDUE, false, m);
     let mut days_overdue = IntCol::with_capacity(m);
     let mut days_to_due = IntCol::with_capacity(m);
     let mut closed = BoolCol::with_capacity(m);
@@ -450,10 +556,7 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         rec_title.push_n(Some(&*r.title), count);
         theme.push_n(r.theme.as_deref(), count);
         for a in &r.actions {
-            aref.push(Some(&*a.action_ref));
-            description.push(Some(&*a.description));
             owner.push(a.owner.as_deref());
-            owners.push(a.owners.iter().map(|o| &**o));
             lead.push(a.lead_member.as_deref());
             let t = a.timeframe.as_ref();
             timeframe.push(t.map(|t| &*t.text));
@@ -468,7 +571,6 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             status_text.push(a.status_text.as_deref());
             rag.push(a.rag.as_deref());
             percent.push(a.percent_complete);
-            latest.push(a.latest_update().map(|u| &*u.text));
             row.push(a.row.map(|r| r as i64));
             if let Some(asm) = assessment {
                 let r = rated[at];
@@ -477,7 +579,6 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
                         .map(|id| label_name(asm, Some(id))),
                 );
                 rule.push(r.and_then(|r| r.reason.rule.as_deref()));
-                reason.push(r.map(|r| &*r.reason.text));
                 let f = r.map(|r| &r.facts);
                 overdue.push(f.map(|f| f.overdue.as_str()));
                 days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
@@ -488,14 +589,11 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             at += 1;
         }
     }
-    let mut fields = vec![
+    let mut out = vec![
         ("recommendation", rec_key.finish()),
         ("recommendation_title", rec_title.finish()),
         ("theme", theme.finish()),
-        ("ref", aref.finish()),
-        ("description", description.finish()),
         ("owner", owner.finish()),
-        ("owners", owners.finish()),
         ("lead_member", lead.finish()),
         ("timeframe", timeframe.finish()),
         ("timeframe_kind", kind.finish()),
@@ -509,14 +607,12 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         ("status_text", status_text.finish()),
         ("rag", rag.finish()),
         ("percent_complete", percent.finish()),
-        ("latest_update", latest.finish()),
         ("row", row.finish()),
     ];
     if assessment.is_some() {
-        fields.extend([
+        out.extend([
             ("rating", rating.finish()),
             ("rule", rule.finish()),
-            ("reason", reason.finish()),
             ("overdue", overdue.finish()),
             ("days_overdue", days_overdue.finish()),
             ("days_to_due", days_to_due.finish()),
@@ -524,16 +620,13 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             ("original_due", original_due.finish()),
         ]);
     }
-    Table {
-        len: n,
-        fields: fields
-            .into_iter()
-            .map(|(name, data)| Field {
-                name: name.to_string(),
-                data,
-            })
-            .collect(),
-    }
+    out
+}
+
+fn cat<'a>(fixed: &[&'a str], ordered: bool, rows: usize) -> CatCol<'a> {
+    let mut c = CatCol::new(fixed, ordered);
+    c.reserve(rows);
+    c
 }
 
 /// Columns ready for a data frame, exported through the Arrow PyCapsule interface
