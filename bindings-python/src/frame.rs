@@ -401,6 +401,10 @@ const PARALLEL_ROWS: usize = 50_000;
 type Columns = Vec<(&'static str, ColumnData)>;
 
 fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
+    build(data, assessment, data.index.len() >= PARALLEL_ROWS)
+}
+
+fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Table {
     let plan = &data.plan;
     let n = data.index.len();
     // Each action's rating, by flat position.
@@ -423,7 +427,7 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
     let rated = &rated[..];
     // The free text (copied) and the rest (codes, dates, numbers) are independent: for a
     // large plan they are built at the same time. The caller has released the GIL.
-    let (mut text, mut rest) = if n >= PARALLEL_ROWS {
+    let (mut text, mut rest) = if parallel {
         std::thread::scope(|scope| {
             let text = scope.spawn(|| text_columns(data, assessment, rated));
             let rest = other_columns(data, assessment, rated);
@@ -757,6 +761,36 @@ mod tests {
                 assert!(!validity.get(1));
             }
             other => panic!("not a date column: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn two_threads_build_the_same_table_as_one() {
+        let mut csv = String::from("Recommendation,Action,Owner,Due,Status\n");
+        for i in 0..300 {
+            let due = ["March 2025", "2024/25", "Ongoing", ""][i % 4];
+            let status = ["Complete", "In progress", ""][i % 3];
+            csv.push_str(&format!(
+                "R{},Action {i},Owner {},{due},{status}\n",
+                i / 7,
+                i % 5
+            ));
+        }
+        let imported = actionplan::import::ImportOptions::new()
+            .read_bytes(csv.as_bytes())
+            .unwrap();
+        let data = PlanData::new(imported.plan);
+        let rules = actionplan::rating::RuleSet::preset("date-rag").unwrap();
+        let a =
+            actionplan::rating::assess(&data.plan, &rules, "2025-06-30".parse().unwrap()).unwrap();
+        for assessment in [None, Some(&a)] {
+            let one = build(&data, assessment, false);
+            let two = build(&data, assessment, true);
+            assert_eq!(one.len, 300);
+            assert_eq!(format!("{one:?}"), format!("{two:?}"));
+            let names: Vec<&str> = one.fields.iter().map(|f| f.name.as_str()).collect();
+            let expected = if assessment.is_some() { 30 } else { 22 };
+            assert_eq!(names, COLUMNS[..expected]);
         }
     }
 
