@@ -46,6 +46,7 @@ __all__ = [
     "presets",
     "read",
     "read_csv",
+    "read_excel",
     "read_json",
 ]
 
