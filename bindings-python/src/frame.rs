@@ -461,6 +461,18 @@ fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Ta
     Table { len: n, fields }
 }
 
+/// Actions sampled to size the text buffers.
+const SAMPLE: usize = 4096;
+
+/// Room for `rows` values from `sum` over the first `sampled`: the sample's mean plus half
+/// again, and 64 KiB.
+fn estimate(sum: usize, sampled: usize, rows: usize) -> usize {
+    if sampled >= rows {
+        return sum;
+    }
+    (sum / sampled.max(1) + 1) * rows / 2 * 3 + 65_536
+}
+
 /// The free-text columns: `ref`, `description`, `owners`, `latest_update` and `reason`.
 fn text_columns(
     data: &PlanData,
@@ -469,16 +481,24 @@ fn text_columns(
 ) -> Columns {
     let plan = &data.plan;
     let n = data.index.len();
-    // Exact sizes first, so no buffer is copied while it grows.
+    // Buffer sizes from the first actions, with room to spare: a second pass over a large
+    // plan to measure them exactly costs more (the model is far bigger than the caches) than
+    // the rare growth, and pages reserved but never written cost nothing.
     let (mut ref_bytes, mut desc_bytes, mut latest_bytes) = (0, 0, 0);
     let (mut owner_items, mut owner_bytes) = (0, 0);
-    for (_, a) in plan.actions() {
+    let mut sampled = 0;
+    for (_, a) in plan.actions().take(SAMPLE) {
+        sampled += 1;
         ref_bytes += a.action_ref.len();
         desc_bytes += a.description.len();
         latest_bytes += a.latest_update().map_or(0, |u| u.text.len());
         owner_items += a.owners.len();
         owner_bytes += a.owners.iter().map(|o| o.len()).sum::<usize>();
     }
+    let scale = |bytes: usize| estimate(bytes, sampled, n);
+    let (ref_bytes, desc_bytes, latest_bytes) =
+        (scale(ref_bytes), scale(desc_bytes), scale(latest_bytes));
+    let (owner_items, owner_bytes) = (scale(owner_items), scale(owner_bytes));
     let mut aref = StrCol::with_capacity(n, ref_bytes);
     let mut description = StrCol::with_capacity(n, desc_bytes);
     let mut owners = ListCol::with_capacity(n, owner_items, owner_bytes);
@@ -496,10 +516,12 @@ fn text_columns(
         ("latest_update", latest.finish()),
     ];
     if assessment.is_some() {
-        let bytes = rated
+        let sample = &rated[..rated.len().min(SAMPLE)];
+        let bytes = sample
             .iter()
             .map(|r| r.map_or(0, |r| r.reason.text.len()))
             .sum();
+        let bytes = estimate(bytes, sample.len(), n);
         let mut reason = StrCol::with_capacity(n, bytes);
         for r in rated {
             reason.push(r.map(|r| &*r.reason.text));
