@@ -817,6 +817,33 @@ mod tests {
     }
 
     #[test]
+    fn text_longer_than_the_sample_promised_still_fits() {
+        let long = "x".repeat(500);
+        let mut csv = String::from("Recommendation,Action\n");
+        for i in 0..SAMPLE + 900 {
+            let text = if i < SAMPLE {
+                format!("A{i}")
+            } else {
+                format!("{long}{i}")
+            };
+            csv.push_str(&format!("R{},{text}\n", i / 10));
+        }
+        let imported = actionplan::import::ImportOptions::new()
+            .read_bytes(csv.as_bytes())
+            .unwrap();
+        let data = PlanData::new(imported.plan);
+        let t = build(&data, None, true);
+        let description = t.fields.iter().find(|f| f.name == "description").unwrap();
+        let ColumnData::Str(s) = &description.data else {
+            panic!("description is text")
+        };
+        assert_eq!(s.len(), SAMPLE + 900);
+        assert_eq!(s.get(3), Some("A3"));
+        let last = SAMPLE + 899;
+        assert_eq!(s.get(last), Some(format!("{long}{last}").as_str()));
+    }
+
+    #[test]
     fn the_action_table_has_a_row_per_action() {
         let imported = actionplan::import::ImportOptions::new()
             .read_bytes(
