@@ -425,19 +425,17 @@ fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Ta
         }
     }
     let rated = &rated[..];
-    // The free text (copied) and the rest (codes, dates, numbers) are independent: for a
-    // large plan they are built at the same time. The caller has released the GIL.
+    // The free text and the assessment's columns, and the plan's other columns (codes, dates,
+    // numbers), are independent: for a large plan they are built at the same time (about
+    // equal halves). The caller has released the GIL.
     let (mut text, mut rest) = if parallel {
         std::thread::scope(|scope| {
             let text = scope.spawn(|| text_columns(data, assessment, rated));
-            let rest = other_columns(data, assessment, rated);
+            let rest = other_columns(data);
             (text.join().unwrap_or_default(), rest)
         })
     } else {
-        (
-            text_columns(data, assessment, rated),
-            other_columns(data, assessment, rated),
-        )
+        (text_columns(data, assessment, rated), other_columns(data))
     };
     // A panic on the text thread leaves its columns missing: fail as a panic here too, so
     // the guard reports it (never a table with columns missing).
@@ -473,7 +471,8 @@ fn estimate(sum: usize, sampled: usize, rows: usize) -> usize {
     (sum / sampled.max(1) + 1) * rows / 2 * 3 + 65_536
 }
 
-/// The free-text columns: `ref`, `description`, `owners`, `latest_update` and `reason`.
+/// The free-text columns (`ref`, `description`, `owners`, `latest_update`) and the
+/// assessment's.
 fn text_columns(
     data: &PlanData,
     assessment: Option<&Assessment>,
@@ -515,33 +514,64 @@ fn text_columns(
         ("owners", owners.finish()),
         ("latest_update", latest.finish()),
     ];
-    if assessment.is_some() {
+    if let Some(asm) = assessment {
         let sample = &rated[..rated.len().min(SAMPLE)];
         let bytes = sample
             .iter()
             .map(|r| r.map_or(0, |r| r.reason.text.len()))
             .sum();
         let bytes = estimate(bytes, sample.len(), n);
-        let mut reason = StrCol::with_capacity(n, bytes);
-        for r in rated {
-            reason.push(r.map(|r| &*r.reason.text));
-        }
-        out.push(("reason", reason.finish()));
+        out.extend(assessment_columns(asm, rated, bytes));
     }
     out
 }
 
-/// Every other column: categoricals (codes), dates, flags and numbers.
-fn other_columns(
-    data: &PlanData,
-    assessment: Option<&Assessment>,
-    rated: &[Option<&RatedAction>],
+/// The assessment's columns, one row per action (`None`: the action has no rating entry).
+fn assessment_columns<'a>(
+    asm: &'a Assessment,
+    rated: &[Option<&'a RatedAction>],
+    reason_bytes: usize,
 ) -> Columns {
+    let n = rated.len();
+    let label_names: Vec<&str> = asm.scale.labels.iter().map(|l| &*l.name).collect();
+    let mut rating = cat(&label_names, true, n);
+    let mut rule = cat(&[], false, n);
+    let mut reason = StrCol::with_capacity(n, reason_bytes);
+    let mut overdue = cat(&OVERDUE, false, n);
+    let mut days_overdue = IntCol::with_capacity(n);
+    let mut days_to_due = IntCol::with_capacity(n);
+    let mut closed = BoolCol::with_capacity(n);
+    let mut original_due = DateCol::with_capacity(n);
+    for &r in rated {
+        rating.push(
+            r.and_then(|r| r.rating.as_deref())
+                .map(|id| label_name(asm, Some(id))),
+        );
+        rule.push(r.and_then(|r| r.reason.rule.as_deref()));
+        reason.push(r.map(|r| &*r.reason.text));
+        let f = r.map(|r| &r.facts);
+        overdue.push(f.map(|f| f.overdue.as_str()));
+        days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
+        days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
+        closed.push(f.is_some_and(|f| f.closed));
+        original_due.push(f.and_then(|f| f.original_due));
+    }
+    vec![
+        ("rating", rating.finish()),
+        ("rule", rule.finish()),
+        ("reason", reason.finish()),
+        ("overdue", overdue.finish()),
+        ("days_overdue", days_overdue.finish()),
+        ("days_to_due", days_to_due.finish()),
+        ("closed", closed.finish()),
+        ("original_due", original_due.finish()),
+    ]
+}
+
+/// The plan's other columns: categoricals (codes), dates, flags and numbers.
+fn other_columns(data: &PlanData) -> Columns {
     let plan = &data.plan;
     let n = data.index.len();
-    let label_names: Vec<&str> = assessment
-        .map(|a| a.scale.labels.iter().map(|l| &*l.name).collect())
-        .unwrap_or_default();
     // Repeated values (a recommendation's fields, owners, phrases, statuses as written, RAGs)
     // are categoricals: one copy of each distinct text and a code per row.
     let mut rec_key = cat(&[], false, n);
@@ -562,16 +592,6 @@ fn other_columns(
     let mut rag = cat(&[], false, n);
     let mut percent = FloatCol::with_capacity(n);
     let mut row = IntCol::with_capacity(n);
-    // The assessment's columns (empty without one).
-    let m = if assessment.is_some() { n } else { 0 };
-    let mut rating = cat(&label_names, true, m);
-    let mut rule = cat(&[], false, m);
-    let mut overdue = cat(&OVERDUE, false, m);
-    let mut days_overdue = IntCol::with_capacity(m);
-    let mut days_to_due = IntCol::with_capacity(m);
-    let mut closed = BoolCol::with_capacity(m);
-    let mut original_due = DateCol::with_capacity(m);
-    let mut at = 0;
     for r in &plan.recommendations {
         let count = r.actions.len();
         if count == 0 {
@@ -598,24 +618,9 @@ fn other_columns(
             rag.push(a.rag.as_deref());
             percent.push(a.percent_complete);
             row.push(a.row.map(|r| r as i64));
-            if let Some(asm) = assessment {
-                let r = rated[at];
-                rating.push(
-                    r.and_then(|r| r.rating.as_deref())
-                        .map(|id| label_name(asm, Some(id))),
-                );
-                rule.push(r.and_then(|r| r.reason.rule.as_deref()));
-                let f = r.map(|r| &r.facts);
-                overdue.push(f.map(|f| f.overdue.as_str()));
-                days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
-                days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
-                closed.push(f.is_some_and(|f| f.closed));
-                original_due.push(f.and_then(|f| f.original_due));
-            }
-            at += 1;
         }
     }
-    let mut out = vec![
+    vec![
         ("recommendation", rec_key.finish()),
         ("recommendation_title", rec_title.finish()),
         ("theme", theme.finish()),
@@ -634,19 +639,7 @@ fn other_columns(
         ("rag", rag.finish()),
         ("percent_complete", percent.finish()),
         ("row", row.finish()),
-    ];
-    if assessment.is_some() {
-        out.extend([
-            ("rating", rating.finish()),
-            ("rule", rule.finish()),
-            ("overdue", overdue.finish()),
-            ("days_overdue", days_overdue.finish()),
-            ("days_to_due", days_to_due.finish()),
-            ("closed", closed.finish()),
-            ("original_due", original_due.finish()),
-        ]);
-    }
-    out
+    ]
 }
 
 fn cat<'a>(fixed: &[&'a str], ordered: bool, rows: usize) -> CatCol<'a> {
