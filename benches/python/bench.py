@@ -14,6 +14,8 @@ It checks that both give the same rating counts, then prints the timings and the
 
     .venv/bin/python benches/python/bench.py            # 1,000,000 actions
     .venv/bin/python benches/python/bench.py --rows 100000 --repeat 3
+    .venv/bin/python benches/python/bench.py --keep /tmp/plan.csv   # then, for the floor:
+    cargo run --release -p actionplan-python --example csv_floor -- /tmp/plan.csv
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import csv
 import datetime
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -189,6 +192,9 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each; the best is reported")
     ap.add_argument("--forms", default="month,fy", help="phrase forms: month, fy, or month,fy")
+    ap.add_argument("--keep", type=Path, help="also keep a copy of the generated CSV here (for "
+                    "the bare-parse floor: cargo run --release -p actionplan-python --example "
+                    "csv_floor -- FILE)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -198,6 +204,8 @@ def main() -> int:
         size = path.stat().st_size
         print(f"generated {args.rows:,} actions ({size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f}s "
               f"(forms: {args.forms})")
+        if args.keep:
+            shutil.copyfile(path, args.keep)
         a = best(run_actionplan, path, args.repeat)
         p = best(run_pandas, path, args.repeat)
 

@@ -7,43 +7,46 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyMemoryView, PyString};
 
-/// Read the bytes of a source: a path (`str` or `os.PathLike`), `bytes`-like data, or a
-/// binary or text file object with `.read()`.
-pub fn source_bytes(src: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+/// Where a plan comes from: a file path (read in Rust, streamed), or bytes already in memory.
+pub enum Source {
+    /// A path.
+    Path(String),
+    /// The data.
+    Bytes(Vec<u8>),
+}
+
+/// The source of a read: a path (`str` or `os.PathLike`), `bytes`-like data, or a binary or
+/// text file object with `.read()`.
+pub fn source(src: &Bound<'_, PyAny>) -> PyResult<Source> {
     let py = src.py();
     if let Ok(b) = src.cast::<PyBytes>() {
-        return Ok(b.as_bytes().to_vec());
+        return Ok(Source::Bytes(b.as_bytes().to_vec()));
     }
     if let Ok(b) = src.cast::<PyByteArray>() {
-        return Ok(b.to_vec());
+        return Ok(Source::Bytes(b.to_vec()));
     }
     if src.is_instance_of::<PyMemoryView>() {
         let b = py.import("builtins")?.getattr("bytes")?.call1((src,))?;
-        return Ok(b.cast::<PyBytes>()?.as_bytes().to_vec());
+        return Ok(Source::Bytes(b.cast::<PyBytes>()?.as_bytes().to_vec()));
     }
     let is_path = src.is_instance_of::<PyString>() || src.hasattr("__fspath__")?;
     if is_path {
         let p = py.import("os")?.getattr("fspath")?.call1((src,))?;
-        let path: String = match p.extract::<String>() {
-            Ok(s) => s,
-            Err(_) => {
-                return Err(input_type(
-                    py,
-                    "the path must be text (bytes paths are not supported)",
-                ))
-            }
+        return match p.extract::<String>() {
+            Ok(s) => Ok(Source::Path(s)),
+            Err(_) => Err(input_type(
+                py,
+                "the path must be text (bytes paths are not supported)",
+            )),
         };
-        return py
-            .detach(|| std::fs::read(&path))
-            .map_err(|e| io_error(py, &path, &e));
     }
     if src.hasattr("read")? {
         let data = src.call_method0("read")?;
         if let Ok(b) = data.cast::<PyBytes>() {
-            return Ok(b.as_bytes().to_vec());
+            return Ok(Source::Bytes(b.as_bytes().to_vec()));
         }
         if let Ok(s) = data.cast::<PyString>() {
-            return Ok(s.to_str()?.as_bytes().to_vec());
+            return Ok(Source::Bytes(s.to_str()?.as_bytes().to_vec()));
         }
         return Err(input_type(
             py,

@@ -48,6 +48,14 @@ const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
 };
 
 impl DateCol {
+    /// A column with room for `rows` values.
+    pub fn with_capacity(rows: usize) -> Self {
+        DateCol {
+            days: Vec::with_capacity(rows),
+            validity: Validity::with_capacity(rows),
+        }
+    }
+
     /// Append a value.
     pub fn push(&mut self, d: Option<NaiveDate>) {
         self.days.push(
@@ -73,6 +81,14 @@ pub struct IntCol {
 }
 
 impl IntCol {
+    /// A column with room for `rows` values.
+    pub fn with_capacity(rows: usize) -> Self {
+        IntCol {
+            values: Vec::with_capacity(rows),
+            validity: Validity::with_capacity(rows),
+        }
+    }
+
     /// Append a value.
     pub fn push(&mut self, v: Option<i64>) {
         self.values.push(v.unwrap_or(0));
@@ -95,6 +111,14 @@ pub struct FloatCol {
 }
 
 impl FloatCol {
+    /// A column with room for `rows` values.
+    pub fn with_capacity(rows: usize) -> Self {
+        FloatCol {
+            values: Vec::with_capacity(rows),
+            validity: Validity::with_capacity(rows),
+        }
+    }
+
     /// Append a value.
     pub fn push(&mut self, v: Option<f64>) {
         self.values.push(v.unwrap_or(0.0));
@@ -114,6 +138,11 @@ impl FloatCol {
 pub struct BoolCol(Vec<u8>);
 
 impl BoolCol {
+    /// A column with room for `rows` values.
+    pub fn with_capacity(rows: usize) -> Self {
+        BoolCol(Vec::with_capacity(rows))
+    }
+
     /// Append a value.
     pub fn push(&mut self, b: bool) {
         self.0.push(b as u8)
@@ -127,13 +156,20 @@ impl BoolCol {
 
 /// Builds a categorical column: fixed categories first (in their order), then any other value
 /// in order of first appearance.
-pub struct CatCol {
+///
+/// Every value borrows for `'a` (the plan or assessment being laid out), so the lookup keeps
+/// no copies, and a value seen before at the same address (a shared label, a static name, an
+/// `Arc<str>`) finds its code without hashing: nothing borrowed can change or be freed while
+/// the column holds it.
+pub struct CatCol<'a> {
     codes: Vec<i32>,
     validity: Validity,
-    lookup: HashMap<String, i32, BuildHasherDefault<FxHasher>>,
+    lookup: HashMap<&'a str, i32, BuildHasherDefault<FxHasher>>,
     categories: Strings,
     ordered: bool,
-    last: Option<(String, i32)>,
+    last: Option<(&'a str, i32)>,
+    /// (address, length, code) of recently seen values, by address.
+    recent: [(usize, usize, i32); 16],
 }
 
 /// A small fast hasher for category lookups (the Firefox/rustc "Fx" hash): the keys are the
@@ -159,9 +195,9 @@ impl Hasher for FxHasher {
     }
 }
 
-impl CatCol {
+impl<'a> CatCol<'a> {
     /// A categorical column with these categories first.
-    pub fn new(fixed: &[&str], ordered: bool) -> Self {
+    pub fn new(fixed: &[&'a str], ordered: bool) -> Self {
         let mut c = CatCol {
             codes: Vec::new(),
             validity: Validity::default(),
@@ -169,6 +205,7 @@ impl CatCol {
             categories: Strings::default(),
             ordered,
             last: None,
+            recent: [(0, 0, 0); 16],
         };
         for f in fixed {
             c.code(f);
@@ -179,42 +216,54 @@ impl CatCol {
     /// Room for `rows` values.
     pub fn reserve(&mut self, rows: usize) {
         self.codes.reserve(rows);
+        self.validity = Validity::with_capacity(rows);
     }
 
-    fn code(&mut self, s: &str) -> i32 {
+    fn code(&mut self, s: &'a str) -> i32 {
         // Neighbouring rows often repeat a value (a recommendation's actions).
-        if let Some((last, c)) = &self.last {
+        if let Some((last, c)) = self.last {
             if last == s {
-                return *c;
+                return c;
             }
         }
-        let c = self.lookup_or_add(s);
-        match &mut self.last {
-            Some((last, lc)) => {
-                last.clear();
-                last.push_str(s);
-                *lc = c;
-            }
-            None => self.last = Some((s.to_string(), c)),
-        }
+        let (at, len) = (s.as_ptr() as usize, s.len());
+        let slot = (at >> 3) & 15;
+        let (p, l, c) = self.recent[slot];
+        let c = if p == at && l == len {
+            c
+        } else {
+            let c = self.lookup_or_add(s);
+            self.recent[slot] = (at, len, c);
+            c
+        };
+        self.last = Some((s, c));
         c
     }
 
-    fn lookup_or_add(&mut self, s: &str) -> i32 {
+    fn lookup_or_add(&mut self, s: &'a str) -> i32 {
         if let Some(&c) = self.lookup.get(s) {
             return c;
         }
         let c = self.lookup.len() as i32;
-        self.lookup.insert(s.to_string(), c);
+        self.lookup.insert(s, c);
         self.categories.push(Some(s));
         c
     }
 
     /// Append a value.
-    pub fn push(&mut self, s: Option<&str>) {
+    pub fn push(&mut self, s: Option<&'a str>) {
         let code = s.map(|s| self.code(s)).unwrap_or(0);
         self.codes.push(code);
         self.validity.push(s.is_some());
+    }
+
+    /// Append the same value `count` times (a recommendation's fields, once per action).
+    pub fn push_n(&mut self, s: Option<&'a str>, count: usize) {
+        let code = s.map(|s| self.code(s)).unwrap_or(0);
+        self.codes.extend(std::iter::repeat_n(code, count));
+        for _ in 0..count {
+            self.validity.push(s.is_some());
+        }
     }
 
     /// Finish as a column.
@@ -244,6 +293,16 @@ impl Default for ListCol {
 }
 
 impl ListCol {
+    /// A column with room for `rows` lists of `items` strings of `bytes` bytes in all.
+    pub fn with_capacity(rows: usize, items: usize, bytes: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        ListCol {
+            offsets,
+            values: Strings::with_capacity(items, bytes),
+        }
+    }
+
     /// Append a list.
     pub fn push<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         for s in items {
@@ -302,11 +361,54 @@ pub fn rated_table(data: &PlanData, a: &Assessment) -> Table {
 /// Overdue strengths (the names `RatedAction.overdue` gives).
 pub const OVERDUE: [&str; 4] = ["definitely", "possibly", "no", "no_deadline"];
 
+/// Column names in table order (the assessment's last).
+const COLUMNS: [&str; 30] = [
+    "recommendation",
+    "recommendation_title",
+    "theme",
+    "ref",
+    "description",
+    "owner",
+    "owners",
+    "lead_member",
+    "timeframe",
+    "timeframe_kind",
+    "start",
+    "due_earliest",
+    "due",
+    "ongoing",
+    "recurring",
+    "conditional",
+    "status",
+    "status_text",
+    "rag",
+    "percent_complete",
+    "latest_update",
+    "row",
+    "rating",
+    "rule",
+    "reason",
+    "overdue",
+    "days_overdue",
+    "days_to_due",
+    "closed",
+    "original_due",
+];
+
+/// Plans with at least this many actions are laid out on two threads.
+const PARALLEL_ROWS: usize = 50_000;
+
+type Columns = Vec<(&'static str, ColumnData)>;
+
 fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
+    build(data, assessment, data.index.len() >= PARALLEL_ROWS)
+}
+
+fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Table {
     let plan = &data.plan;
     let n = data.index.len();
     // Each action's rating, by flat position.
-    let mut rated: Vec<Option<&RatedAction>> = vec![None; data.index.len()];
+    let mut rated: Vec<Option<&RatedAction>> = vec![None; n];
     if let Some(a) = assessment {
         let mut firsts = Vec::with_capacity(plan.recommendations.len());
         let mut at = 0;
@@ -322,108 +424,207 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
             }
         }
     }
-    let label_names: Vec<&str> = assessment
-        .map(|a| a.scale.labels.iter().map(|l| l.name.as_str()).collect())
-        .unwrap_or_default();
-    let mut rating = CatCol::new(&label_names, true);
-    let mut rule = CatCol::new(&[], false);
-    let reason_bytes = rated
-        .iter()
-        .map(|r| r.map_or(0, |r| r.reason.text.len()))
-        .sum();
-    let mut reason = StrCol::with_capacity(n, reason_bytes);
-    let mut overdue = CatCol::new(&OVERDUE, false);
-    let mut days_overdue = IntCol::default();
-    let mut days_to_due = IntCol::default();
-    let mut closed = BoolCol::default();
-    let mut original_due = DateCol::default();
-    // Exact buffer sizes first, so no buffer is copied while it grows.
-    let len = |s: Option<&actionplan::Text>| s.map_or(0, |t| t.len());
-    let mut sizes = [0usize; 9];
-    for (r, a) in plan.actions() {
-        sizes[0] += r.title.len();
-        sizes[1] += a.action_ref.len();
-        sizes[2] += a.description.len();
-        sizes[3] += len(a.owner.as_ref());
-        sizes[4] += len(a.lead_member.as_ref());
-        sizes[5] += a.timeframe.as_ref().map_or(0, |t| t.text.len());
-        sizes[6] += len(a.status_text.as_ref());
-        sizes[7] += len(a.rag.as_ref());
-        sizes[8] += a.latest_update().map_or(0, |u| u.text.len());
-    }
-    let mut rec_key = CatCol::new(&[], false);
-    let mut rec_title = StrCol::with_capacity(n, sizes[0]);
-    let mut theme = CatCol::new(&[], false);
-    let mut aref = StrCol::with_capacity(n, sizes[1]);
-    let mut description = StrCol::with_capacity(n, sizes[2]);
-    let mut owner = StrCol::with_capacity(n, sizes[3]);
-    let mut owners = ListCol::default();
-    let mut lead = StrCol::with_capacity(n, sizes[4]);
-    let mut timeframe = StrCol::with_capacity(n, sizes[5]);
-    let mut kind = CatCol::new(&KINDS, false);
-    let mut start = DateCol::default();
-    let mut due_earliest = DateCol::default();
-    let mut due = DateCol::default();
-    let mut ongoing = BoolCol::default();
-    let mut recurring = BoolCol::default();
-    let mut conditional = BoolCol::default();
-    let mut status = CatCol::new(&STATUSES, false);
-    let mut status_text = StrCol::with_capacity(n, sizes[6]);
-    let mut rag = StrCol::with_capacity(n, sizes[7]);
-    let mut percent = FloatCol::default();
-    let mut latest = StrCol::with_capacity(n, sizes[8]);
-    for c in [&mut rec_key, &mut theme, &mut kind, &mut status] {
-        c.reserve(n);
-    }
-    let mut row = IntCol::default();
-    for (r, a) in plan.actions() {
-        rec_key.push(Some(&r.key));
-        rec_title.push(Some(&r.title));
-        theme.push(r.theme.as_deref());
-        aref.push(Some(&a.action_ref));
-        description.push(Some(&a.description));
-        owner.push(a.owner.as_deref());
-        owners.push(a.owners.iter().map(|o| o.as_str()));
-        lead.push(a.lead_member.as_deref());
-        let t = a.timeframe.as_ref();
-        timeframe.push(t.map(|t| t.text.as_str()));
-        kind.push(t.map(|t| t.kind.as_str()));
-        start.push(t.and_then(|t| t.start));
-        due_earliest.push(t.and_then(|t| t.due_earliest));
-        due.push(t.and_then(|t| t.due_latest));
-        ongoing.push(t.is_some_and(|t| t.ongoing));
-        recurring.push(t.is_some_and(|t| t.recurrence.is_some()));
-        conditional.push(t.is_some_and(|t| t.conditional));
-        status.push(a.status.as_ref().map(status_name));
-        status_text.push(a.status_text.as_deref());
-        rag.push(a.rag.as_deref());
-        percent.push(a.percent_complete);
-        latest.push(a.latest_update().map(|u| u.text.as_str()));
-        row.push(a.row.map(|r| r as i64));
-        if let Some(asm) = assessment {
-            let r = rated[rec_key.codes.len() - 1];
-            rating.push(
-                r.and_then(|r| r.rating.as_deref())
-                    .map(|id| label_name(asm, Some(id))),
-            );
-            rule.push(r.and_then(|r| r.reason.rule.as_deref()));
-            reason.push(r.map(|r| r.reason.text.as_str()));
-            let f = r.map(|r| &r.facts);
-            overdue.push(f.map(|f| f.overdue.as_str()));
-            days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
-            days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
-            closed.push(f.is_some_and(|f| f.closed));
-            original_due.push(f.and_then(|f| f.original_due));
+    let rated = &rated[..];
+    // The free text and the assessment's columns, and the plan's other columns (codes, dates,
+    // numbers), are independent: for a large plan they are built at the same time (about
+    // equal halves). The caller has released the GIL.
+    let (mut text, mut rest) = if parallel {
+        std::thread::scope(|scope| {
+            let text = scope.spawn(|| text_columns(data, assessment, rated));
+            let rest = other_columns(data);
+            (text.join().unwrap_or_default(), rest)
+        })
+    } else {
+        (text_columns(data, assessment, rated), other_columns(data))
+    };
+    // A panic on the text thread leaves its columns missing: fail as a panic here too, so
+    // the guard reports it (never a table with columns missing).
+    let expected = if assessment.is_some() { 30 } else { 22 };
+    assert_eq!(
+        text.len() + rest.len(),
+        expected,
+        "every column of the action table was built"
+    );
+    text.append(&mut rest);
+    let mut fields: Vec<Field> = Vec::with_capacity(text.len());
+    for name in COLUMNS {
+        if let Some(at) = text.iter().position(|(n, _)| *n == name) {
+            let (name, data) = text.swap_remove(at);
+            fields.push(Field {
+                name: name.to_string(),
+                data,
+            });
         }
     }
-    let mut fields = vec![
+    Table { len: n, fields }
+}
+
+/// Actions sampled to size the text buffers.
+const SAMPLE: usize = 4096;
+
+/// Room for `rows` values from `sum` over the first `sampled`: the sample's mean plus half
+/// again, and 64 KiB.
+fn estimate(sum: usize, sampled: usize, rows: usize) -> usize {
+    if sampled >= rows {
+        return sum;
+    }
+    (sum / sampled.max(1) + 1) * rows / 2 * 3 + 65_536
+}
+
+/// The free-text columns (`ref`, `description`, `owners`, `latest_update`) and the
+/// assessment's.
+fn text_columns(
+    data: &PlanData,
+    assessment: Option<&Assessment>,
+    rated: &[Option<&RatedAction>],
+) -> Columns {
+    let plan = &data.plan;
+    let n = data.index.len();
+    // Buffer sizes from the first actions, with room to spare: a second pass over a large
+    // plan to measure them exactly costs more (the model is far bigger than the caches) than
+    // the rare growth, and pages reserved but never written cost nothing.
+    let (mut ref_bytes, mut desc_bytes, mut latest_bytes) = (0, 0, 0);
+    let (mut owner_items, mut owner_bytes) = (0, 0);
+    let mut sampled = 0;
+    for (_, a) in plan.actions().take(SAMPLE) {
+        sampled += 1;
+        ref_bytes += a.action_ref.len();
+        desc_bytes += a.description.len();
+        latest_bytes += a.latest_update().map_or(0, |u| u.text.len());
+        owner_items += a.owners.len();
+        owner_bytes += a.owners.iter().map(|o| o.len()).sum::<usize>();
+    }
+    let scale = |bytes: usize| estimate(bytes, sampled, n);
+    let (ref_bytes, desc_bytes, latest_bytes) =
+        (scale(ref_bytes), scale(desc_bytes), scale(latest_bytes));
+    let (owner_items, owner_bytes) = (scale(owner_items), scale(owner_bytes));
+    let mut aref = StrCol::with_capacity(n, ref_bytes);
+    let mut description = StrCol::with_capacity(n, desc_bytes);
+    let mut owners = ListCol::with_capacity(n, owner_items, owner_bytes);
+    let mut latest = StrCol::with_capacity(n, latest_bytes);
+    for (_, a) in plan.actions() {
+        aref.push(Some(&*a.action_ref));
+        description.push(Some(&*a.description));
+        owners.push(a.owners.iter().map(|o| &**o));
+        latest.push(a.latest_update().map(|u| &*u.text));
+    }
+    let mut out = vec![
+        ("ref", aref.finish()),
+        ("description", description.finish()),
+        ("owners", owners.finish()),
+        ("latest_update", latest.finish()),
+    ];
+    if let Some(asm) = assessment {
+        let sample = &rated[..rated.len().min(SAMPLE)];
+        let bytes = sample
+            .iter()
+            .map(|r| r.map_or(0, |r| r.reason.text.len()))
+            .sum();
+        let bytes = estimate(bytes, sample.len(), n);
+        out.extend(assessment_columns(asm, rated, bytes));
+    }
+    out
+}
+
+/// The assessment's columns, one row per action (`None`: the action has no rating entry).
+fn assessment_columns<'a>(
+    asm: &'a Assessment,
+    rated: &[Option<&'a RatedAction>],
+    reason_bytes: usize,
+) -> Columns {
+    let n = rated.len();
+    let label_names: Vec<&str> = asm.scale.labels.iter().map(|l| &*l.name).collect();
+    let mut rating = cat(&label_names, true, n);
+    let mut rule = cat(&[], false, n);
+    let mut reason = StrCol::with_capacity(n, reason_bytes);
+    let mut overdue = cat(&OVERDUE, false, n);
+    let mut days_overdue = IntCol::with_capacity(n);
+    let mut days_to_due = IntCol::with_capacity(n);
+    let mut closed = BoolCol::with_capacity(n);
+    let mut original_due = DateCol::with_capacity(n);
+    for &r in rated {
+        rating.push(
+            r.and_then(|r| r.rating.as_deref())
+                .map(|id| label_name(asm, Some(id))),
+        );
+        rule.push(r.and_then(|r| r.reason.rule.as_deref()));
+        reason.push(r.map(|r| &*r.reason.text));
+        let f = r.map(|r| &r.facts);
+        overdue.push(f.map(|f| f.overdue.as_str()));
+        days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
+        days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
+        closed.push(f.is_some_and(|f| f.closed));
+        original_due.push(f.and_then(|f| f.original_due));
+    }
+    vec![
+        ("rating", rating.finish()),
+        ("rule", rule.finish()),
+        ("reason", reason.finish()),
+        ("overdue", overdue.finish()),
+        ("days_overdue", days_overdue.finish()),
+        ("days_to_due", days_to_due.finish()),
+        ("closed", closed.finish()),
+        ("original_due", original_due.finish()),
+    ]
+}
+
+/// The plan's other columns: categoricals (codes), dates, flags and numbers.
+fn other_columns(data: &PlanData) -> Columns {
+    let plan = &data.plan;
+    let n = data.index.len();
+    // Repeated values (a recommendation's fields, owners, phrases, statuses as written, RAGs)
+    // are categoricals: one copy of each distinct text and a code per row.
+    let mut rec_key = cat(&[], false, n);
+    let mut rec_title = cat(&[], false, n);
+    let mut theme = cat(&[], false, n);
+    let mut owner = cat(&[], false, n);
+    let mut lead = cat(&[], false, n);
+    let mut timeframe = cat(&[], false, n);
+    let mut kind = cat(&KINDS, false, n);
+    let mut start = DateCol::with_capacity(n);
+    let mut due_earliest = DateCol::with_capacity(n);
+    let mut due = DateCol::with_capacity(n);
+    let mut ongoing = BoolCol::with_capacity(n);
+    let mut recurring = BoolCol::with_capacity(n);
+    let mut conditional = BoolCol::with_capacity(n);
+    let mut status = cat(&STATUSES, false, n);
+    let mut status_text = cat(&[], false, n);
+    let mut rag = cat(&[], false, n);
+    let mut percent = FloatCol::with_capacity(n);
+    let mut row = IntCol::with_capacity(n);
+    for r in &plan.recommendations {
+        let count = r.actions.len();
+        if count == 0 {
+            // No row: its key, title and theme are no categories.
+            continue;
+        }
+        rec_key.push_n(Some(&*r.key), count);
+        rec_title.push_n(Some(&*r.title), count);
+        theme.push_n(r.theme.as_deref(), count);
+        for a in &r.actions {
+            owner.push(a.owner.as_deref());
+            lead.push(a.lead_member.as_deref());
+            let t = a.timeframe.as_ref();
+            timeframe.push(t.map(|t| &*t.text));
+            kind.push(t.map(|t| t.kind.as_str()));
+            start.push(t.and_then(|t| t.start));
+            due_earliest.push(t.and_then(|t| t.due_earliest));
+            due.push(t.and_then(|t| t.due_latest));
+            ongoing.push(t.is_some_and(|t| t.ongoing));
+            recurring.push(t.is_some_and(|t| t.recurrence.is_some()));
+            conditional.push(t.is_some_and(|t| t.conditional));
+            status.push(a.status.as_ref().map(status_name));
+            status_text.push(a.status_text.as_deref());
+            rag.push(a.rag.as_deref());
+            percent.push(a.percent_complete);
+            row.push(a.row.map(|r| r as i64));
+        }
+    }
+    vec![
         ("recommendation", rec_key.finish()),
         ("recommendation_title", rec_title.finish()),
         ("theme", theme.finish()),
-        ("ref", aref.finish()),
-        ("description", description.finish()),
         ("owner", owner.finish()),
-        ("owners", owners.finish()),
         ("lead_member", lead.finish()),
         ("timeframe", timeframe.finish()),
         ("timeframe_kind", kind.finish()),
@@ -437,31 +638,14 @@ fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
         ("status_text", status_text.finish()),
         ("rag", rag.finish()),
         ("percent_complete", percent.finish()),
-        ("latest_update", latest.finish()),
         ("row", row.finish()),
-    ];
-    if assessment.is_some() {
-        fields.extend([
-            ("rating", rating.finish()),
-            ("rule", rule.finish()),
-            ("reason", reason.finish()),
-            ("overdue", overdue.finish()),
-            ("days_overdue", days_overdue.finish()),
-            ("days_to_due", days_to_due.finish()),
-            ("closed", closed.finish()),
-            ("original_due", original_due.finish()),
-        ]);
-    }
-    Table {
-        len: data.index.len(),
-        fields: fields
-            .into_iter()
-            .map(|(name, data)| Field {
-                name: name.to_string(),
-                data,
-            })
-            .collect(),
-    }
+    ]
+}
+
+fn cat<'a>(fixed: &[&'a str], ordered: bool, rows: usize) -> CatCol<'a> {
+    let mut c = CatCol::new(fixed, ordered);
+    c.reserve(rows);
+    c
 }
 
 /// Columns ready for a data frame, exported through the Arrow PyCapsule interface
@@ -593,6 +777,63 @@ mod tests {
             }
             other => panic!("not a date column: {other:?}"),
         }
+    }
+
+    #[test]
+    fn two_threads_build_the_same_table_as_one() {
+        let mut csv = String::from("Recommendation,Action,Owner,Due,Status\n");
+        for i in 0..300 {
+            let due = ["March 2025", "2024/25", "Ongoing", ""][i % 4];
+            let status = ["Complete", "In progress", ""][i % 3];
+            csv.push_str(&format!(
+                "R{},Action {i},Owner {},{due},{status}\n",
+                i / 7,
+                i % 5
+            ));
+        }
+        let imported = actionplan::import::ImportOptions::new()
+            .read_bytes(csv.as_bytes())
+            .unwrap();
+        let data = PlanData::new(imported.plan);
+        let rules = actionplan::rating::RuleSet::preset("date-rag").unwrap();
+        let a =
+            actionplan::rating::assess(&data.plan, &rules, "2025-06-30".parse().unwrap()).unwrap();
+        for assessment in [None, Some(&a)] {
+            let one = build(&data, assessment, false);
+            let two = build(&data, assessment, true);
+            assert_eq!(one.len, 300);
+            assert_eq!(format!("{one:?}"), format!("{two:?}"));
+            let names: Vec<&str> = one.fields.iter().map(|f| f.name.as_str()).collect();
+            let expected = if assessment.is_some() { 30 } else { 22 };
+            assert_eq!(names, COLUMNS[..expected]);
+        }
+    }
+
+    #[test]
+    fn text_longer_than_the_sample_promised_still_fits() {
+        let long = "x".repeat(500);
+        let mut csv = String::from("Recommendation,Action\n");
+        for i in 0..SAMPLE + 900 {
+            let text = if i < SAMPLE {
+                format!("A{i}")
+            } else {
+                format!("{long}{i}")
+            };
+            csv.push_str(&format!("R{},{text}\n", i / 10));
+        }
+        let imported = actionplan::import::ImportOptions::new()
+            .read_bytes(csv.as_bytes())
+            .unwrap();
+        let data = PlanData::new(imported.plan);
+        let t = build(&data, None, true);
+        let description = t.fields.iter().find(|f| f.name == "description").unwrap();
+        let ColumnData::Str(s) = &description.data else {
+            panic!("description is text")
+        };
+        assert_eq!(s.len(), SAMPLE + 900);
+        assert_eq!(s.get(3), Some("A3"));
+        let last = SAMPLE + 899;
+        assert_eq!(s.get(last), Some(format!("{long}{last}").as_str()));
     }
 
     #[test]

@@ -15,12 +15,13 @@ pub mod plan;
 pub mod rating;
 pub mod views;
 
-use crate::convert::{opt_date, opt_str, role_map, source_bytes, type_name};
-use crate::errors::{guard, input_type, CoreResult};
+use crate::convert::{opt_date, opt_str, role_map, source, type_name, Source};
+use crate::errors::{guard, input_type, io_error, CoreResult};
 use crate::plan::Plan;
 use actionplan::import::{Aliases, Format, ImportOptions};
+use actionplan::office::Sheet;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
 
 /// mimalloc for every Rust allocation of the module (see Cargo.toml).
 #[global_allocator]
@@ -37,6 +38,8 @@ struct ReadArgs<'a, 'py> {
     delimiter: Option<&'a Bound<'py, PyAny>>,
     fill_down: bool,
     format: &'a str,
+    sheet: Option<&'a Bound<'py, PyAny>>,
+    sheets_as_themes: bool,
 }
 
 impl ReadArgs<'_, '_> {
@@ -79,15 +82,60 @@ impl ReadArgs<'_, '_> {
         o.fill_down(self.fill_down);
         let format: Format = self.format.parse().py(py)?;
         o.format(format);
+        if let Some(sheet) = sheet_arg(self.sheet)? {
+            o.sheet(sheet);
+        }
+        o.sheets_as_themes(self.sheets_as_themes);
         Ok(o)
     }
 }
 
-fn read_source(py: Python<'_>, source: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
+/// The `sheet=` argument: a sheet name (`str`) or a 0-based index (`int`).
+fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sheet>> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let py = o.py();
+    if let Ok(name) = o.cast::<PyString>() {
+        return Ok(Some(Sheet::Name(name.to_str()?.to_string())));
+    }
+    if o.is_instance_of::<PyInt>() && !o.is_instance_of::<PyBool>() {
+        let i: i64 = o.extract()?;
+        return match usize::try_from(i) {
+            Ok(i) => Ok(Some(Sheet::Index(i))),
+            Err(_) => Err(errors::invalid_option(
+                py,
+                "sheet",
+                format!("sheet index {i} is negative: sheets are counted from 0"),
+            )),
+        };
+    }
+    Err(input_type(
+        py,
+        format!(
+            "sheet must be a sheet name (str) or a 0-based index (int), got {}",
+            type_name(o)
+        ),
+    ))
+}
+
+fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
     guard(py, || {
         let opts = args.options(py)?;
-        let bytes = source_bytes(source)?;
-        let imported = py.detach(|| opts.read_bytes(&bytes)).py(py)?;
+        let imported = match source(src)? {
+            // A file is read in Rust without the GIL, a CSV streamed (never held whole).
+            Source::Path(path) => {
+                let file = std::fs::File::open(&path)
+                    .and_then(|f| match f.metadata() {
+                        Ok(m) if m.is_dir() => Err(std::io::Error::from_raw_os_error(21)),
+                        _ => Ok(f),
+                    })
+                    .map_err(|e| io_error(py, &path, &e))?;
+                py.detach(|| opts.read(file))
+            }
+            Source::Bytes(bytes) => py.detach(|| opts.read_bytes(&bytes)),
+        }
+        .py(py)?;
         Ok(Plan::new(imported.plan))
     })
 }
@@ -125,6 +173,8 @@ fn read_csv<'py>(
             delimiter,
             fill_down,
             format: "csv",
+            sheet: None,
+            sheets_as_themes: false,
         },
     )
 }
@@ -158,14 +208,19 @@ fn read_json<'py>(
             delimiter: None,
             fill_down,
             format: "json",
+            sheet: None,
+            sheets_as_themes: false,
         },
     )
 }
 
-/// Read a plan from a file whose format is detected (CSV, TSV or JSON), or given as
-/// `format="csv" | "tsv" | "json"`.
+/// Read a plan from a file whose format is detected (CSV, TSV, JSON, an Excel or
+/// OpenDocument workbook, a Word document), or given as `format="csv" | "tsv" | "json" |
+/// "xlsx" | "docx"`. For a workbook, `sheet` picks the sheet by name or 0-based index (default:
+/// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
+/// visible sheet holding a table as one plan, each sheet's name the theme of its rows.
 #[pyfunction]
-#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true))]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false))]
 #[allow(clippy::too_many_arguments)]
 fn read<'py>(
     py: Python<'py>,
@@ -179,6 +234,8 @@ fn read<'py>(
     aliases: Option<&Bound<'py, PyAny>>,
     delimiter: Option<&Bound<'py, PyAny>>,
     fill_down: bool,
+    sheet: Option<&Bound<'py, PyAny>>,
+    sheets_as_themes: bool,
 ) -> PyResult<Plan> {
     read_source(
         py,
@@ -193,6 +250,48 @@ fn read<'py>(
             delimiter,
             fill_down,
             format,
+            sheet,
+            sheets_as_themes,
+        },
+    )
+}
+
+/// Read a plan from an Excel workbook (`.xlsx`, `.xlsm`, `.xls`) or an OpenDocument
+/// spreadsheet (`.ods`). `sheet` picks the sheet by name or 0-based index (hidden sheets
+/// count; default: the first visible sheet holding a table of actions); `sheets_as_themes=True`
+/// reads every visible sheet holding a table as one plan, each sheet's name the theme of its
+/// rows.
+#[pyfunction]
+#[pyo3(signature = (source, *, sheet=None, sheets_as_themes=false, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
+#[allow(clippy::too_many_arguments)]
+fn read_excel<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    sheet: Option<&Bound<'py, PyAny>>,
+    sheets_as_themes: bool,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    organisation: Option<&Bound<'py, PyAny>>,
+    title: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    fill_down: bool,
+) -> PyResult<Plan> {
+    read_source(
+        py,
+        source,
+        ReadArgs {
+            plan_date,
+            as_of,
+            organisation,
+            title,
+            columns,
+            aliases,
+            delimiter: None,
+            fill_down,
+            format: "xlsx",
+            sheet,
+            sheets_as_themes,
         },
     )
 }
@@ -304,6 +403,8 @@ fn from_records<'py>(
             delimiter: None,
             fill_down,
             format: "auto",
+            sheet: None,
+            sheets_as_themes: false,
         }
         .options(py)?;
         if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
@@ -394,6 +495,8 @@ fn _from_columns<'py>(
             delimiter: None,
             fill_down,
             format: "auto",
+            sheet: None,
+            sheets_as_themes: false,
         }
         .options(py)?;
         let mut hs = Vec::new();
@@ -469,6 +572,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(read_excel, m)?)?;
     m.add_function(wrap_pyfunction!(from_records, m)?)?;
     m.add_function(wrap_pyfunction!(_from_columns, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeframe, m)?)?;

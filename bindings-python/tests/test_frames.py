@@ -62,6 +62,28 @@ def test_pandas_frame_matches_the_views(seed: dict[str, Any]) -> None:
     ]
 
 
+def test_repeated_texts_are_categoricals_with_the_values_as_written(seed: dict[str, Any]) -> None:
+    """Owners, phrases, statuses and RAGs as written, and a recommendation's title, repeat from
+    row to row: categoricals (one copy of each distinct text); free text stays text."""
+    pd = importlib.import_module("pandas")
+    importlib.import_module("pyarrow")
+    plan = read_seed(seed)
+    df = plan.to_pandas()
+    for column in ("recommendation_title", "owner", "lead_member", "timeframe", "status_text", "rag"):
+        assert isinstance(df[column].dtype, pd.CategoricalDtype), column
+    for column in ("ref", "description", "latest_update"):
+        assert pd.api.types.is_string_dtype(df[column].dtype), column
+    cell = lambda v: None if pd.isna(v) else v  # noqa: E731
+    assert [cell(v) for v in df["owner"]] == [a.owner for a in plan]
+    assert [cell(v) for v in df["rag"]] == [a.rag for a in plan]
+    assert [cell(v) for v in df["status_text"]] == [a.status_text for a in plan]
+    assert [cell(v) for v in df["timeframe"]] == [a.timeframe.text if a.timeframe else None for a in plan]
+    titles = {r.key: r.title for r in plan.recommendations}
+    assert [cell(v) for v in df["recommendation_title"]] == [titles[k] for k in df["recommendation"]]
+    # Each distinct text once.
+    assert df["owner"].cat.categories.is_unique
+
+
 def test_pandas_date_options(hertsmere: actionplan.Plan) -> None:
     pd = importlib.import_module("pandas")
     importlib.import_module("pyarrow")

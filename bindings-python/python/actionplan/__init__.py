@@ -54,6 +54,7 @@ from ._native import (
     presets,
     read,
     read_csv,
+    read_excel,
     read_json,
 )
 
@@ -95,6 +96,7 @@ __all__ = [
     "presets",
     "read",
     "read_csv",
+    "read_excel",
     "read_json",
 ]
 

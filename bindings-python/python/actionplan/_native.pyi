@@ -46,6 +46,7 @@ __all__ = [
     "presets",
     "read",
     "read_csv",
+    "read_excel",
     "read_json",
 ]
 
@@ -372,7 +373,7 @@ def read_json(
 def read(
     source: _Source,
     *,
-    format: Literal["auto", "csv", "tsv", "json"] = "auto",
+    format: Literal["auto", "csv", "tsv", "json", "xlsx", "docx"] = "auto",
     plan_date: datetime.date | None = None,
     as_of: datetime.date | None = None,
     organisation: str | None = None,
@@ -380,6 +381,21 @@ def read(
     columns: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    fill_down: bool = True,
+    sheet: str | int | None = None,
+    sheets_as_themes: bool = False,
+) -> Plan: ...
+def read_excel(
+    source: _Source,
+    *,
+    sheet: str | int | None = None,
+    sheets_as_themes: bool = False,
+    plan_date: datetime.date | None = None,
+    as_of: datetime.date | None = None,
+    organisation: str | None = None,
+    title: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
     fill_down: bool = True,
 ) -> Plan: ...
 def from_records(
