@@ -34,9 +34,12 @@ if want python; then
     say "creating .venv"
     python3 -m venv .venv
   fi
-  if ! .venv/bin/python -c "import maturin, pytest, pandas, polars, pyarrow, mypy, nbclient, ipykernel" 2>/dev/null; then
+  # Installed again whenever the requirements file changes (its checksum is kept in .venv).
+  want_sum="$(sha256sum bindings-python/requirements-dev.txt | cut -d' ' -f1)"
+  if [ "$(cat .venv/.requirements-dev.sha256 2>/dev/null)" != "$want_sum" ]; then
     say "installing Python tools into .venv"
     .venv/bin/pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+    echo "$want_sum" > .venv/.requirements-dev.sha256
   fi
 fi
 
