@@ -249,3 +249,19 @@ fn the_delimiter_is_the_one_that_shows_a_header() {
         "Do a | b; c 0"
     );
 }
+
+#[test]
+fn a_table_quoted_inside_a_cell_does_not_choose_the_delimiter() {
+    // Split on tabs, the pasted text names more columns than the real header, but nothing
+    // follows it; split on commas, the real header starts a table. (Found by the fuzzer: the
+    // export of such a plan did not read back.)
+    let src = "Recommendation,Action,Owner\nR1,Do it,Jo\nR2,\"Pasted from another plan:\nUnique ref\tRecommendation\tAction description\tAssigned to owner\tMonth due to be completed\tAction delivery status\",Sam\n";
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 2);
+    let pasted = &plan.recommendations[1].actions[0].description;
+    assert!(pasted.contains("Unique ref\tRecommendation"), "{pasted}");
+    let back = read(actionplan::export::to_csv(&plan).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.to_json(), plan.to_json());
+}

@@ -110,20 +110,43 @@ fn check_binary(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Choose the delimiter: the one under which a header row can be recognised (the most known
-/// fields named), and among equals the one that splits the first lines most consistently.
+/// Choose the delimiter: the one under which a header row can be recognised (first one that
+/// starts a table, then the most known fields named), and among equals the one that splits the
+/// first lines most consistently.
 pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let head = &text[..text.len().min(64 * 1024)];
     let consistency = consistency_delimiter(head);
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
-        let rows: Vec<Row> = Records::new(head, d).take(40).collect();
-        let score = super::builder::best_header(&rows, opts).map_or(0, |(_, n)| n);
+        let rows: Vec<Row> = Records::new(head, d).take(SNIFF_ROWS).collect();
+        let score = super::builder::best_header(&rows, opts).map_or(0, |(i, n)| {
+            // A header that starts a table (a row with two or more cells below it) beats one
+            // with nothing below it, whatever their sizes: a table quoted inside a cell of
+            // another table is text, not the file's header.
+            if starts_table(&rows, i) {
+                n + 1000
+            } else {
+                n
+            }
+        });
         if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
             best = (d, score);
         }
     }
     best.0
+}
+
+/// How many rows the delimiter sniffer reads.
+const SNIFF_ROWS: usize = 40;
+
+/// Whether the header at `i` has a row of two or more cells below it among `rows` (or is the
+/// last row the sniffer read, when what follows is unknown).
+fn starts_table(rows: &[Row], i: usize) -> bool {
+    let below = &rows[i + 1..];
+    (below.is_empty() && rows.len() == SNIFF_ROWS)
+        || below
+            .iter()
+            .any(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
 }
 
 /// The delimiter that splits the first lines most consistently.
