@@ -94,7 +94,7 @@ bindgen() { # target input outdir
     --remove-name-section --remove-producers-section "$2"
 }
 opt() { # in out
-  "$wasm_opt" -Oz "${features[@]}" "$1" -o "$2.tmp" && mv "$2.tmp" "$2"
+  "$wasm_opt" -Oz --converge "${features[@]}" "$1" -o "$2.tmp" && mv "$2.tmp" "$2"
 }
 
 bindgen web "$stage/lean.wasm" "$web"
