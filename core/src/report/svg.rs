@@ -107,23 +107,6 @@ fn cos_sin_degrees(degrees: f64) -> (f64, f64) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::cos_sin_degrees;
-
-    #[test]
-    fn cos_sin_match_the_standard_library() {
-        // The angles `polar` is given: -90° (the top) to 270°, in hundredths of a degree.
-        for hundredth in -9000..=27000 {
-            let d = f64::from(hundredth) / 100.0;
-            let (c, s) = cos_sin_degrees(d);
-            let r = d.to_radians();
-            assert!((c - r.cos()).abs() < 1e-15, "cos {d}: {c} vs {}", r.cos());
-            assert!((s - r.sin()).abs() < 1e-15, "sin {d}: {s} vs {}", r.sin());
-        }
-    }
-}
-
 /// A horizontal stacked bar, `width` × `height` pixels; segments wide enough carry their count.
 pub(crate) fn bar(
     title: &str,
@@ -171,4 +154,21 @@ pub(crate) fn bar(
     }
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cos_sin_degrees;
+
+    #[test]
+    fn cos_sin_match_the_standard_library() {
+        // The angles `polar` is given: -90° (the top) to 270°, in hundredths of a degree.
+        for hundredth in -9000..=27000 {
+            let d = f64::from(hundredth) / 100.0;
+            let (c, s) = cos_sin_degrees(d);
+            let r = d.to_radians();
+            assert!((c - r.cos()).abs() < 1e-15, "cos {d}: {c} vs {}", r.cos());
+            assert!((s - r.sin()).abs() < 1e-15, "sin {d}: {s} vs {}", r.sin());
+        }
+    }
 }
