@@ -31,10 +31,25 @@ grep -q '^\[features\]' bindings-wasm/Cargo.toml && variants=true
 # The root [profile.wasm-release] strips the module, which also drops the `target_features`
 # section wasm-bindgen reads to know which Wasm features it may use; keep it here (the name
 # section is removed by wasm-bindgen and wasm-opt below, so the output is stripped all the same).
+#
+# Panic messages carry the source path of the code that panicked. Rewrite the machine's
+# absolute paths (dependency sources in the cargo home, this checkout) to short relative ones
+# (the standard library's are already /rustc/<hash>/…): a smaller module, the same bytes on
+# every machine, and no local paths in a published package. Passed as CARGO_ENCODED_RUSTFLAGS
+# (unit-separated, so paths with spaces survive), after any flags the caller set in RUSTFLAGS.
+remap=()
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ "${CARGO_HOME:-$HOME/.cargo}"/git/checkouts/; do
+  if [ -d "$d" ]; then remap+=("--remap-path-prefix=${d%/}="); fi
+done
+remap+=("--remap-path-prefix=$PWD=")
+# shellcheck disable=SC2206  # RUSTFLAGS is a space-separated list by definition
+all_flags=(${RUSTFLAGS:-} "${remap[@]}")
+encoded_flags=$(IFS=$'\x1f' && echo "${all_flags[*]}")
+
 build() { # target-dir out [cargo args]
   local dir="$1" out="$2"
   shift 2
-  CARGO_PROFILE_WASM_RELEASE_STRIP=false \
+  CARGO_ENCODED_RUSTFLAGS="$encoded_flags" CARGO_PROFILE_WASM_RELEASE_STRIP=false \
     cargo build --quiet -j "${CARGO_BUILD_JOBS:-2}" --profile wasm-release \
     --target wasm32-unknown-unknown -p actionplan-wasm --target-dir "$dir" "$@"
   cp "$dir/wasm32-unknown-unknown/wasm-release/$crate.wasm" "$out"
@@ -79,7 +94,7 @@ bindgen() { # target input outdir
     --remove-name-section --remove-producers-section "$2"
 }
 opt() { # in out
-  "$wasm_opt" -Oz "${features[@]}" "$1" -o "$2.tmp" && mv "$2.tmp" "$2"
+  "$wasm_opt" -Oz --converge "${features[@]}" "$1" -o "$2.tmp" && mv "$2.tmp" "$2"
 }
 
 bindgen web "$stage/lean.wasm" "$web"

@@ -17,9 +17,11 @@ use wasm_bindgen::prelude::*;
 pub fn error_name(code: &str) -> String {
     let mut name = String::with_capacity(code.len() + 5);
     for word in code.split('_').filter(|w| !w.is_empty()) {
+        // Codes are ASCII (`[a-z_]+`): ASCII case mapping is exact, and it links no Unicode
+        // case tables into the module.
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
-            name.extend(first.to_uppercase());
+            name.push(first.to_ascii_uppercase());
             name.push_str(chars.as_str());
         }
     }

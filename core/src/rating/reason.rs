@@ -11,7 +11,7 @@ use std::fmt::Write;
 pub(crate) fn push_date(out: &mut String, d: NaiveDate) {
     let y = d.year();
     if !(0..=9999).contains(&y) {
-        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+        let _ = write!(out, "{d}");
         return;
     }
     let digit = |v: u32| char::from(b'0' + (v % 10) as u8);

@@ -207,10 +207,13 @@ pub fn peer_challenge(
     PeerChallenge { visit, milestones }
 }
 
+/// The text with its first letter in capitals. Only ever given the fixed ASCII phrases above:
+/// ASCII case mapping is exact for them and, unlike `char::to_uppercase`, links no Unicode
+/// case tables into the WebAssembly module (~12 KB).
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
