@@ -11,30 +11,91 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One source row inside the importer: its 1-based line and its cells, each a [`Text`] cut
-/// from one shared buffer, cleaned (see [`RowBuf::push`]).
+/// from a shared buffer, cleaned (see [`RowBuf::push`]). Only the rows looked through for the
+/// header are held like this; the rest are read in place from their [`Chunk`].
 pub(crate) struct Row {
     pub(crate) line: usize,
     pub(crate) cells: Vec<Text>,
-    /// How many cells held control characters (replaced by U+FFFD).
-    pub(crate) junk: usize,
 }
 
-/// Builds [`Row`]s: the cleaned cells of a row are appended to one reusable `String`, which is
-/// frozen into one shared string when the row is done, so a row costs one allocation for its
-/// text however many cells it has.
-#[derive(Default)]
-pub(crate) struct RowBuf {
-    buf: String,
-    spans: Vec<(usize, usize)>,
+/// Where one row's cells lie in its [`Chunk`].
+pub(crate) struct RowSpan {
+    line: usize,
+    cells: std::ops::Range<usize>,
     junk: usize,
 }
 
+/// A batch of source rows whose cleaned cells are slices of one shared string (about
+/// [`CHUNK_BYTES`] of text), so a million rows cost a few thousand allocations, not one per
+/// row. A chunk that ends the input early (a cell too long to keep) carries the error.
+#[derive(Default)]
+pub(crate) struct Chunk {
+    cells: Vec<Text>,
+    rows: Vec<RowSpan>,
+    error: Option<Error>,
+}
+
+impl Chunk {
+    /// The rows, as owned [`Row`]s.
+    pub(crate) fn into_rows(mut self) -> impl Iterator<Item = Row> {
+        let mut cells = std::mem::take(&mut self.cells).into_iter();
+        self.rows.into_iter().map(move |r| Row {
+            line: r.line,
+            cells: cells.by_ref().take(r.cells.len()).collect(),
+        })
+    }
+}
+
+/// How much cleaned text a [`Chunk`] gathers before it is frozen into one shared string.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Builds [`Chunk`]s: the cleaned cells of a run of rows are appended to one reusable
+/// `String`, which is frozen into one shared string when the chunk is full.
+pub(crate) struct RowBuf {
+    buf: String,
+    /// Each cell's bytes in `buf`, for every row of the chunk.
+    spans: Vec<(usize, usize)>,
+    rows: Vec<RowSpan>,
+    /// Where the current row's cells start in `spans`.
+    row_start: usize,
+    junk: usize,
+    /// A cell of the current row too long to keep: its 0-based index and length.
+    too_long: Option<(usize, usize)>,
+    error: Option<Error>,
+    /// Most rows in one chunk.
+    max_rows: usize,
+    /// The longest cell kept ([`Text::MAX_LEN`]; smaller in tests).
+    max_cell: usize,
+}
+
+impl Default for RowBuf {
+    fn default() -> Self {
+        RowBuf::with_max_rows(usize::MAX)
+    }
+}
+
 impl RowBuf {
+    /// A buffer whose chunks hold at most `max_rows` rows.
+    pub(crate) fn with_max_rows(max_rows: usize) -> Self {
+        RowBuf {
+            buf: String::new(),
+            spans: Vec::new(),
+            rows: Vec::new(),
+            row_start: 0,
+            junk: 0,
+            too_long: None,
+            error: None,
+            max_rows: max_rows.max(1),
+            max_cell: Text::MAX_LEN,
+        }
+    }
+
     /// Append a cell as the model keeps it: trimmed, line endings normalised, and the `'` that
     /// guards a formula-like cell in our own exports removed.
     ///
     /// Control characters other than tab and line breaks (binary junk inside a text file) are
-    /// replaced by U+FFFD, and counted.
+    /// replaced by U+FFFD, and counted. A cell too long for a [`Text`] (4 GiB) is kept empty
+    /// and ends the input with an error when the row ends.
     ///
     /// Returns whether the cell held any ASCII control byte (tab and line breaks included).
     pub(crate) fn push(&mut self, cell: &str) -> bool {
@@ -64,38 +125,119 @@ impl RowBuf {
             push_clean(&mut self.buf, cell, controls);
         }
         let keep = crate::export::unneutralise(&self.buf[start..]).len();
+        if keep > self.max_cell {
+            if self.too_long.is_none() {
+                self.too_long = Some((self.spans.len() - self.row_start, keep));
+            }
+            self.buf.truncate(start);
+            self.spans.push((start, start));
+            return controls;
+        }
         self.spans.push((self.buf.len() - keep, self.buf.len()));
         controls
     }
 
-    /// Freeze the cells pushed so far into a row, and start the next.
-    pub(crate) fn finish(&mut self, line: usize) -> Row {
-        let cells = if self.buf.len() <= u32::MAX as usize {
+    /// End the row whose cells were pushed since the last one ended.
+    pub(crate) fn end_row(&mut self, line: usize) {
+        let cells = self.row_start..self.spans.len();
+        if let Some((column, size)) = self.too_long.take() {
+            // The row is dropped, and the input ends with the error.
+            self.error = Some(Error::new(ErrorKind::TooLarge {
+                what: format!("the cell in row {line}, column {}", column + 1),
+                size: size as u64,
+                limit: self.max_cell as u64,
+            }));
+            let first = self.spans[cells].first().map_or(self.buf.len(), |s| s.0);
+            self.spans.truncate(self.row_start);
+            self.buf.truncate(first);
+            self.junk = 0;
+            return;
+        }
+        self.rows.push(RowSpan {
+            line,
+            cells,
+            junk: std::mem::take(&mut self.junk),
+        });
+        self.row_start = self.spans.len();
+    }
+
+    /// Whether the chunk should be frozen now (it is full, or the input must end).
+    pub(crate) fn full(&self) -> bool {
+        self.buf.len() >= CHUNK_BYTES || self.rows.len() >= self.max_rows || self.error.is_some()
+    }
+
+    /// Whether a row was refused (the input must end).
+    pub(crate) fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// Freeze the rows ended so far into a chunk (`None` when there are none and no error),
+    /// and start the next.
+    pub(crate) fn freeze(&mut self) -> Option<Chunk> {
+        if self.rows.is_empty() && self.error.is_none() {
+            return None;
+        }
+        debug_assert_eq!(self.row_start, self.spans.len(), "a row is still open");
+        let cells = if Text::fits(self.buf.len()) {
             let shared = arcstr::ArcStr::from(self.buf.as_str());
             self.spans
                 .iter()
                 .map(|&(s, e)| Text::from_arc(&shared, s..e))
                 .collect()
         } else {
-            // A row of more than 4 GiB (an unterminated quote in a huge file): the shared
-            // buffer's offsets are 32-bit, so each cell gets its own.
+            // A chunk of more than 4 GiB (one huge row: an unterminated quote in a huge
+            // file): the shared string's offsets are 32-bit, so each cell gets its own.
             self.spans
                 .iter()
                 .map(|&(s, e)| Text::from(&self.buf[s..e]))
                 .collect()
         };
-        let junk = std::mem::take(&mut self.junk);
         self.buf.clear();
         self.spans.clear();
-        Row { line, cells, junk }
+        self.row_start = 0;
+        Some(Chunk {
+            cells,
+            rows: std::mem::take(&mut self.rows),
+            error: self.error.take(),
+        })
     }
+}
 
-    /// A row from another reader.
-    pub(crate) fn source_row(&mut self, row: SourceRow) -> Row {
-        for c in &row.cells {
-            self.push(c);
+/// The [`Chunk`]s of rows produced by another reader.
+pub(crate) struct SourceChunks<I> {
+    rows: I,
+    buf: RowBuf,
+    done: bool,
+}
+
+impl<I> SourceChunks<I> {
+    pub(crate) fn new(rows: I) -> Self {
+        SourceChunks {
+            rows,
+            buf: RowBuf::default(),
+            done: false,
         }
-        self.finish(row.line)
+    }
+}
+
+impl<I: Iterator<Item = SourceRow>> Iterator for SourceChunks<I> {
+    type Item = Chunk;
+    fn next(&mut self) -> Option<Chunk> {
+        while !self.done && !self.buf.full() {
+            match self.rows.next() {
+                Some(row) => {
+                    for c in &row.cells {
+                        self.buf.push(c);
+                    }
+                    self.buf.end_row(row.line);
+                }
+                None => self.done = true,
+            }
+        }
+        if self.buf.failed() {
+            self.done = true;
+        }
+        self.buf.freeze()
     }
 }
 
@@ -184,26 +326,45 @@ impl Layout {
     }
 }
 
-/// Build a plan from rows.
-pub(crate) fn build<I: Iterator<Item = Row>>(
-    rows: I,
+/// Build a plan from chunks of rows.
+pub(crate) fn build<I: Iterator<Item = Chunk>>(
+    chunks: I,
     opts: &ImportOptions,
     format: &str,
 ) -> Result<Imported> {
-    let mut rows = rows.peekable();
+    let mut chunks = chunks;
     let mut diagnostics = Vec::new();
 
-    // 1. Look ahead for the header.
+    // 1. Look ahead for the header. The rows of the chunk that holds the last of them are
+    // read in place below.
     let mut head: Vec<Row> = Vec::new();
     let mut junk_rows: Vec<usize> = Vec::new();
+    let mut rest: Option<(Chunk, usize)> = None;
     while head.len() < HEADER_SCAN {
-        match rows.next() {
-            Some(r) => {
-                // One entry per cell with control characters (deduplicated at the end).
-                junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
-                head.push(r)
+        let Some(mut chunk) = chunks.next() else {
+            break;
+        };
+        if let Some(e) = chunk.error.take() {
+            return Err(e);
+        }
+        let mut taken = 0;
+        for r in &chunk.rows {
+            if head.len() == HEADER_SCAN {
+                break;
             }
-            None => break,
+            // One entry per cell with control characters (deduplicated at the end).
+            junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
+            head.push(Row {
+                line: r.line,
+                cells: chunk.cells[r.cells.clone()]
+                    .iter_mut()
+                    .map(std::mem::take)
+                    .collect(),
+            });
+            taken += 1;
+        }
+        if taken < chunk.rows.len() {
+            rest = Some((chunk, taken));
         }
     }
     if head.iter().all(|r| r.cells.iter().all(|c| is_blank(c))) {
@@ -286,17 +447,18 @@ pub(crate) fn build<I: Iterator<Item = Row>>(
         update_periods,
         extra_cols: 0,
     };
-    for row in head.into_iter().skip(header_at + 1) {
-        state.row(row);
+    for mut row in head.into_iter().skip(header_at + 1) {
+        state.row(row.line, &mut row.cells);
     }
     state.junk_rows = junk_rows;
-    for row in rows {
-        for _ in 0..row.junk {
-            if state.junk_rows.len() < 1000 {
-                state.junk_rows.push(row.line);
-            }
+    if let Some((mut chunk, from)) = rest {
+        state.chunk(&mut chunk, from);
+    }
+    for mut chunk in chunks {
+        if let Some(e) = chunk.error.take() {
+            return Err(e);
         }
-        state.row(row);
+        state.chunk(&mut chunk, 0);
     }
     state.finish()
 }
@@ -592,8 +754,19 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 impl State<'_> {
-    fn row(&mut self, row: Row) {
-        let cells = &row.cells;
+    /// Read a chunk's rows from the `from`th on.
+    fn chunk(&mut self, chunk: &mut Chunk, from: usize) {
+        for r in &chunk.rows[from..] {
+            for _ in 0..r.junk {
+                if self.junk_rows.len() < 1000 {
+                    self.junk_rows.push(r.line);
+                }
+            }
+            self.row(r.line, &mut chunk.cells[r.cells.clone()]);
+        }
+    }
+
+    fn row(&mut self, line: usize, cells: &mut [Text]) {
         if cells.iter().all(|c| is_blank(c)) {
             return;
         }
@@ -614,7 +787,7 @@ impl State<'_> {
         };
         let header_cells = self.layout.header.iter().filter(|h| !h.is_empty()).count();
         if same >= 2 && same * 2 >= header_cells {
-            self.repeated_headers.push(row.line);
+            self.repeated_headers.push(line);
             return;
         }
         // Cells past the header: keep them as extra columns.
@@ -647,7 +820,7 @@ impl State<'_> {
                             self.layout.columns[i].header
                         ),
                     )
-                    .at(Place::cell(row.line, self.layout.columns[i].header.clone(), &cells[i])),
+                    .at(Place::cell(line, self.layout.columns[i].header.clone(), &cells[i])),
                 );
             }
         }
@@ -691,16 +864,15 @@ impl State<'_> {
                 return;
             }
         }
-        self.data_row(row);
+        self.data_row(line, cells);
     }
 
-    fn data_row(&mut self, row: Row) {
-        let mut cells = row.cells;
+    fn data_row(&mut self, line: usize, cells: &mut [Text]) {
         let l = &self.layout;
-        let rec_ref = l.take(&mut cells, Role::RecommendationRef);
-        let rec_title = l.take(&mut cells, Role::Recommendation);
-        let definition = l.take(&mut cells, Role::Definition);
-        let theme_cell = l.take(&mut cells, Role::Theme);
+        let rec_ref = l.take(cells, Role::RecommendationRef);
+        let rec_title = l.take(cells, Role::Recommendation);
+        let definition = l.take(cells, Role::Definition);
+        let theme_cell = l.take(cells, Role::Theme);
 
         let starts_new = match &self.current {
             None => true,
@@ -721,7 +893,7 @@ impl State<'_> {
                 self.plan.recommendations.push(done);
             }
             let mut rec = Recommendation::new(rec_ref.clone(), rec_title.clone());
-            rec.row = Some(row.line);
+            rec.row = Some(line);
             rec.theme = if theme_cell.is_empty() {
                 self.theme.clone()
             } else {
@@ -752,9 +924,9 @@ impl State<'_> {
         if !has_action {
             return;
         }
-        let mut action = Action::new(l.take(&mut cells, Role::Action));
-        action.row = Some(row.line);
-        action.action_ref = l.take(&mut cells, Role::Ref);
+        let mut action = Action::new(l.take(cells, Role::Action));
+        action.row = Some(line);
+        action.action_ref = l.take(cells, Role::Ref);
         // Group-level cells that differ from the group's: keep them on the action.
         for (role, value) in [(Role::Definition, &definition), (Role::Theme, &theme_cell)] {
             if value.is_empty() {
@@ -777,11 +949,11 @@ impl State<'_> {
             l.index.contains(Role::Recommendation) || l.index.contains(Role::RecommendationRef);
         let merged_row =
             !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
-        let owner = l.take(&mut cells, Role::Owner);
+        let owner = l.take(cells, Role::Owner);
         if owner.is_empty() {
             if let (true, Some(prev)) = (merged_row, &self.last_owner) {
                 action.set_owner(prev);
-                self.filled_owner.push(row.line);
+                self.filled_owner.push(line);
             }
         } else {
             action.owners = match self.owner_cache.get(owner.as_str()) {
@@ -799,7 +971,7 @@ impl State<'_> {
             }
             action.owner = Some(owner);
         }
-        let lead = l.take(&mut cells, Role::LeadMember);
+        let lead = l.take(cells, Role::LeadMember);
         if lead.is_empty() {
             if merged_row {
                 action.lead_member = self.last_lead.clone();
@@ -810,15 +982,15 @@ impl State<'_> {
         }
         let reference = self.opts.plan_date;
         let settings = &self.opts.settings;
-        let tf = l.get(&cells, Role::Timeframe);
+        let tf = l.get(cells, Role::Timeframe);
         if !tf.is_empty() {
             action.timeframe = Some(cached(&mut self.cache, tf, reference, settings));
         }
-        let od = l.get(&cells, Role::OriginalDue);
+        let od = l.get(cells, Role::OriginalDue);
         if !od.is_empty() {
             action.original_due = Some(cached(&mut self.cache, od, reference, settings));
         }
-        let status = l.take(&mut cells, Role::Status);
+        let status = l.take(cells, Role::Status);
         if !status.is_empty() {
             let read = match self.status_cache.get(status.as_str()) {
                 Some(s) => s.clone(),
@@ -833,11 +1005,11 @@ impl State<'_> {
             action.status = Some(read);
             action.status_text = Some(status);
         }
-        let rag = l.take(&mut cells, Role::Rag);
+        let rag = l.take(cells, Role::Rag);
         if !rag.is_empty() {
             action.rag = Some(rag);
         }
-        let pct = l.get(&cells, Role::Percent);
+        let pct = l.get(cells, Role::Percent);
         if !pct.is_empty() {
             match parse_percent(pct) {
                 Some(p) => action.percent_complete = Some(p),
@@ -853,17 +1025,17 @@ impl State<'_> {
                             Severity::Warning,
                             format!("{pct:?} is not a percentage: kept as an extra cell"),
                         )
-                        .at(Place::cell(row.line, header, pct)),
+                        .at(Place::cell(line, header, pct)),
                     );
                     action.extra.insert(l.keys[i].clone(), pct.clone());
                 }
             }
         }
-        let ev = l.take(&mut cells, Role::Evidence);
+        let ev = l.take(cells, Role::Evidence);
         if !ev.is_empty() {
             action.evidence = Some(ev);
         }
-        let fo = l.take(&mut cells, Role::FurtherOptions);
+        let fo = l.take(cells, Role::FurtherOptions);
         if !fo.is_empty() {
             action.further_options = Some(fo);
         }
@@ -1077,4 +1249,60 @@ fn parse_percent(text: &str) -> Option<f64> {
         v
     };
     (0.0..=100.0).contains(&v).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cell longer than a `Text` can hold ends the input with an error naming its row and
+    /// column (the limit lowered so as not to allocate 4 GiB).
+    #[test]
+    fn too_long_cell_is_an_error_with_its_place() {
+        let rows = vec![
+            SourceRow {
+                line: 1,
+                cells: vec!["Action".into(), "Owner".into()],
+            },
+            SourceRow {
+                line: 2,
+                cells: vec!["Do it".into(), "Me".into()],
+            },
+            SourceRow {
+                line: 3,
+                cells: vec!["Do more".into(), "far too long".into()],
+            },
+            SourceRow {
+                line: 4,
+                cells: vec!["Later".into(), "Me".into()],
+            },
+        ];
+        let mut chunks = SourceChunks::new(rows.into_iter());
+        chunks.buf.max_cell = 8;
+        let e = build(chunks, &ImportOptions::new(), "csv").unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        let text = e.to_string();
+        assert!(text.contains("row 3, column 2"), "{text}");
+        assert!(text.contains("is 12, the limit is 8"), "{text}");
+    }
+
+    #[test]
+    fn chunks_keep_rows_apart() {
+        let mut buf = RowBuf::with_max_rows(2);
+        for (line, cells) in [(1, ["a", " b "]), (2, ["c", ""]), (3, ["d", "e"])] {
+            for c in cells {
+                buf.push(c);
+            }
+            buf.end_row(line);
+            if buf.full() {
+                break;
+            }
+        }
+        let rows: Vec<Row> = buf.freeze().unwrap().into_rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].line, 1);
+        assert_eq!(rows[0].cells, ["a", "b"]);
+        assert_eq!(rows[1].cells, ["c", ""]);
+        assert!(buf.freeze().is_none());
+    }
 }

@@ -5,7 +5,7 @@
 //! £ survive whichever encoding a file uses, and a file that mixes both loses nothing. Files
 //! with a UTF-16 byte-order mark (Excel's "Unicode text") are transcoded first.
 
-use super::builder::{Row, RowBuf};
+use super::builder::{Chunk, Row, RowBuf};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -117,7 +117,11 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let consistency = consistency_delimiter(head);
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
-        let rows: Vec<Row> = Records::new(head, d).take(40).collect();
+        let rows: Vec<Row> = Records::new(head, d)
+            .max_rows(40)
+            .next()
+            .map(|c| c.into_rows().collect())
+            .unwrap_or_default();
         let score = super::builder::best_header(&rows, opts).map_or(0, |(_, n)| n);
         if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
             best = (d, score);
@@ -166,8 +170,9 @@ impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
     }
 }
 
-/// Stream the records of a CSV/TSV text as [`Row`]s, from any reader. Each field is decoded
-/// (UTF-8 if valid, else Windows-1252) and cleaned straight into the row's one text buffer.
+/// Stream the records of a CSV/TSV text as [`Chunk`]s of rows, from any reader. Each field is
+/// decoded (UTF-8 if valid, else Windows-1252) and cleaned straight into the chunk's one text
+/// buffer.
 pub(crate) struct Records<R: std::io::Read> {
     reader: csv::Reader<QuoteCounter<R>>,
     record: csv::ByteRecord,
@@ -204,6 +209,12 @@ impl<R: std::io::Read> Records<R> {
         }
     }
 
+    /// At most `n` rows to a chunk (the delimiter check reads the first rows only).
+    pub(crate) fn max_rows(mut self, n: usize) -> Self {
+        self.row = RowBuf::with_max_rows(n);
+        self
+    }
+
     fn finish(&mut self) {
         self.done = true;
         let odd = self.reader.get_ref().odd == 1;
@@ -222,17 +233,27 @@ impl<R: std::io::Read> Records<R> {
 }
 
 impl<R: std::io::Read> Iterator for Records<R> {
-    type Item = Row;
+    type Item = Chunk;
 
-    fn next(&mut self) -> Option<Row> {
-        if self.done {
-            return None;
+    fn next(&mut self) -> Option<Chunk> {
+        while !self.done && !self.row.full() {
+            self.read_row();
         }
+        if self.row.failed() {
+            self.done = true;
+        }
+        self.row.freeze()
+    }
+}
+
+impl<R: std::io::Read> Records<R> {
+    /// Read one record into the chunk being filled (or finish at the end of the input).
+    fn read_row(&mut self) {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {}
             Ok(false) => {
                 self.finish();
-                return None;
+                return;
             }
             Err(e) => {
                 // With `flexible(true)` the csv reader fails only on I/O errors: report and
@@ -243,7 +264,7 @@ impl<R: std::io::Read> Iterator for Records<R> {
                     format!("the rest of the table could not be read: {e}"),
                 ));
                 self.finish();
-                return None;
+                return;
             }
         }
         let line = self
@@ -277,6 +298,6 @@ impl<R: std::io::Read> Iterator for Records<R> {
             self.cp1252_rows.push(line);
         }
         self.last = Some((line, multiline));
-        Some(self.row.finish(line))
+        self.row.end_row(line);
     }
 }
