@@ -258,6 +258,7 @@ fn push_clean(out: &mut String, text: &str, controls: bool) {
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(&a), Some(&z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        (None, _) => text,
         _ => text.trim(),
     }
 }
@@ -446,6 +447,8 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         junk_rows: Vec::new(),
         update_periods,
         extra_cols: 0,
+        from_rag: 0,
+        from_date: 0,
     };
     for mut row in head.into_iter().skip(header_at + 1) {
         state.row(row.line, &mut row.cells);
@@ -713,6 +716,9 @@ struct State<'a> {
     junk_rows: Vec<usize>,
     update_periods: Vec<Option<UpdateColumn>>,
     extra_cols: usize,
+    /// Actions whose status was read from the RAG column, or from the date column.
+    from_rag: usize,
+    from_date: usize,
 }
 
 /// What every update read from one column shares.
@@ -1069,6 +1075,36 @@ impl State<'_> {
                 _ => {}
             }
         }
+        // While the action is at hand (one walk over a million actions is slow): its
+        // generated ref, as `Plan::assign_refs` would give it, and a status word in the RAG
+        // or date column.
+        if action.action_ref.trim().is_empty() {
+            let i = self.plan.recommendations.len();
+            let j = rec.actions.len();
+            action.action_ref = format!("R{}.{}", i + 1, j + 1).into();
+            action.ref_generated = true;
+        }
+        if action.status.is_none() {
+            if !l.index.contains(Role::Status) {
+                if let Some(s) = action.rag.as_deref().and_then(Status::parse) {
+                    // A status word in the RAG column is a status, not a rating. The exporter
+                    // writes it back into the same column.
+                    action.status = Some(s);
+                    action.status_text = action.rag.take();
+                    self.from_rag += 1;
+                    rec.actions.push(action);
+                    return;
+                }
+            }
+            if let Some(t) = &action.timeframe {
+                if t.kind == timeframe::Kind::Status {
+                    if let Some(s) = Status::parse(&t.text) {
+                        action.status = Some(s);
+                        self.from_date += 1;
+                    }
+                }
+            }
+        }
         rec.actions.push(action);
     }
 
@@ -1092,36 +1128,8 @@ impl State<'_> {
                 rec.key = Text::from((i + 1).to_string());
             }
         }
-        self.plan.assign_refs();
-        // Status words in the RAG or date column, when the plan has no status column.
-        let has_status_col = self.layout.index.contains(Role::Status);
-        let mut from_rag = 0;
-        let mut from_date = 0;
-        for rec in self.plan.recommendations.iter_mut() {
-            for a in rec.actions.iter_mut() {
-                if a.status.is_some() {
-                    continue;
-                }
-                if !has_status_col {
-                    if let Some(s) = a.rag.as_deref().and_then(Status::parse) {
-                        // A status word in the RAG column is a status, not a rating. The
-                        // exporter writes it back into the same column.
-                        a.status = Some(s);
-                        a.status_text = a.rag.take();
-                        from_rag += 1;
-                        continue;
-                    }
-                }
-                if let Some(t) = &a.timeframe {
-                    if t.kind == timeframe::Kind::Status {
-                        if let Some(s) = Status::parse(&t.text) {
-                            a.status = Some(s);
-                            from_date += 1;
-                        }
-                    }
-                }
-            }
-        }
+        // Refs were generated and status words read as each action was built (`data_row`).
+        let (from_rag, from_date) = (self.from_rag, self.from_date);
         let header_row = self.layout.header_row;
         if from_rag > 0 {
             let rag_col = self

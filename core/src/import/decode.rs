@@ -274,22 +274,29 @@ impl<R: std::io::Read> Records<R> {
             .unwrap_or(0);
         let mut repaired = false;
         let mut multiline = false;
-        for field in self.record.iter() {
-            let controls = if field.is_ascii() {
-                // ASCII is UTF-8: no second pass to validate it.
-                let s = std::str::from_utf8(field).unwrap_or_default();
-                self.row.push(s)
-            } else {
-                match std::str::from_utf8(field) {
+        // One UTF-8 check for the whole record (its fields lie end to end), then each field is
+        // a slice of it when it starts and ends on character boundaries.
+        let whole = std::str::from_utf8(self.record.as_slice()).ok();
+        if let Some(whole) = whole {
+            if !self.utf8_non_ascii && !whole.is_ascii() {
+                self.utf8_non_ascii = true;
+            }
+        }
+        for i in 0..self.record.len() {
+            let field = &self.record[i];
+            let text = whole.and_then(|w| w.get(self.record.range(i)?));
+            let controls = match text {
+                Some(s) => self.row.push(s),
+                None => match std::str::from_utf8(field) {
                     Ok(s) => {
-                        self.utf8_non_ascii = true;
+                        self.utf8_non_ascii |= !s.is_ascii();
                         self.row.push(s)
                     }
                     Err(_) => {
                         repaired = true;
                         self.row.push(&super::encoding::windows_1252(field))
                     }
-                }
+                },
             };
             // Only a cell with a control byte can hold a line break.
             multiline |= controls && field.contains(&b'\n');
