@@ -88,9 +88,6 @@ impl Text {
         Text(arcstr::Substr::new())
     }
 
-    /// The empty text, for statics.
-    pub(crate) const EMPTY: Text = Text::new();
-
     /// The longest text, in bytes: 4 GiB less one (a `Text`'s offsets are 32-bit).
     ///
     /// Longer input is never a panic: the importers refuse a longer cell with an error

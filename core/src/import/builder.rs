@@ -27,22 +27,84 @@ pub(crate) struct RowSpan {
 
 /// A batch of source rows whose cleaned cells are slices of one shared string (about
 /// [`CHUNK_BYTES`] of text), so a million rows cost a few thousand allocations, not one per
-/// row. A chunk that ends the input early (a cell too long to keep) carries the error.
-#[derive(Default)]
+/// row; a [`Text`] is made only for the cells the plan keeps. A chunk that ends the input
+/// early (a cell too long to keep) carries the error.
 pub(crate) struct Chunk {
-    cells: Vec<Text>,
+    store: Store,
     rows: Vec<RowSpan>,
     error: Option<Error>,
 }
 
+/// The cells of a chunk.
+enum Store {
+    /// The text, and each cell's bytes in it.
+    Shared(arcstr::ArcStr, Vec<(u32, u32)>),
+    /// A cell each (a chunk of more than 4 GiB: one huge row).
+    Each(Vec<Text>),
+}
+
+/// The cells of one row, read in place.
+#[derive(Clone, Copy)]
+pub(crate) enum Cells<'a> {
+    Shared(&'a arcstr::ArcStr, &'a [(u32, u32)]),
+    Each(&'a [Text]),
+}
+
+impl<'a> Cells<'a> {
+    fn len(self) -> usize {
+        match self {
+            Cells::Shared(_, spans) => spans.len(),
+            Cells::Each(cells) => cells.len(),
+        }
+    }
+
+    /// The `i`th cell (empty past the end).
+    fn str(self, i: usize) -> &'a str {
+        match self {
+            Cells::Shared(text, spans) => spans
+                .get(i)
+                .map_or("", |&(s, e)| &text[s as usize..e as usize]),
+            Cells::Each(cells) => cells.get(i).map_or("", |c| c.as_str()),
+        }
+    }
+
+    /// The `i`th cell as a shared [`Text`] (empty past the end).
+    fn text(self, i: usize) -> Text {
+        match self {
+            Cells::Shared(text, spans) => spans.get(i).map_or_else(Text::new, |&(s, e)| {
+                Text::from_arc(text, s as usize..e as usize)
+            }),
+            Cells::Each(cells) => cells.get(i).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'a str> {
+        (0..self.len()).map(move |i| self.str(i))
+    }
+}
+
 impl Chunk {
-    /// The rows, as owned [`Row`]s.
-    pub(crate) fn into_rows(mut self) -> impl Iterator<Item = Row> {
-        let mut cells = std::mem::take(&mut self.cells).into_iter();
-        self.rows.into_iter().map(move |r| Row {
+    /// The cells of the row at `r`.
+    fn cells(&self, r: &RowSpan) -> Cells<'_> {
+        match &self.store {
+            Store::Shared(text, spans) => Cells::Shared(text, &spans[r.cells.clone()]),
+            Store::Each(cells) => Cells::Each(&cells[r.cells.clone()]),
+        }
+    }
+
+    /// The `i`th row, as an owned [`Row`].
+    fn row(&self, i: usize) -> Row {
+        let r = &self.rows[i];
+        let cells = self.cells(r);
+        Row {
             line: r.line,
-            cells: cells.by_ref().take(r.cells.len()).collect(),
-        })
+            cells: (0..cells.len()).map(|i| cells.text(i)).collect(),
+        }
+    }
+
+    /// The rows, as owned [`Row`]s.
+    pub(crate) fn into_rows(self) -> impl Iterator<Item = Row> {
+        (0..self.rows.len()).map(move |i| self.row(i))
     }
 }
 
@@ -178,25 +240,30 @@ impl RowBuf {
             return None;
         }
         debug_assert_eq!(self.row_start, self.spans.len(), "a row is still open");
-        let cells = if Text::fits(self.buf.len()) {
-            let shared = arcstr::ArcStr::from(self.buf.as_str());
-            self.spans
-                .iter()
-                .map(|&(s, e)| Text::from_arc(&shared, s..e))
-                .collect()
+        let store = if Text::fits(self.buf.len()) {
+            Store::Shared(
+                arcstr::ArcStr::from(self.buf.as_str()),
+                // Every offset fits in 32 bits: the whole text does.
+                self.spans
+                    .iter()
+                    .map(|&(s, e)| (s as u32, e as u32))
+                    .collect(),
+            )
         } else {
             // A chunk of more than 4 GiB (one huge row: an unterminated quote in a huge
             // file): the shared string's offsets are 32-bit, so each cell gets its own.
-            self.spans
-                .iter()
-                .map(|&(s, e)| Text::from(&self.buf[s..e]))
-                .collect()
+            Store::Each(
+                self.spans
+                    .iter()
+                    .map(|&(s, e)| Text::from(&self.buf[s..e]))
+                    .collect(),
+            )
         };
         self.buf.clear();
         self.spans.clear();
         self.row_start = 0;
         Some(Chunk {
-            cells,
+            store,
             rows: std::mem::take(&mut self.rows),
             error: self.error.take(),
         })
@@ -309,21 +376,16 @@ impl RoleIndex {
 }
 
 impl Layout {
-    /// Take a unique role's cell out of the row (leaving it empty).
-    fn take(&self, cells: &mut [Text], role: Role) -> Text {
+    /// A unique role's cell, as a shared [`Text`] (empty when the table has no such column).
+    fn text(&self, cells: Cells<'_>, role: Role) -> Text {
         self.index
             .get(role)
-            .and_then(|i| cells.get_mut(i))
-            .map(std::mem::take)
-            .unwrap_or_default()
+            .map_or_else(Text::new, |i| cells.text(i))
     }
 
-    fn get<'a>(&self, cells: &'a [Text], role: Role) -> &'a Text {
-        static EMPTY: Text = Text::EMPTY;
-        self.index
-            .get(role)
-            .and_then(|i| cells.get(i))
-            .unwrap_or(&EMPTY)
+    /// A unique role's cell, read in place.
+    fn get<'a>(&self, cells: Cells<'a>, role: Role) -> &'a str {
+        self.index.get(role).map_or("", |i| cells.str(i))
     }
 }
 
@@ -349,19 +411,11 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
             return Err(e);
         }
         let mut taken = 0;
-        for r in &chunk.rows {
-            if head.len() == HEADER_SCAN {
-                break;
-            }
+        while taken < chunk.rows.len() && head.len() < HEADER_SCAN {
             // One entry per cell with control characters (deduplicated at the end).
+            let r = &chunk.rows[taken];
             junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
-            head.push(Row {
-                line: r.line,
-                cells: chunk.cells[r.cells.clone()]
-                    .iter_mut()
-                    .map(std::mem::take)
-                    .collect(),
-            });
+            head.push(chunk.row(taken));
             taken += 1;
         }
         if taken < chunk.rows.len() {
@@ -450,18 +504,19 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         from_rag: 0,
         from_date: 0,
     };
-    for mut row in head.into_iter().skip(header_at + 1) {
-        state.row(row.line, &mut row.cells);
+    for row in head.iter().skip(header_at + 1) {
+        state.row(row.line, Cells::Each(&row.cells));
     }
+    drop(head);
     state.junk_rows = junk_rows;
-    if let Some((mut chunk, from)) = rest {
-        state.chunk(&mut chunk, from);
+    if let Some((chunk, from)) = rest {
+        state.chunk(&chunk, from);
     }
     for mut chunk in chunks {
         if let Some(e) = chunk.error.take() {
             return Err(e);
         }
-        state.chunk(&mut chunk, 0);
+        state.chunk(&chunk, 0);
     }
     state.finish()
 }
@@ -761,19 +816,19 @@ fn looks_like_heading(text: &str) -> bool {
 
 impl State<'_> {
     /// Read a chunk's rows from the `from`th on.
-    fn chunk(&mut self, chunk: &mut Chunk, from: usize) {
+    fn chunk(&mut self, chunk: &Chunk, from: usize) {
         for r in &chunk.rows[from..] {
             for _ in 0..r.junk {
                 if self.junk_rows.len() < 1000 {
                     self.junk_rows.push(r.line);
                 }
             }
-            self.row(r.line, &mut chunk.cells[r.cells.clone()]);
+            self.row(r.line, chunk.cells(r));
         }
     }
 
-    fn row(&mut self, line: usize, cells: &mut [Text]) {
-        if cells.iter().all(|c| is_blank(c)) {
+    fn row(&mut self, line: usize, cells: Cells<'_>) {
+        if cells.iter().all(is_blank) {
             return;
         }
         // Repeated header (page breaks). Cheap check first: the cells must be about as long
@@ -799,7 +854,7 @@ impl State<'_> {
         // Cells past the header: keep them as extra columns.
         if cells.len() > self.layout.columns.len() {
             for i in self.layout.columns.len()..cells.len() {
-                if is_blank(&cells[i]) {
+                if is_blank(cells.str(i)) {
                     continue;
                 }
                 while self.layout.columns.len() <= i {
@@ -826,13 +881,13 @@ impl State<'_> {
                             self.layout.columns[i].header
                         ),
                     )
-                    .at(Place::cell(line, self.layout.columns[i].header.clone(), &cells[i])),
+                    .at(Place::cell(line, self.layout.columns[i].header.clone(), cells.str(i))),
                 );
             }
         }
         // Section row: one cell alone that reads like a heading, or one cell alone outside the
         // recommendation and action columns.
-        let mut filled = (0..cells.len()).filter(|&i| !is_blank(&cells[i]));
+        let mut filled = (0..cells.len()).filter(|&i| !is_blank(cells.str(i)));
         let first = filled.next();
         if let (Some(i), None) = (first, filled.next()) {
             let role = self
@@ -841,7 +896,7 @@ impl State<'_> {
                 .get(i)
                 .map(|c| c.role)
                 .unwrap_or(Role::Extra);
-            let text = &cells[i];
+            let text = cells.str(i);
             let short = text.chars().count() <= 150 && !text.contains('\n');
             let section = match role {
                 // A lone action or progress cell is a continuation of a merged row.
@@ -865,7 +920,7 @@ impl State<'_> {
             };
             if section {
                 self.flush();
-                self.theme = Some(text.clone());
+                self.theme = Some(cells.text(i));
                 self.section_pending = true;
                 return;
             }
@@ -873,12 +928,13 @@ impl State<'_> {
         self.data_row(line, cells);
     }
 
-    fn data_row(&mut self, line: usize, cells: &mut [Text]) {
+    fn data_row(&mut self, line: usize, cells: Cells<'_>) {
         let l = &self.layout;
-        let rec_ref = l.take(cells, Role::RecommendationRef);
-        let rec_title = l.take(cells, Role::Recommendation);
-        let definition = l.take(cells, Role::Definition);
-        let theme_cell = l.take(cells, Role::Theme);
+        // The group's cells, read in place: a `Text` is made only for what is kept.
+        let rec_ref = l.get(cells, Role::RecommendationRef);
+        let rec_title = l.get(cells, Role::Recommendation);
+        let definition = l.get(cells, Role::Definition);
+        let theme_cell = l.get(cells, Role::Theme);
 
         let starts_new = match &self.current {
             None => true,
@@ -898,15 +954,18 @@ impl State<'_> {
                 done.actions.shrink_to_fit();
                 self.plan.recommendations.push(done);
             }
-            let mut rec = Recommendation::new(rec_ref.clone(), rec_title.clone());
+            let mut rec = Recommendation::new(
+                l.text(cells, Role::RecommendationRef),
+                l.text(cells, Role::Recommendation),
+            );
             rec.row = Some(line);
             rec.theme = if theme_cell.is_empty() {
                 self.theme.clone()
             } else {
-                Some(theme_cell.clone())
+                Some(l.text(cells, Role::Theme))
             };
             if !definition.is_empty() {
-                rec.definition = Some(definition.clone());
+                rec.definition = Some(l.text(cells, Role::Definition));
             }
             self.current = Some(rec);
             self.last_owner = None;
@@ -915,10 +974,10 @@ impl State<'_> {
         self.section_pending = false;
         let rec = self.current.as_mut().expect("set above");
         if rec.title.is_empty() && !rec_title.is_empty() {
-            rec.title = rec_title.clone();
+            rec.title = l.text(cells, Role::Recommendation);
         }
         if rec.key.is_empty() && !rec_ref.is_empty() {
-            rec.key = rec_ref.clone();
+            rec.key = l.text(cells, Role::RecommendationRef);
         }
 
         // Action-level content?
@@ -926,15 +985,15 @@ impl State<'_> {
             .columns
             .iter()
             .enumerate()
-            .any(|(i, c)| !is_group_role(c.role) && cells.get(i).is_some_and(|v| !is_blank(v)));
+            .any(|(i, c)| !is_group_role(c.role) && !is_blank(cells.str(i)));
         if !has_action {
             return;
         }
-        let mut action = Action::new(l.take(cells, Role::Action));
+        let mut action = Action::new(l.text(cells, Role::Action));
         action.row = Some(line);
-        action.action_ref = l.take(cells, Role::Ref);
+        action.action_ref = l.text(cells, Role::Ref);
         // Group-level cells that differ from the group's: keep them on the action.
-        for (role, value) in [(Role::Definition, &definition), (Role::Theme, &theme_cell)] {
+        for (role, value) in [(Role::Definition, definition), (Role::Theme, theme_cell)] {
             if value.is_empty() {
                 continue;
             }
@@ -942,9 +1001,9 @@ impl State<'_> {
                 Role::Definition => rec.definition.as_deref(),
                 _ => rec.theme.as_deref(),
             };
-            if group_value != Some(value.as_str()) {
+            if group_value != Some(value) {
                 if let Some(i) = l.index.get(role) {
-                    action.extra.insert(l.keys[i].clone(), value.clone());
+                    action.extra.insert(l.keys[i].clone(), cells.text(i));
                 }
             }
         }
@@ -955,7 +1014,7 @@ impl State<'_> {
             l.index.contains(Role::Recommendation) || l.index.contains(Role::RecommendationRef);
         let merged_row =
             !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
-        let owner = l.take(cells, Role::Owner);
+        let owner = l.text(cells, Role::Owner);
         if owner.is_empty() {
             if let (true, Some(prev)) = (merged_row, &self.last_owner) {
                 action.set_owner(prev);
@@ -977,7 +1036,7 @@ impl State<'_> {
             }
             action.owner = Some(owner);
         }
-        let lead = l.take(cells, Role::LeadMember);
+        let lead = l.text(cells, Role::LeadMember);
         if lead.is_empty() {
             if merged_row {
                 action.lead_member = self.last_lead.clone();
@@ -990,13 +1049,15 @@ impl State<'_> {
         let settings = &self.opts.settings;
         let tf = l.get(cells, Role::Timeframe);
         if !tf.is_empty() {
-            action.timeframe = Some(cached(&mut self.cache, tf, reference, settings));
+            let tf_text = || l.text(cells, Role::Timeframe);
+            action.timeframe = Some(cached(&mut self.cache, tf, tf_text, reference, settings));
         }
         let od = l.get(cells, Role::OriginalDue);
         if !od.is_empty() {
-            action.original_due = Some(cached(&mut self.cache, od, reference, settings));
+            let od_text = || l.text(cells, Role::OriginalDue);
+            action.original_due = Some(cached(&mut self.cache, od, od_text, reference, settings));
         }
-        let status = l.take(cells, Role::Status);
+        let status = l.text(cells, Role::Status);
         if !status.is_empty() {
             let read = match self.status_cache.get(status.as_str()) {
                 Some(s) => s.clone(),
@@ -1011,7 +1072,7 @@ impl State<'_> {
             action.status = Some(read);
             action.status_text = Some(status);
         }
-        let rag = l.take(cells, Role::Rag);
+        let rag = l.text(cells, Role::Rag);
         if !rag.is_empty() {
             action.rag = Some(rag);
         }
@@ -1033,15 +1094,15 @@ impl State<'_> {
                         )
                         .at(Place::cell(line, header, pct)),
                     );
-                    action.extra.insert(l.keys[i].clone(), pct.clone());
+                    action.extra.insert(l.keys[i].clone(), cells.text(i));
                 }
             }
         }
-        let ev = l.take(cells, Role::Evidence);
+        let ev = l.text(cells, Role::Evidence);
         if !ev.is_empty() {
             action.evidence = Some(ev);
         }
-        let fo = l.take(cells, Role::FurtherOptions);
+        let fo = l.text(cells, Role::FurtherOptions);
         if !fo.is_empty() {
             action.further_options = Some(fo);
         }
@@ -1049,13 +1110,10 @@ impl State<'_> {
             action.updates.reserve_exact(self.update_cols);
         }
         for (i, c) in l.columns.iter().enumerate() {
-            let Some(v) = cells
-                .get_mut(i)
-                .filter(|v| !is_blank(v))
-                .map(std::mem::take)
-            else {
+            if !matches!(c.role, Role::Update | Role::Extra) || is_blank(cells.str(i)) {
                 continue;
-            };
+            }
+            let v = cells.text(i);
             match c.role {
                 Role::Update => {
                     let (period, as_of) = match self.update_periods.get(i) {
@@ -1224,18 +1282,21 @@ impl Layout {
     }
 }
 
+/// The reading of a phrase, from the cache when it was read before. `shared` makes the key
+/// (the cell as a shared `Text`), only when a new phrase is cached.
 fn cached(
     cache: &mut FxHashMap<Text, Arc<Timeframe>>,
-    text: &Text,
+    text: &str,
+    shared: impl FnOnce() -> Text,
     reference: Option<chrono::NaiveDate>,
     settings: &timeframe::Settings,
 ) -> Arc<Timeframe> {
-    if let Some(t) = cache.get(text.as_str()) {
+    if let Some(t) = cache.get(text) {
         return t.clone();
     }
     let t = Arc::new(timeframe::parse(text, reference, settings));
     if cache.len() < 100_000 {
-        cache.insert(text.clone(), t.clone());
+        cache.insert(shared(), t.clone());
     }
     t
 }
