@@ -1355,6 +1355,56 @@ mod tests {
         assert!(text.contains("is 12, the limit is 8"), "{text}");
     }
 
+    /// Where the chunks end changes nothing: a table with a title, merged cells, sections,
+    /// a repeated header, ragged and junk rows reads the same one row to a chunk.
+    #[test]
+    fn chunk_boundaries_change_nothing() {
+        let mut csv = String::from(
+            "Improvement plan\n\nNo.,Recommendation,Action,Owner,Due,Status,Progress Q4\n",
+        );
+        for i in 0..300 {
+            if i % 50 == 0 {
+                csv.push_str(&format!("{}) Section {i}\n", i / 50 + 1));
+            }
+            if i % 70 == 69 {
+                csv.push_str("No.,Recommendation,Action,Owner,Due,Status,Progress Q4\n");
+            }
+            let rec = if i % 3 == 0 {
+                format!("{},Recommendation {i}", i / 3 + 1)
+            } else {
+                ",".to_string()
+            };
+            let owner = if i % 4 == 0 { "Head of Finance" } else { "" };
+            let junk = if i == 123 { "\u{1}" } else { "" };
+            let extra = if i == 77 { ",stray" } else { "" };
+            csv.push_str(&format!(
+                "{rec},\"Action {i}{junk}\nsecond line\",{owner},Q{} 2025,In progress,Note {i}{extra}\n",
+                i % 4 + 1
+            ));
+        }
+        let opts = ImportOptions::new();
+        let read = |max_rows: usize| {
+            let records =
+                super::super::decode::Records::new(csv.as_bytes(), b',').max_rows(max_rows);
+            build(records, &opts, "csv").unwrap()
+        };
+        let whole = read(usize::MAX);
+        for n in [1, 2, 39, 40, 41, 100] {
+            let split = read(n);
+            assert_eq!(split.plan, whole.plan, "{n} rows a chunk");
+            assert_eq!(split.diagnostics, whole.diagnostics, "{n} rows a chunk");
+        }
+        let codes: Vec<&str> = whole.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        for code in [
+            "header_row",
+            "repeated_header",
+            "ragged_row",
+            "control_characters",
+        ] {
+            assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+    }
+
     #[test]
     fn chunks_keep_rows_apart() {
         let mut buf = RowBuf::with_max_rows(2);
