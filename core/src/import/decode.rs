@@ -277,16 +277,17 @@ impl<R: std::io::Read> Records<R> {
         // One UTF-8 check for the whole record (its fields lie end to end), then each field is
         // a slice of it when it starts and ends on character boundaries.
         let whole = std::str::from_utf8(self.record.as_slice()).ok();
-        if let Some(whole) = whole {
-            if !self.utf8_non_ascii && !whole.is_ascii() {
-                self.utf8_non_ascii = true;
-            }
-        }
         for i in 0..self.record.len() {
             let field = &self.record[i];
             let text = whole.and_then(|w| w.get(self.record.range(i)?));
             let controls = match text {
-                Some(s) => self.row.push(s),
+                Some(s) => {
+                    // Told per field, as a field cut mid-character is not UTF-8 on its own.
+                    if !self.utf8_non_ascii {
+                        self.utf8_non_ascii = !s.is_ascii();
+                    }
+                    self.row.push(s)
+                }
                 None => match std::str::from_utf8(field) {
                     Ok(s) => {
                         self.utf8_non_ascii |= !s.is_ascii();
@@ -306,5 +307,21 @@ impl<R: std::io::Read> Records<R> {
         }
         self.last = Some((line, multiline));
         self.row.end_row(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Records;
+
+    /// Fields that are UTF-8 only when put together (a character cut by a delimiter) are
+    /// each read as Windows-1252, and do not count as UTF-8 text.
+    #[test]
+    fn a_character_cut_by_a_delimiter_is_not_utf8() {
+        let mut records = Records::new(&b"Action,Owner\n\xC3,\xA9\n"[..], b',');
+        let rows: Vec<_> = records.by_ref().flat_map(|c| c.into_rows()).collect();
+        assert_eq!(rows[1].cells, ["Ã", "©"]);
+        assert_eq!(records.cp1252_rows, [2]);
+        assert!(!records.utf8_non_ascii);
     }
 }
