@@ -503,6 +503,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         extra_cols: 0,
         from_rag: 0,
         from_date: 0,
+        actions: Vec::new(),
     };
     for row in head.iter().skip(header_at + 1) {
         state.row(row.line, Cells::Each(&row.cells));
@@ -774,6 +775,9 @@ struct State<'a> {
     /// Actions whose status was read from the RAG column, or from the date column.
     from_rag: usize,
     from_date: usize,
+    /// The current recommendation's actions, moved into it (at their exact size, in one
+    /// allocation) when it is done; the buffer is reused.
+    actions: Vec<Action>,
 }
 
 /// What every update read from one column shares.
@@ -951,7 +955,7 @@ impl State<'_> {
         };
         if starts_new {
             if let Some(mut done) = self.current.take() {
-                done.actions.shrink_to_fit();
+                done.actions = self.actions.drain(..).collect();
                 self.plan.recommendations.push(done);
             }
             let mut rec = Recommendation::new(
@@ -1138,7 +1142,7 @@ impl State<'_> {
         // or date column.
         if action.action_ref.trim().is_empty() {
             let i = self.plan.recommendations.len();
-            let j = rec.actions.len();
+            let j = self.actions.len();
             action.action_ref = format!("R{}.{}", i + 1, j + 1).into();
             action.ref_generated = true;
         }
@@ -1150,7 +1154,7 @@ impl State<'_> {
                     action.status = Some(s);
                     action.status_text = action.rag.take();
                     self.from_rag += 1;
-                    rec.actions.push(action);
+                    self.actions.push(action);
                     return;
                 }
             }
@@ -1163,12 +1167,12 @@ impl State<'_> {
                 }
             }
         }
-        rec.actions.push(action);
+        self.actions.push(action);
     }
 
     fn flush(&mut self) {
         if let Some(mut rec) = self.current.take() {
-            rec.actions.shrink_to_fit();
+            rec.actions = self.actions.drain(..).collect();
             self.plan.recommendations.push(rec);
         }
     }
