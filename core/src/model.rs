@@ -304,8 +304,7 @@ pub struct Action {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeframe: Option<Arc<Timeframe>>,
     // Shared like `timeframe`.
-    /// The original due date, when the plan keeps it apart from a revised one (boxed: most
-    /// plans have none, and a million actions should not pay for it).
+    /// The original due date, when the plan keeps it apart from a revised one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_due: Option<Arc<Timeframe>>,
     /// The status word as written.

@@ -55,9 +55,10 @@ pub fn clean_cell(text: &str) -> String {
 /// Shared, immutable text: the string type of the model's text fields.
 ///
 /// A `Text` is a slice of a reference-counted string (16 bytes). Cloning it bumps a count
-/// instead of copying, and the importer cuts all the cells of a source row out of one shared
-/// buffer, so a row costs one allocation however many cells it has. The empty `Text` (the
-/// [`Default`]) allocates nothing.
+/// instead of copying, and the importer cuts the cells of many source rows (about 64 KiB of
+/// text at a time) out of one shared buffer, so a million rows cost a few thousand
+/// allocations. The empty `Text` (the [`Default`]) allocates nothing. A `Text` holds at most
+/// [`Text::MAX_LEN`] bytes (4 GiB).
 ///
 /// It reads as a `&str` (through [`Deref`](std::ops::Deref)), compares, orders and hashes
 /// exactly like one, looks up `BTreeMap<Text, _>` and `HashMap<Text, _>` keys by `&str`
@@ -87,8 +88,54 @@ impl Text {
         Text(arcstr::Substr::new())
     }
 
-    /// The empty text, for statics.
-    pub(crate) const EMPTY: Text = Text::new();
+    /// The longest text, in bytes: 4 GiB less one (a `Text`'s offsets are 32-bit).
+    ///
+    /// Longer input is never a panic: the importers refuse a longer cell with an error
+    /// ([`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge)) naming its row and column, reading
+    /// a longer JSON string fails, [`Text::checked`] says `None`, and the `From` conversions
+    /// keep only the first `MAX_LEN` bytes (cut at a character boundary).
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Text::MAX_LEN, u32::MAX as usize);
+    /// ```
+    pub const MAX_LEN: usize = u32::MAX as usize;
+
+    /// Whether a text of `len` bytes fits in a `Text` (at most [`Text::MAX_LEN`]).
+    ///
+    /// ```
+    /// use actionplan::Text;
+    /// assert!(Text::fits(0));
+    /// assert!(Text::fits(Text::MAX_LEN));
+    /// assert!(!Text::fits(Text::MAX_LEN + 1));
+    /// ```
+    // On 32-bit targets (WebAssembly) every length fits: the comparison is always true there.
+    #[allow(clippy::absurd_extreme_comparisons)]
+    pub const fn fits(len: usize) -> bool {
+        len <= Text::MAX_LEN
+    }
+
+    /// The text, or `None` when it is longer than [`Text::MAX_LEN`] (the fallible form of
+    /// `Text::from`).
+    ///
+    /// ```
+    /// let t = actionplan::Text::checked("Q4").unwrap();
+    /// assert_eq!(t, "Q4");
+    /// ```
+    pub fn checked(s: &str) -> Option<Text> {
+        Text::fits(s.len()).then(|| Text::from(s))
+    }
+
+    /// The first bytes of `s` that fit in a `Text`, cut at a character boundary.
+    fn clamp(s: &str) -> &str {
+        if Text::fits(s.len()) {
+            return s;
+        }
+        let mut end = Text::MAX_LEN;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        &s[..end]
+    }
 
     /// The text as a `&str`.
     ///
@@ -147,6 +194,10 @@ impl std::borrow::Borrow<str> for Text {
 }
 
 impl From<&str> for Text {
+    /// A copy of the string. A string longer than [`Text::MAX_LEN`] (4 GiB) is cut to its
+    /// first `MAX_LEN` bytes at a character boundary rather than panic; use
+    /// [`Text::checked`] to refuse it instead.
+    ///
     /// ```
     /// let t: actionplan::Text = "x".into();
     /// assert_eq!(t, "x");
@@ -155,7 +206,7 @@ impl From<&str> for Text {
         if s.is_empty() {
             Text::new()
         } else {
-            Text(arcstr::Substr::from(s))
+            Text(arcstr::Substr::from(Text::clamp(s)))
         }
     }
 }
@@ -243,7 +294,9 @@ impl<'de> serde::Deserialize<'de> for Text {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::from(v))
+                Text::checked(v).ok_or_else(|| {
+                    E::invalid_length(v.len(), &"a string of at most 4 GiB less one byte")
+                })
             }
         }
         d.deserialize_str(V)
@@ -263,5 +316,21 @@ impl schemars::JsonSchema for Text {
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         <String as schemars::JsonSchema>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+
+    #[test]
+    fn length_guard() {
+        assert!(Text::fits(Text::MAX_LEN));
+        if let Some(over) = Text::MAX_LEN.checked_add(1) {
+            assert!(!Text::fits(over));
+        }
+        assert!(!Text::fits(usize::MAX));
+        // Short text is never cut.
+        assert_eq!(Text::clamp("é"), "é");
     }
 }

@@ -11,30 +11,153 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One source row inside the importer: its 1-based line and its cells, each a [`Text`] cut
-/// from one shared buffer, cleaned (see [`RowBuf::push`]).
+/// from a shared buffer, cleaned (see [`RowBuf::push`]). Only the rows looked through for the
+/// header are held like this; the rest are read in place from their [`Chunk`].
 pub(crate) struct Row {
     pub(crate) line: usize,
     pub(crate) cells: Vec<Text>,
-    /// How many cells held control characters (replaced by U+FFFD).
-    pub(crate) junk: usize,
 }
 
-/// Builds [`Row`]s: the cleaned cells of a row are appended to one reusable `String`, which is
-/// frozen into one shared string when the row is done, so a row costs one allocation for its
-/// text however many cells it has.
-#[derive(Default)]
-pub(crate) struct RowBuf {
-    buf: String,
-    spans: Vec<(usize, usize)>,
+/// Where one row's cells lie in its [`Chunk`].
+pub(crate) struct RowSpan {
+    line: usize,
+    cells: std::ops::Range<usize>,
     junk: usize,
 }
 
+/// A batch of source rows whose cleaned cells are slices of one shared string (about
+/// [`CHUNK_BYTES`] of text), so a million rows cost a few thousand allocations, not one per
+/// row; a [`Text`] is made only for the cells the plan keeps. A chunk that ends the input
+/// early (a cell too long to keep) carries the error.
+pub(crate) struct Chunk {
+    store: Store,
+    rows: Vec<RowSpan>,
+    error: Option<Error>,
+}
+
+/// The cells of a chunk.
+enum Store {
+    /// The text, and each cell's bytes in it.
+    Shared(arcstr::ArcStr, Vec<(u32, u32)>),
+    /// A cell each (a chunk of more than 4 GiB: one huge row).
+    Each(Vec<Text>),
+}
+
+/// The cells of one row, read in place.
+#[derive(Clone, Copy)]
+pub(crate) enum Cells<'a> {
+    Shared(&'a arcstr::ArcStr, &'a [(u32, u32)]),
+    Each(&'a [Text]),
+}
+
+impl<'a> Cells<'a> {
+    fn len(self) -> usize {
+        match self {
+            Cells::Shared(_, spans) => spans.len(),
+            Cells::Each(cells) => cells.len(),
+        }
+    }
+
+    /// The `i`th cell (empty past the end).
+    fn str(self, i: usize) -> &'a str {
+        match self {
+            Cells::Shared(text, spans) => spans
+                .get(i)
+                .map_or("", |&(s, e)| &text[s as usize..e as usize]),
+            Cells::Each(cells) => cells.get(i).map_or("", |c| c.as_str()),
+        }
+    }
+
+    /// The `i`th cell as a shared [`Text`] (empty past the end).
+    fn text(self, i: usize) -> Text {
+        match self {
+            Cells::Shared(text, spans) => spans.get(i).map_or_else(Text::new, |&(s, e)| {
+                Text::from_arc(text, s as usize..e as usize)
+            }),
+            Cells::Each(cells) => cells.get(i).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'a str> {
+        (0..self.len()).map(move |i| self.str(i))
+    }
+}
+
+impl Chunk {
+    /// The cells of the row at `r`.
+    fn cells(&self, r: &RowSpan) -> Cells<'_> {
+        match &self.store {
+            Store::Shared(text, spans) => Cells::Shared(text, &spans[r.cells.clone()]),
+            Store::Each(cells) => Cells::Each(&cells[r.cells.clone()]),
+        }
+    }
+
+    /// The `i`th row, as an owned [`Row`].
+    fn row(&self, i: usize) -> Row {
+        let r = &self.rows[i];
+        let cells = self.cells(r);
+        Row {
+            line: r.line,
+            cells: (0..cells.len()).map(|i| cells.text(i)).collect(),
+        }
+    }
+
+    /// The rows, as owned [`Row`]s.
+    pub(crate) fn into_rows(self) -> impl Iterator<Item = Row> {
+        (0..self.rows.len()).map(move |i| self.row(i))
+    }
+}
+
+/// How much cleaned text a [`Chunk`] gathers before it is frozen into one shared string.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Builds [`Chunk`]s: the cleaned cells of a run of rows are appended to one reusable
+/// `String`, which is frozen into one shared string when the chunk is full.
+pub(crate) struct RowBuf {
+    buf: String,
+    /// Each cell's bytes in `buf`, for every row of the chunk.
+    spans: Vec<(usize, usize)>,
+    rows: Vec<RowSpan>,
+    /// Where the current row's cells start in `spans`.
+    row_start: usize,
+    junk: usize,
+    /// A cell of the current row too long to keep: its 0-based index and length.
+    too_long: Option<(usize, usize)>,
+    error: Option<Error>,
+    /// Most rows in one chunk.
+    max_rows: usize,
+    /// The longest cell kept ([`Text::MAX_LEN`]; smaller in tests).
+    max_cell: usize,
+}
+
+impl Default for RowBuf {
+    fn default() -> Self {
+        RowBuf::with_max_rows(usize::MAX)
+    }
+}
+
 impl RowBuf {
+    /// A buffer whose chunks hold at most `max_rows` rows.
+    pub(crate) fn with_max_rows(max_rows: usize) -> Self {
+        RowBuf {
+            buf: String::new(),
+            spans: Vec::new(),
+            rows: Vec::new(),
+            row_start: 0,
+            junk: 0,
+            too_long: None,
+            error: None,
+            max_rows: max_rows.max(1),
+            max_cell: Text::MAX_LEN,
+        }
+    }
+
     /// Append a cell as the model keeps it: trimmed, line endings normalised, and the `'` that
     /// guards a formula-like cell in our own exports removed.
     ///
     /// Control characters other than tab and line breaks (binary junk inside a text file) are
-    /// replaced by U+FFFD, and counted.
+    /// replaced by U+FFFD, and counted. A cell too long for a [`Text`] (4 GiB) is kept empty
+    /// and ends the input with an error when the row ends.
     ///
     /// Returns whether the cell held any ASCII control byte (tab and line breaks included).
     pub(crate) fn push(&mut self, cell: &str) -> bool {
@@ -64,38 +187,124 @@ impl RowBuf {
             push_clean(&mut self.buf, cell, controls);
         }
         let keep = crate::export::unneutralise(&self.buf[start..]).len();
+        if keep > self.max_cell {
+            if self.too_long.is_none() {
+                self.too_long = Some((self.spans.len() - self.row_start, keep));
+            }
+            self.buf.truncate(start);
+            self.spans.push((start, start));
+            return controls;
+        }
         self.spans.push((self.buf.len() - keep, self.buf.len()));
         controls
     }
 
-    /// Freeze the cells pushed so far into a row, and start the next.
-    pub(crate) fn finish(&mut self, line: usize) -> Row {
-        let cells = if self.buf.len() <= u32::MAX as usize {
-            let shared = arcstr::ArcStr::from(self.buf.as_str());
-            self.spans
-                .iter()
-                .map(|&(s, e)| Text::from_arc(&shared, s..e))
-                .collect()
-        } else {
-            // A row of more than 4 GiB (an unterminated quote in a huge file): the shared
-            // buffer's offsets are 32-bit, so each cell gets its own.
-            self.spans
-                .iter()
-                .map(|&(s, e)| Text::from(&self.buf[s..e]))
-                .collect()
-        };
-        let junk = std::mem::take(&mut self.junk);
-        self.buf.clear();
-        self.spans.clear();
-        Row { line, cells, junk }
+    /// End the row whose cells were pushed since the last one ended.
+    pub(crate) fn end_row(&mut self, line: usize) {
+        let cells = self.row_start..self.spans.len();
+        if let Some((column, size)) = self.too_long.take() {
+            // The row is dropped, and the input ends with the error.
+            self.error = Some(Error::new(ErrorKind::TooLarge {
+                what: format!("the cell in row {line}, column {}", column + 1),
+                size: size as u64,
+                limit: self.max_cell as u64,
+            }));
+            let first = self.spans[cells].first().map_or(self.buf.len(), |s| s.0);
+            self.spans.truncate(self.row_start);
+            self.buf.truncate(first);
+            self.junk = 0;
+            return;
+        }
+        self.rows.push(RowSpan {
+            line,
+            cells,
+            junk: std::mem::take(&mut self.junk),
+        });
+        self.row_start = self.spans.len();
     }
 
-    /// A row from another reader.
-    pub(crate) fn source_row(&mut self, row: SourceRow) -> Row {
-        for c in &row.cells {
-            self.push(c);
+    /// Whether the chunk should be frozen now (it is full, or the input must end).
+    pub(crate) fn full(&self) -> bool {
+        self.buf.len() >= CHUNK_BYTES || self.rows.len() >= self.max_rows || self.error.is_some()
+    }
+
+    /// Whether a row was refused (the input must end).
+    pub(crate) fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// Freeze the rows ended so far into a chunk (`None` when there are none and no error),
+    /// and start the next.
+    pub(crate) fn freeze(&mut self) -> Option<Chunk> {
+        if self.rows.is_empty() && self.error.is_none() {
+            return None;
         }
-        self.finish(row.line)
+        debug_assert_eq!(self.row_start, self.spans.len(), "a row is still open");
+        let store = if Text::fits(self.buf.len()) {
+            Store::Shared(
+                arcstr::ArcStr::from(self.buf.as_str()),
+                // Every offset fits in 32 bits: the whole text does.
+                self.spans
+                    .iter()
+                    .map(|&(s, e)| (s as u32, e as u32))
+                    .collect(),
+            )
+        } else {
+            // A chunk of more than 4 GiB (one huge row: an unterminated quote in a huge
+            // file): the shared string's offsets are 32-bit, so each cell gets its own.
+            Store::Each(
+                self.spans
+                    .iter()
+                    .map(|&(s, e)| Text::from(&self.buf[s..e]))
+                    .collect(),
+            )
+        };
+        self.buf.clear();
+        self.spans.clear();
+        self.row_start = 0;
+        Some(Chunk {
+            store,
+            rows: std::mem::take(&mut self.rows),
+            error: self.error.take(),
+        })
+    }
+}
+
+/// The [`Chunk`]s of rows produced by another reader.
+pub(crate) struct SourceChunks<I> {
+    rows: I,
+    buf: RowBuf,
+    done: bool,
+}
+
+impl<I> SourceChunks<I> {
+    pub(crate) fn new(rows: I) -> Self {
+        SourceChunks {
+            rows,
+            buf: RowBuf::default(),
+            done: false,
+        }
+    }
+}
+
+impl<I: Iterator<Item = SourceRow>> Iterator for SourceChunks<I> {
+    type Item = Chunk;
+    fn next(&mut self) -> Option<Chunk> {
+        while !self.done && !self.buf.full() {
+            match self.rows.next() {
+                Some(row) => {
+                    for c in &row.cells {
+                        self.buf.push(c);
+                    }
+                    self.buf.end_row(row.line);
+                }
+                None => self.done = true,
+            }
+        }
+        if self.buf.failed() {
+            self.done = true;
+        }
+        self.buf.freeze()
     }
 }
 
@@ -116,6 +325,7 @@ fn push_clean(out: &mut String, text: &str, controls: bool) {
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(&a), Some(&z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        (None, _) => text,
         _ => text.trim(),
     }
 }
@@ -166,44 +376,50 @@ impl RoleIndex {
 }
 
 impl Layout {
-    /// Take a unique role's cell out of the row (leaving it empty).
-    fn take(&self, cells: &mut [Text], role: Role) -> Text {
+    /// A unique role's cell, as a shared [`Text`] (empty when the table has no such column).
+    fn text(&self, cells: Cells<'_>, role: Role) -> Text {
         self.index
             .get(role)
-            .and_then(|i| cells.get_mut(i))
-            .map(std::mem::take)
-            .unwrap_or_default()
+            .map_or_else(Text::new, |i| cells.text(i))
     }
 
-    fn get<'a>(&self, cells: &'a [Text], role: Role) -> &'a Text {
-        static EMPTY: Text = Text::EMPTY;
-        self.index
-            .get(role)
-            .and_then(|i| cells.get(i))
-            .unwrap_or(&EMPTY)
+    /// A unique role's cell, read in place.
+    fn get<'a>(&self, cells: Cells<'a>, role: Role) -> &'a str {
+        self.index.get(role).map_or("", |i| cells.str(i))
     }
 }
 
-/// Build a plan from rows.
-pub(crate) fn build<I: Iterator<Item = Row>>(
-    rows: I,
+/// Build a plan from chunks of rows.
+pub(crate) fn build<I: Iterator<Item = Chunk>>(
+    chunks: I,
     opts: &ImportOptions,
     format: &str,
 ) -> Result<Imported> {
-    let mut rows = rows.peekable();
+    let mut chunks = chunks;
     let mut diagnostics = Vec::new();
 
-    // 1. Look ahead for the header.
+    // 1. Look ahead for the header. The rows of the chunk that holds the last of them are
+    // read in place below.
     let mut head: Vec<Row> = Vec::new();
     let mut junk_rows: Vec<usize> = Vec::new();
+    let mut rest: Option<(Chunk, usize)> = None;
     while head.len() < HEADER_SCAN {
-        match rows.next() {
-            Some(r) => {
-                // One entry per cell with control characters (deduplicated at the end).
-                junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
-                head.push(r)
-            }
-            None => break,
+        let Some(mut chunk) = chunks.next() else {
+            break;
+        };
+        if let Some(e) = chunk.error.take() {
+            return Err(e);
+        }
+        let mut taken = 0;
+        while taken < chunk.rows.len() && head.len() < HEADER_SCAN {
+            // One entry per cell with control characters (deduplicated at the end).
+            let r = &chunk.rows[taken];
+            junk_rows.extend(std::iter::repeat_n(r.line, r.junk));
+            head.push(chunk.row(taken));
+            taken += 1;
+        }
+        if taken < chunk.rows.len() {
+            rest = Some((chunk, taken));
         }
     }
     if head.iter().all(|r| r.cells.iter().all(|c| is_blank(c))) {
@@ -285,18 +501,23 @@ pub(crate) fn build<I: Iterator<Item = Row>>(
         junk_rows: Vec::new(),
         update_periods,
         extra_cols: 0,
+        from_rag: 0,
+        from_date: 0,
+        actions: Vec::new(),
     };
-    for row in head.into_iter().skip(header_at + 1) {
-        state.row(row);
+    for row in head.iter().skip(header_at + 1) {
+        state.row(row.line, Cells::Each(&row.cells));
     }
+    drop(head);
     state.junk_rows = junk_rows;
-    for row in rows {
-        for _ in 0..row.junk {
-            if state.junk_rows.len() < 1000 {
-                state.junk_rows.push(row.line);
-            }
+    if let Some((chunk, from)) = rest {
+        state.chunk(&chunk, from);
+    }
+    for mut chunk in chunks {
+        if let Some(e) = chunk.error.take() {
+            return Err(e);
         }
-        state.row(row);
+        state.chunk(&chunk, 0);
     }
     state.finish()
 }
@@ -551,6 +772,12 @@ struct State<'a> {
     junk_rows: Vec<usize>,
     update_periods: Vec<Option<UpdateColumn>>,
     extra_cols: usize,
+    /// Actions whose status was read from the RAG column, or from the date column.
+    from_rag: usize,
+    from_date: usize,
+    /// The current recommendation's actions, moved into it (at their exact size, in one
+    /// allocation) when it is done; the buffer is reused.
+    actions: Vec<Action>,
 }
 
 /// What every update read from one column shares.
@@ -592,9 +819,20 @@ fn looks_like_heading(text: &str) -> bool {
 }
 
 impl State<'_> {
-    fn row(&mut self, row: Row) {
-        let cells = &row.cells;
-        if cells.iter().all(|c| is_blank(c)) {
+    /// Read a chunk's rows from the `from`th on.
+    fn chunk(&mut self, chunk: &Chunk, from: usize) {
+        for r in &chunk.rows[from..] {
+            for _ in 0..r.junk {
+                if self.junk_rows.len() < 1000 {
+                    self.junk_rows.push(r.line);
+                }
+            }
+            self.row(r.line, chunk.cells(r));
+        }
+    }
+
+    fn row(&mut self, line: usize, cells: Cells<'_>) {
+        if cells.iter().all(is_blank) {
             return;
         }
         // Repeated header (page breaks). Cheap check first: the cells must be about as long
@@ -614,13 +852,13 @@ impl State<'_> {
         };
         let header_cells = self.layout.header.iter().filter(|h| !h.is_empty()).count();
         if same >= 2 && same * 2 >= header_cells {
-            self.repeated_headers.push(row.line);
+            self.repeated_headers.push(line);
             return;
         }
         // Cells past the header: keep them as extra columns.
         if cells.len() > self.layout.columns.len() {
             for i in self.layout.columns.len()..cells.len() {
-                if is_blank(&cells[i]) {
+                if is_blank(cells.str(i)) {
                     continue;
                 }
                 while self.layout.columns.len() <= i {
@@ -647,13 +885,13 @@ impl State<'_> {
                             self.layout.columns[i].header
                         ),
                     )
-                    .at(Place::cell(row.line, self.layout.columns[i].header.clone(), &cells[i])),
+                    .at(Place::cell(line, self.layout.columns[i].header.clone(), cells.str(i))),
                 );
             }
         }
         // Section row: one cell alone that reads like a heading, or one cell alone outside the
         // recommendation and action columns.
-        let mut filled = (0..cells.len()).filter(|&i| !is_blank(&cells[i]));
+        let mut filled = (0..cells.len()).filter(|&i| !is_blank(cells.str(i)));
         let first = filled.next();
         if let (Some(i), None) = (first, filled.next()) {
             let role = self
@@ -662,7 +900,7 @@ impl State<'_> {
                 .get(i)
                 .map(|c| c.role)
                 .unwrap_or(Role::Extra);
-            let text = &cells[i];
+            let text = cells.str(i);
             let short = text.chars().count() <= 150 && !text.contains('\n');
             let section = match role {
                 // A lone action or progress cell is a continuation of a merged row.
@@ -686,21 +924,21 @@ impl State<'_> {
             };
             if section {
                 self.flush();
-                self.theme = Some(text.clone());
+                self.theme = Some(cells.text(i));
                 self.section_pending = true;
                 return;
             }
         }
-        self.data_row(row);
+        self.data_row(line, cells);
     }
 
-    fn data_row(&mut self, row: Row) {
-        let mut cells = row.cells;
+    fn data_row(&mut self, line: usize, cells: Cells<'_>) {
         let l = &self.layout;
-        let rec_ref = l.take(&mut cells, Role::RecommendationRef);
-        let rec_title = l.take(&mut cells, Role::Recommendation);
-        let definition = l.take(&mut cells, Role::Definition);
-        let theme_cell = l.take(&mut cells, Role::Theme);
+        // The group's cells, read in place: a `Text` is made only for what is kept.
+        let rec_ref = l.get(cells, Role::RecommendationRef);
+        let rec_title = l.get(cells, Role::Recommendation);
+        let definition = l.get(cells, Role::Definition);
+        let theme_cell = l.get(cells, Role::Theme);
 
         let starts_new = match &self.current {
             None => true,
@@ -717,18 +955,21 @@ impl State<'_> {
         };
         if starts_new {
             if let Some(mut done) = self.current.take() {
-                done.actions.shrink_to_fit();
+                done.actions = self.actions.drain(..).collect();
                 self.plan.recommendations.push(done);
             }
-            let mut rec = Recommendation::new(rec_ref.clone(), rec_title.clone());
-            rec.row = Some(row.line);
+            let mut rec = Recommendation::new(
+                l.text(cells, Role::RecommendationRef),
+                l.text(cells, Role::Recommendation),
+            );
+            rec.row = Some(line);
             rec.theme = if theme_cell.is_empty() {
                 self.theme.clone()
             } else {
-                Some(theme_cell.clone())
+                Some(l.text(cells, Role::Theme))
             };
             if !definition.is_empty() {
-                rec.definition = Some(definition.clone());
+                rec.definition = Some(l.text(cells, Role::Definition));
             }
             self.current = Some(rec);
             self.last_owner = None;
@@ -737,10 +978,10 @@ impl State<'_> {
         self.section_pending = false;
         let rec = self.current.as_mut().expect("set above");
         if rec.title.is_empty() && !rec_title.is_empty() {
-            rec.title = rec_title.clone();
+            rec.title = l.text(cells, Role::Recommendation);
         }
         if rec.key.is_empty() && !rec_ref.is_empty() {
-            rec.key = rec_ref.clone();
+            rec.key = l.text(cells, Role::RecommendationRef);
         }
 
         // Action-level content?
@@ -748,15 +989,15 @@ impl State<'_> {
             .columns
             .iter()
             .enumerate()
-            .any(|(i, c)| !is_group_role(c.role) && cells.get(i).is_some_and(|v| !is_blank(v)));
+            .any(|(i, c)| !is_group_role(c.role) && !is_blank(cells.str(i)));
         if !has_action {
             return;
         }
-        let mut action = Action::new(l.take(&mut cells, Role::Action));
-        action.row = Some(row.line);
-        action.action_ref = l.take(&mut cells, Role::Ref);
+        let mut action = Action::new(l.text(cells, Role::Action));
+        action.row = Some(line);
+        action.action_ref = l.text(cells, Role::Ref);
         // Group-level cells that differ from the group's: keep them on the action.
-        for (role, value) in [(Role::Definition, &definition), (Role::Theme, &theme_cell)] {
+        for (role, value) in [(Role::Definition, definition), (Role::Theme, theme_cell)] {
             if value.is_empty() {
                 continue;
             }
@@ -764,9 +1005,9 @@ impl State<'_> {
                 Role::Definition => rec.definition.as_deref(),
                 _ => rec.theme.as_deref(),
             };
-            if group_value != Some(value.as_str()) {
+            if group_value != Some(value) {
                 if let Some(i) = l.index.get(role) {
-                    action.extra.insert(l.keys[i].clone(), value.clone());
+                    action.extra.insert(l.keys[i].clone(), cells.text(i));
                 }
             }
         }
@@ -777,11 +1018,11 @@ impl State<'_> {
             l.index.contains(Role::Recommendation) || l.index.contains(Role::RecommendationRef);
         let merged_row =
             !self.opts.no_fill_down && has_groups && rec_ref.is_empty() && rec_title.is_empty();
-        let owner = l.take(&mut cells, Role::Owner);
+        let owner = l.text(cells, Role::Owner);
         if owner.is_empty() {
             if let (true, Some(prev)) = (merged_row, &self.last_owner) {
                 action.set_owner(prev);
-                self.filled_owner.push(row.line);
+                self.filled_owner.push(line);
             }
         } else {
             action.owners = match self.owner_cache.get(owner.as_str()) {
@@ -799,7 +1040,7 @@ impl State<'_> {
             }
             action.owner = Some(owner);
         }
-        let lead = l.take(&mut cells, Role::LeadMember);
+        let lead = l.text(cells, Role::LeadMember);
         if lead.is_empty() {
             if merged_row {
                 action.lead_member = self.last_lead.clone();
@@ -810,15 +1051,17 @@ impl State<'_> {
         }
         let reference = self.opts.plan_date;
         let settings = &self.opts.settings;
-        let tf = l.get(&cells, Role::Timeframe);
+        let tf = l.get(cells, Role::Timeframe);
         if !tf.is_empty() {
-            action.timeframe = Some(cached(&mut self.cache, tf, reference, settings));
+            let tf_text = || l.text(cells, Role::Timeframe);
+            action.timeframe = Some(cached(&mut self.cache, tf, tf_text, reference, settings));
         }
-        let od = l.get(&cells, Role::OriginalDue);
+        let od = l.get(cells, Role::OriginalDue);
         if !od.is_empty() {
-            action.original_due = Some(cached(&mut self.cache, od, reference, settings));
+            let od_text = || l.text(cells, Role::OriginalDue);
+            action.original_due = Some(cached(&mut self.cache, od, od_text, reference, settings));
         }
-        let status = l.take(&mut cells, Role::Status);
+        let status = l.text(cells, Role::Status);
         if !status.is_empty() {
             let read = match self.status_cache.get(status.as_str()) {
                 Some(s) => s.clone(),
@@ -833,11 +1076,11 @@ impl State<'_> {
             action.status = Some(read);
             action.status_text = Some(status);
         }
-        let rag = l.take(&mut cells, Role::Rag);
+        let rag = l.text(cells, Role::Rag);
         if !rag.is_empty() {
             action.rag = Some(rag);
         }
-        let pct = l.get(&cells, Role::Percent);
+        let pct = l.get(cells, Role::Percent);
         if !pct.is_empty() {
             match parse_percent(pct) {
                 Some(p) => action.percent_complete = Some(p),
@@ -853,17 +1096,17 @@ impl State<'_> {
                             Severity::Warning,
                             format!("{pct:?} is not a percentage: kept as an extra cell"),
                         )
-                        .at(Place::cell(row.line, header, pct)),
+                        .at(Place::cell(line, header, pct)),
                     );
-                    action.extra.insert(l.keys[i].clone(), pct.clone());
+                    action.extra.insert(l.keys[i].clone(), cells.text(i));
                 }
             }
         }
-        let ev = l.take(&mut cells, Role::Evidence);
+        let ev = l.text(cells, Role::Evidence);
         if !ev.is_empty() {
             action.evidence = Some(ev);
         }
-        let fo = l.take(&mut cells, Role::FurtherOptions);
+        let fo = l.text(cells, Role::FurtherOptions);
         if !fo.is_empty() {
             action.further_options = Some(fo);
         }
@@ -871,13 +1114,10 @@ impl State<'_> {
             action.updates.reserve_exact(self.update_cols);
         }
         for (i, c) in l.columns.iter().enumerate() {
-            let Some(v) = cells
-                .get_mut(i)
-                .filter(|v| !is_blank(v))
-                .map(std::mem::take)
-            else {
+            if !matches!(c.role, Role::Update | Role::Extra) || is_blank(cells.str(i)) {
                 continue;
-            };
+            }
+            let v = cells.text(i);
             match c.role {
                 Role::Update => {
                     let (period, as_of) = match self.update_periods.get(i) {
@@ -897,12 +1137,42 @@ impl State<'_> {
                 _ => {}
             }
         }
-        rec.actions.push(action);
+        // While the action is at hand (one walk over a million actions is slow): its
+        // generated ref, as `Plan::assign_refs` would give it, and a status word in the RAG
+        // or date column.
+        if action.action_ref.trim().is_empty() {
+            let i = self.plan.recommendations.len();
+            let j = self.actions.len();
+            action.action_ref = format!("R{}.{}", i + 1, j + 1).into();
+            action.ref_generated = true;
+        }
+        if action.status.is_none() {
+            if !l.index.contains(Role::Status) {
+                if let Some(s) = action.rag.as_deref().and_then(Status::parse) {
+                    // A status word in the RAG column is a status, not a rating. The exporter
+                    // writes it back into the same column.
+                    action.status = Some(s);
+                    action.status_text = action.rag.take();
+                    self.from_rag += 1;
+                    self.actions.push(action);
+                    return;
+                }
+            }
+            if let Some(t) = &action.timeframe {
+                if t.kind == timeframe::Kind::Status {
+                    if let Some(s) = Status::parse(&t.text) {
+                        action.status = Some(s);
+                        self.from_date += 1;
+                    }
+                }
+            }
+        }
+        self.actions.push(action);
     }
 
     fn flush(&mut self) {
         if let Some(mut rec) = self.current.take() {
-            rec.actions.shrink_to_fit();
+            rec.actions = self.actions.drain(..).collect();
             self.plan.recommendations.push(rec);
         }
     }
@@ -920,36 +1190,8 @@ impl State<'_> {
                 rec.key = Text::from((i + 1).to_string());
             }
         }
-        self.plan.assign_refs();
-        // Status words in the RAG or date column, when the plan has no status column.
-        let has_status_col = self.layout.index.contains(Role::Status);
-        let mut from_rag = 0;
-        let mut from_date = 0;
-        for rec in self.plan.recommendations.iter_mut() {
-            for a in rec.actions.iter_mut() {
-                if a.status.is_some() {
-                    continue;
-                }
-                if !has_status_col {
-                    if let Some(s) = a.rag.as_deref().and_then(Status::parse) {
-                        // A status word in the RAG column is a status, not a rating. The
-                        // exporter writes it back into the same column.
-                        a.status = Some(s);
-                        a.status_text = a.rag.take();
-                        from_rag += 1;
-                        continue;
-                    }
-                }
-                if let Some(t) = &a.timeframe {
-                    if t.kind == timeframe::Kind::Status {
-                        if let Some(s) = Status::parse(&t.text) {
-                            a.status = Some(s);
-                            from_date += 1;
-                        }
-                    }
-                }
-            }
-        }
+        // Refs were generated and status words read as each action was built (`data_row`).
+        let (from_rag, from_date) = (self.from_rag, self.from_date);
         let header_row = self.layout.header_row;
         if from_rag > 0 {
             let rag_col = self
@@ -1044,18 +1286,21 @@ impl Layout {
     }
 }
 
+/// The reading of a phrase, from the cache when it was read before. `shared` makes the key
+/// (the cell as a shared `Text`), only when a new phrase is cached.
 fn cached(
     cache: &mut FxHashMap<Text, Arc<Timeframe>>,
-    text: &Text,
+    text: &str,
+    shared: impl FnOnce() -> Text,
     reference: Option<chrono::NaiveDate>,
     settings: &timeframe::Settings,
 ) -> Arc<Timeframe> {
-    if let Some(t) = cache.get(text.as_str()) {
+    if let Some(t) = cache.get(text) {
         return t.clone();
     }
     let t = Arc::new(timeframe::parse(text, reference, settings));
     if cache.len() < 100_000 {
-        cache.insert(text.clone(), t.clone());
+        cache.insert(shared(), t.clone());
     }
     t
 }
@@ -1077,4 +1322,110 @@ fn parse_percent(text: &str) -> Option<f64> {
         v
     };
     (0.0..=100.0).contains(&v).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cell longer than a `Text` can hold ends the input with an error naming its row and
+    /// column (the limit lowered so as not to allocate 4 GiB).
+    #[test]
+    fn too_long_cell_is_an_error_with_its_place() {
+        let rows = vec![
+            SourceRow {
+                line: 1,
+                cells: vec!["Action".into(), "Owner".into()],
+            },
+            SourceRow {
+                line: 2,
+                cells: vec!["Do it".into(), "Me".into()],
+            },
+            SourceRow {
+                line: 3,
+                cells: vec!["Do more".into(), "far too long".into()],
+            },
+            SourceRow {
+                line: 4,
+                cells: vec!["Later".into(), "Me".into()],
+            },
+        ];
+        let mut chunks = SourceChunks::new(rows.into_iter());
+        chunks.buf.max_cell = 8;
+        let e = build(chunks, &ImportOptions::new(), "csv").unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        let text = e.to_string();
+        assert!(text.contains("row 3, column 2"), "{text}");
+        assert!(text.contains("is 12, the limit is 8"), "{text}");
+    }
+
+    /// Where the chunks end changes nothing: a table with a title, merged cells, sections,
+    /// a repeated header, ragged and junk rows reads the same one row to a chunk.
+    #[test]
+    fn chunk_boundaries_change_nothing() {
+        let mut csv = String::from(
+            "Improvement plan\n\nNo.,Recommendation,Action,Owner,Due,Status,Progress Q4\n",
+        );
+        for i in 0..300 {
+            if i % 50 == 0 {
+                csv.push_str(&format!("{}) Section {i}\n", i / 50 + 1));
+            }
+            if i % 70 == 69 {
+                csv.push_str("No.,Recommendation,Action,Owner,Due,Status,Progress Q4\n");
+            }
+            let rec = if i % 3 == 0 {
+                format!("{},Recommendation {i}", i / 3 + 1)
+            } else {
+                ",".to_string()
+            };
+            let owner = if i % 4 == 0 { "Head of Finance" } else { "" };
+            let junk = if i == 123 { "\u{1}" } else { "" };
+            let extra = if i == 77 { ",stray" } else { "" };
+            csv.push_str(&format!(
+                "{rec},\"Action {i}{junk}\nsecond line\",{owner},Q{} 2025,In progress,Note {i}{extra}\n",
+                i % 4 + 1
+            ));
+        }
+        let opts = ImportOptions::new();
+        let read = |max_rows: usize| {
+            let records =
+                super::super::decode::Records::new(csv.as_bytes(), b',').max_rows(max_rows);
+            build(records, &opts, "csv").unwrap()
+        };
+        let whole = read(usize::MAX);
+        for n in [1, 2, 39, 40, 41, 100] {
+            let split = read(n);
+            assert_eq!(split.plan, whole.plan, "{n} rows a chunk");
+            assert_eq!(split.diagnostics, whole.diagnostics, "{n} rows a chunk");
+        }
+        let codes: Vec<&str> = whole.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        for code in [
+            "header_row",
+            "repeated_header",
+            "ragged_row",
+            "control_characters",
+        ] {
+            assert!(codes.contains(&code), "{code} missing from {codes:?}");
+        }
+    }
+
+    #[test]
+    fn chunks_keep_rows_apart() {
+        let mut buf = RowBuf::with_max_rows(2);
+        for (line, cells) in [(1, ["a", " b "]), (2, ["c", ""]), (3, ["d", "e"])] {
+            for c in cells {
+                buf.push(c);
+            }
+            buf.end_row(line);
+            if buf.full() {
+                break;
+            }
+        }
+        let rows: Vec<Row> = buf.freeze().unwrap().into_rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].line, 1);
+        assert_eq!(rows[0].cells, ["a", "b"]);
+        assert_eq!(rows[1].cells, ["c", ""]);
+        assert!(buf.freeze().is_none());
+    }
 }

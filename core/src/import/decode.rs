@@ -5,7 +5,7 @@
 //! £ survive whichever encoding a file uses, and a file that mixes both loses nothing. Files
 //! with a UTF-16 byte-order mark (Excel's "Unicode text") are transcoded first.
 
-use super::builder::{Row, RowBuf};
+use super::builder::{Chunk, Row, RowBuf};
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -118,7 +118,11 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let consistency = consistency_delimiter(head);
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
-        let rows: Vec<Row> = Records::new(head, d).take(SNIFF_ROWS).collect();
+        let rows: Vec<Row> = Records::new(head, d)
+            .max_rows(SNIFF_ROWS)
+            .next()
+            .map(|c| c.into_rows().collect())
+            .unwrap_or_default();
         let score = super::builder::best_header(&rows, opts).map_or(0, |(i, n)| {
             // A header that starts a table (a row with two or more cells below it) beats one
             // with nothing below it, whatever their sizes: a table quoted inside a cell of
@@ -189,8 +193,9 @@ impl<R: std::io::Read> std::io::Read for QuoteCounter<R> {
     }
 }
 
-/// Stream the records of a CSV/TSV text as [`Row`]s, from any reader. Each field is decoded
-/// (UTF-8 if valid, else Windows-1252) and cleaned straight into the row's one text buffer.
+/// Stream the records of a CSV/TSV text as [`Chunk`]s of rows, from any reader. Each field is
+/// decoded (UTF-8 if valid, else Windows-1252) and cleaned straight into the chunk's one text
+/// buffer.
 pub(crate) struct Records<R: std::io::Read> {
     reader: csv::Reader<QuoteCounter<R>>,
     record: csv::ByteRecord,
@@ -227,6 +232,12 @@ impl<R: std::io::Read> Records<R> {
         }
     }
 
+    /// At most `n` rows to a chunk (the delimiter check reads the first rows only).
+    pub(crate) fn max_rows(mut self, n: usize) -> Self {
+        self.row = RowBuf::with_max_rows(n);
+        self
+    }
+
     fn finish(&mut self) {
         self.done = true;
         let odd = self.reader.get_ref().odd == 1;
@@ -245,17 +256,27 @@ impl<R: std::io::Read> Records<R> {
 }
 
 impl<R: std::io::Read> Iterator for Records<R> {
-    type Item = Row;
+    type Item = Chunk;
 
-    fn next(&mut self) -> Option<Row> {
-        if self.done {
-            return None;
+    fn next(&mut self) -> Option<Chunk> {
+        while !self.done && !self.row.full() {
+            self.read_row();
         }
+        if self.row.failed() {
+            self.done = true;
+        }
+        self.row.freeze()
+    }
+}
+
+impl<R: std::io::Read> Records<R> {
+    /// Read one record into the chunk being filled (or finish at the end of the input).
+    fn read_row(&mut self) {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {}
             Ok(false) => {
                 self.finish();
-                return None;
+                return;
             }
             Err(e) => {
                 // With `flexible(true)` the csv reader fails only on I/O errors: report and
@@ -266,7 +287,7 @@ impl<R: std::io::Read> Iterator for Records<R> {
                     format!("the rest of the table could not be read: {e}"),
                 ));
                 self.finish();
-                return None;
+                return;
             }
         }
         let line = self
@@ -276,22 +297,30 @@ impl<R: std::io::Read> Iterator for Records<R> {
             .unwrap_or(0);
         let mut repaired = false;
         let mut multiline = false;
-        for field in self.record.iter() {
-            let controls = if field.is_ascii() {
-                // ASCII is UTF-8: no second pass to validate it.
-                let s = std::str::from_utf8(field).unwrap_or_default();
-                self.row.push(s)
-            } else {
-                match std::str::from_utf8(field) {
+        // One UTF-8 check for the whole record (its fields lie end to end), then each field is
+        // a slice of it when it starts and ends on character boundaries.
+        let whole = std::str::from_utf8(self.record.as_slice()).ok();
+        for i in 0..self.record.len() {
+            let field = &self.record[i];
+            let text = whole.and_then(|w| w.get(self.record.range(i)?));
+            let controls = match text {
+                Some(s) => {
+                    // Told per field, as a field cut mid-character is not UTF-8 on its own.
+                    if !self.utf8_non_ascii {
+                        self.utf8_non_ascii = !s.is_ascii();
+                    }
+                    self.row.push(s)
+                }
+                None => match std::str::from_utf8(field) {
                     Ok(s) => {
-                        self.utf8_non_ascii = true;
+                        self.utf8_non_ascii |= !s.is_ascii();
                         self.row.push(s)
                     }
                     Err(_) => {
                         repaired = true;
                         self.row.push(&super::encoding::windows_1252(field))
                     }
-                }
+                },
             };
             // Only a cell with a control byte can hold a line break.
             multiline |= controls && field.contains(&b'\n');
@@ -300,6 +329,22 @@ impl<R: std::io::Read> Iterator for Records<R> {
             self.cp1252_rows.push(line);
         }
         self.last = Some((line, multiline));
-        Some(self.row.finish(line))
+        self.row.end_row(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Records;
+
+    /// Fields that are UTF-8 only when put together (a character cut by a delimiter) are
+    /// each read as Windows-1252, and do not count as UTF-8 text.
+    #[test]
+    fn a_character_cut_by_a_delimiter_is_not_utf8() {
+        let mut records = Records::new(&b"Action,Owner\n\xC3,\xA9\n"[..], b',');
+        let rows: Vec<_> = records.by_ref().flat_map(|c| c.into_rows()).collect();
+        assert_eq!(rows[1].cells, ["Ã", "©"]);
+        assert_eq!(records.cp1252_rows, [2]);
+        assert!(!records.utf8_non_ascii);
     }
 }

@@ -410,7 +410,7 @@ impl ImportOptions {
         Ok(imported)
     }
 
-    /// Parse on the calling thread, build on a scoped one: rows go across in batches through
+    /// Parse on the calling thread, build on a scoped one: rows go across in chunks through
     /// a bounded channel (so memory stays bounded when the builder falls behind).
     #[cfg(not(target_arch = "wasm32"))]
     fn build_on_two_threads<R: Read>(
@@ -418,24 +418,15 @@ impl ImportOptions {
         records: &mut decode::Records<R>,
         format: &str,
     ) -> Result<Imported> {
-        const BATCH: usize = 4096;
         std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<builder::Row>>(4);
-            let builder =
-                scope.spawn(move || builder::build(rx.into_iter().flatten(), self, format));
-            let mut batch = Vec::with_capacity(BATCH);
-            for row in records.by_ref() {
-                batch.push(row);
-                if batch.len() == BATCH {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if tx.send(full).is_err() {
-                        // The builder stopped early (no header, say): stop reading.
-                        break;
-                    }
+            // Rows go across a chunk (about 64 KiB of text) at a time.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<builder::Chunk>(16);
+            let builder = scope.spawn(move || builder::build(rx.into_iter(), self, format));
+            for chunk in records.by_ref() {
+                if tx.send(chunk).is_err() {
+                    // The builder stopped early (no header, say): stop reading.
+                    break;
                 }
-            }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
             }
             drop(tx);
             builder
@@ -460,12 +451,7 @@ impl ImportOptions {
         rows: I,
         format: &str,
     ) -> Result<Imported> {
-        let mut buf = builder::RowBuf::default();
-        builder::build(
-            rows.into_iter().map(move |r| buf.source_row(r)),
-            self,
-            format,
-        )
+        builder::build(builder::SourceChunks::new(rows.into_iter()), self, format)
     }
 
     /// Read JSON: a canonical plan object, or an array of flat records (objects whose keys are
