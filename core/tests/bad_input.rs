@@ -265,3 +265,19 @@ fn a_table_quoted_inside_a_cell_does_not_choose_the_delimiter() {
         .plan;
     assert_eq!(back.to_json(), plan.to_json());
 }
+
+#[test]
+fn a_last_row_that_names_columns_is_data_not_the_header() {
+    // The last row names more known columns than the header, but nothing follows it: it is an
+    // action (found by the fuzzer: an exported plan did not read back).
+    let src = "Recommendation,Action,Owner\nR1,Do it,Jo\nRecommendation number,Action description,Assigned to owner,Month due to be completed,Action delivery status\n";
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 2);
+    let last = &plan.recommendations[1].actions[0];
+    assert_eq!(last.description, "Action description");
+    assert_eq!(last.extra["Column 5"], "Action delivery status");
+    let back = read(actionplan::export::to_csv(&plan).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.recommendations, plan.recommendations);
+}

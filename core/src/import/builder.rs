@@ -331,7 +331,7 @@ fn trim(text: &str) -> &str {
 }
 
 /// How many rows to look through for the header.
-const HEADER_SCAN: usize = 40;
+pub(crate) const HEADER_SCAN: usize = 40;
 
 /// Roles that belong to the recommendation, not the action.
 fn is_group_role(role: Role) -> bool {
@@ -560,10 +560,12 @@ fn find_header(head: &[Row], opts: &ImportOptions) -> Result<usize> {
 }
 
 /// The header row among `head` and how many known fields it names: the row naming the most
-/// (at least two, one of them the action or the recommendation). Unknown columns don't count
+/// (at least two, one of them the action or the recommendation), preferring one that starts a
+/// table (see [`starts_table`]) to one with nothing below it. Unknown columns don't count
 /// against it: trackers carry columns of their own. Rows of long text are data, not headers.
 pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
+    let mut best_key = (false, 0);
     for (i, r) in head.iter().enumerate() {
         let mut roles = Vec::new();
         let mut nonempty = 0;
@@ -587,11 +589,28 @@ pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, 
             .iter()
             .any(|r| matches!(r, Role::Action | Role::Recommendation));
         let n = roles.len();
-        if n >= 2 && has_core && long * 2 < nonempty && best.is_none_or(|(_, b)| n > b) {
+        if n < 2 || !has_core || long * 2 >= nonempty {
+            continue;
+        }
+        let key = (starts_table(head, i), n);
+        if best.is_none() || key > best_key {
             best = Some((i, n));
+            best_key = key;
         }
     }
     best
+}
+
+/// Whether the row at `i` starts a table: a row of two or more cells follows it among `rows`,
+/// or it is the last row of a full scan (what follows is unknown). A row that looks like a
+/// header with nothing below it (a data row that names columns, a table pasted into a cell)
+/// is weaker evidence than a header with data under it.
+pub(crate) fn starts_table(rows: &[Row], i: usize) -> bool {
+    let below = &rows[i + 1..];
+    (below.is_empty() && rows.len() >= HEADER_SCAN)
+        || below
+            .iter()
+            .any(|r| r.cells.iter().filter(|c| !is_blank(c)).count() >= 2)
 }
 
 fn make_layout(

@@ -119,7 +119,7 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
     let mut best = (consistency, 0usize);
     for &d in b",\t;|" {
         let rows: Vec<Row> = Records::new(head, d)
-            .max_rows(SNIFF_ROWS)
+            .max_rows(super::builder::HEADER_SCAN)
             .next()
             .map(|c| c.into_rows().collect())
             .unwrap_or_default();
@@ -127,7 +127,7 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
             // A header that starts a table (a row with two or more cells below it) beats one
             // with nothing below it, whatever their sizes: a table quoted inside a cell of
             // another table is text, not the file's header.
-            if starts_table(&rows, i) {
+            if super::builder::starts_table(&rows, i) {
                 n + 1000
             } else {
                 n
@@ -138,19 +138,6 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
         }
     }
     best.0
-}
-
-/// How many rows the delimiter sniffer reads.
-const SNIFF_ROWS: usize = 40;
-
-/// Whether the header at `i` has a row of two or more cells below it among `rows` (or is the
-/// last row the sniffer read, when what follows is unknown).
-fn starts_table(rows: &[Row], i: usize) -> bool {
-    let below = &rows[i + 1..];
-    (below.is_empty() && rows.len() == SNIFF_ROWS)
-        || below
-            .iter()
-            .any(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
 }
 
 /// The delimiter that splits the first lines most consistently.
