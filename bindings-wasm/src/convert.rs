@@ -117,7 +117,7 @@ pub(crate) fn input_bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
 
 /// Read a `YYYY-MM-DD` date given for option `name`.
 pub(crate) fn date(name: &str, text: &str) -> Result<NaiveDate, JsValue> {
-    text.trim().parse::<NaiveDate>().map_err(|_| {
+    actionplan::date::parse_date(text.trim()).map_err(|_| {
         invalid_option(
             name,
             format!("{text:?} is not a date; write it as YYYY-MM-DD"),

@@ -19,6 +19,7 @@
 //! assert_eq!(plan.recommendations[0].actions[1].owners, ["Democratic Services", "HR"]);
 //! ```
 
+pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;

@@ -73,16 +73,28 @@ pub struct PlanMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// When the plan was agreed: the reference date for phrases with no year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub plan_date: Option<NaiveDate>,
     /// The date the progress columns describe (e.g. 2025-03-31 for "2024/25 Qrt4").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The reporting period as written (e.g. "2024/25 Qrt4").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// The date of the peer challenge visit, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub peer_challenge_date: Option<NaiveDate>,
     /// Where the plan came from ("csv", "tsv", "json", "xlsx", "docx").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,7 +366,11 @@ pub struct ProgressUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Text>,
     /// The date the period ends, when it could be read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The comment.
     pub text: Text,

@@ -20,7 +20,9 @@ use std::collections::BTreeMap;
 /// assert_eq!(b, Bound::Text("3 months".into()));
 /// assert_eq!(serde_json::from_str::<Bound>("30").unwrap(), Bound::Number(30.0));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Deserialize is written out below: serde's derive for an untagged enum buffers the value
+// into its `Content` tree and tries each variant, which costs the WebAssembly module kilobytes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Bound {
@@ -28,6 +30,62 @@ pub enum Bound {
     Number(f64),
     /// A span such as `"3 months"`, or a parameter such as `"$due_soon"`.
     Text(String),
+}
+
+/// A number or a string, as serde's untagged derive read it, with its message for anything else.
+impl<'de> Deserialize<'de> for Bound {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(BoundVisitor)
+    }
+}
+
+struct BoundVisitor;
+
+impl BoundVisitor {
+    fn no_match<E: serde::de::Error>() -> E {
+        E::custom("data did not match any variant of untagged enum Bound")
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for BoundVisitor {
+    type Value = Bound;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number or a string")
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Bound, E> {
+        Ok(Bound::Number(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Bound, E> {
+        Ok(Bound::Number(v as f64))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Bound, E> {
+        Ok(Bound::Number(v as f64))
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Bound, E> {
+        Ok(Bound::Text(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Bound, E> {
+        Ok(Bound::Text(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<Bound, E> {
+        Err(Self::no_match())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Bound, E> {
+        Err(Self::no_match())
+    }
+    fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Bound, E> {
+        Err(Self::no_match())
+    }
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> std::result::Result<Bound, E> {
+        Err(Self::no_match())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> std::result::Result<Bound, A::Error> {
+        Err(Self::no_match())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> std::result::Result<Bound, A::Error> {
+        Err(Self::no_match())
+    }
 }
 
 /// A range test: every bound given must hold. `min`/`max` include the bound, `above`/`below`

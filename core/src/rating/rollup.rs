@@ -53,7 +53,10 @@ pub enum PlanOver {
 /// let p: Policy = serde_json::from_str(r#"{"policy": "weighted"}"#).unwrap();
 /// assert_eq!(p, Policy::Weighted { scores: Default::default() });
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// Deserialize is written out below (same inputs, same messages): serde's derive for an
+// internally tagged enum buffers the whole object into its `Content` tree first, which costs
+// the WebAssembly module several kilobytes for this one type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Policy {
@@ -75,6 +78,122 @@ pub enum Policy {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         scores: BTreeMap<String, f64>,
     },
+}
+
+/// The `policy` tag's value.
+#[derive(Clone, Copy, PartialEq, Deserialize)]
+#[serde(variant_identifier, rename_all = "snake_case")]
+enum PolicyTag {
+    WorstOf,
+    ShareOf,
+    Weighted,
+}
+
+impl PolicyTag {
+    /// The fields the variant takes besides the tag.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            PolicyTag::WorstOf => &[],
+            PolicyTag::ShareOf => &["bands", "otherwise"],
+            PolicyTag::Weighted => &["scores"],
+        }
+    }
+}
+
+/// Reads a policy as serde's derive for `#[serde(tag = "policy", deny_unknown_fields)]` did,
+/// with the same messages, in one pass: fields are read into their types as they come (a
+/// field the policy does not take is an error as soon as the tag is known; `worst_of`, as
+/// before, ignores other fields).
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_map(PolicyVisitor)
+    }
+}
+
+struct PolicyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PolicyVisitor {
+    type Value = Policy;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("internally tagged enum Policy")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Policy, A::Error> {
+        use serde::de::{Error as _, IgnoredAny};
+        let mut tag: Option<PolicyTag> = None;
+        let mut bands: Option<Vec<ShareBand>> = None;
+        let mut otherwise: Option<String> = None;
+        let mut scores: Option<BTreeMap<String, f64>> = None;
+        // The first field before the tag that is none of the policies' fields.
+        let mut unknown: Option<String> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "policy" {
+                if tag.is_some() {
+                    return Err(A::Error::duplicate_field("policy"));
+                }
+                tag = Some(map.next_value()?);
+                continue;
+            }
+            match tag {
+                Some(PolicyTag::WorstOf) => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                Some(t) if !t.fields().contains(&key.as_str()) => {
+                    return Err(A::Error::unknown_field(&key, t.fields()));
+                }
+                _ => {}
+            }
+            let dup = match key.as_str() {
+                "bands" => bands.replace(map.next_value()?).is_some(),
+                "otherwise" => otherwise.replace(map.next_value()?).is_some(),
+                "scores" => scores.replace(map.next_value()?).is_some(),
+                _ => {
+                    unknown.get_or_insert(key);
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            if dup {
+                return Err(A::Error::duplicate_field(match key.as_str() {
+                    "bands" => "bands",
+                    "otherwise" => "otherwise",
+                    _ => "scores",
+                }));
+            }
+        }
+        let tag = tag.ok_or_else(|| A::Error::missing_field("policy"))?;
+        if tag == PolicyTag::WorstOf {
+            return Ok(Policy::WorstOf);
+        }
+        // Fields that came before the tag and that this policy does not take.
+        let stray = unknown.as_deref().or_else(|| {
+            [
+                ("bands", bands.is_some()),
+                ("otherwise", otherwise.is_some()),
+                ("scores", scores.is_some()),
+            ]
+            .into_iter()
+            .find(|(name, given)| *given && !tag.fields().contains(name))
+            .map(|(name, _)| name)
+        });
+        if let Some(name) = stray {
+            return Err(A::Error::unknown_field(name, tag.fields()));
+        }
+        Ok(match tag {
+            PolicyTag::ShareOf => Policy::ShareOf {
+                bands: bands.ok_or_else(|| A::Error::missing_field("bands"))?,
+                otherwise: otherwise.ok_or_else(|| A::Error::missing_field("otherwise"))?,
+            },
+            _ => Policy::Weighted {
+                scores: scores.unwrap_or_default(),
+            },
+        })
+    }
 }
 
 /// One band of a `share_of` policy.

@@ -226,13 +226,25 @@ pub struct Timeframe {
     /// What kind of phrase it is.
     pub kind: Kind,
     /// Earliest start, when the phrase gives one ("Commence January ...", "From 1 April 2025").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub start: Option<NaiveDate>,
     /// Earliest day the deadline could mean.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub due_earliest: Option<NaiveDate>,
     /// Latest day the deadline could mean: the deadline used for rating.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub due_latest: Option<NaiveDate>,
     /// Ongoing / open-ended.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -244,7 +256,11 @@ pub struct Timeframe {
     #[serde(default, skip_serializing_if = "is_false")]
     pub conditional: bool,
     /// The earlier deadline a revised date was extended from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::date::opt"
+    )]
     pub revised_from: Option<NaiveDate>,
     /// A status word written in the date column ("Completed", "N/A"), reported as such.
     #[serde(default, skip_serializing_if = "Option::is_none")]
