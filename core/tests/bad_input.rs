@@ -281,3 +281,21 @@ fn a_last_row_that_names_columns_is_data_not_the_header() {
         .plan;
     assert_eq!(back.recommendations, plan.recommendations);
 }
+
+#[test]
+fn a_header_followed_only_by_header_like_rows_does_not_start_a_table() {
+    // Split on tabs, two pasted rows of column names look like a header and its repeat, with no
+    // data under them; split on commas, the real header has data under it. (Found by the
+    // fuzzer: the export of such a plan did not read back.)
+    let pasted = "Unique ref\tRecommendation number\tRecommendation\tDefinition\tAction description\tAssigned to owner";
+    let src = format!(
+        "Recommendation,Action,Owner\nR1,Do it,Jo\nR2,\"{pasted}\",Sam\nR3,\"{pasted}\",Kim\nR4,Last one,\n"
+    );
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 4);
+    assert_eq!(plan.recommendations[1].actions[0].description, pasted);
+    let back = read(actionplan::export::to_csv(&plan).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.recommendations, plan.recommendations);
+}

@@ -567,32 +567,10 @@ pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, 
     let mut best: Option<(usize, usize)> = None;
     let mut best_key = (false, 0);
     for (i, r) in head.iter().enumerate() {
-        let mut roles = Vec::new();
-        let mut nonempty = 0;
-        let mut long = 0;
-        for c in &r.cells {
-            if is_blank(c) {
-                continue;
-            }
-            nonempty += 1;
-            if c.chars().count() > 80 {
-                long += 1;
-                continue;
-            }
-            if let Some(role) = opts.aliases.classify(c) {
-                if !roles.contains(&role) {
-                    roles.push(role);
-                }
-            }
-        }
-        let has_core = roles
-            .iter()
-            .any(|r| matches!(r, Role::Action | Role::Recommendation));
-        let n = roles.len();
-        if n < 2 || !has_core || long * 2 >= nonempty {
+        let Some(n) = header_fields(r, opts) else {
             continue;
-        }
-        let key = (starts_table(head, i), n);
+        };
+        let key = (starts_table(head, i, n, opts), n);
         if best.is_none() || key > best_key {
             best = Some((i, n));
             best_key = key;
@@ -601,16 +579,46 @@ pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, 
     best
 }
 
-/// Whether the row at `i` starts a table: a row of two or more cells follows it among `rows`,
-/// or it is the last row of a full scan (what follows is unknown). A row that looks like a
-/// header with nothing below it (a data row that names columns, a table pasted into a cell)
-/// is weaker evidence than a header with data under it.
-pub(crate) fn starts_table(rows: &[Row], i: usize) -> bool {
+/// How many known fields a row names if it could be a header: at least two, one of them the
+/// action or the recommendation, and not mostly long text.
+fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
+    let mut roles = Vec::new();
+    let mut nonempty = 0;
+    let mut long = 0;
+    for c in &r.cells {
+        if is_blank(c) {
+            continue;
+        }
+        nonempty += 1;
+        if c.chars().count() > 80 {
+            long += 1;
+            continue;
+        }
+        if let Some(role) = opts.aliases.classify(c) {
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+    }
+    let has_core = roles
+        .iter()
+        .any(|r| matches!(r, Role::Action | Role::Recommendation));
+    let n = roles.len();
+    (n >= 2 && has_core && long * 2 < nonempty).then_some(n)
+}
+
+/// Whether the row at `i`, a header naming `n` known fields, starts a table: a data row (two or
+/// more cells, not naming as many known fields as the header: not a repeat of it) follows it
+/// among `rows`, or it is the last row of a full scan (what follows is unknown). A row that
+/// looks like a header with no data below it (a data row that names columns, a table pasted
+/// into a cell) is weaker evidence than a header with data under it.
+pub(crate) fn starts_table(rows: &[Row], i: usize, n: usize, opts: &ImportOptions) -> bool {
     let below = &rows[i + 1..];
     (below.is_empty() && rows.len() >= HEADER_SCAN)
-        || below
-            .iter()
-            .any(|r| r.cells.iter().filter(|c| !is_blank(c)).count() >= 2)
+        || below.iter().any(|r| {
+            r.cells.iter().filter(|c| !is_blank(c)).count() >= 2
+                && header_fields(r, opts).is_none_or(|m| m < n)
+        })
 }
 
 fn make_layout(

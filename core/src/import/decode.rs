@@ -127,7 +127,7 @@ pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
             // A header that starts a table (a row with two or more cells below it) beats one
             // with nothing below it, whatever their sizes: a table quoted inside a cell of
             // another table is text, not the file's header.
-            if super::builder::starts_table(&rows, i) {
+            if super::builder::starts_table(&rows, i, n, opts) {
                 n + 1000
             } else {
                 n
