@@ -4,7 +4,6 @@ use super::label_name;
 use crate::export::push_record;
 use crate::model::Plan;
 use crate::rating::{push_date, Assessment};
-use std::collections::BTreeSet;
 
 /// The rated actions as CSV (UTF-8, RFC 4180, a header row, one row per action): ref,
 /// recommendation, action, owner, lead member, timeframe, deadline, status, reported RAG,
@@ -24,10 +23,13 @@ use std::collections::BTreeSet;
 /// assert!(csv.contains("\"'=HYPERLINK("));
 /// ```
 pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
-    let extras: BTreeSet<&str> = plan
+    // The plan's other columns, each once, in order (as a BTreeSet would give them).
+    let mut extras: Vec<&str> = plan
         .actions()
         .flat_map(|(_, act)| act.extra.keys().map(|k| k.as_str()))
         .collect();
+    crate::order::sort_by(&mut extras, |a, b| a.cmp(b));
+    extras.dedup();
     let mut out = String::new();
     let mut header: Vec<String> = [
         "Ref",
