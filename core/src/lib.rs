@@ -28,6 +28,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod office;
+mod order;
 pub mod rating;
 pub mod report;
 pub mod stats;

@@ -190,7 +190,9 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
         }
     }
     // Best first; ties in source order, so the result does not depend on hashing.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut candidates, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     for (s, i, j) in candidates {
         if old_taken[i] || new_taken[j] {
             continue;
@@ -218,7 +220,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
             });
         }
     }
-    pairs.sort_by_key(|p| p.new);
+    crate::order::sort_by(&mut pairs, |a, b| a.new.cmp(&b.new));
     pairs
 }
 

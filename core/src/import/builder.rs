@@ -1339,10 +1339,7 @@ fn parse_percent(text: &str) -> Option<f64> {
         Some(n) => (n.trim(), true),
         None => (t, false),
     };
-    let v: f64 = num.parse().ok()?;
-    if !v.is_finite() {
-        return None;
-    }
+    let v = parse_f64(num)?;
     let v = if !had_pct && num.contains('.') && (0.0..=1.0).contains(&v) {
         v * 100.0
     } else {
@@ -1351,9 +1348,257 @@ fn parse_percent(text: &str) -> Option<f64> {
     (0.0..=100.0).contains(&v).then_some(v)
 }
 
+/// `str::parse::<f64>` for finite numbers (`None` for infinities and NaN as well as for what
+/// it rejects), read by serde_json's number reader, which the module has anyway, rather than
+/// the standard library's (kilobytes of WebAssembly). Both round correctly (serde_json with
+/// `float_roundtrip`), so the value is the same to the bit; the forms Rust takes and JSON does
+/// not (`+1`, `.5`, `5.`, `007`) are rewritten first. `from_slice`, the reader the rest of
+/// the crate uses: `from_str` would be a second copy of it.
+fn parse_f64(s: &str) -> Option<f64> {
+    let digits = |t: &str| {
+        t.bytes()
+            .position(|c| !c.is_ascii_digit())
+            .unwrap_or(t.len())
+    };
+    let (minus, rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (int, rest) = rest.split_at(digits(rest));
+    let (frac, rest) = match rest.strip_prefix('.') {
+        Some(r) => r.split_at(digits(r)),
+        None => ("", rest),
+    };
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let exp = match rest.as_bytes().first() {
+        None => "",
+        Some(b'e' | b'E') => {
+            let e = &rest[1..];
+            let n = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if n.is_empty() || digits(n) != n.len() {
+                return None;
+            }
+            e
+        }
+        Some(_) => return None,
+    };
+    let mut json = String::with_capacity(s.len() + 3);
+    if minus {
+        json.push('-');
+    }
+    match int.trim_start_matches('0') {
+        "" => json.push('0'),
+        i => json.push_str(i),
+    }
+    if !frac.is_empty() {
+        json.push('.');
+        json.push_str(frac);
+    }
+    if !exp.is_empty() {
+        json.push('e');
+        json.push_str(exp);
+    }
+    serde_json::from_slice::<f64>(json.as_bytes()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_f64` gives what `str::parse::<f64>` gives, to the bit, for finite results.
+    #[test]
+    fn numbers_read_as_the_standard_library_reads_them() {
+        let check = |t: &str| {
+            let want = t.parse::<f64>().ok().filter(|v| v.is_finite());
+            assert_eq!(
+                parse_f64(t).map(f64::to_bits),
+                want.map(f64::to_bits),
+                "{t:?}"
+            );
+        };
+        let fixed = [
+            "0",
+            "-0",
+            "+0",
+            "00",
+            "007",
+            "-007.50",
+            "75",
+            "75.0",
+            "0.75",
+            ".75",
+            "75.",
+            "-.5",
+            "+.5e1",
+            "1e2",
+            "1E2",
+            "1e+2",
+            "1e-2",
+            "1e007",
+            "12.5%",
+            "12.5 ",
+            " 12.5",
+            "1_000",
+            "1,5",
+            "0x10",
+            "",
+            ".",
+            "-",
+            "+",
+            "+-1",
+            "--1",
+            "e5",
+            "1e",
+            "1e+",
+            "1e-",
+            "1.2.3",
+            "1e5.5",
+            "inf",
+            "-inf",
+            "infinity",
+            "NaN",
+            "nan",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "0e999999999999",
+            "1e-99999999999999",
+            "0.1",
+            "0.2",
+            "0.3",
+            "100",
+            "99.99999",
+            "9007199254740993",
+            "9007199254740993.0",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "2.2250738585072011e-308",
+            "2.2250738585072014e-308",
+            "4.9e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "0.1000000000000000055511151231257827021181583404541015625",
+            "0.10000000000000000555111512312578270211815834045410156250001",
+            "٣",
+            "１",
+        ];
+        for t in fixed {
+            check(t);
+        }
+        let long = format!("0.{}1", "0".repeat(800));
+        check(&long);
+        check(&format!("{}.5", "9".repeat(400)));
+        for i in 0..=10_000 {
+            check(&i.to_string());
+            check(&format!("{}.{:02}", i / 100, i % 100));
+            check(&format!("{}", f64::from(i) / 7.0));
+        }
+        // Random digit strings, points, signs and exponents.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..100_000 {
+            let mut t = String::new();
+            match next(4) {
+                0 => t.push('-'),
+                1 => t.push('+'),
+                _ => {}
+            }
+            let len = next(25);
+            let point = next(len + 2);
+            for j in 0..len {
+                if j == point {
+                    t.push('.');
+                }
+                t.push(char::from(b'0' + next(10) as u8));
+            }
+            if next(4) == 0 {
+                t.push(['e', 'E'][next(2) as usize]);
+                match next(3) {
+                    0 => t.push('-'),
+                    1 => t.push('+'),
+                    _ => {}
+                }
+                t.push_str(&next(400).to_string());
+            }
+            if next(50) == 0 {
+                t.push(['%', ' ', 'x', '.'][next(4) as usize]);
+            }
+            check(&t);
+        }
+    }
+
+    /// Percent cells read as before (the standard library's parser).
+    #[test]
+    fn percent_cells_read_as_before() {
+        fn before(text: &str) -> Option<f64> {
+            let t = text.trim();
+            let (num, had_pct) = match t.strip_suffix('%') {
+                Some(n) => (n.trim(), true),
+                None => (t, false),
+            };
+            let v: f64 = num.parse().ok()?;
+            if !v.is_finite() {
+                return None;
+            }
+            let v = if !had_pct && num.contains('.') && (0.0..=1.0).contains(&v) {
+                v * 100.0
+            } else {
+                v
+            };
+            (0.0..=100.0).contains(&v).then_some(v)
+        }
+        let cells = [
+            "75%",
+            "75",
+            "0.75",
+            "75 %",
+            " 12.5% ",
+            "12.5",
+            ".5",
+            "1.",
+            "1.0",
+            "100",
+            "100.0001",
+            "-0",
+            "-0%",
+            "0",
+            "101%",
+            "-5%",
+            "50%%",
+            "%",
+            "",
+            "abc",
+            "inf",
+            "NaN%",
+            "1e2",
+            "1e1%",
+            "+50",
+            "050",
+            "0.333333333333333333333",
+            "66.66666666666666666%",
+            "1/2",
+        ];
+        for c in cells {
+            assert_eq!(
+                parse_percent(c).map(f64::to_bits),
+                before(c).map(f64::to_bits),
+                "{c:?}"
+            );
+        }
+    }
 
     /// A cell longer than a `Text` can hold ends the input with an error naming its row and
     /// column (the limit lowered so as not to allocate 4 GiB).

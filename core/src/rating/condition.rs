@@ -96,7 +96,8 @@ impl<'de> serde::de::Visitor<'de> for BoundVisitor {
 /// let r: Range = serde_json::from_str(r#"{"above": 0, "max": "1 month"}"#).unwrap();
 /// assert_eq!(r.above, Some(Bound::Number(0.0)));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// Deserialize is written out below (see `Condition`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Range {
@@ -122,7 +123,11 @@ pub struct Range {
 /// assert!(c.status.is_some());
 /// assert!(serde_json::from_str::<Condition>(r#"{"stauts": ["x"]}"#).is_err());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+// Deserialize is written out below, reading the same objects with the same messages as
+// serde's derive did, which costs the WebAssembly module kilobytes for these two types (its
+// field visitors, and a second reader for an array in place of the object, which is not
+// accepted any more).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -207,6 +212,171 @@ pub struct Condition {
     /// This does not hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not: Option<Box<Condition>>,
+}
+
+/// The field names of a struct, as map keys: a known name's position, or serde's message for
+/// an unknown one (the one its derive with `deny_unknown_fields` gives).
+#[derive(Clone, Copy)]
+struct FieldKey(&'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for FieldKey {
+    type Value = usize;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FieldKey {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("field identifier")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<usize, E> {
+        self.0
+            .iter()
+            .position(|n| *n == v)
+            .ok_or_else(|| E::unknown_field(v, self.0))
+    }
+}
+
+/// Reads a map of optional fields as serde's derive for a struct with `deny_unknown_fields`
+/// did: `read` reads the value of field `i`; an unknown or repeated name is an error.
+fn read_fields<'de, A: serde::de::MapAccess<'de>>(
+    mut map: A,
+    fields: &'static [&'static str],
+    mut read: impl FnMut(usize, &mut A) -> std::result::Result<(), A::Error>,
+) -> std::result::Result<(), A::Error> {
+    let mut seen = 0u32;
+    while let Some(i) = map.next_key_seed(FieldKey(fields))? {
+        if seen & (1 << i) != 0 {
+            return Err(serde::de::Error::duplicate_field(fields[i]));
+        }
+        seen |= 1 << i;
+        read(i, &mut map)?;
+    }
+    Ok(())
+}
+
+const RANGE_FIELDS: &[&str] = &["min", "max", "above", "below"];
+
+impl<'de> Deserialize<'de> for Range {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_struct("Range", RANGE_FIELDS, RangeVisitor)
+    }
+}
+
+struct RangeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RangeVisitor {
+    type Value = Range;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("struct Range")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<Range, A::Error> {
+        let mut r = Range::default();
+        read_fields(map, RANGE_FIELDS, |i, m| {
+            *match i {
+                0 => &mut r.min,
+                1 => &mut r.max,
+                2 => &mut r.above,
+                _ => &mut r.below,
+            } = m.next_value()?;
+            Ok(())
+        })?;
+        Ok(r)
+    }
+}
+
+const CONDITION_FIELDS: &[&str] = &[
+    "status",
+    "closed",
+    "reported",
+    "percent",
+    "has_percent",
+    "overdue",
+    "days_to_due",
+    "days_overdue",
+    "days_past_earliest",
+    "days_past_original",
+    "slipped_days",
+    "rescheduled",
+    "has_deadline",
+    "ongoing",
+    "recurring",
+    "conditional",
+    "has_update",
+    "days_since_update",
+    "cycles_without_update",
+    "unchanged_since_previous",
+    "has_evidence",
+    "status_text_has",
+    "comment_has",
+    "all",
+    "any",
+    "not",
+];
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_struct("Condition", CONDITION_FIELDS, ConditionVisitor)
+    }
+}
+
+struct ConditionVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
+    type Value = Condition;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("struct Condition")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<Condition, A::Error> {
+        let mut c = Condition::default();
+        read_fields(map, CONDITION_FIELDS, |i, m| {
+            match i {
+                0 => c.status = m.next_value()?,
+                1 => c.closed = m.next_value()?,
+                2 => c.reported = m.next_value()?,
+                3 => c.percent = m.next_value()?,
+                4 => c.has_percent = m.next_value()?,
+                5 => c.overdue = m.next_value()?,
+                6 => c.days_to_due = m.next_value()?,
+                7 => c.days_overdue = m.next_value()?,
+                8 => c.days_past_earliest = m.next_value()?,
+                9 => c.days_past_original = m.next_value()?,
+                10 => c.slipped_days = m.next_value()?,
+                11 => c.rescheduled = m.next_value()?,
+                12 => c.has_deadline = m.next_value()?,
+                13 => c.ongoing = m.next_value()?,
+                14 => c.recurring = m.next_value()?,
+                15 => c.conditional = m.next_value()?,
+                16 => c.has_update = m.next_value()?,
+                17 => c.days_since_update = m.next_value()?,
+                18 => c.cycles_without_update = m.next_value()?,
+                19 => c.unchanged_since_previous = m.next_value()?,
+                20 => c.has_evidence = m.next_value()?,
+                21 => c.status_text_has = m.next_value()?,
+                22 => c.comment_has = m.next_value()?,
+                23 => c.all = m.next_value()?,
+                24 => c.any = m.next_value()?,
+                _ => c.not = m.next_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(c)
+    }
 }
 
 /// The name of a fact, as used in conditions and in a reason's list of facts.
@@ -802,6 +972,191 @@ impl Test {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What serde's derive read before the written-out readers (the same fields and types).
+    mod derived {
+        use super::super::super::facts::{Overdue, ReportedFact, StatusFact};
+        use super::Bound;
+        use serde::{Deserialize, Serialize};
+
+        #[derive(Debug, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct Range {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub min: Option<Bound>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub max: Option<Bound>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub above: Option<Bound>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub below: Option<Bound>,
+        }
+
+        #[derive(Debug, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct Condition {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            status: Option<Vec<StatusFact>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            closed: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            reported: Option<Vec<ReportedFact>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            percent: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            has_percent: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            overdue: Option<Vec<Overdue>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_to_due: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_overdue: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_past_earliest: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_past_original: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            slipped_days: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            rescheduled: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            has_deadline: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            ongoing: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            recurring: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            conditional: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            has_update: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_since_update: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            cycles_without_update: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            unchanged_since_previous: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            has_evidence: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            status_text_has: Option<Vec<String>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            comment_has: Option<Vec<String>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            all: Option<Vec<Condition>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            any: Option<Vec<Condition>>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            not: Option<Box<Condition>>,
+        }
+    }
+
+    /// The written-out readers accept what the derive accepted (the same values) and give its
+    /// messages, except for an array in place of the object, which the derive also took.
+    #[test]
+    fn condition_and_range_read_as_the_derive_did() {
+        let cases = [
+            r#"{}"#,
+            r#"{"status": ["in_progress", "on_hold"], "closed": false}"#,
+            r#"{"status": null, "reported": ["amber_red"], "overdue": ["definitely"]}"#,
+            r#"{"percent": {"min": 0, "below": "$x"}, "has_percent": true}"#,
+            r#"{"days_overdue": {"above": "3 months", "max": 30.5}, "days_to_due": {}}"#,
+            r#"{"any": [{"closed": true}, {"not": {"ongoing": true}}], "all": []}"#,
+            r#"{"status_text_has": ["rescheduled"], "comment_has": ["x", "y"]}"#,
+            r#"{"cycles_without_update": {"min": 2}, "unchanged_since_previous": true}"#,
+            r#"{"days_past_earliest": {"below": -1}, "days_past_original": {"min": "2 weeks"},
+                "slipped_days": {"above": 0}, "days_since_update": {"max": "$stale"},
+                "rescheduled": true, "has_deadline": false, "recurring": true,
+                "conditional": false, "has_update": true, "has_evidence": false, "not": null}"#,
+            // Errors.
+            r#"{"stauts": ["x"]}"#,
+            r#"{"closed": true, "closed": false}"#,
+            r#"{"closed": null, "closed": false}"#,
+            r#"{"closed": "yes"}"#,
+            r#"{"status": ["started"]}"#,
+            r#"{"percent": {"min": 1, "min": 2}}"#,
+            r#"{"percent": {"least": 1}}"#,
+            r#"{"percent": {"min": true}}"#,
+            r#"{"percent": 5}"#,
+            r#"{"any": [{"closed": true}, {"clsoed": true}]}"#,
+            r#"{"not": {"not": {"stauts": 1}}}"#,
+            r#"{"closed": true"#,
+            r#"{"closed": true,}"#,
+            r#"{1: true}"#,
+            r#""closed""#,
+            r#"null"#,
+            r#"7"#,
+        ];
+        for text in cases {
+            let ours = serde_json::from_str::<Condition>(text);
+            let theirs = serde_json::from_str::<derived::Condition>(text);
+            match (ours, theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(
+                    serde_json::to_value(&a).unwrap(),
+                    serde_json::to_value(&b).unwrap(),
+                    "{text}"
+                ),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+                (a, b) => panic!("{text}: {a:?} against {b:?}"),
+            }
+        }
+        for text in [
+            r#"{"min": 1, "above": "$x"}"#,
+            r#"{"max": 1, "max": 1}"#,
+            r#"{"x": 1}"#,
+        ] {
+            let ours = serde_json::from_str::<Range>(text).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<derived::Range>(text).map_err(|e| e.to_string());
+            match (ours, theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(
+                    serde_json::to_value(&a).unwrap(),
+                    serde_json::to_value(&b).unwrap()
+                ),
+                (a, b) => assert_eq!(a.err(), b.err(), "{text}"),
+            }
+        }
+        // An array in place of the object is no longer read.
+        let e = serde_json::from_str::<Condition>("[null, true]").unwrap_err();
+        assert!(serde_json::from_str::<derived::Condition>("[null, true]").is_ok());
+        assert_eq!(
+            e.to_string(),
+            "invalid type: sequence, expected struct Condition at line 1 column 1"
+        );
+        let e = serde_json::from_str::<Range>("[1]").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid type: sequence, expected struct Range at line 1 column 1"
+        );
+    }
+
+    /// The same in TOML rule files (the `toml` feature).
+    #[cfg(feature = "toml")]
+    #[test]
+    fn condition_reads_toml_as_the_derive_did() {
+        let cases = [
+            "status = [\"in_progress\"]\ndays_overdue = { above = \"3 months\" }",
+            "any = [{ closed = true }, { not = { ongoing = true } }]",
+            "percent = { min = 10, below = 50.5 }",
+            "stauts = [\"x\"]",
+            "percent = { least = 1 }",
+            "closed = \"yes\"",
+            "[percent]\nmin = 1\n[not]\nclsoed = true",
+        ];
+        for text in cases {
+            let ours = toml::from_str::<Condition>(text);
+            let theirs = toml::from_str::<derived::Condition>(text);
+            match (ours, theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(
+                    serde_json::to_value(&a).unwrap(),
+                    serde_json::to_value(&b).unwrap(),
+                    "{text}"
+                ),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+                (a, b) => panic!("{text}: {a:?} against {b:?}"),
+            }
+        }
+    }
 
     #[test]
     fn spans_read_units_and_signs() {

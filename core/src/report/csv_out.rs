@@ -1,10 +1,9 @@
 //! The rated actions as CSV, safe to open in a spreadsheet.
 
 use super::label_name;
-use crate::export::neutralise;
+use crate::export::push_record;
 use crate::model::Plan;
 use crate::rating::{push_date, Assessment};
-use std::collections::BTreeSet;
 
 /// The rated actions as CSV (UTF-8, RFC 4180, a header row, one row per action): ref,
 /// recommendation, action, owner, lead member, timeframe, deadline, status, reported RAG,
@@ -24,13 +23,14 @@ use std::collections::BTreeSet;
 /// assert!(csv.contains("\"'=HYPERLINK("));
 /// ```
 pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
-    let extras: BTreeSet<&str> = plan
+    // The plan's other columns, each once, in order (as a BTreeSet would give them).
+    let mut extras: Vec<&str> = plan
         .actions()
         .flat_map(|(_, act)| act.extra.keys().map(|k| k.as_str()))
         .collect();
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    crate::order::sort_by(&mut extras, |a, b| a.cmp(b));
+    extras.dedup();
+    let mut out = String::new();
     let mut header: Vec<String> = [
         "Ref",
         "Recommendation",
@@ -57,7 +57,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
     .map(|s| s.to_string())
     .collect();
     header.extend(extras.iter().map(|s| s.to_string()));
-    let _ = w.write_record(header.iter().map(|h| neutralise(h).into_owned()));
+    push_record(&mut out, &header);
     let date = |d: Option<chrono::NaiveDate>| {
         let mut s = String::new();
         if let Some(d) = d {
@@ -119,9 +119,9 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
                 .iter()
                 .map(|k| act.extra.get(*k).map(|v| v.to_string()).unwrap_or_default()),
         );
-        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+        push_record(&mut out, &row);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }
 
 /// An optional text as a cell (empty when absent).
