@@ -299,3 +299,21 @@ fn a_header_followed_only_by_header_like_rows_does_not_start_a_table() {
         .plan;
     assert_eq!(back.recommendations, plan.recommendations);
 }
+
+#[test]
+fn a_whole_table_quoted_inside_a_cell_does_not_choose_the_delimiter() {
+    // Split on tabs, the pasted text is a header with a data row under it (a table, and it
+    // names more columns than the real header); but it lies inside a quoted multi-line cell of
+    // the comma-separated table, so it is text. (Found by the fuzzer: the export of such a
+    // plan did not read back.)
+    let pasted = "Pasted:\nUnique ref\tRecommendation\tAction description\tAssigned to owner\tMonth due to be completed\nA1\tBe better\tTry harder\tJo\tMay 2025";
+    let src = format!("Recommendation,Action,Owner\nR1,Do it,Jo\nR2,\"{pasted}\",Sam\n");
+    let plan = read(src.as_bytes()).unwrap().plan;
+    assert_eq!(plan.action_count(), 2);
+    assert_eq!(plan.recommendations[1].actions[0].description, pasted);
+    assert_eq!(plan.recommendations[1].actions[0].owners, ["Sam"]);
+    let back = read(actionplan::export::to_csv(&plan).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.recommendations, plan.recommendations);
+}

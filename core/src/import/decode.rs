@@ -114,30 +114,64 @@ fn check_binary(bytes: &[u8]) -> Result<()> {
 /// starts a table, then the most known fields named), and among equals the one that splits the
 /// first lines most consistently.
 pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
+    use super::builder::{best_header, starts_table, HEADER_SCAN};
     let head = &text[..text.len().min(64 * 1024)];
     let consistency = consistency_delimiter(head);
+    // Each delimiter's reading of the first rows, its header (if any) and that header's score.
+    let readings: Vec<(u8, Vec<Row>, Option<usize>, usize)> = b",\t;|"
+        .iter()
+        .map(|&d| {
+            let rows: Vec<Row> = Records::new(head, d)
+                .max_rows(HEADER_SCAN)
+                .next()
+                .map(|c| c.into_rows().collect())
+                .unwrap_or_default();
+            let header = best_header(&rows, opts);
+            let score = header.map_or(0, |(i, n)| {
+                // A header that starts a table (a row with two or more cells below it) beats
+                // one with nothing below it, whatever their sizes: a table quoted inside a
+                // cell of another table is text, not the file's header.
+                if starts_table(&rows, i, n, opts) {
+                    n + 1000
+                } else {
+                    n
+                }
+            });
+            (d, rows, header.map(|(i, _)| i), score)
+        })
+        .collect();
     let mut best = (consistency, 0usize);
-    for &d in b",\t;|" {
-        let rows: Vec<Row> = Records::new(head, d)
-            .max_rows(super::builder::HEADER_SCAN)
-            .next()
-            .map(|c| c.into_rows().collect())
-            .unwrap_or_default();
-        let score = super::builder::best_header(&rows, opts).map_or(0, |(i, n)| {
-            // A header that starts a table (a row with two or more cells below it) beats one
-            // with nothing below it, whatever their sizes: a table quoted inside a cell of
-            // another table is text, not the file's header.
-            if super::builder::starts_table(&rows, i, n, opts) {
-                n + 1000
-            } else {
-                n
-            }
+    for (d, rows, header, score) in &readings {
+        // A header on a line that another reading's table holds inside one of its quoted
+        // multi-line cells is text in that cell, however much it looks like a header.
+        let quoted = header.is_some_and(|i| {
+            readings.iter().any(|(other, o_rows, o_header, o_score)| {
+                other != d
+                    && *o_score >= 1000
+                    && o_header.is_some_and(|h| inside_a_cell(o_rows, h, rows[i].line))
+            })
         });
-        if score > best.1 || (score == best.1 && score > 0 && d == consistency) {
-            best = (d, score);
+        let score = if quoted { 0 } else { *score };
+        if score > best.1 || (score == best.1 && score > 0 && *d == consistency) {
+            best = (*d, score);
         }
     }
     best.0
+}
+
+/// Whether `line` is within one of the records after `header` (a record that starts on an
+/// earlier line and runs on past it). The last record read runs to the end of what was read
+/// when the reading stopped there (fewer rows than it asks for).
+fn inside_a_cell(rows: &[Row], header: usize, line: usize) -> bool {
+    let body = &rows[header + 1..];
+    body.iter().enumerate().any(|(k, r)| {
+        let next = match body.get(k + 1) {
+            Some(n) => n.line,
+            None if rows.len() < super::builder::HEADER_SCAN => usize::MAX,
+            None => r.line + 1,
+        };
+        r.line < line && line < next
+    })
 }
 
 /// The delimiter that splits the first lines most consistently.
