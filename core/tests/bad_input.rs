@@ -317,3 +317,23 @@ fn a_whole_table_quoted_inside_a_cell_does_not_choose_the_delimiter() {
         .plan;
     assert_eq!(back.recommendations, plan.recommendations);
 }
+
+#[test]
+fn a_data_row_naming_more_columns_than_the_header_stays_data() {
+    // Once the header has data under it, a later row whose cells happen to be column names is
+    // a data row, whatever it names: taking it for the header would read the rows above it as
+    // the title and lose them. (Found by the fuzzer: the export of such a plan did not read
+    // back.)
+    let src = "Improvement plan\nRecommendation,Action,Owner\nR1,Do it,Jo\nUnique ref,Action description,Assigned to owner,Month due to be completed,Action delivery status,In progress RAG\nR3,Last one,Kim\n";
+    let imported = read(src.as_bytes()).unwrap();
+    let plan = imported.plan;
+    assert_eq!(plan.action_count(), 3, "{:?}", imported.diagnostics);
+    assert_eq!(plan.columns[1].header, "Action");
+    let named = &plan.recommendations[1].actions[0];
+    assert_eq!(named.description, "Action description");
+    assert_eq!(named.extra["Column 6"], "In progress RAG");
+    let back = read(actionplan::export::to_csv(&plan).as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(back.recommendations, plan.recommendations);
+}

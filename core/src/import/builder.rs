@@ -563,6 +563,10 @@ fn find_header(head: &[Row], opts: &ImportOptions) -> Result<usize> {
 /// (at least two, one of them the action or the recommendation), preferring one that starts a
 /// table (see [`starts_table`]) to one with nothing below it. Unknown columns don't count
 /// against it: trackers carry columns of their own. Rows of long text are data, not headers.
+///
+/// Once a header has data rows under it, a later row does not take over however many fields
+/// it names: the rows between would be read as the title and lost, and a data row whose cells
+/// happen to be column names ("Action description", "In progress RAG") is still a data row.
 pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     let mut best_key = (false, 0);
@@ -570,6 +574,11 @@ pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, 
         let Some(n) = header_fields(r, opts) else {
             continue;
         };
+        if let Some((b, bn)) = best {
+            if best_key.0 && head[b + 1..i].iter().any(|r| is_data_under(r, bn, opts)) {
+                break;
+            }
+        }
         let key = (starts_table(head, i, n, opts), n);
         if best.is_none() || key > best_key {
             best = Some((i, n));
@@ -577,6 +586,13 @@ pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, 
         }
     }
     best
+}
+
+/// Whether `r` reads as a data row under a header naming `n` known fields: two or more cells,
+/// and not naming as many known fields as the header (a repeat of it).
+fn is_data_under(r: &Row, n: usize, opts: &ImportOptions) -> bool {
+    r.cells.iter().filter(|c| !is_blank(c)).count() >= 2
+        && header_fields(r, opts).is_none_or(|m| m < n)
 }
 
 /// How many known fields a row names if it could be a header: at least two, one of them the
@@ -615,10 +631,7 @@ fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
 pub(crate) fn starts_table(rows: &[Row], i: usize, n: usize, opts: &ImportOptions) -> bool {
     let below = &rows[i + 1..];
     (below.is_empty() && rows.len() >= HEADER_SCAN)
-        || below.iter().any(|r| {
-            r.cells.iter().filter(|c| !is_blank(c)).count() >= 2
-                && header_fields(r, opts).is_none_or(|m| m < n)
-        })
+        || below.iter().any(|r| is_data_under(r, n, opts))
 }
 
 fn make_layout(
