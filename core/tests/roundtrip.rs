@@ -165,6 +165,7 @@ fn two_threads_read_exactly_what_one_thread_reads() {
     let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
     let one = ImportOptions::new()
         .plan_date(date)
+        .threads(false)
         .read_bytes(&data)
         .unwrap();
     let two = ImportOptions::new()

@@ -1,8 +1,9 @@
 //! Peak memory of importing a generated plan, against the file's size.
 //!
 //! `cargo run --release -p actionplan --example import_memory [ROWS] [threads]` (Linux: reads
-//! VmHWM). `threads` parses and builds on two threads (`ImportOptions::threads(true)`); the
-//! default reads on the calling thread only.
+//! VmHWM). Without `threads` it reads on the calling thread only (`ImportOptions::threads(false)`);
+//! with it, it parses and builds on two threads (the library's default where the machine has
+//! two or more cores).
 
 #[path = "../../core/benches/plan_gen.rs"]
 mod plan_gen;
