@@ -126,7 +126,7 @@ pub(crate) struct CompiledRule {
 }
 
 impl RuleSet {
-    /// A shipped preset by id (see [`RuleSet::presets`]; DOMAIN.md §4 describes them).
+    /// A shipped preset by id (see [`RuleSet::presets`]; `docs/DOMAIN.md` describes them).
     ///
     /// ```
     /// let r = actionplan::rating::RuleSet::preset("brag").unwrap();

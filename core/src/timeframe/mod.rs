@@ -29,7 +29,7 @@
 //!
 //! # Conventions
 //!
-//! Each is a [`Settings`] field with the default below (DOMAIN.md §3).
+//! Each is a [`Settings`] field with the default below (`docs/DOMAIN.md`, "Timeframes").
 //!
 //! - A period phrase is due at the **end** of the period: "May 2025" is due 2025-05-31, with
 //!   both ends of the interval on that day ([`Settings::period_due_at_end`]).

@@ -1,8 +1,8 @@
-//! The conventions used to read phrases, each a setting with the DOMAIN.md default.
+//! The conventions used to read phrases, each a setting with the default in `docs/DOMAIN.md`.
 
 use serde::{Deserialize, Serialize};
 
-/// The conventions used to read phrases; each has the DOMAIN.md default.
+/// The conventions used to read phrases; each has the default in `docs/DOMAIN.md`.
 ///
 /// Every field has a default, so a settings file only names what differs:
 ///
