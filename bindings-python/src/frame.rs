@@ -11,8 +11,7 @@ use actionplan::rating::{Assessment, RatedAction};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Builds a text column.
@@ -164,35 +163,12 @@ impl BoolCol {
 pub struct CatCol<'a> {
     codes: Vec<i32>,
     validity: Validity,
-    lookup: HashMap<&'a str, i32, BuildHasherDefault<FxHasher>>,
+    lookup: FxHashMap<&'a str, i32>,
     categories: Strings,
     ordered: bool,
     last: Option<(&'a str, i32)>,
     /// (address, length, code) of recently seen values, by address.
     recent: [(usize, usize, i32); 16],
-}
-
-/// A small fast hasher for category lookups (the Firefox/rustc "Fx" hash): the keys are the
-/// plan's own short texts, so denial-of-service resistance is not needed here.
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 impl<'a> CatCol<'a> {
@@ -201,7 +177,7 @@ impl<'a> CatCol<'a> {
         let mut c = CatCol {
             codes: Vec::new(),
             validity: Validity::default(),
-            lookup: HashMap::default(),
+            lookup: FxHashMap::default(),
             categories: Strings::default(),
             ordered,
             last: None,

@@ -384,7 +384,7 @@ impl Plan {
             let plan = &self.data.plan;
             let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
             let s = actionplan::stats::stats(plan, &a, by);
-            let bytes = actionplan::office::rated_tracker_xlsx(plan, &a, &s).py(py)?;
+            let bytes = actionplan::report::rated_tracker_xlsx(plan, &a, &s).py(py)?;
             if let Some(p) = path.filter(|p| !p.is_none()) {
                 crate::convert::write_bytes(p, &bytes)?;
             }

@@ -48,6 +48,6 @@ impl Plan {
         #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
     ) -> Result<Vec<u8>, JsValue> {
         let (a, s) = self.assessed_with_stats(options.as_ref())?;
-        actionplan::office::rated_tracker_xlsx(&self.inner, &a, &s).js()
+        actionplan::report::rated_tracker_xlsx(&self.inner, &a, &s).js()
     }
 }

@@ -15,7 +15,7 @@ pub fn wanted(to: Option<&str>, output: Option<&str>) -> bool {
 
 /// The tracker's bytes: one row per action with its rating and reason, and a summary sheet.
 pub fn xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -> Result<Vec<u8>, String> {
-    actionplan::office::rated_tracker_xlsx(plan, assessment, stats).map_err(|e| e.to_string())
+    actionplan::report::rated_tracker_xlsx(plan, assessment, stats).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

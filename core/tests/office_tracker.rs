@@ -3,7 +3,7 @@
 #![cfg(all(feature = "xlsx-writer", feature = "excel"))]
 
 use actionplan::import::ImportOptions;
-use actionplan::office::{tracker_xlsx, TrackerRow};
+use actionplan::report::{tracker_xlsx, TrackerRow};
 use actionplan::{Plan, Status};
 use calamine::{Data, Reader};
 use std::io::{Cursor, Read};
@@ -226,7 +226,7 @@ fn a_rated_tracker_carries_the_assessment_and_the_statistics() {
     let rules = RuleSet::preset("date-rag").unwrap();
     let a = assess(&plan, &rules, "2025-03-31".parse().unwrap()).unwrap();
     let s = stats(&plan, &a, GroupBy::None);
-    let xlsx = actionplan::office::rated_tracker_xlsx(&plan, &a, &s).unwrap();
+    let xlsx = actionplan::report::rated_tracker_xlsx(&plan, &a, &s).unwrap();
 
     let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(xlsx.clone())).unwrap();
     let actions = wb.worksheet_range("Actions").unwrap();

@@ -31,11 +31,9 @@
 //! assert!(d.headline.contains("1 action added"));
 //! ```
 
-mod matching;
+pub use crate::matching::{description_similarity, MatchedBy};
 
-pub(crate) use matching::previous_actions;
-pub use matching::{description_similarity, MatchedBy};
-
+use crate::fmt::{join_and, plural};
 use crate::model::{Action, Plan};
 use crate::rating::Assessment;
 use chrono::NaiveDate;
@@ -242,7 +240,7 @@ fn latest_comment(a: &Action) -> Option<&str> {
 /// assert!(d.matches.is_empty());
 /// ```
 pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
-    let pairs = matching::match_actions(old, new);
+    let pairs = crate::matching::match_actions(old, new);
     let mut old_seen: Vec<Vec<bool>> = old
         .recommendations
         .iter()
@@ -460,10 +458,6 @@ impl PlanDiff {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn headline(d: &PlanDiff) -> String {
     let mut parts = Vec::new();
     if !d.added.is_empty() {
@@ -522,13 +516,4 @@ fn headline(d: &PlanDiff) -> String {
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
     format!("Since the previous version{since}: {}.", join_and(&parts))
-}
-
-/// "a, b and c".
-pub(crate) fn join_and(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

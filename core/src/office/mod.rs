@@ -57,13 +57,9 @@ mod grid;
 mod numfmt;
 #[cfg(feature = "excel")]
 mod xlsx_in;
-#[cfg(feature = "xlsx-writer")]
-mod xlsx_out;
 
 pub use detect::{detect, Container};
 pub use limits::Limits;
-#[cfg(feature = "xlsx-writer")]
-pub use xlsx_out::{rated_tracker_xlsx, summary_pairs, tracker_xlsx, TrackerRow};
 
 #[cfg(any(feature = "excel", feature = "word"))]
 use crate::diagnostic::Diagnostic;

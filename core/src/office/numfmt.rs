@@ -15,20 +15,7 @@
 //! Numbers follow their format's decimals, thousands separator, percent sign and currency
 //! symbol; the General format gives at most 15 significant digits, as Excel does.
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::fmt::MONTHS;
 
 /// A date-time split into fields, as calamine gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

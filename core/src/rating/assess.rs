@@ -243,7 +243,7 @@ fn assess_inner(
 ) -> Result<Assessment> {
     let compiled = rules.compile()?;
     let scale = &rules.scale;
-    let prev_of = previous.map(|p| crate::diff::previous_actions(p, plan));
+    let prev_of = previous.map(|p| crate::matching::previous_actions(p, plan));
     let compare = scale.compares_reported();
     let n_labels = scale.labels.len();
     // Shared strings: one allocation per label, rule and recommendation, not per action.
@@ -258,7 +258,7 @@ fn assess_inner(
         .map(|r| Arc::from(r.id.as_str()))
         .collect();
     let ctx = super::facts::PlanContext::new(plan);
-    let mut reported_cache: crate::stats::FxHashMap<&str, super::facts::ReportedFact> =
+    let mut reported_cache: rustc_hash::FxHashMap<&str, super::facts::ReportedFact> =
         Default::default();
 
     let mut actions = Vec::with_capacity(plan.action_count());
@@ -342,7 +342,7 @@ fn assess_inner(
     };
     let mut findings = Vec::with_capacity(disagreements.len());
     // The same few RAG words, shared.
-    let mut written: crate::stats::FxHashMap<&str, Arc<str>> = Default::default();
+    let mut written: rustc_hash::FxHashMap<&str, Arc<str>> = Default::default();
     for (i, label) in disagreements {
         let r = &actions[i];
         let Some(action) = plan

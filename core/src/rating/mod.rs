@@ -58,7 +58,6 @@ pub use scale::{contrast_ratio, Label, Scale};
 
 pub(crate) use facts::overdue_rank;
 pub(crate) use reason::push_date;
-pub(crate) use rollup::fmt_num;
 
 /// The ids of the shipped presets.
 ///

@@ -139,7 +139,7 @@ pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action) -> String {
         sep(&mut s);
         match f.percent {
             Some(p) => {
-                s.push_str(&super::rollup::fmt_num(p));
+                s.push_str(&crate::fmt::fmt_num(p));
                 s.push_str("% complete");
             }
             None => s.push_str("no percent complete recorded"),

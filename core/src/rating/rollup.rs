@@ -385,12 +385,4 @@ impl NearestSoFar for Option<(usize, f64)> {
     }
 }
 
-/// A number without a needless ".0", at most one decimal.
-pub(crate) fn fmt_num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    }
-}
+use crate::fmt::fmt_num;

@@ -272,7 +272,7 @@ impl RuleSet {
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .unwrap_or(after.len());
             match self.params.get(&after[..end]) {
-                Some(Bound::Number(n)) => out.push_str(&super::rollup::fmt_num(*n)),
+                Some(Bound::Number(n)) => out.push_str(&crate::fmt::fmt_num(*n)),
                 Some(Bound::Text(t)) => out.push_str(t),
                 None => out.push_str(&rest[i..i + 1 + end]),
             }

@@ -109,7 +109,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             date(f.original_due),
-            f.percent.map(crate::rating::fmt_num).unwrap_or_default(),
+            f.percent.map(crate::fmt::fmt_num).unwrap_or_default(),
             act.latest_update()
                 .map(|u| u.text.to_string())
                 .unwrap_or_default(),

@@ -35,11 +35,15 @@ mod escape;
 mod html;
 mod markdown;
 mod svg;
+#[cfg(feature = "xlsx-writer")]
+mod xlsx;
 
 pub use csv_out::rated_csv;
 pub use escape::{escape_html, escape_markdown};
 pub use html::html;
 pub use markdown::markdown;
+#[cfg(feature = "xlsx-writer")]
+pub use xlsx::{rated_tracker_xlsx, summary_pairs, tracker_xlsx, TrackerRow};
 
 use crate::rating::{contrast_ratio, Assessment};
 

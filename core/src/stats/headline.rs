@@ -1,13 +1,9 @@
 //! Headline sentences, with their numbers, as committee reports write them.
 
 use super::{long_date, GroupStats, MilestoneState, Share, Stats};
-use crate::diff::join_and;
+use crate::fmt::{join_and, plural};
 use crate::rating::Assessment;
 use chrono::{Datelike, NaiveDate};
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// "At the end of quarter 4 of 2024/25 (31 March 2025)" when the date ends a financial
 /// quarter, else "As at 31 March 2025".

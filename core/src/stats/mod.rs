@@ -30,19 +30,18 @@
 //! assert_eq!(s.headline[1], "Of the 2 in progress, 1 is green (50%) and 1 red (50%).");
 //! ```
 
-mod fxhash;
 mod headline;
 mod peer_challenge;
 mod shares;
 
-pub(crate) use fxhash::FxHashMap;
 pub use peer_challenge::{peer_challenge, Milestone, MilestoneState, PeerChallenge};
+use rustc_hash::FxHashMap;
 pub use shares::{percent, percentages};
 
 use crate::model::{split_owner_text, Plan};
 use crate::rating::{Assessment, Overdue, StatusFact};
 use crate::text::Text;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -479,28 +478,7 @@ fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Shar
     shares(items)
 }
 
-/// A date as people write it in a report: "31 March 2025".
-///
-/// ```
-/// assert_eq!(actionplan::stats::long_date("2025-03-31".parse().unwrap()), "31 March 2025");
-/// ```
-pub fn long_date(d: NaiveDate) -> String {
-    const M: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {} {}", d.day(), M[d.month0() as usize], d.year())
-}
+pub use crate::fmt::long_date;
 
 /// Statistics for a plan, from its assessment (which fixes the as-of date and the ratings).
 ///

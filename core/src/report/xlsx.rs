@@ -30,7 +30,7 @@ use rust_xlsxwriter::{
 /// The rating of one action, as the tracker shows it.
 ///
 /// ```
-/// use actionplan::office::TrackerRow;
+/// use actionplan::report::TrackerRow;
 /// let row = TrackerRow::new("Red", "due 2025-03-31, 42 days overdue, status In progress");
 /// assert_eq!(row.colour_hex(), "#C00000");
 /// let blue = TrackerRow::new("Complete", "status Complete").colour("#0070C0");
@@ -54,7 +54,7 @@ impl TrackerRow {
     /// A rating with its reason; the colour follows the label.
     ///
     /// ```
-    /// let row = actionplan::office::TrackerRow::new("Green", "on track");
+    /// let row = actionplan::report::TrackerRow::new("Green", "on track");
     /// assert_eq!(row.label, "Green");
     /// ```
     pub fn new(label: impl Into<String>, reason: impl Into<String>) -> Self {
@@ -72,7 +72,7 @@ impl TrackerRow {
     ///
     /// ```
     /// use actionplan::{Plan, Recommendation, Action, rating::{assess, RuleSet}};
-    /// use actionplan::office::TrackerRow;
+    /// use actionplan::report::TrackerRow;
     /// let mut plan = Plan::default();
     /// let mut rec = Recommendation::new("1", "Improve scrutiny");
     /// let mut a = Action::new("Review the committee's terms of reference");
@@ -111,7 +111,7 @@ impl TrackerRow {
     /// Set the fill colour (`#RRGGBB`).
     ///
     /// ```
-    /// let row = actionplan::office::TrackerRow::new("Amber", "due soon").colour("#FFBF00");
+    /// let row = actionplan::report::TrackerRow::new("Amber", "due soon").colour("#FFBF00");
     /// assert_eq!(row.colour.as_deref(), Some("#FFBF00"));
     /// ```
     pub fn colour(mut self, hex: impl Into<String>) -> Self {
@@ -122,7 +122,7 @@ impl TrackerRow {
     /// The fill colour as `#RRGGBB`: the one set, else one from the label.
     ///
     /// ```
-    /// let row = actionplan::office::TrackerRow::new("Amber/Red", "");
+    /// let row = actionplan::report::TrackerRow::new("Amber/Red", "");
     /// assert_eq!(row.colour_hex(), "#FFC000");
     /// ```
     pub fn colour_hex(&self) -> String {
@@ -185,7 +185,7 @@ fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
 ///
 /// ```
 /// use actionplan::import::ImportOptions;
-/// use actionplan::office::{tracker_xlsx, TrackerRow};
+/// use actionplan::report::{tracker_xlsx, TrackerRow};
 ///
 /// let csv = "Recommendation,Action,Owner,Due\nBe better,Try harder,Jo,March 2025\n";
 /// let plan = ImportOptions::new().plan_date("2024-12-01".parse().unwrap())
@@ -247,7 +247,7 @@ pub fn tracker_xlsx(
 ///     .read_bytes(csv.as_bytes()).unwrap().plan;
 /// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-05-12".parse().unwrap()).unwrap();
 /// let s = stats(&plan, &a, GroupBy::None);
-/// let bytes = actionplan::office::rated_tracker_xlsx(&plan, &a, &s).unwrap();
+/// let bytes = actionplan::report::rated_tracker_xlsx(&plan, &a, &s).unwrap();
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// ```
 pub fn rated_tracker_xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -> Result<Vec<u8>> {
@@ -266,7 +266,7 @@ pub fn rated_tracker_xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -
 /// ```
 /// use actionplan::{Plan, rating::{assess, RuleSet}, stats::{stats, GroupBy}};
 /// let a = assess(&Plan::default(), &RuleSet::preset("date-rag").unwrap(), "2025-01-15".parse().unwrap()).unwrap();
-/// let pairs = actionplan::office::summary_pairs(&stats(&Plan::default(), &a, GroupBy::None));
+/// let pairs = actionplan::report::summary_pairs(&stats(&Plan::default(), &a, GroupBy::None));
 /// assert_eq!(pairs[0], ("Rated as of".to_string(), "2025-01-15".to_string()));
 /// ```
 pub fn summary_pairs(stats: &Stats) -> Vec<(String, String)> {

@@ -1,5 +1,6 @@
-//! Matching actions across two versions of a plan: by ref, then by recommendation and
-//! description similarity.
+//! Matching actions across versions of a plan, used by the diff and by ratings that compare
+//! with a previous version: by ref, then by recommendation and description similarity.
+//! It sits below both, so neither reaches into the other.
 
 use crate::model::{Action, Plan};
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 /// How two actions were matched.
 ///
 /// ```
-/// assert_eq!(serde_json::to_string(&actionplan::diff::MatchedBy::Ref).unwrap(), "\"ref\"");
+/// assert_eq!(serde_json::to_string(&actionplan::matching::MatchedBy::Ref).unwrap(), "\"ref\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
