@@ -277,8 +277,9 @@ impl Plan {
     }
 
     /// A report as of a date (default: today): `format="html"` (a self-contained page),
-    /// `"markdown"` or `"csv"` (the rated actions). With `path`, it is also written there
-    /// (and the format, when not given, is taken from the path's suffix). With `previous`,
+    /// `"markdown"` (or `"md"`) or `"csv"` (the rated actions). With `path`, it is also
+    /// written there (and the format, when not given, is taken from the path's suffix; a
+    /// suffix that is not a report format is an error). With `previous`,
     /// the report says what changed since that version (rated as of `previous_as_of`, else
     /// its own as-of date, else `as_of`).
     #[pyo3(signature = (as_of=None, rules=None, *, path=None, format=None, previous=None, previous_as_of=None, by=None))]
@@ -295,24 +296,24 @@ impl Plan {
         by: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         guard(py, || {
-            let fmt = match opt_str(format, "format")? {
-                Some(f) => f.to_ascii_lowercase(),
+            let fmt: actionplan::report::Format = match opt_str(format, "format")? {
+                Some(f) => f.parse().py(py)?,
                 None => match path.filter(|p| !p.is_none()) {
                     Some(p) => {
                         let s: String =
                             py.import("os")?.getattr("fspath")?.call1((p,))?.extract()?;
-                        let lower = s.to_ascii_lowercase();
-                        if lower.ends_with(".md") || lower.ends_with(".markdown") {
-                            "markdown".into()
-                        } else if lower.ends_with(".csv") {
-                            "csv".into()
-                        } else {
-                            "html".into()
-                        }
+                        actionplan::report::Format::from_path(&s).py(py)?
                     }
-                    None => "html".into(),
+                    None => actionplan::report::Format::Html,
                 },
             };
+            if fmt.is_binary() {
+                return Err(crate::errors::invalid_option(
+                    py,
+                    "format",
+                    format!("{fmt} is a workbook: use to_excel() to write it"),
+                ));
+            }
             let by = group_by(py, by)?;
             let rs = rule_set(py, rules)?;
             let as_of = as_of_or_today(py, as_of)?;
@@ -328,35 +329,17 @@ impl Plan {
                 ),
                 None => None,
             };
-            let text = match fmt.as_str() {
-                "html" | "markdown" | "md" => {
-                    let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
-                    let s = actionplan::stats::stats(plan, &a, by);
-                    let d = match &prev {
-                        Some(old) => Some(
-                            actionplan::diff::diff_rated(&old.plan, plan, &rs, &a, previous_as_of)
-                                .py(py)?,
-                        ),
-                        None => None,
-                    };
-                    if fmt == "html" {
-                        actionplan::report::html(plan, &a, &s, d.as_ref())
-                    } else {
-                        actionplan::report::markdown(plan, &a, &s, d.as_ref())
-                    }
-                }
-                "csv" => {
-                    let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
-                    actionplan::report::rated_csv(plan, &a)
-                }
-                other => {
-                    return Err(crate::errors::invalid_option(
-                        py,
-                        "format",
-                        format!("{other:?} is not one of html, markdown, csv"),
-                    ))
-                }
+            let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
+            let s = actionplan::stats::stats(plan, &a, by);
+            let d = match &prev {
+                Some(old) => Some(
+                    actionplan::diff::diff_rated(&old.plan, plan, &rs, &a, previous_as_of)
+                        .py(py)?,
+                ),
+                None => None,
             };
+            let bytes = actionplan::report::render(fmt, plan, &a, &s, d.as_ref()).py(py)?;
+            let text = String::from_utf8(bytes).expect("text reports are UTF-8");
             if let Some(p) = path.filter(|p| !p.is_none()) {
                 crate::convert::write_text(p, &text)?;
             }

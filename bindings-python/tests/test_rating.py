@@ -153,6 +153,13 @@ def test_diff_and_report_arguments(hertsmere: actionplan.Plan, tmp_path: Path) -
     assert out.read_text(encoding="utf-8") == html
     csv_out = tmp_path / "rated.csv"
     assert hertsmere.report(AS_OF, path=csv_out).startswith("Ref,")
+    # A suffix that is not a report format is an error, never HTML in a .pdf file.
+    with pytest.raises(actionplan.InvalidOptionError, match="html, md"):
+        hertsmere.report(AS_OF, path=tmp_path / "report.pdf")
+    assert not (tmp_path / "report.pdf").exists()
+    with pytest.raises(actionplan.InvalidOptionError, match="to_excel"):
+        hertsmere.report(AS_OF, format="xlsx")  # type: ignore[arg-type]
+    assert hertsmere.report(AS_OF, format="md").startswith("#")
     with pytest.raises(actionplan.InputTypeError):
         hertsmere.report(AS_OF, previous="old")  # type: ignore[arg-type]
 

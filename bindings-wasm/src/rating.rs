@@ -158,21 +158,16 @@ impl Plan {
         previous: Option<&Plan>,
     ) -> Result<String, JsValue> {
         let opts = &read::<ReportOptions>(options.as_ref())?;
-        let markdown = match opts
-            .format
-            .as_deref()
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            None | Some("html") => false,
-            Some("md") | Some("markdown") => true,
-            Some(other) => {
-                return Err(invalid_option(
-                    "format",
-                    format!("{other:?} is not html or md"),
-                ))
-            }
+        let format: actionplan::report::Format = match opts.format.as_deref() {
+            None => actionplan::report::Format::Html,
+            Some(f) => f.parse().js()?,
         };
+        if format.is_binary() {
+            return Err(invalid_option(
+                "format",
+                format!("{format} is a workbook: use trackerXLSX() to write it"),
+            ));
+        }
         let a = self.assessed(opts)?;
         let s = stats(&self.inner, &a, GroupBy::Recommendation);
         let d = match previous {
@@ -188,11 +183,8 @@ impl Plan {
                 .js()?,
             ),
         };
-        Ok(if markdown {
-            actionplan::report::markdown(&self.inner, &a, &s, d.as_ref())
-        } else {
-            actionplan::report::html(&self.inner, &a, &s, d.as_ref())
-        })
+        let bytes = actionplan::report::render(format, &self.inner, &a, &s, d.as_ref()).js()?;
+        Ok(String::from_utf8(bytes).expect("text reports are UTF-8"))
     }
 }
 

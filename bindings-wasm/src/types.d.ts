@@ -260,7 +260,7 @@ export interface StatsOptions extends AssessOptions {
 /** Options of `plan.report` and `plan.reportSince`. */
 export interface ReportOptions extends AssessOptions {
   /** Default `"html"` (self-contained, no scripts). */
-  format?: "html" | "md" | "markdown";
+  format?: "html" | "md" | "markdown" | "csv";
   /** For `reportSince`: the date the previous version is rated as of (default: its own as-of date, else `asOf`). */
   previousAsOf?: IsoDate;
 }

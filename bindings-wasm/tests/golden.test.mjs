@@ -48,6 +48,8 @@ for (const [file, planDate, asOf] of PLANS) {
     assert.deepEqual(plan.stats(opts), goldenJson(`${name}/stats.json`));
     assert.equal(plan.report({ ...opts, format: "md" }), golden(`${name}/report.md`));
     assert.equal(plan.ratedCSV(opts), golden(`${name}/rated.csv`));
+    assert.equal(plan.report({ ...opts, format: "csv" }), golden(`${name}/rated.csv`));
+    assert.throws(() => plan.report({ ...opts, format: "pdf" }), /not a report format/);
   });
 }
 

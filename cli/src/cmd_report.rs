@@ -1,16 +1,19 @@
-//! `actionplan report`: a Markdown or self-contained HTML report.
+//! `actionplan report`: an HTML, Markdown, rated-CSV or workbook report.
 
 use crate::cmd_assess::{as_of_or_today, load_rules};
 use crate::load::{load_plan, ReadArgs};
-use actionplan::rating::assess;
-use actionplan::report;
-use actionplan::stats::{stats, GroupBy};
+use actionplan::diff::PlanDiff;
+use actionplan::rating::{assess, Assessment};
+use actionplan::report::{render_to, Format};
+use actionplan::stats::{stats, GroupBy, Stats};
+use actionplan::Plan;
 use chrono::NaiveDate;
 use std::io::Write;
 
 /// Write a report: summary, ratings chart, recommendations, overdue actions with reasons, and
-/// the changes since a previous version. HTML (self-contained, no scripts) or Markdown, by
-/// the output's extension or `--to`. Exit 0, or 2 when an input cannot be read or the
+/// the changes since a previous version. HTML (self-contained, no scripts), Markdown, the rated
+/// actions as CSV, or a tracker workbook, by `--to` or the output's extension (an extension
+/// that is not one of these is an error). Exit 0, or 2 when an input cannot be read or the
 /// output cannot be written.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -31,31 +34,35 @@ pub struct ReportArgs {
     /// A preset or a rules file.
     #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
     pub rules: String,
-    /// Where to write the report (.html, .md, or .xlsx for a tracker workbook); - or absent for
-    /// standard output.
+    /// Where to write the report (.html, .md, .csv for the rated actions, or .xlsx for a
+    /// tracker workbook); - or absent for standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
-    /// html, md or xlsx (default: from the output's extension, else html).
-    #[arg(long = "to", value_name = "html|md|xlsx")]
+    /// html, md, csv or xlsx (default: from the output's extension, else html).
+    #[arg(long = "to", value_name = "html|md|csv|xlsx")]
     pub to: Option<String>,
 }
 
 /// Run the command; returns the exit code.
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
-    match build(args) {
-        Ok(bytes) => {
-            let written = match args.output.as_deref() {
-                None | Some("-") => out.write_all(&bytes),
-                Some(path) => std::fs::write(path, &bytes),
-            };
-            match written {
-                Ok(()) => 0,
-                Err(e) => {
-                    eprintln!("error: cannot write the report: {e}");
-                    2
-                }
-            }
-        }
+    let result = build(args).and_then(|(format, plan, a, s, d)| {
+        let written = match args.output.as_deref() {
+            None | Some("-") => render_to(out, format, &plan, &a, &s, d.as_ref()),
+            Some(path) => create_parent(path)
+                .and_then(|()| std::fs::File::create(path))
+                .map_err(|e| actionplan::Error::new(actionplan::ErrorKind::Io(e.to_string())))
+                .and_then(|f| {
+                    let mut w = std::io::BufWriter::new(f);
+                    render_to(&mut w, format, &plan, &a, &s, d.as_ref())?;
+                    w.flush().map_err(|e| {
+                        actionplan::Error::new(actionplan::ErrorKind::Io(e.to_string()))
+                    })
+                }),
+        };
+        written.map_err(|e| format!("cannot write the report: {e}"))
+    });
+    match result {
+        Ok(()) => 0,
         Err(e) => {
             eprintln!("error: {e}");
             2
@@ -63,18 +70,23 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
     }
 }
 
-fn build(args: &ReportArgs) -> Result<Vec<u8>, String> {
-    let xlsx = crate::cmd_tracker::wanted(args.to.as_deref(), args.output.as_deref());
-    let markdown = match args.to.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        Some("md") | Some("markdown") => true,
-        Some("html") => false,
-        Some(_) if xlsx => false,
-        Some(other) => return Err(format!("--to {other:?}: use html, md or xlsx")),
-        None => args
-            .output
-            .as_deref()
-            .is_some_and(|o| o.to_ascii_lowercase().ends_with(".md")),
-    };
+/// Make the output's folder (`-o out/report.html` works in a fresh clone).
+fn create_parent(path: &str) -> std::io::Result<()> {
+    match std::path::Path::new(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
+        _ => Ok(()),
+    }
+}
+
+type Built = (Format, Plan, Assessment, Stats, Option<PlanDiff>);
+
+fn build(args: &ReportArgs) -> Result<Built, String> {
+    let format = match (args.to.as_deref(), args.output.as_deref()) {
+        (Some(to), _) => to.parse::<Format>(),
+        (None, Some(path)) => Format::from_path(path),
+        (None, None) => Ok(Format::Html),
+    }
+    .map_err(|e| e.to_string())?;
     let rules = load_rules(&args.rules)?;
     let plan = load_plan(&args.file, &args.read)
         .map_err(|e| e.to_string())?
@@ -92,15 +104,7 @@ fn build(args: &ReportArgs) -> Result<Vec<u8>, String> {
             )
         }
     };
-    if xlsx {
-        return crate::cmd_tracker::xlsx(&plan, &a, &s);
-    }
-    Ok(if markdown {
-        report::markdown(&plan, &a, &s, d.as_ref())
-    } else {
-        report::html(&plan, &a, &s, d.as_ref())
-    }
-    .into_bytes())
+    Ok((format, plan, a, s, d))
 }
 
 #[cfg(test)]

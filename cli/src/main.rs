@@ -9,7 +9,6 @@ mod cmd_import;
 mod cmd_report;
 mod cmd_stats;
 mod cmd_timeframe;
-mod cmd_tracker;
 mod cmd_validate;
 mod load;
 
@@ -25,7 +24,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read a plan (CSV, TSV, JSON) and print its canonical JSON.
+    /// Read a plan (CSV, TSV, JSON, Excel, Word) and print its canonical JSON.
     Import(cmd_import::ImportArgs),
     /// Check a plan and list its findings (exit 1 when there are errors).
     Validate(cmd_validate::ValidateArgs),
@@ -37,7 +36,7 @@ enum Command {
     Stats(cmd_stats::StatsArgs),
     /// What changed between two versions of a plan.
     Diff(cmd_diff::DiffArgs),
-    /// Write a report: HTML, Markdown, or a rated CSV.
+    /// Write a report: HTML, Markdown, the rated actions as CSV, or a tracker workbook.
     Report(cmd_report::ReportArgs),
 }
 

@@ -328,7 +328,7 @@ class Plan:
         rules: _Rules = None,
         *,
         path: str | os.PathLike[str] | None = None,
-        format: Literal["html", "markdown", "csv"] | None = None,
+        format: Literal["html", "md", "markdown", "csv"] | None = None,
         previous: Plan | None = None,
         previous_as_of: datetime.date | None = None,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,

@@ -32,6 +32,7 @@
 
 mod csv_out;
 mod escape;
+mod format;
 mod html;
 mod markdown;
 mod svg;
@@ -40,6 +41,7 @@ mod xlsx;
 
 pub use csv_out::rated_csv;
 pub use escape::{escape_html, escape_markdown};
+pub use format::{render, render_to, Format};
 pub use html::html;
 pub use markdown::markdown;
 #[cfg(feature = "xlsx-writer")]
