@@ -252,13 +252,25 @@ pub fn invalid_option(py: Python<'_>, name: &str, message: impl Into<String>) ->
 /// A file that could not be opened or read: `PlanFileNotFoundError` for a missing file (also a
 /// `FileNotFoundError`, with `errno` and `filename`), `ReadError` (an `OSError`) otherwise.
 pub fn io_error(py: Python<'_>, path: &str, e: &std::io::Error) -> PyErr {
+    io_error_saying(py, path, e, None)
+}
+
+/// [`io_error`] with the core's own message (a rules file says it is a rules file).
+pub fn io_error_saying(
+    py: Python<'_>,
+    path: &str,
+    e: &std::io::Error,
+    message: Option<String>,
+) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let ty = if e.kind() == std::io::ErrorKind::NotFound {
         class(py, "PlanFileNotFoundError")
     } else {
         class(py, "ReadError")
     };
-    let message = if e.kind() == std::io::ErrorKind::NotFound {
+    let message = if let Some(m) = message {
+        m
+    } else if e.kind() == std::io::ErrorKind::NotFound {
         "no such file: expected a path to a CSV, TSV or JSON action plan".to_string()
     } else {
         e.to_string()

@@ -5,11 +5,11 @@
 //! file or a dict) and results (to Python data with `datetime.date`s).
 
 use crate::convert::{input_type_err, opt_str};
-use crate::errors::{guard, input_type, io_error, CoreResult};
+use crate::errors::{guard, input_type, io_error_saying, CoreResult};
 use crate::plan::escape_html;
 use crate::views::PlanData;
 use actionplan::diff::PlanDiff as CorePlanDiff;
-use actionplan::rating::{Assessment as CoreAssessment, RuleSet};
+use actionplan::rating::{Assessment as CoreAssessment, RuleSet, RulesSpec};
 use actionplan::stats::{GroupBy, Stats as CoreStats};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -100,7 +100,7 @@ fn to_json_text<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<String> 
 /// (`str` or `os.PathLike`), or a dict in the rules-file form.
 pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<RuleSet> {
     let Some(r) = rules.filter(|r| !r.is_none()) else {
-        return RuleSet::preset("date-rag").py(py);
+        return RuleSet::preset(actionplan::rating::DEFAULT_PRESET).py(py);
     };
     if r.is_instance_of::<PyDict>() {
         let text: String = py
@@ -116,41 +116,46 @@ pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<Ru
         return RuleSet::from_json(&text).py(py);
     }
     let is_pathlike = !r.is_instance_of::<PyString>() && r.hasattr("__fspath__")?;
-    if let Some(s) = opt_str(Some(r), "rules").ok().flatten() {
-        let known = actionplan::rating::PRESETS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(s.trim()) || p.replace('-', "_") == s.trim());
-        let looks_like_path = s.ends_with(".json") || s.ends_with(".toml") || s.contains('/');
-        if known || !looks_like_path {
-            return RuleSet::preset(&s).py(py);
-        }
-        return rules_file(py, &s);
-    }
-    if is_pathlike {
+    let spec: String = if let Some(s) = opt_str(Some(r), "rules").ok().flatten() {
+        s
+    } else if is_pathlike {
         let p: String = py
             .import("os")?
             .getattr("fspath")?
             .call1((r,))?
             .extract()
             .map_err(|_| input_type(py, "rules: the path must be text"))?;
-        return rules_file(py, &p);
-    }
-    Err(input_type_err(
-        py,
-        "rules",
-        "a preset name, a path to a rules file or a dict",
-        r,
-    ))
-}
-
-fn rules_file(py: Python<'_>, path: &str) -> PyResult<RuleSet> {
-    let text = py
-        .detach(|| std::fs::read_to_string(path))
-        .map_err(|e| io_error(py, path, &e))?;
-    if path.to_ascii_lowercase().ends_with(".toml") {
-        RuleSet::from_toml(&text).py(py)
+        // A path object is always a file, whatever its name looks like.
+        if matches!(RulesSpec::parse(&p), RulesSpec::File { .. }) {
+            p
+        } else {
+            format!("./{p}")
+        }
     } else {
-        RuleSet::from_json(&text).py(py)
+        return Err(input_type_err(
+            py,
+            "rules",
+            "a preset name, a path to a rules file or a dict",
+            r,
+        ));
+    };
+    // The core decides what `spec` names; the file is read here, and a failure to read it
+    // keeps its OS error (FileNotFoundError for a missing rules file).
+    let mut failed: Option<(String, std::io::Error)> = None;
+    let resolved = py.detach(|| {
+        RuleSet::resolve(Some(&spec), |path| {
+            std::fs::read_to_string(path).inspect_err(|e| {
+                failed = Some((
+                    path.to_string(),
+                    std::io::Error::new(e.kind(), e.to_string()),
+                ));
+            })
+        })
+    });
+    match (resolved, failed) {
+        (Ok(rules), _) => Ok(rules),
+        (Err(err), Some((path, e))) => Err(io_error_saying(py, &path, &e, Some(err.to_string()))),
+        (Err(err), None) => Err(err).py(py),
     }
 }
 

@@ -80,6 +80,8 @@ def test_bad_rules(hertsmere: actionplan.Plan, tmp_path: Path) -> None:
         hertsmere.assess(AS_OF, 42)  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError):
         hertsmere.assess(AS_OF, tmp_path / "missing.json")
+    with pytest.raises(FileNotFoundError, match="rules file .*missing.toml.* was not found"):
+        hertsmere.assess(AS_OF, str(tmp_path / "missing.toml"))
     with pytest.raises(actionplan.ActionPlanError):
         hertsmere.assess(AS_OF, {"id": "x"})
     bad = dict(CUSTOM, rules=[{"id": "r", "when": {"stauts": ["x"]}, "then": "done"}])

@@ -17,7 +17,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// The rule set the CLI and the Python module use when none is given.
-const DEFAULT_RULES: &str = "date-rag";
+const DEFAULT_RULES: &str = actionplan::rating::DEFAULT_PRESET;
 
 /// `{ asOf, rules }` and the extra keys of each method.
 #[derive(Debug, Default, Deserialize)]

@@ -18,7 +18,7 @@ pub struct AssessArgs {
     pub as_of: Option<NaiveDate>,
     /// A preset (date-rag, brag, rag, five-point, months-behind, delay-bands, percent-bands,
     /// staleness) or a rules file (.json, or .toml).
-    #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
+    #[arg(long, default_value = actionplan::rating::DEFAULT_PRESET, value_name = "PRESET|FILE")]
     pub rules: String,
     /// Print the assessment as JSON.
     #[arg(long, conflicts_with = "csv")]
@@ -28,24 +28,9 @@ pub struct AssessArgs {
     pub csv: bool,
 }
 
-/// Read `--rules`: a preset name, or a JSON/TOML file.
+/// Read `--rules`: a preset name, or a JSON/TOML file (the core decides which).
 pub fn load_rules(spec: &str) -> Result<RuleSet, String> {
-    let path = std::path::Path::new(spec);
-    let looks_like_file = path.extension().is_some() || spec.contains(['/', '\\']);
-    if !looks_like_file {
-        return RuleSet::preset(spec).map_err(|e| e.to_string());
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {spec}: {e}"))?;
-    let is_toml = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    let rules = if is_toml {
-        RuleSet::from_toml(&text)
-    } else {
-        RuleSet::from_json(&text)
-    };
-    rules.map_err(|e| format!("{spec}: {e}"))
+    RuleSet::resolve(Some(spec), |path| std::fs::read_to_string(path)).map_err(|e| e.to_string())
 }
 
 /// The as-of date given, or today.

@@ -32,7 +32,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub previous_as_of: Option<NaiveDate>,
     /// A preset or a rules file.
-    #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
+    #[arg(long, default_value = actionplan::rating::DEFAULT_PRESET, value_name = "PRESET|FILE")]
     pub rules: String,
     /// Where to write the report (.html, .md, .csv for the rated actions, or .xlsx for a
     /// tracker workbook); - or absent for standard output.

@@ -22,7 +22,7 @@ pub struct StatsArgs {
     #[arg(long, default_value = "recommendation")]
     pub by: String,
     /// A preset or a rules file for the ratings.
-    #[arg(long, default_value = "date-rag", value_name = "PRESET|FILE")]
+    #[arg(long, default_value = actionplan::rating::DEFAULT_PRESET, value_name = "PRESET|FILE")]
     pub rules: String,
     /// Print the statistics as JSON.
     #[arg(long)]

@@ -42,6 +42,7 @@ mod condition;
 mod facts;
 mod presets;
 mod reason;
+mod resolve;
 mod rollup;
 mod ruleset;
 mod scale;
@@ -52,6 +53,7 @@ pub use assess::{
 };
 pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};
+pub use resolve::{RulesSpec, DEFAULT_PRESET};
 pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
 pub use ruleset::{PresetInfo, Rule, RuleSet, NOT_RATED};
 pub use scale::{contrast_ratio, Label, Scale};
