@@ -64,21 +64,8 @@ impl Plan {
     }
 }
 
-/// Escape text for HTML.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escape text for HTML: the core's escaping, one copy for every door.
+pub use actionplan::report::escape_html;
 
 /// Today, from Python's clock (the core never reads one).
 pub fn today(py: Python<'_>) -> PyResult<NaiveDate> {

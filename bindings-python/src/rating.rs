@@ -169,10 +169,7 @@ pub fn group_by(py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<Group
 
 /// The label's name for a rating id, or "Not rated".
 pub fn label_name<'a>(a: &'a CoreAssessment, id: Option<&'a str>) -> &'a str {
-    match id {
-        Some(id) => a.scale.label(id).map_or(id, |l| l.name.as_str()),
-        None => "Not rated",
-    }
+    a.scale.name_of(id)
 }
 
 /// A compact HTML table of labels with their colours and counts.
@@ -264,7 +261,7 @@ impl Assessment {
             d.set_item(label_name(&self.a, Some(&c.label)), c.count)?;
         }
         if self.a.plan.not_rated > 0 {
-            d.set_item("Not rated", self.a.plan.not_rated)?;
+            d.set_item(actionplan::rating::NOT_RATED_NAME, self.a.plan.not_rated)?;
         }
         Ok(d)
     }

@@ -55,8 +55,8 @@ pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};
 pub use resolve::{RulesSpec, DEFAULT_PRESET};
 pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
-pub use ruleset::{PresetInfo, Rule, RuleSet, NOT_RATED};
-pub use scale::{contrast_ratio, Label, Scale};
+pub use ruleset::{PresetInfo, Rule, RuleSet};
+pub use scale::{contrast_ratio, Label, Scale, NOT_RATED, NOT_RATED_COLOUR, NOT_RATED_NAME};
 
 pub(crate) use facts::overdue_rank;
 pub(crate) use reason::push_date;

@@ -81,13 +81,7 @@ pub struct Rule {
     pub then: Option<String>,
 }
 
-/// The reserved `then` word for "not rated" (for formats with no `null`, such as TOML).
-///
-/// ```
-/// let r: actionplan::rating::Rule = serde_json::from_str(r#"{"id": "x", "then": "not_rated"}"#).unwrap();
-/// assert_eq!(r.then, None);
-/// ```
-pub const NOT_RATED: &str = "not_rated";
+use super::scale::NOT_RATED;
 
 fn required_option<'de, D: Deserializer<'de>>(
     d: D,

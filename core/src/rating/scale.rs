@@ -4,6 +4,31 @@ use crate::model::RagWord;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
+/// The reserved id for "not rated": a rule's `then` may say it (for formats with no `null`,
+/// such as TOML), and no label may use it.
+///
+/// ```
+/// let r: actionplan::rating::Rule = serde_json::from_str(r#"{"id": "x", "then": "not_rated"}"#).unwrap();
+/// assert_eq!(r.then, None);
+/// ```
+pub const NOT_RATED: &str = "not_rated";
+
+/// What every output calls an action no rule rated.
+///
+/// ```
+/// assert_eq!(actionplan::rating::NOT_RATED_NAME, "Not rated");
+/// ```
+pub const NOT_RATED_NAME: &str = "Not rated";
+
+/// The colour every output gives "not rated" (and a label whose colour is not valid): a
+/// neutral grey that black text reads on.
+///
+/// ```
+/// let c = actionplan::rating::NOT_RATED_COLOUR;
+/// assert!(actionplan::rating::contrast_ratio(c, "#000000").unwrap() >= 4.5);
+/// ```
+pub const NOT_RATED_COLOUR: &str = "#9e9e9e";
+
 /// A rating scale: its labels, listed **best first** (Blue, Green, Amber, Red; or Green,
 /// Amber/Green, Amber, Amber/Red, Red). The order is what "worst of" means in a roll-up.
 ///
@@ -107,6 +132,36 @@ impl Label {
 }
 
 impl Scale {
+    /// A rating's label name as people read it: the label's name, the id itself if the scale
+    /// has no such label, or [`NOT_RATED_NAME`] for no rating.
+    ///
+    /// ```
+    /// let rules = actionplan::rating::RuleSet::preset("brag").unwrap();
+    /// assert_eq!(rules.scale.name_of(Some("blue")), "Blue");
+    /// assert_eq!(rules.scale.name_of(None), "Not rated");
+    /// ```
+    pub fn name_of<'a>(&'a self, id: Option<&'a str>) -> &'a str {
+        match id {
+            Some(id) => self.label(id).map_or(id, |l| l.name.as_str()),
+            None => NOT_RATED_NAME,
+        }
+    }
+
+    /// A rating's colour: the label's, if it is a valid `#rrggbb` (a scale read from JSON could
+    /// carry anything), else [`NOT_RATED_COLOUR`].
+    ///
+    /// ```
+    /// let rules = actionplan::rating::RuleSet::preset("brag").unwrap();
+    /// assert_eq!(rules.scale.colour_of(None), actionplan::rating::NOT_RATED_COLOUR);
+    /// assert!(rules.scale.colour_of(Some("red")).starts_with('#'));
+    /// ```
+    pub fn colour_of(&self, id: Option<&str>) -> &str {
+        id.and_then(|id| self.label(id))
+            .map(|l| l.colour.as_str())
+            .filter(|c| parse_hex(c).is_some())
+            .unwrap_or(NOT_RATED_COLOUR)
+    }
+
     /// Check the scale: at least one label, unique non-empty ids, colours as `#rrggbb`.
     ///
     /// ```
@@ -128,7 +183,7 @@ impl Scale {
             if l.id.trim().is_empty() {
                 return bad(format!("label {} has no id", i + 1));
             }
-            if l.id == super::ruleset::NOT_RATED {
+            if l.id == NOT_RATED {
                 return bad(format!("label id {:?} is reserved for \"not rated\"", l.id));
             }
             if self.labels[..i].iter().any(|o| o.id == l.id) {

@@ -5,6 +5,7 @@ use super::svg::{bar, donut, Segment};
 use super::{colour, heading, ink, label_name, status_colour};
 use crate::diff::PlanDiff;
 use crate::model::Plan;
+use crate::rating::NOT_RATED_NAME;
 use crate::rating::{Assessment, RatedAction};
 use crate::stats::{long_date, Stats};
 use std::fmt::Write;
@@ -56,7 +57,7 @@ footer{margin-top:36px;padding-top:12px;border-top:1px solid var(--rule);font-si
 
 fn badge(a: &Assessment, id: Option<&str>) -> String {
     match id {
-        None => r#"<span class="badge none">Not rated</span>"#.to_string(),
+        None => format!(r#"<span class="badge none">{NOT_RATED_NAME}</span>"#),
         Some(_) => {
             let bg = colour(a, id);
             format!(

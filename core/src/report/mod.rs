@@ -52,10 +52,7 @@ use crate::rating::{contrast_ratio, Assessment};
 /// A label's colour, if it is a valid `#rrggbb` (an assessment read from JSON could carry
 /// anything), else grey.
 pub(crate) fn colour<'a>(a: &'a Assessment, id: Option<&str>) -> &'a str {
-    id.and_then(|id| a.scale.label(id))
-        .map(|l| l.colour.as_str())
-        .filter(|c| contrast_ratio(c, "#000000").is_some())
-        .unwrap_or("#9e9e9e")
+    a.scale.colour_of(id)
 }
 
 /// Black or white text, whichever contrasts more with the background.
@@ -71,10 +68,7 @@ pub(crate) fn ink(bg: &str) -> &'static str {
 
 /// A label's name, or "Not rated".
 pub(crate) fn label_name<'a>(a: &'a Assessment, id: Option<&'a str>) -> &'a str {
-    match id {
-        Some(id) => a.scale.label(id).map_or(id, |l| l.name.as_str()),
-        None => "Not rated",
-    }
+    a.scale.name_of(id)
 }
 
 /// Colours for statuses in charts (not a rating: a calm, distinct palette).

@@ -19,7 +19,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Plan, Role};
-use crate::rating::Assessment;
+use crate::rating::{Assessment, NOT_RATED_COLOUR, NOT_RATED_NAME};
 use crate::stats::Stats;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -102,7 +102,8 @@ impl TrackerRow {
                         colour: Some(l.colour.clone()),
                         text_colour: Some(l.text_colour().to_string()),
                     },
-                    None => TrackerRow::new("Not rated", a.reason.text.clone()).colour("#D9D9D9"),
+                    None => TrackerRow::new(NOT_RATED_NAME, a.reason.text.clone())
+                        .colour(NOT_RATED_COLOUR),
                 }
             })
             .collect()

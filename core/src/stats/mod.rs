@@ -39,7 +39,7 @@ use rustc_hash::FxHashMap;
 pub use shares::{percent, percentages};
 
 use crate::model::{split_owner_text, Plan};
-use crate::rating::{Assessment, Overdue, StatusFact};
+use crate::rating::{Assessment, Overdue, StatusFact, NOT_RATED, NOT_RATED_NAME};
 use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -473,7 +473,7 @@ fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Shar
     }
     let nr = counts[a.scale.labels.len()];
     if nr > 0 {
-        items.push(("not_rated".into(), "Not rated".into(), nr));
+        items.push((NOT_RATED.into(), NOT_RATED_NAME.into(), nr));
     }
     shares(items)
 }
