@@ -19,6 +19,8 @@
 //! assert_eq!(plan.recommendations[0].actions[1].owners, ["Democratic Services", "HR"]);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod date;
 pub mod diagnostic;
 pub mod diff;

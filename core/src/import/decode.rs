@@ -16,6 +16,7 @@ use crate::error::{Error, ErrorKind, Result};
 /// assert_eq!("tsv".parse::<Format>().unwrap(), Format::Tsv);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Format {
     /// Decide from the content.
     #[default]

@@ -387,6 +387,7 @@ impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Fact {
     /// Delivery status.
     Status,

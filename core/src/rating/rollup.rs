@@ -38,6 +38,7 @@ pub struct Rollup {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PlanOver {
     /// All the plan's actions.
     #[default]
@@ -59,6 +60,7 @@ pub enum PlanOver {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "policy", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Policy {
     /// The worst label any rated item has (labels are listed best first).
     #[default]
