@@ -53,6 +53,85 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
 }
 
+impl Assessment {
+    /// Check that this assessment was made for `plan`: the same actions, in the same places,
+    /// with the same refs. Ratings point into their plan by position, so an assessment read
+    /// against another plan (or another version of it) would pair actions wrongly; every
+    /// writer that takes both checks first.
+    ///
+    /// ```
+    /// use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}};
+    /// let mut plan = Plan::default();
+    /// let mut rec = Recommendation::new("1", "Scrutiny");
+    /// rec.actions.push(Action::new("Review terms of reference"));
+    /// plan.recommendations.push(rec);
+    /// plan.assign_refs();
+    /// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-01-01".parse().unwrap()).unwrap();
+    /// assert!(a.check_plan(&plan).is_ok());
+    /// assert!(a.check_plan(&Plan::default()).is_err());
+    /// ```
+    pub fn check_plan(&self, plan: &Plan) -> Result<()> {
+        let count = plan.action_count();
+        if count != self.actions.len() {
+            return Err(crate::Error::invalid_option(
+                "plan",
+                format!(
+                    "the assessment rates {} actions but the plan has {count}: it was made for another plan",
+                    self.actions.len()
+                ),
+            ));
+        }
+        for r in &self.actions {
+            let found = plan
+                .recommendations
+                .get(r.recommendation_index)
+                .and_then(|rec| rec.actions.get(r.action_index));
+            match found {
+                Some(a) if *a.action_ref == *r.action_ref => {}
+                _ => {
+                    return Err(crate::Error::invalid_option(
+                        "plan",
+                        format!(
+                            "the assessment's action {} is not at recommendation {}, action {} of the plan: it was made for another plan",
+                            r.action_ref,
+                            r.recommendation_index + 1,
+                            r.action_index + 1
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Each action of `plan` with its rating, in plan order, after [`Assessment::check_plan`].
+    ///
+    /// ```
+    /// use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}};
+    /// let mut plan = Plan::default();
+    /// let mut rec = Recommendation::new("1", "Scrutiny");
+    /// rec.actions.push(Action::new("Review terms of reference"));
+    /// plan.recommendations.push(rec);
+    /// plan.assign_refs();
+    /// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-01-01".parse().unwrap()).unwrap();
+    /// for (action, rated) in a.pairs(&plan).unwrap() {
+    ///     println!("{}: {}", action.description, a.scale.name_of(rated.rating.as_deref()));
+    /// }
+    /// ```
+    pub fn pairs<'a>(
+        &'a self,
+        plan: &'a Plan,
+    ) -> Result<impl Iterator<Item = (&'a Action, &'a RatedAction)> + 'a> {
+        self.check_plan(plan)?;
+        Ok(self.actions.iter().map(move |r| {
+            (
+                &plan.recommendations[r.recommendation_index].actions[r.action_index],
+                r,
+            )
+        }))
+    }
+}
+
 /// The rule set an assessment used.
 ///
 /// ```

@@ -140,7 +140,8 @@ pub fn render(
     Ok(out)
 }
 
-/// A report in `format` written to any `impl Write` (a file, a socket, a buffer).
+/// A report in `format` written to any `impl Write` (a file, a socket, a buffer). An
+/// assessment made for another plan is an error ([`Assessment::check_plan`]).
 ///
 /// ```
 /// use actionplan::{Plan, rating::{assess, RuleSet}, stats::{stats, GroupBy}, report::{render_to, Format}};
@@ -159,6 +160,7 @@ pub fn render_to<W: Write>(
     stats: &Stats,
     diff: Option<&PlanDiff>,
 ) -> Result<()> {
+    assessment.check_plan(plan)?;
     let written = match format {
         Format::Html => out.write_all(super::html(plan, assessment, stats, diff).as_bytes()),
         Format::Markdown => {
@@ -197,5 +199,32 @@ mod tests {
         assert_eq!(Format::from_path("x.markdown").unwrap(), Format::Markdown);
         assert!(Format::from_path("x.txt").is_err());
         assert!("pdf".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn an_assessment_of_another_plan_is_refused() {
+        use crate::model::{Action, Recommendation};
+        use crate::rating::{assess, RuleSet};
+        let plan_of = |descriptions: &[&str]| {
+            let mut plan = Plan::default();
+            let mut rec = Recommendation::new("1", "Scrutiny");
+            for d in descriptions {
+                rec.actions.push(Action::new(*d));
+            }
+            plan.recommendations.push(rec);
+            plan.assign_refs();
+            plan
+        };
+        let one = plan_of(&["Review", "Train"]);
+        let other = plan_of(&["Review"]);
+        let rules = RuleSet::preset("date-rag").unwrap();
+        let a = assess(&one, &rules, "2025-01-01".parse().unwrap()).unwrap();
+        let s = crate::stats::stats(&one, &a, crate::stats::GroupBy::Recommendation);
+        let err = render(Format::Csv, &other, &a, &s, None).unwrap_err();
+        assert!(err.to_string().contains("another plan"), "{err}");
+        assert_eq!(a.pairs(&one).unwrap().count(), 2);
+        let mut renamed = one.clone();
+        renamed.recommendations[0].actions[1].action_ref = "X9".into();
+        assert!(a.check_plan(&renamed).is_err());
     }
 }
