@@ -121,10 +121,15 @@ fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sheet>> {
 
 fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
     guard(py, || {
-        let opts = args.options(py)?;
+        let auto = args.format.eq_ignore_ascii_case("auto");
+        let mut opts = args.options(py)?;
         let imported = match source(src)? {
             // A file is read in Rust without the GIL, a CSV streamed (never held whole).
             Source::Path(path) => {
+                if auto {
+                    // The core decides what a file's name says (`.tsv` is tab-separated).
+                    opts.format(actionplan::import::Format::from_path(&path));
+                }
                 let file = std::fs::File::open(&path)
                     .and_then(|f| match f.metadata() {
                         Ok(m) if m.is_dir() => Err(std::io::Error::from_raw_os_error(21)),

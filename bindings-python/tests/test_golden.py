@@ -27,7 +27,7 @@ D = datetime.date.fromisoformat
 
 
 def load(path: Path, plan_date: str) -> actionplan.Plan:
-    return actionplan.read(path, plan_date=D(plan_date), format="tsv" if path.suffix == ".tsv" else "auto")
+    return actionplan.read(path, plan_date=D(plan_date))
 
 
 def golden(rel: str) -> str:

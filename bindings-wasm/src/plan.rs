@@ -15,6 +15,8 @@ pub(crate) struct ParseOptions {
     plan_date: Option<String>,
     as_of: Option<String>,
     format: Option<String>,
+    /// The file's name, when the format is not given: the core reads what it says.
+    file_name: Option<String>,
     delimiter: Option<String>,
     organisation: Option<String>,
     title: Option<String>,
@@ -41,6 +43,7 @@ impl convert::OptionBag for ParseOptions {
         "planDate",
         "asOf",
         "format",
+        "fileName",
         "delimiter",
         "organisation",
         "title",
@@ -66,8 +69,14 @@ impl ParseOptions {
         if let Some(d) = convert::opt_date("asOf", self.as_of.as_deref())? {
             o.as_of(d);
         }
-        if let Some(f) = &self.format {
-            o.format(f.parse::<Format>().js()?);
+        match (&self.format, &self.file_name) {
+            (Some(f), _) => {
+                o.format(f.parse::<Format>().js()?);
+            }
+            (None, Some(name)) => {
+                o.format(Format::from_path(name));
+            }
+            (None, None) => {}
         }
         if let Some(d) = &self.delimiter {
             match d.as_bytes() {

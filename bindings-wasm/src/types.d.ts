@@ -200,6 +200,8 @@ export interface ParseOptions {
   asOf?: IsoDate;
   /** Input format (default `"auto"`: decided from the content). */
   format?: "auto" | "csv" | "tsv" | "json";
+  /** The file's name (`"q4.tsv"`): when `format` is not given, its extension decides as everywhere else (`.tsv` is tab-separated, `.json` is JSON; other names leave it to the content). */
+  fileName?: string;
   /** Field delimiter, one ASCII character (default: detected). */
   delimiter?: string;
   organisation?: string;

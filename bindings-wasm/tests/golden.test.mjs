@@ -16,9 +16,9 @@ const PLANS = [
 const ready = exists("tests/golden") && typeof ap.presets === "function";
 test("the golden outputs and the rating API are there", () => assert.ok(ready));
 
-/** Load a plan as the golden test does: the plan date, and TSV for .tsv files. */
+/** Load a plan as the golden test does: the plan date, and the file's name (.tsv is TSV). */
 function load(rel, planDate) {
-  return ap.parsePlan(bytes(rel), { planDate, format: rel.endsWith(".tsv") ? "tsv" : "auto" });
+  return ap.parsePlan(bytes(rel), { planDate, fileName: rel });
 }
 const golden = (rel) => text(`tests/golden/${rel}`);
 const goldenJson = (rel) => JSON.parse(golden(rel));

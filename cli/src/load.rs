@@ -3,7 +3,6 @@
 use actionplan::import::{Format, ImportOptions, Imported};
 use chrono::NaiveDate;
 use std::io::Read;
-use std::path::Path;
 
 /// Options shared by every command that reads a plan.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -58,16 +57,7 @@ pub fn load_plan(path: &str, args: &ReadArgs) -> Result<Imported, LoadError> {
         opts.plan_date(d);
     }
     let format: Format = if args.format == "auto" {
-        match Path::new(path)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("tsv") | Some("tab") => Format::Tsv,
-            Some("json") => Format::Json,
-            _ => Format::Auto,
-        }
+        Format::from_path(path)
     } else {
         args.format
             .parse()

@@ -52,6 +52,32 @@ impl std::str::FromStr for Format {
     }
 }
 
+impl Format {
+    /// The format a file's name asks for, when its content alone might mislead: `.tsv` and
+    /// `.tab` are tab-separated, `.json` is JSON; every other name leaves it to the content
+    /// (`Auto`: workbooks, documents, CSV and text are told by their bytes).
+    ///
+    /// ```
+    /// use actionplan::import::Format;
+    /// assert_eq!(Format::from_path("plans/q4.TSV"), Format::Tsv);
+    /// assert_eq!(Format::from_path("plan.json"), Format::Json);
+    /// assert_eq!(Format::from_path("tracker.xlsx"), Format::Auto);
+    /// assert_eq!(Format::from_path("-"), Format::Auto);
+    /// ```
+    pub fn from_path(path: &str) -> Format {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        match name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("tsv") | Some("tab") => Format::Tsv,
+            Some("json") => Format::Json,
+            _ => Format::Auto,
+        }
+    }
+}
+
 /// What the first bytes say the input is.
 pub(crate) enum Sniffed<'a> {
     /// Text, possibly after transcoding from UTF-16; the BOM is removed.
