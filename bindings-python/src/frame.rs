@@ -295,16 +295,8 @@ impl ListCol {
     }
 }
 
-/// Lifecycle statuses, in order (the names `Action.status` gives).
-pub const STATUSES: [&str; 7] = [
-    "not_started",
-    "in_progress",
-    "on_hold",
-    "complete",
-    "cancelled",
-    "superseded",
-    "other",
-];
+/// Lifecycle statuses, in order (the names `Action.status` gives): the core's list.
+pub const STATUSES: [&str; 7] = actionplan::Status::NAMES;
 
 /// Timeframe kinds (the names `Timeframe.kind` gives).
 pub const KINDS: [&str; 14] = [

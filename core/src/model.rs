@@ -444,6 +444,40 @@ impl Status {
         Some(found)
     }
 
+    /// Every known status, in lifecycle order.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Status::ALL[0], actionplan::Status::NotStarted);
+    /// ```
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::OnHold,
+        Status::Complete,
+        Status::Cancelled,
+        Status::Superseded,
+    ];
+
+    /// The snake_case names of [`Status::ALL`], then `"other"` (what an unknown word counts
+    /// as): the categories every table of statuses uses, in this order.
+    ///
+    /// ```
+    /// use actionplan::Status;
+    /// assert_eq!(Status::NAMES.last(), Some(&"other"));
+    /// for (status, name) in Status::ALL.iter().zip(Status::NAMES) {
+    ///     assert_eq!(status.as_str(), name);
+    /// }
+    /// ```
+    pub const NAMES: [&'static str; 7] = [
+        "not_started",
+        "in_progress",
+        "on_hold",
+        "complete",
+        "cancelled",
+        "superseded",
+        "other",
+    ];
+
     /// The snake_case name.
     ///
     /// ```
