@@ -21,7 +21,7 @@
 
 #![warn(missing_docs)]
 
-pub mod date;
+pub use lean::date;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
@@ -29,10 +29,10 @@ pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod json;
+mod lean;
 pub mod matching;
 pub mod model;
 pub mod office;
-mod order;
 pub mod rating;
 pub mod report;
 pub mod stats;

@@ -191,7 +191,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
         }
     }
     // Best first; ties in source order, so the result does not depend on hashing.
-    crate::order::sort_by(&mut candidates, |a, b| {
+    crate::lean::sort::sort_by(&mut candidates, |a, b| {
         b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
     });
     for (s, i, j) in candidates {
@@ -221,7 +221,7 @@ pub(crate) fn match_actions(old: &Plan, new: &Plan) -> Vec<Pair> {
             });
         }
     }
-    crate::order::sort_by(&mut pairs, |a, b| a.new.cmp(&b.new));
+    crate::lean::sort::sort_by(&mut pairs, |a, b| a.new.cmp(&b.new));
     pairs
 }
 

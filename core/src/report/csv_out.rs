@@ -28,7 +28,7 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
         .actions()
         .flat_map(|(_, act)| act.extra.keys().map(|k| k.as_str()))
         .collect();
-    crate::order::sort_by(&mut extras, |a, b| a.cmp(b));
+    crate::lean::sort::sort_by(&mut extras, |a, b| a.cmp(b));
     extras.dedup();
     let mut out = String::new();
     let mut header: Vec<String> = [

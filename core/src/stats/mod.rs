@@ -301,7 +301,7 @@ impl OverdueAction {
     /// assert_eq!(v.iter().map(|x| &*x.action_ref).collect::<Vec<_>>(), ["c", "b", "a"]);
     /// ```
     pub fn order(list: &mut [OverdueAction]) {
-        crate::order::sort_by(list, |a, b| {
+        crate::lean::sort::sort_by(list, |a, b| {
             crate::rating::overdue_rank(a.overdue)
                 .cmp(&crate::rating::overdue_rank(b.overdue))
                 .then(b.days_overdue.cmp(&a.days_overdue))
@@ -645,14 +645,14 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             }
         }
     }
-    crate::order::sort_by(&mut owners, |a, b| {
+    crate::lean::sort::sort_by(&mut owners, |a, b| {
         b.open
             .cmp(&a.open)
             .then(b.actions.cmp(&a.actions))
             .then(a.owner.cmp(&b.owner))
     });
     if matches!(by, GroupBy::Owner | GroupBy::Lead) {
-        crate::order::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
+        crate::lean::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
     }
     let plan_stats = total.finish("plan".into(), plan.meta.title.clone(), assessment);
     let groups = groups

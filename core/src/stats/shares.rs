@@ -25,7 +25,7 @@ pub fn percentages(counts: &[usize]) -> Vec<u32> {
     }
     let given: u32 = out.iter().sum();
     let missing = 100u32.saturating_sub(given) as usize;
-    crate::order::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::lean::sort::sort_by(&mut rems, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in rems.into_iter().take(missing) {
         out[i] += 1;
     }
