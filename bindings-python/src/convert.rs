@@ -185,3 +185,19 @@ pub fn input_type_err(py: Python<'_>, name: &str, expected: &str, got: &Bound<'_
         format!("{name} must be {expected}, got {}", type_name(got)),
     )
 }
+
+/// Today, from Python's clock (the core never reads one).
+pub fn today(py: Python<'_>) -> PyResult<NaiveDate> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call_method0("today")?
+        .extract()
+}
+
+/// `as_of` as given, or today.
+pub fn as_of_or_today(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDate> {
+    match opt_date(as_of, "as_of")? {
+        Some(d) => Ok(d),
+        None => today(py),
+    }
+}

@@ -5,7 +5,6 @@
 //! columns; every value comes from the core.
 
 use crate::arrow::{self, ColumnData, Field, Strings, Table, Validity};
-use crate::rating::label_name;
 use crate::views::{status_name, PlanData};
 use actionplan::rating::{Assessment, RatedAction};
 use chrono::NaiveDate;
@@ -513,7 +512,7 @@ fn assessment_columns<'a>(
     for &r in rated {
         rating.push(
             r.and_then(|r| r.rating.as_deref())
-                .map(|id| label_name(asm, Some(id))),
+                .map(|id| asm.scale.name_of(Some(id))),
         );
         rule.push(r.and_then(|r| r.reason.rule.as_deref()));
         reason.push(r.map(|r| &*r.reason.text));

@@ -573,7 +573,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rating::Stats>()?;
     m.add_class::<rating::PlanDiff>()?;
     m.add_function(wrap_pyfunction!(rating::presets, m)?)?;
-    m.add_function(wrap_pyfunction!(rating::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::diff, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;

@@ -1,6 +1,6 @@
 //! The `Plan` class.
 
-use crate::convert::{opt_date, opt_str};
+use crate::convert::{as_of_or_today, input_type_err, opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::frame::{action_table, Frame};
 use crate::rating::{group_by, rule_set, Assessment, Stats};
@@ -66,22 +66,6 @@ impl Plan {
 
 /// Escape text for HTML: the core's escaping, one copy for every door.
 pub use actionplan::report::escape_html;
-
-/// Today, from Python's clock (the core never reads one).
-pub fn today(py: Python<'_>) -> PyResult<NaiveDate> {
-    py.import("datetime")?
-        .getattr("date")?
-        .call_method0("today")?
-        .extract()
-}
-
-/// `as_of` as given, or today.
-pub fn as_of_or_today(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDate> {
-    match opt_date(as_of, "as_of")? {
-        Some(d) => Ok(d),
-        None => today(py),
-    }
-}
 
 #[pymethods]
 impl Plan {
@@ -472,4 +456,46 @@ impl Plan {
         h.push_str("</div>");
         h
     }
+}
+
+/// What changed between two versions of a plan (actions added, dropped, completed, re-rated,
+/// deadlines moved, comments not updated). With `rules` and `as_of` (and optionally
+/// `old_as_of`), derived ratings are compared too.
+#[pyfunction]
+#[pyo3(signature = (old, new, *, rules=None, as_of=None, old_as_of=None))]
+pub fn diff(
+    py: Python<'_>,
+    old: &Bound<'_, PyAny>,
+    new: &Bound<'_, PyAny>,
+    rules: Option<&Bound<'_, PyAny>>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    old_as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<crate::rating::PlanDiff> {
+    guard(py, || {
+        let old = plan_arg(old, "old")?;
+        let new = plan_arg(new, "new")?;
+        let (o, n) = (&old.get().data.plan, &new.get().data.plan);
+        let mut d = py.detach(|| actionplan::diff::diff(o, n));
+        let as_of = crate::convert::opt_date(as_of, "as_of")?;
+        if rules.is_some_and(|r| !r.is_none()) || as_of.is_some() {
+            let rs = rule_set(py, rules)?;
+            let new_as_of = match as_of {
+                Some(d) => d,
+                None => crate::convert::today(py)?,
+            };
+            let old_as_of = crate::convert::opt_date(old_as_of, "old_as_of")?
+                .or(o.meta.as_of)
+                .unwrap_or(new_as_of);
+            let oa = actionplan::rating::assess(o, &rs, old_as_of).py(py)?;
+            let na = actionplan::rating::assess(n, &rs, new_as_of).py(py)?;
+            d.add_ratings(&oa, &na);
+        }
+        Ok(crate::rating::PlanDiff::new(d))
+    })
+}
+
+fn plan_arg<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, Plan>> {
+    obj.cast::<Plan>()
+        .cloned()
+        .map_err(|_| input_type_err(obj.py(), name, "a Plan", obj))
 }

@@ -6,10 +6,10 @@
 
 use crate::convert::{input_type_err, opt_str};
 use crate::errors::{guard, input_type, io_error_saying, CoreResult};
-use crate::plan::escape_html;
 use crate::views::PlanData;
 use actionplan::diff::PlanDiff as CorePlanDiff;
 use actionplan::rating::{Assessment as CoreAssessment, RuleSet, RulesSpec};
+use actionplan::report::escape_html;
 use actionplan::stats::{GroupBy, Stats as CoreStats};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -645,6 +645,13 @@ pub struct PlanDiff {
     pub(crate) d: Arc<CorePlanDiff>,
 }
 
+impl PlanDiff {
+    /// Wrap the core's diff.
+    pub(crate) fn new(d: CorePlanDiff) -> Self {
+        PlanDiff { d: Arc::new(d) }
+    }
+}
+
 #[pymethods]
 impl PlanDiff {
     /// One sentence saying what changed.
@@ -721,46 +728,4 @@ impl PlanDiff {
 #[pyfunction]
 pub fn presets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &RuleSet::presets())
-}
-
-/// What changed between two versions of a plan (actions added, dropped, completed, re-rated,
-/// deadlines moved, comments not updated). With `rules` and `as_of` (and optionally
-/// `old_as_of`), derived ratings are compared too.
-#[pyfunction]
-#[pyo3(signature = (old, new, *, rules=None, as_of=None, old_as_of=None))]
-pub fn diff(
-    py: Python<'_>,
-    old: &Bound<'_, PyAny>,
-    new: &Bound<'_, PyAny>,
-    rules: Option<&Bound<'_, PyAny>>,
-    as_of: Option<&Bound<'_, PyAny>>,
-    old_as_of: Option<&Bound<'_, PyAny>>,
-) -> PyResult<PlanDiff> {
-    guard(py, || {
-        let old = plan_arg(old, "old")?;
-        let new = plan_arg(new, "new")?;
-        let (o, n) = (&old.get().data.plan, &new.get().data.plan);
-        let mut d = py.detach(|| actionplan::diff::diff(o, n));
-        let as_of = crate::convert::opt_date(as_of, "as_of")?;
-        if rules.is_some_and(|r| !r.is_none()) || as_of.is_some() {
-            let rs = rule_set(py, rules)?;
-            let new_as_of = match as_of {
-                Some(d) => d,
-                None => crate::plan::today(py)?,
-            };
-            let old_as_of = crate::convert::opt_date(old_as_of, "old_as_of")?
-                .or(o.meta.as_of)
-                .unwrap_or(new_as_of);
-            let oa = actionplan::rating::assess(o, &rs, old_as_of).py(py)?;
-            let na = actionplan::rating::assess(n, &rs, new_as_of).py(py)?;
-            d.add_ratings(&oa, &na);
-        }
-        Ok(PlanDiff { d: Arc::new(d) })
-    })
-}
-
-fn plan_arg<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, crate::plan::Plan>> {
-    obj.cast::<crate::plan::Plan>()
-        .cloned()
-        .map_err(|_| input_type_err(obj.py(), name, "a Plan", obj))
 }
