@@ -96,6 +96,21 @@ fn example_plans_match_their_golden_outputs() {
         let rules = RuleSet::preset("date-rag").expect("a preset");
         let a = assess(&plan, &rules, date(as_of)).expect("assesses");
         let s = stats(&plan, &a, GroupBy::Recommendation);
+        // Most overdue first, in every door: definitely before possibly, then by days.
+        let keys: Vec<_> = s
+            .overdue
+            .iter()
+            .map(|o| {
+                (
+                    o.overdue != actionplan::rating::Overdue::Definitely,
+                    -o.days_overdue.unwrap_or(0),
+                )
+            })
+            .collect();
+        assert!(
+            keys.windows(2).all(|w| w[0] <= w[1]),
+            "{name}: overdue list out of order"
+        );
         problems.extend(golden(&format!("{name}/stats.json"), &json(&s)));
         problems.extend(golden(
             &format!("{name}/report.md"),

@@ -131,8 +131,9 @@ pub struct Stats {
     pub groups: Vec<GroupStats>,
     /// Workload per owner, busiest first.
     pub workload: Vec<Workload>,
-    /// Open actions past their deadline (definitely or possibly), in plan order. Reports list
-    /// them most overdue first ([`OverdueAction::order`]).
+    /// Open actions past their deadline (definitely or possibly), most overdue first
+    /// ([`OverdueAction::order`]: definitely before possibly, then by days overdue, then in
+    /// plan order), the order every door and report shows.
     pub overdue: Vec<OverdueAction>,
     /// The peer challenge timetable, when the plan records the visit date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -645,6 +646,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
             }
         }
     }
+    OverdueAction::order(&mut overdue);
     crate::lean::sort::sort_by(&mut owners, |a, b| {
         b.open
             .cmp(&a.open)
