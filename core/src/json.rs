@@ -56,3 +56,50 @@ pub fn schema() -> String {
     let schema = schemars::schema_for!(Plan);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
+
+/// The canonical JSON from and to byte slices, readers and writers, as serde_json offers them.
+impl Plan {
+    /// Read the canonical JSON form from bytes (UTF-8), as [`Plan::from_json`] does.
+    ///
+    /// ```
+    /// let plan = actionplan::Plan::default();
+    /// let again = actionplan::Plan::from_slice(plan.to_json().as_bytes()).unwrap();
+    /// assert_eq!(again, plan);
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Plan> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            crate::Error::new(crate::ErrorKind::NotText {
+                offset: Some(e.valid_up_to() as u64),
+                hint: Some("the canonical JSON form is UTF-8".into()),
+            })
+        })?;
+        Plan::from_json(text)
+    }
+
+    /// Read the canonical JSON form from any `impl Read` (a file, a socket).
+    ///
+    /// ```
+    /// let json = actionplan::Plan::default().to_json();
+    /// let plan = actionplan::Plan::from_reader(json.as_bytes()).unwrap();
+    /// assert_eq!(plan.action_count(), 0);
+    /// ```
+    pub fn from_reader<R: std::io::Read>(mut reader: R) -> Result<Plan> {
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::Error::new(crate::ErrorKind::Io(e.to_string())))?;
+        Plan::from_slice(&bytes)
+    }
+
+    /// Write the canonical JSON form (as [`Plan::to_json`]) to any `impl Write`.
+    ///
+    /// ```
+    /// let mut out = Vec::new();
+    /// actionplan::Plan::default().to_writer(&mut out).unwrap();
+    /// assert_eq!(out, actionplan::Plan::default().to_json().into_bytes());
+    /// ```
+    pub fn to_writer<W: std::io::Write>(&self, writer: W) -> Result<()> {
+        serde_json::to_writer_pretty(writer, self)
+            .map_err(|e| crate::Error::new(crate::ErrorKind::Io(e.to_string())))
+    }
+}

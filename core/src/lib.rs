@@ -6,6 +6,20 @@
 //! The crate is the one engine behind three doors (Rust, Python, WebAssembly). It never reads
 //! a clock and never opens a path: callers pass bytes or `impl Read`, and "today".
 //!
+//! ## Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `excel` | yes | reading `.xlsx`, `.xlsm`, `.xls` and `.ods` workbooks ([`office`]) |
+//! | `word` | yes | reading the tables of `.docx` documents ([`office`]) |
+//! | `xlsx-writer` | no | writing the rated tracker workbook ([`report`]`::rated_tracker_xlsx`) |
+//! | `toml` | no | rule sets written in TOML (`rating::RuleSet::from_toml`) |
+//! | `schema` | no | the JSON Schema of the canonical form (`json::schema`) |
+//!
+//! Without `excel` and `word` the crate reads CSV, TSV and JSON only, and says which feature
+//! a workbook or document needs. [`chrono`] (dates) and `serde_json` (values in records) are
+//! public dependencies: their types appear in the API.
+//!
 //! ```
 //! use actionplan::import::ImportOptions;
 //!
@@ -20,6 +34,7 @@
 //! ```
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use lean::date;
 pub mod diagnostic;
@@ -43,6 +58,13 @@ pub mod validate;
 pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
+
+/// The date library in every signature, re-exported so that callers use the same version
+/// (`actionplan::chrono::NaiveDate`). chrono and serde_json types appear in the public API:
+/// they are public dependencies, and a major version of either is a major version here.
+pub use chrono;
+/// Calendar dates, as every function here takes and gives them.
+pub use chrono::NaiveDate;
 pub use text::Text;
 pub use timeframe::Timeframe;
 

@@ -595,6 +595,74 @@ impl RagWord {
     }
 }
 
+impl std::str::FromStr for Status {
+    type Err = crate::Error;
+
+    /// A status by its name (`"in_progress"`) or as councils write it (`"Completed"`,
+    /// `"Not yet started"`); an unknown word is an error (keep one with [`Status::Other`]).
+    ///
+    /// ```
+    /// use actionplan::Status;
+    /// assert_eq!("on_hold".parse::<Status>().unwrap(), Status::OnHold);
+    /// assert_eq!("Not yet started".parse::<Status>().unwrap(), Status::NotStarted);
+    /// assert!("banana".parse::<Status>().is_err());
+    /// ```
+    fn from_str(s: &str) -> crate::Result<Status> {
+        Status::ALL
+            .iter()
+            .find(|k| k.as_str() == s.trim())
+            .cloned()
+            .or_else(|| Status::parse(s))
+            .ok_or_else(|| {
+                crate::Error::invalid_option(
+                    "status",
+                    format!(
+                        "{s:?} is not a status word; use one of {}",
+                        Status::NAMES[..6].join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for Status {
+    /// The status as people read it ([`Status::label`]).
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Status::InProgress.to_string(), "In progress");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl std::str::FromStr for RagWord {
+    type Err = crate::Error;
+
+    /// A RAG word as councils write it ("Amber/Green", "off target", "R").
+    ///
+    /// ```
+    /// use actionplan::model::RagWord;
+    /// assert_eq!("Amber/Green".parse::<RagWord>().unwrap(), RagWord::AmberGreen);
+    /// assert!("purple".parse::<RagWord>().is_err());
+    /// ```
+    fn from_str(s: &str) -> crate::Result<RagWord> {
+        RagWord::parse(s)
+            .ok_or_else(|| crate::Error::invalid_option("rag", format!("{s:?} is not a RAG word")))
+    }
+}
+
+impl std::fmt::Display for RagWord {
+    /// The label ("Amber/Red").
+    ///
+    /// ```
+    /// assert_eq!(actionplan::model::RagWord::AmberRed.to_string(), "Amber/Red");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 impl Plan {
     /// Number of actions in all recommendations.
     ///

@@ -21,9 +21,8 @@
 //! - **Word** (feature `word`): the tables of a `.docx`, with paragraphs inside a cell as line
 //!   breaks, `gridSpan` and `vMerge` merges, several tables with the headings between them as
 //!   themes, and the heading before the first table as the title.
-//! - **Tracker out** (feature `xlsx-writer`): `rated_tracker_xlsx` writes one row per action
-//!   with its rating in a cell of the scale's colour and the reason, a summary sheet with the
-//!   statistics, a frozen header, filters, column widths and real dates.
+//! - The tracker workbook *out* is a report: see `report::rated_tracker_xlsx` (feature
+//!   `xlsx-writer`).
 //!
 //! Bad files (a damaged zip, a password-protected workbook, a zip bomb, a workbook with no
 //! table) give an [`Error`], never a panic, within the [`Limits`].
