@@ -50,13 +50,11 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
             None | Some("-") => render_to(out, format, &plan, &a, &s, d.as_ref()),
             Some(path) => create_parent(path)
                 .and_then(|()| std::fs::File::create(path))
-                .map_err(|e| actionplan::Error::new(actionplan::ErrorKind::Io(e.to_string())))
+                .map_err(actionplan::Error::from)
                 .and_then(|f| {
                     let mut w = std::io::BufWriter::new(f);
                     render_to(&mut w, format, &plan, &a, &s, d.as_ref())?;
-                    w.flush().map_err(|e| {
-                        actionplan::Error::new(actionplan::ErrorKind::Io(e.to_string()))
-                    })
+                    w.flush().map_err(|e| actionplan::Error::from(e))
                 }),
         };
         written.map_err(|e| format!("cannot write the report: {e}"))

@@ -28,8 +28,19 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// let e = Error::new(ErrorKind::NoHeader { rows_scanned: 12 });
 /// assert!(e.to_string().contains("header"));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Error(Box<ErrorKind>);
+#[derive(Debug, Clone)]
+pub struct Error {
+    kind: Box<ErrorKind>,
+    /// The operating system's error behind an [`ErrorKind::Io`], kept for `source()`.
+    io: Option<std::sync::Arc<std::io::Error>>,
+}
+
+impl PartialEq for Error {
+    /// Equal kinds, and the same kind of I/O error behind them (I/O errors do not compare).
+    fn eq(&self, other: &Error) -> bool {
+        self.kind == other.kind && self.io_kind() == other.io_kind()
+    }
+}
 
 /// What kind of error, with its place.
 ///
@@ -121,7 +132,38 @@ impl Error {
     /// assert_eq!(e.code(), "empty");
     /// ```
     pub fn new(kind: ErrorKind) -> Self {
-        Error(Box::new(kind))
+        Error {
+            kind: Box::new(kind),
+            io: None,
+        }
+    }
+
+    /// An [`ErrorKind::Io`] that keeps the operating system's error (its kind, and
+    /// `std::error::Error::source`), with a message saying what was being read.
+    ///
+    /// ```
+    /// use std::io::{Error as IoError, ErrorKind as IoKind};
+    /// let e = actionplan::Error::io("rules file \"x.toml\" was not found", IoError::from(IoKind::NotFound));
+    /// assert_eq!(e.io_kind(), Some(IoKind::NotFound));
+    /// assert!(std::error::Error::source(&e).is_some());
+    /// assert_eq!(e.code(), "io");
+    /// ```
+    pub fn io(message: impl Into<String>, e: std::io::Error) -> Self {
+        Error {
+            kind: Box::new(ErrorKind::Io(message.into())),
+            io: Some(std::sync::Arc::new(e)),
+        }
+    }
+
+    /// The kind of the operating system's error behind an I/O error (`NotFound`,
+    /// `PermissionDenied`, ...), when there is one.
+    ///
+    /// ```
+    /// let e: actionplan::Error = std::io::Error::from(std::io::ErrorKind::PermissionDenied).into();
+    /// assert_eq!(e.io_kind(), Some(std::io::ErrorKind::PermissionDenied));
+    /// ```
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io.as_ref().map(|e| e.kind())
     }
 
     /// The kind, with its place.
@@ -131,7 +173,7 @@ impl Error {
     /// assert!(matches!(e.kind(), actionplan::ErrorKind::Empty));
     /// ```
     pub fn kind(&self) -> &ErrorKind {
-        &self.0
+        &self.kind
     }
 
     /// A stable machine-readable code for the kind (used as the Python exception class and the
@@ -202,11 +244,18 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        self.kind.fmt(f)
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// The operating system's error behind an I/O error.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.io
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Self {
@@ -216,7 +265,7 @@ impl From<ErrorKind> for Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::new(ErrorKind::Io(e.to_string()))
+        Error::io(e.to_string(), e)
     }
 }
 

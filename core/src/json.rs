@@ -85,9 +85,7 @@ impl Plan {
     /// ```
     pub fn from_reader<R: std::io::Read>(mut reader: R) -> Result<Plan> {
         let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| crate::Error::new(crate::ErrorKind::Io(e.to_string())))?;
+        reader.read_to_end(&mut bytes).map_err(crate::Error::from)?;
         Plan::from_slice(&bytes)
     }
 
@@ -99,7 +97,9 @@ impl Plan {
     /// assert_eq!(out, actionplan::Plan::default().to_json().into_bytes());
     /// ```
     pub fn to_writer<W: std::io::Write>(&self, writer: W) -> Result<()> {
-        serde_json::to_writer_pretty(writer, self)
-            .map_err(|e| crate::Error::new(crate::ErrorKind::Io(e.to_string())))
+        serde_json::to_writer_pretty(writer, self).map_err(|e| match e.io_error_kind() {
+            Some(kind) => crate::Error::io(e.to_string(), std::io::Error::new(kind, e.to_string())),
+            None => crate::Error::from(e),
+        })
     }
 }

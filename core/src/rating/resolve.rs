@@ -4,7 +4,7 @@
 //! inline JSON, and reads it.
 
 use super::{presets, RuleSet};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 
 /// The preset used when no rule set is named: date-driven RAG.
 ///
@@ -92,7 +92,7 @@ impl RuleSet {
             RulesSpec::Preset(id) => RuleSet::preset(&id),
             RulesSpec::Json(text) => RuleSet::from_json(&text),
             RulesSpec::File { path, toml } => {
-                let text = read_file(&path).map_err(|e| file_error(&path, &e))?;
+                let text = read_file(&path).map_err(|e| file_error(&path, e))?;
                 let read = if toml {
                     from_toml(&text)
                 } else {
@@ -119,13 +119,13 @@ fn from_toml(_: &str) -> Result<RuleSet> {
     ))
 }
 
-fn file_error(path: &str, e: &std::io::Error) -> Error {
+fn file_error(path: &str, e: std::io::Error) -> Error {
     let why = match e.kind() {
         std::io::ErrorKind::NotFound => "was not found".to_string(),
         std::io::ErrorKind::PermissionDenied => "cannot be opened (permission denied)".to_string(),
         _ => format!("cannot be read: {e}"),
     };
-    Error::new(ErrorKind::Io(format!("rules file {path:?} {why}")))
+    Error::io(format!("rules file {path:?} {why}"), e)
 }
 
 #[cfg(test)]

@@ -169,7 +169,7 @@ pub fn render_to<W: Write>(
         Format::Csv => out.write_all(super::rated_csv(plan, assessment).as_bytes()),
         Format::Xlsx => out.write_all(&xlsx(plan, assessment, stats)?),
     };
-    written.map_err(|e| Error::new(ErrorKind::Io(e.to_string())))
+    written.map_err(Error::from)
 }
 
 #[cfg(feature = "xlsx-writer")]
