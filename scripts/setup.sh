@@ -13,6 +13,15 @@ if want rust || want wasm; then
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
 fi
 
+if want rust; then
+  # The minimum Rust version the crates declare (rust-version), which the tests build with.
+  MSRV=$(grep -E '^rust-version *= *"' Cargo.toml | sed -E 's/.*"([^"]+)".*/\1/')
+  if [ -n "$MSRV" ] && ! rustup toolchain list | grep -q "^$MSRV"; then
+    say "installing Rust $MSRV (the declared minimum version)"
+    rustup toolchain install "$MSRV" --profile minimal
+  fi
+fi
+
 if want wasm; then
   rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
   if [ -n "$WASM_BINDGEN_VERSION" ]; then

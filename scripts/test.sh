@@ -14,6 +14,10 @@ cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo test -p actionplan --features schema --test schema
 
+MSRV=$(grep -E '^rust-version *= *"' Cargo.toml | sed -E 's/.*"([^"]+)".*/\1/')
+stage "Rust: the library and CLI build on Rust $MSRV, the declared minimum"
+CARGO_TARGET_DIR=target/msrv cargo "+$MSRV" check -p actionplan -p actionplan-cli --all-features
+
 for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-browser.sh; do
   if [ -x "$s" ]; then
     stage "$s"
