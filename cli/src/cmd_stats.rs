@@ -87,16 +87,18 @@ fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
         .map(|g| g.key.chars().count())
         .max()
         .unwrap_or(5)
-        .clamp(5, 48);
+        .clamp(14, 48);
+    let by = match s.by {
+        GroupBy::Recommendation => "Recommendation",
+        GroupBy::Theme => "Theme",
+        GroupBy::Owner => "Owner",
+        GroupBy::Lead => "Lead member",
+        _ => "Group",
+    };
     writeln!(
         out,
-        "{:kw$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>7}  ratings",
-        s.by.as_str(),
-        "actions",
-        "complete",
-        "overdue",
-        "due 90",
-        "on time"
+        "{:kw$}  {:>7}  {:>8}  {:>7}  {:>10}  {:>11}  Ratings",
+        by, "Actions", "Complete", "Overdue", "Due in 90d", "Done of due"
     )?;
     for g in &s.groups {
         let complete = g
@@ -113,7 +115,7 @@ fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
         let key: String = g.key.chars().take(48).collect();
         writeln!(
             out,
-            "{key:kw$}  {:>7}  {:>8}  {:>7}  {:>6}  {:>7}  {}",
+            "{key:kw$}  {:>7}  {:>8}  {:>7}  {:>10}  {:>11}  {}",
             g.actions,
             complete,
             g.overdue_definitely,

@@ -78,16 +78,16 @@ fn write_table(
         writeln!(out, "No findings.")?;
         return Ok(());
     }
-    let rows: Vec<[String; 5]> = found
+    // Words for people: the code of each finding is in --json (and --ignore takes it).
+    let rows: Vec<[String; 4]> = found
         .iter()
         .map(|d| {
             [
-                d.severity.to_string(),
-                d.code.clone(),
+                d.severity.label().to_string(),
                 d.place.row.map(|r| r.to_string()).unwrap_or_default(),
                 d.place.column.clone().unwrap_or_default(),
                 {
-                    let mut m = d.message.replace('\n', " ");
+                    let mut m = sentence_case(&d.message.replace('\n', " "));
                     if m.chars().count() > 110 {
                         m = m.chars().take(109).collect::<String>() + "…";
                     }
@@ -96,33 +96,43 @@ fn write_table(
             ]
         })
         .collect();
-    let head = ["SEVERITY", "CODE", "ROW", "COLUMN", "MESSAGE"];
+    let head = ["Level", "Row", "Column", "Finding"];
     let mut width = head.map(|h| h.chars().count());
     for r in &rows {
-        for i in 0..4 {
+        for i in 0..3 {
             width[i] = width[i].max(r[i].chars().count().min(30));
         }
     }
-    let line = |cells: [&str; 5]| -> String {
+    let line = |cells: [&str; 4]| -> String {
         let mut s = String::new();
-        for i in 0..4 {
+        for i in 0..3 {
             let c: String = cells[i].chars().take(30).collect();
             s.push_str(&format!("{c:<w$}  ", w = width[i]));
         }
-        s.push_str(cells[4]);
+        s.push_str(cells[3]);
         s
     };
     writeln!(out, "{}", line(head))?;
     for r in &rows {
-        writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3], &r[4]]))?;
+        writeln!(out, "{}", line([&r[0], &r[1], &r[2], &r[3]]))?;
     }
     let count = |s| found.iter().filter(|d| d.severity == s).count();
+    let n = |k: usize, one: &str, many: &str| actionplan::fmt::plural(k, one, many);
     writeln!(
         out,
-        "{} error(s), {} warning(s), {} note(s)",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        "{}, {}, {}. Each finding's code is in --json; --ignore CODE leaves one kind out.",
+        n(count(Severity::Error), "error", "errors"),
+        n(count(Severity::Warning), "warning", "warnings"),
+        n(count(Severity::Info), "note", "notes")
     )?;
     Ok(())
+}
+
+/// The message with its first letter in capitals, as a sentence in a table.
+fn sentence_case(m: &str) -> String {
+    let mut chars = m.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -35,6 +35,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word people read for it: "Error", "Warning", "Note".
+    ///
+    /// ```
+    /// assert_eq!(actionplan::Severity::Info.label(), "Note");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Note",
+        }
+    }
+
     /// The lowercase name.
     ///
     /// ```
