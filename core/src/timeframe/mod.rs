@@ -113,8 +113,9 @@
 //! with or without the year ("Q3 2024/25", "Q3 24/25", "2024/25 Q3", "Q3 FY24/25"), quarters
 //! that name their months ("Quarter 4 (January to March 2025)"), "Q3/Q4 2024/25", "end of Q2";
 //! "H1 2025" (calendar), "H2 2024/25" (financial), "first half of 2026". A quarter with one
-//! calendar year ("Q3 2024") is the calendar quarter or the financial quarter falling in that
-//! year: the interval covers both.
+//! calendar year and no financial hint ("Q3 2024") is the calendar quarter, with medium
+//! confidence and a note naming the financial-year reading
+//! ([`Settings::quarter_in_calendar_year`] changes that).
 //!
 //! ```
 //! # use actionplan::timeframe::{parse, Kind};
@@ -197,6 +198,7 @@ mod cache;
 mod calendar;
 mod dates;
 mod expr;
+mod grammar;
 mod keywords;
 mod numeric;
 mod phrases;

@@ -225,7 +225,8 @@ impl<'t, 'a> P<'t, 'a> {
         }
         match self.t.get(j)?.kind {
             Tk::Num => self
-                .numeric_triple(j)
+                .year_first_at(j)
+                .or_else(|| self.numeric_triple(j))
                 .or_else(|| self.fy_at(j))
                 .or_else(|| self.numeric_pair(j))
                 .or_else(|| self.quarter_at(j))
@@ -233,7 +234,8 @@ impl<'t, 'a> P<'t, 'a> {
                 .or_else(|| self.day_month_at(j))
                 .or_else(|| self.year_at(j)),
             Tk::Word => self
-                .week_at(j)
+                .year_first_at(j)
+                .or_else(|| self.week_at(j))
                 .or_else(|| self.fy_at(j))
                 .or_else(|| self.quarter_at(j))
                 .or_else(|| self.half_at(j))

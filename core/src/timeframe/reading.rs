@@ -442,9 +442,20 @@ fn read_one(
         Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. }
     ) || matches!(m.part, Some(Part::End))
         || (matches!(expr, Expr::Range { .. }) && kind == Kind::Day);
+    // A part of one of two periods ("early summer FY25"): the part of either.
+    let either_part = match (m.part, expr.either_periods(s, reference)) {
+        (Some(p), Some([pa, pb])) if s.period_due_at_end => {
+            let (ea, eb) = (part_of(p, pa)?.1, part_of(p, pb)?.1);
+            Some((ea.min(eb), ea.max(eb)))
+        }
+        _ => None,
+    };
     let period_due = |a: NaiveDate, b: NaiveDate| {
         if let (None, Some((ea, eb))) = (m.part, expr.either_ends(s, reference)) {
             return (ea, eb);
+        }
+        if let Some(x) = either_part {
+            return x;
         }
         if matches!(expr, Expr::Week { .. }) && m.part.is_none() {
             // A week commencing names a day within that week.
