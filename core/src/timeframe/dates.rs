@@ -502,12 +502,27 @@ impl<'t, 'a> P<'t, 'a> {
     }
 
     pub(super) fn season_at(&self, j: usize) -> Option<Base> {
-        let s = match self.w(j)? {
+        let w = self.w(j)?;
+        let s = match w {
             "spring" => 0,
             "summer" => 1,
             "autumn" | "fall" => 2,
             "winter" => 3,
-            _ => return None,
+            _ => {
+                // "Sprimg 2025": a misspelt season, read only with its year, with low
+                // confidence and the correction named.
+                let s = super::checks::season_typo(w)?;
+                let mut k = j + 1;
+                if self.w_in(k, &["term", "season"]) {
+                    k += 1;
+                }
+                let y = self.year_after_period(k)?;
+                let title = ["Spring", "Summer", "Autumn", "Winter"][s];
+                return Some(
+                    self.compose(PeriodPart::Season(s), y.part, y.next)
+                        .low(format!("read '{w}' as {title}")),
+                );
+            }
         };
         let mut k = j + 1;
         if self.w_in(k, &["term", "season"]) {

@@ -196,6 +196,7 @@
 
 mod cache;
 mod calendar;
+mod checks;
 mod dates;
 mod expr;
 mod grammar;

@@ -76,6 +76,8 @@ pub(crate) struct Scanned {
     /// only months without a year follow: "Annual review in March").
     pub annual: Option<(usize, usize)>,
     pub notes: Vec<String>,
+    /// Impossible parts ("Q5", "31 February 2025", a reversed range): what was wrong.
+    pub impossible: Vec<String>,
 }
 
 pub(super) struct Base {
@@ -97,6 +99,11 @@ impl Base {
             rel: None,
             post: None,
         }
+    }
+    pub(super) fn low(mut self, note: String) -> Self {
+        self.conf = Confidence::Low;
+        self.note = Some(note);
+        self
     }
     pub(super) fn medium(mut self, note: String) -> Self {
         self.conf = Confidence::Medium;
@@ -352,6 +359,44 @@ impl<'t, 'a> P<'t, 'a> {
         Some((b, part))
     }
 
+    /// A range from token `i` whose end is before its start, both with their years
+    /// ("2024/2023", "Dec 2025 - Jan 2024"): what was wrong and the token after it.
+    pub(super) fn reversed_range(&self, i: usize, b: &Base) -> Option<(String, usize)> {
+        if b.e.key().is_none() || b.e.needs_reference() || matches!(b.e, Expr::Range { .. }) {
+            return None;
+        }
+        let (_, c) = self.connector(b.next)?;
+        let c = if self.is_w(c, "the") { c + 1 } else { c };
+        let b2 = self.base_at(c)?;
+        if b2.e.key().is_none() || b2.e.needs_reference() {
+            return None;
+        }
+        let (a1, _) = b.e.period(self.s, None)?;
+        let (_, b2end) = b2.e.period(self.s, None)?;
+        (b2end < a1).then(|| {
+            (
+                format!(
+                    "\"{}\" is a range that ends before it starts",
+                    self.span_text_spaced(i, b2.next)
+                ),
+                b2.next,
+            )
+        })
+    }
+
+    /// The original-case-insensitive text of tokens `a..b`, with the spaces between them.
+    pub(super) fn span_text_spaced(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.t.len());
+        let mut out = String::new();
+        for (n, t) in self.t[a.min(b)..b].iter().enumerate() {
+            if n > 0 && t.space {
+                out.push(' ');
+            }
+            out.push_str(t.text);
+        }
+        out
+    }
+
     pub(super) fn range_fits(&self, a: &Expr, b: &Expr) -> bool {
         if a.needs_reference() || b.needs_reference() {
             return false;
@@ -395,7 +440,19 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 _ => {}
             }
+            if let Some((why, next)) = self.impossible_at(i) {
+                out.impossible.push(why);
+                pending = None;
+                i = next.max(i + 1);
+                continue;
+            }
             if let Some((b, part)) = self.expr_at(i) {
+                if let Some((why, next)) = self.reversed_range(i, &b) {
+                    out.impossible.push(why);
+                    pending = None;
+                    i = next.max(i + 1);
+                    continue;
+                }
                 let next = b.next.max(i + 1);
                 let mut role = match pending {
                     Some((r, at)) if i - at <= 6 => r,

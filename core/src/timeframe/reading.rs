@@ -68,11 +68,27 @@ pub(crate) fn read(text: &str, reference: Option<NaiveDate>, s: &Settings) -> Ti
         tf.note = Some("empty".into());
         return tf;
     }
+    // Lookalike letters and zero-width characters: read the phrase without them.
+    let folded = super::checks::fold(limited);
+    let (limited, fold_note) = match &folded {
+        Some((f, note)) => (f.as_str(), Some(note.clone())),
+        None => (limited, None),
+    };
     let lower = limited.to_ascii_lowercase();
     let mut toks = Vec::with_capacity(24);
     tokenize(limited, &lower, &mut toks);
     let scanned = P::new(&toks, reference, s).scan();
-    combine(tf, scanned, limited, reference, s, notes, cap_conf)
+    let mut tf = combine(tf, scanned, limited, reference, s, notes, cap_conf);
+    if let Some(n) = fold_note {
+        if tf.confidence > Confidence::Low {
+            tf.confidence = Confidence::Low;
+        }
+        tf.note = Some(match tf.note.take() {
+            Some(old) => format!("{n}; {old}"),
+            None => n,
+        });
+    }
+    tf
 }
 
 fn combine(
@@ -85,6 +101,13 @@ fn combine(
     cap_conf: Confidence,
 ) -> Timeframe {
     notes.append(&mut sc.notes);
+    // An impossible part: unreadable, saying what was wrong, never read as something else.
+    if !sc.impossible.is_empty() {
+        notes.append(&mut sc.impossible);
+        notes.dedup();
+        tf.note = Some(notes.join("; "));
+        return tf;
+    }
     let mentions = &mut sc.mentions;
 
     // A quarter followed by dates in brackets: believe the brackets.
