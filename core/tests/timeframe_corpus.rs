@@ -10,7 +10,7 @@ use actionplan::timeframe::{parse, Settings};
 use chrono::NaiveDate;
 
 /// The score reached so far; a change that reads fewer phrases well fails here.
-const FLOOR_PLAIN: usize = 208;
+const FLOOR_PLAIN: usize = 209;
 const FLOOR_AMBIGUOUS: usize = 48;
 
 fn date(s: &str) -> Option<NaiveDate> {

@@ -89,6 +89,12 @@ pub(crate) enum Expr {
     RefMonth {
         offset: i32,
     },
+    /// Years `from..=to` of a plan, counted in twelve months from the reference ("Year 1",
+    /// "Years 1-4").
+    PlanYear {
+        from: u32,
+        to: u32,
+    },
 }
 
 impl Expr {
@@ -110,7 +116,8 @@ impl Expr {
             Expr::Immediate
             | Expr::Relative { .. }
             | Expr::RefQuarter { .. }
-            | Expr::RefMonth { .. } => None,
+            | Expr::RefMonth { .. }
+            | Expr::PlanYear { .. } => None,
         }
     }
 
@@ -122,6 +129,7 @@ impl Expr {
                 | Expr::Relative { .. }
                 | Expr::RefQuarter { .. }
                 | Expr::RefMonth { .. }
+                | Expr::PlanYear { .. }
         )
     }
 
@@ -211,6 +219,12 @@ impl Expr {
                 let (y, m) = add_months(r.year(), r.month(), -since + 3 * offset);
                 month_span(y, m, 3)
             }
+            Expr::PlanYear { from, to } => {
+                let r = reference?;
+                let a = add_months_to(r, 12 * (*from as i32 - 1))?;
+                let b = add_days(add_months_to(r, 12 * *to as i32)?, -1)?;
+                Some((a, b))
+            }
             Expr::RefMonth { offset } => {
                 let r = reference?;
                 let (y, m) = add_months(r.year(), r.month(), *offset);
@@ -257,6 +271,7 @@ impl Expr {
             | Expr::Election { .. }
             | Expr::AnnualCouncil { .. }
             | Expr::RefMonth { .. } => Kind::Month,
+            Expr::PlanYear { .. } => Kind::MonthRange,
             Expr::Quarter { .. } | Expr::RefQuarter { .. } => Kind::Quarter,
             Expr::Half { .. } => Kind::PartOfYear,
             Expr::Season { .. } => Kind::Season,

@@ -191,6 +191,26 @@ impl<'t, 'a> P<'t, 'a> {
                 month_title(self.s.election_m())
             )));
         }
+        // "Year 1", "Year 2 (2023/24)", "Years 1-4", "Years 1 to 4": years of the plan.
+        if self.w_in(j, &["year", "years", "yr", "yrs"]) {
+            if let Some((a, 1..=2)) = self.n(j + 1) {
+                let mut to = (a, j + 2);
+                if matches!(self.sep(j + 2), Some('-' | '/')) || self.w_in(j + 2, &["to", "and"]) {
+                    if let Some((b, 1..=2)) = self.n(j + 3) {
+                        to = (b, j + 4);
+                    }
+                }
+                if (1..=30).contains(&a) && (a..=30).contains(&to.0) && !self.is_sep(j + 2, '.') {
+                    return Some(
+                        Base::new(Expr::PlanYear { from: a, to: to.0 }, to.1).medium(
+                            "a year of the plan: twelve months counted from the plan date, \
+                             Year 1 first"
+                                .into(),
+                        ),
+                    );
+                }
+            }
+        }
         // immediately
         match self.w(j)? {
             "immediately" | "immediate" | "asap" | "forthwith" => {

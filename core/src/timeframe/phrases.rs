@@ -78,6 +78,8 @@ pub(crate) struct Scanned {
     pub notes: Vec<String>,
     /// Impossible parts ("Q5", "31 February 2025", a reversed range): what was wrong.
     pub impossible: Vec<String>,
+    /// Two or more lines, each a date alone ("13.09.2023\n08.11.2023").
+    pub stacked: bool,
 }
 
 pub(super) struct Base {
@@ -427,7 +429,22 @@ impl<'t, 'a> P<'t, 'a> {
         let mut pending: Option<(Role, usize)> = None;
         let mut event = false;
         let mut dangling_after = false;
+        // Lines that are a date alone, and whether any line is more than that.
+        let (mut bare_lines, mut other_lines) = (0usize, false);
+        let (mut line_dates, mut line_other) = (0usize, i > 0);
+        let mut end_line = |dates: &mut usize, other: &mut bool| {
+            if *dates == 1 && !*other {
+                bare_lines += 1;
+            } else if *dates > 0 || *other {
+                other_lines = true;
+            }
+            *dates = 0;
+            *other = false;
+        };
         while i < t.len() {
+            if t[i].kind == Tk::Break {
+                end_line(&mut line_dates, &mut line_other);
+            }
             match t[i].kind {
                 Tk::Break | Tk::Sep(';' | ',') => {
                     if let Some((Role::After, _)) = pending {
@@ -477,6 +494,7 @@ impl<'t, 'a> P<'t, 'a> {
                     role = Role::Start;
                     next += 1;
                 }
+                line_dates += 1;
                 let bracketed = i > 0 && matches!(self.sep(i - 1), Some('(' | '['));
                 out.mentions.push(Mention {
                     expr: b.e,
@@ -494,6 +512,9 @@ impl<'t, 'a> P<'t, 'a> {
                 event = false;
                 i = next;
                 continue;
+            }
+            if matches!(t[i].kind, Tk::Word | Tk::Num) {
+                line_other = true;
             }
             if self.triple_shape(i) {
                 out.notes.push(format!(
@@ -552,6 +573,8 @@ impl<'t, 'a> P<'t, 'a> {
             }
             i += 1;
         }
+        end_line(&mut line_dates, &mut line_other);
+        out.stacked = bare_lines >= 2 && !other_lines && out.mentions.len() == bare_lines;
         if dangling_after || matches!(pending, Some((Role::After, _))) {
             out.conditional = true;
         }

@@ -44,9 +44,20 @@ fn describe(e: &Expr) -> String {
         Expr::AnnualCouncil { .. } => "Annual Council".into(),
         Expr::Range { a, b, .. } => format!("{} to {}", describe(a), describe(b)),
         Expr::Immediate => "immediately".into(),
-        Expr::Relative { .. } => "a span".into(),
+        Expr::Relative { months, days } => match (*months, *days) {
+            (m, 0) if m % 12 == 0 && m > 0 => {
+                format!("{} year{}", m / 12, if m == 12 { "" } else { "s" })
+            }
+            (m, 0) => format!("{m} month{}", if m == 1 { "" } else { "s" }),
+            (0, d) if d % 7 == 0 && d > 0 => {
+                format!("{} week{}", d / 7, if d == 7 { "" } else { "s" })
+            }
+            (_, d) => format!("{d} day{}", if d == 1 { "" } else { "s" }),
+        },
         Expr::RefQuarter { .. } => "quarter".into(),
         Expr::RefMonth { .. } => "month".into(),
+        Expr::PlanYear { from, to } if from == to => format!("Year {from}"),
+        Expr::PlanYear { from, to } => format!("Years {from}-{to}"),
     }
 }
 
@@ -124,6 +135,49 @@ fn combine(
             quarter_kind[i + 1] = matches!(next.expr, Expr::Range { .. });
             notes.push("the dates in brackets were read for the quarter".into());
         }
+    }
+
+    // A span from the plan date next to a date in brackets: the date wins, the span is kept in
+    // the note ("in six months' time (July 2024)", "Year 2 (2023/24)").
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if b.pos > a.end + 3 || !b.bracketed || dropped[i] || dropped[i + 1] {
+            continue;
+        }
+        let (rel, keyed) = if a.expr.needs_reference() && b.expr.key().is_some() {
+            (i, i + 1)
+        } else if b.expr.needs_reference() && a.expr.key().is_some() {
+            (i + 1, i)
+        } else {
+            continue;
+        };
+        let r = &mentions[rel];
+        let would = match r.expr.period(s, reference) {
+            Some((_, end)) => format!("counted from the plan date it would end {end}"),
+            None => "no plan date was given to count it from".into(),
+        };
+        notes.push(format!(
+            "\"{}\" {would}; the date {} was read",
+            describe(&r.expr),
+            if keyed > rel {
+                "in brackets"
+            } else {
+                "before it"
+            }
+        ));
+        dropped[rel] = true;
+    }
+
+    // Dates stacked on lines of their own ("13.09.2023\n08.11.2023"): the last is the current
+    // deadline, the ones before it were the original.
+    if sc.stacked {
+        let last = mentions.len() - 1;
+        for m in mentions[..last].iter_mut() {
+            if m.role == Role::Plain {
+                m.role = Role::RevisedFrom;
+            }
+        }
+        notes.push("dates on lines of their own: the last read as the current deadline, the one before it as the original".into());
     }
 
     // A recurrence with yearless months says when it recurs ("Annually in May").
