@@ -619,6 +619,39 @@ impl<'t, 'a> P<'t, 'a> {
         } else {
             k
         };
+        // "Week commencing 14 or 21 October 2019": either week.
+        if let Some(r) = self.day_range_at(k) {
+            if let Expr::Range { a, b, either } = r.e {
+                if let (
+                    Expr::Day {
+                        y: ya,
+                        m: ma,
+                        d: da,
+                    },
+                    Expr::Day {
+                        y: yb,
+                        m: mb,
+                        d: db,
+                    },
+                ) = (*a, *b)
+                {
+                    let wa = Expr::Week {
+                        y: ya,
+                        m: ma,
+                        d: da,
+                    };
+                    let wb = Expr::Week {
+                        y: yb,
+                        m: mb,
+                        d: db,
+                    };
+                    let mut w = Base::new(make_range(wa, wb, either, self.s), r.next);
+                    w.conf = r.conf;
+                    w.note = Some("week commencing: due on a day of that week".into());
+                    return Some(w);
+                }
+            }
+        }
         let b = self
             .numeric_triple(k)
             .or_else(|| self.day_month_at(k))

@@ -206,6 +206,26 @@ impl<'t, 'a> P<'t, 'a> {
                 break;
             }
         }
+        // "summer next year", "October of this year": counted from the plan date.
+        if let (Some(r), Some(off)) = (
+            self.r,
+            match self.w(k) {
+                Some("this" | "current") => Some(0),
+                Some("next" | "following" | "coming") => Some(1),
+                Some("last" | "previous") => Some(-1),
+                _ => None,
+            },
+        ) {
+            if self.is_w(k + 1, "year") && !self.is_sep(k + 2, '\'') {
+                use chrono::Datelike;
+                return Some(YearRead {
+                    part: YearPart::Calendar(r.year() + off),
+                    next: k + 2,
+                    named: false,
+                    pair: false,
+                });
+            }
+        }
         let mut y = self.year_part(k)?;
         if open && matches!(self.sep(y.next), Some(')' | ']')) {
             y.next += 1;
@@ -226,6 +246,9 @@ impl<'t, 'a> P<'t, 'a> {
             (PeriodPart::Quarter(n), next)
         } else if let Some((n, next)) = self.half_number(k) {
             (PeriodPart::Half(n), next)
+        } else if let Some((m, next, _)) = self.month_at(k).filter(|_| y.pair || y.named) {
+            // "2025-26 April to June": a month of the financial year named first.
+            (PeriodPart::Month(m), next)
         } else {
             return None;
         };

@@ -270,6 +270,9 @@ impl<'t, 'a> P<'t, 'a> {
         }
         if self.is_w(k, "of") {
             k += 1;
+        } else if matches!(p, Part::Early | Part::Mid | Part::Late) && self.is_w(k, "in") {
+            // "early in 2021", "late in the year"
+            k += 1;
         } else if needs_of {
             return None;
         }
@@ -480,9 +483,23 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 // Trailing "onwards", "start".
                 let mut next = next;
-                if self.w_in(next, &["onwards", "onward"]) {
+                // "1st April 2025 being the start date", "April 2025 (start)".
+                let mut s = next;
+                while s < next + 2 && self.w_in(s, &["being", "is", "as", "the", "was"]) {
+                    s += 1;
+                }
+                if self.w_in(s, &["onwards", "onward"]) {
                     role = Role::Start;
-                    next += 1;
+                    next = s + 1;
+                } else if self.w_in(s, &["start", "commencement"])
+                    && (s > next || self.is_w(s + 1, "date"))
+                {
+                    role = Role::Start;
+                    next = if self.is_w(s + 1, "date") {
+                        s + 2
+                    } else {
+                        s + 1
+                    };
                 } else if self.is_w(next, "on") && self.is_w(next + 1, "wards") {
                     role = Role::Start;
                     next += 2;
@@ -545,7 +562,13 @@ impl<'t, 'a> P<'t, 'a> {
                 if let Some((Role::After, _)) = pending {
                     dangling_after = true;
                 }
-                pending = Some((r, i));
+                // "Deadline for feedback from schools - 14th June": a later "from" does not
+                // undo the deadline word unless it follows it directly ("due from April").
+                let keep = matches!(pending, Some((Role::By, at)) if i > at + 1)
+                    && matches!(r, Role::Start | Role::After);
+                if !keep {
+                    pending = Some((r, i));
+                }
                 event = false;
                 i = next;
                 continue;

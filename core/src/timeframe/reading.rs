@@ -276,7 +276,8 @@ fn combine(
         if dropped[i] {
             continue;
         }
-        let (expr, conf, note) = match pin(i, mentions, reference, s) {
+        let complete = sc.status == Some(super::StatusWord::Complete);
+        let (expr, conf, note) = match pin(i, mentions, reference, s, complete) {
             Some(x) => x,
             None => {
                 let what = describe(&m.expr);
@@ -293,6 +294,12 @@ fn combine(
         };
         if let Some(n) = &m.note {
             notes.push(n.clone());
+        }
+        if let (None, Expr::CivicYear { .. }) = (m.part, &expr) {
+            notes.push(format!(
+                "a civic year ends at Annual Council in {}: the day is not known",
+                month_title(s.civic_month())
+            ));
         }
         if let Some(n) = note {
             notes.push(n);
@@ -402,6 +409,7 @@ fn pin(
     mentions: &[Mention],
     reference: Option<NaiveDate>,
     s: &Settings,
+    complete: bool,
 ) -> Option<(Expr, Confidence, Option<String>)> {
     let m = &mentions[i];
     if m.expr.needs_reference() {
@@ -465,6 +473,23 @@ fn pin(
         }
     }
     let r = reference?;
+    // A date beside a status of complete is when it was done: the last one by the plan date.
+    if complete {
+        if let Some(e) = resolve(&m.expr, Mode::EndOnOrBefore(r), s, reference) {
+            let year = e
+                .period(s, reference)
+                .map(|p| p.0.year())
+                .unwrap_or(r.year());
+            return Some((
+                e,
+                m.conf.min(Confidence::Medium),
+                Some(format!(
+                    "no year: marked complete, so took the last {} on or before the plan date {r} ({year})",
+                    describe(&m.expr)
+                )),
+            ));
+        }
+    }
     let e = resolve(&m.expr, Mode::EndOnOrAfter(r), s, reference)?;
     let year = e
         .period(s, reference)
@@ -533,6 +558,14 @@ fn read_one(
         }
         if let Some(x) = either_part {
             return x;
+        }
+        // A civic year ends at Annual Council, on a day of its first month not known here.
+        if let (None, Expr::CivicYear { .. }) = (m.part, expr) {
+            if let Some(next) = add_days(b, 1) {
+                if let Some(end) = month_end(next.year(), next.month()) {
+                    return (next, end);
+                }
+            }
         }
         if matches!(expr, Expr::Week { .. }) && m.part.is_none() {
             // A week commencing names a day within that week.
