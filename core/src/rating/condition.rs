@@ -232,6 +232,13 @@ pub struct Condition {
     pub period_started: Option<bool>,
     /// Days from the start of the timeframe's period to the as-of date (negative before it;
     /// fails when the timeframe has no start).
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// // More than a month into the period.
+    /// let c: Condition = serde_json::from_str(r#"{"days_past_start": {"above": "1 month"}}"#).unwrap();
+    /// assert!(c.days_past_start.is_some());
+    /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_past_start: Option<Range>,
     /// Every one of these holds.
