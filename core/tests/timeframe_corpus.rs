@@ -10,7 +10,7 @@ use actionplan::timeframe::{parse, Settings};
 use chrono::NaiveDate;
 
 /// The score reached so far; a change that reads fewer phrases well fails here.
-const FLOOR_PLAIN: usize = 222;
+const FLOOR_PLAIN: usize = 223;
 const FLOOR_AMBIGUOUS: usize = 59;
 
 fn date(s: &str) -> Option<NaiveDate> {

@@ -154,3 +154,20 @@ fn a_financial_year_then_its_months() {
         (Some(d("2026-07-01")), Some(d("2026-09-30")))
     );
 }
+
+#[test]
+fn a_span_counts_from_a_start_in_the_phrase() {
+    let t = read(
+        "covers a 12-month period from January 2026 onwards",
+        "2025-12-01",
+    );
+    assert_eq!(
+        (t.start, t.due(), t.ongoing),
+        (Some(d("2026-01-01")), Some(d("2026-12-31")), false)
+    );
+    let t = read("within six months from 1 April 2026", "2025-12-01");
+    assert_eq!(
+        (t.start, t.due()),
+        (Some(d("2026-04-01")), Some(d("2026-09-30")))
+    );
+}

@@ -271,8 +271,14 @@ impl<'t, 'a> P<'t, 'a> {
             "straight" if self.is_w(j + 1, "away") => {
                 return Some(Base::new(Expr::Immediate, j + 2))
             }
-            "within" | "in" => {
-                if let Some(b) = self.duration(j + 1) {
+            "within" | "in" | "for" | "covers" | "covering" | "lasting" => {
+                // "within 3 months", "for a 12-month period"
+                let k = if self.is_w(j + 1, "a") && self.n(j + 2).is_some() {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(b) = self.duration(k) {
                     return Some(b);
                 }
             }

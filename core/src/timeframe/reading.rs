@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::{add_days, month_end, month_title, whole_months};
+use super::calendar::{add_days, add_months_to, month_end, month_title, whole_months};
 use super::expr::{part_of, resolve, Expr, Mode, Part};
 use super::phrases::{Mention, Rel, Role, Scanned, P};
 use super::settings::Settings;
@@ -26,6 +26,8 @@ struct Reading {
     start: Option<NaiveDate>,
     conf: Confidence,
     pos: usize,
+    /// A span from the plan date ("12 months"): months and days.
+    span: Option<(i32, i64)>,
 }
 
 fn describe(e: &Expr) -> String {
@@ -311,6 +313,36 @@ fn combine(
             continue;
         };
         readings.push(r);
+    }
+
+    // A span with a start in the same phrase counts from that start, not from the plan date:
+    // "a 12-month period from January 2021 onwards", "six months from 1 April 2025".
+    let first_start = readings
+        .iter()
+        .filter(|r| matches!(r.role, Role::Start | Role::After) && r.span.is_none())
+        .filter_map(|r| r.start)
+        .min();
+    if let Some(st) = first_start {
+        for r in readings.iter_mut() {
+            if let (Some((months, days)), Role::Plain | Role::By) = (r.span, r.role) {
+                let end = add_months_to(st, months)
+                    .and_then(|d| add_days(d, days))
+                    .and_then(|d| add_days(d, -1));
+                if let Some(end) = end.filter(|e| *e >= st) {
+                    r.due = Some((end, end));
+                    r.start = Some(st);
+                    r.role = Role::Plain;
+                    notes.push(format!("the span was counted from its start {st}"));
+                }
+            }
+        }
+        // The start now belongs to the span's deadline.
+        if readings
+            .iter()
+            .any(|r| r.span.is_some() && r.start == Some(st))
+        {
+            readings.retain(|r| r.span.is_some() || !matches!(r.role, Role::Start | Role::After));
+        }
     }
 
     // Combine.
@@ -624,5 +656,9 @@ fn read_one(
         start,
         conf,
         pos: m.pos,
+        span: match expr {
+            Expr::Relative { months, days } => Some((*months, *days)),
+            _ => None,
+        },
     })
 }
