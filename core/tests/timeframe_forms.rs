@@ -127,10 +127,26 @@ fn settings_change_the_conventions() {
         parse("Q3 2024", None, &calendar).due(),
         Some(d("2024-09-30"))
     );
+    // One calendar year and no financial hint: the calendar quarter, with medium confidence
+    // and a note naming the financial reading (issue 13), unless the settings say otherwise.
     let t = parse("Q3 2024", None, &Settings::default());
     assert_eq!(
-        (t.due_earliest, t.due_latest),
-        (Some(d("2024-09-30")), Some(d("2024-12-31")))
+        (t.due_earliest, t.due_latest, t.confidence),
+        (
+            Some(d("2024-09-30")),
+            Some(d("2024-09-30")),
+            Confidence::Medium
+        )
+    );
+    assert!(t.note.unwrap().contains("calendar quarter"));
+    let financial = Settings {
+        quarter_in_calendar_year: Some(QuarterBasis::Financial),
+        ..Settings::default()
+    };
+    let t = parse("Q3 2024", None, &financial);
+    assert_eq!(
+        (t.due(), t.confidence),
+        (Some(d("2024-12-31")), Confidence::High)
     );
     let january = Settings {
         financial_year_start_month: 1,

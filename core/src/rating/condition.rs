@@ -203,6 +203,44 @@ pub struct Condition {
     /// The latest progress comment contains one of these words or phrases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_has: Option<Vec<String>>,
+    /// The period of the timeframe has begun: the as-of date is on or after its start ("Summer
+    /// 2025" from 1 June 2025, "From April 2025" from 1 April). Neither true nor false holds for
+    /// a timeframe without a start (a day, "by March 2025", no timeframe).
+    ///
+    /// ```
+    /// use actionplan::{Action, Plan, rating::RuleSet};
+    /// let rules = RuleSet::from_json(r##"{"id": "x", "name": "x",
+    ///   "scale": {"id": "s", "name": "s", "labels": [
+    ///     {"id": "green", "name": "Green", "colour": "#2e7d32"},
+    ///     {"id": "amber", "name": "Amber", "colour": "#ffbf00"},
+    ///     {"id": "red", "name": "Red", "colour": "#c62828"}]},
+    ///   "rules": [{"id": "late", "when": {"overdue": ["definitely"]}, "then": "red"},
+    ///             {"id": "begun", "when": {"period_started": true}, "then": "amber"}],
+    ///   "otherwise": "green"}"##).unwrap();
+    /// let mut plan = Plan::default();
+    /// let mut a = Action::new("Consult residents");
+    /// a.timeframe = Some(actionplan::timeframe::parse("Summer 2025", None, &Default::default()).into());
+    /// plan.recommendations.push(actionplan::Recommendation::new("R1", "Engage"));
+    /// plan.recommendations[0].actions.push(a);
+    /// let rate = |d: &str| actionplan::rating::assess(&plan, &rules, d.parse().unwrap()).unwrap()
+    ///     .actions[0].rating.clone().unwrap();
+    /// assert_eq!(&*rate("2025-05-31"), "green");
+    /// assert_eq!(&*rate("2025-06-01"), "amber"); // the first day of summer
+    /// assert_eq!(&*rate("2025-09-01"), "red");
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_started: Option<bool>,
+    /// Days from the start of the timeframe's period to the as-of date (negative before it;
+    /// fails when the timeframe has no start).
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// // More than a month into the period.
+    /// let c: Condition = serde_json::from_str(r#"{"days_past_start": {"above": "1 month"}}"#).unwrap();
+    /// assert!(c.days_past_start.is_some());
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_past_start: Option<Range>,
     /// Every one of these holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<Condition>>,
@@ -320,6 +358,8 @@ const CONDITION_FIELDS: &[&str] = &[
     "has_evidence",
     "status_text_has",
     "comment_has",
+    "period_started",
+    "days_past_start",
     "all",
     "any",
     "not",
@@ -369,8 +409,10 @@ impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
                 20 => c.has_evidence = m.next_value()?,
                 21 => c.status_text_has = m.next_value()?,
                 22 => c.comment_has = m.next_value()?,
-                23 => c.all = m.next_value()?,
-                24 => c.any = m.next_value()?,
+                23 => c.period_started = m.next_value()?,
+                24 => c.days_past_start = m.next_value()?,
+                25 => c.all = m.next_value()?,
+                26 => c.any = m.next_value()?,
                 _ => c.not = m.next_value()?,
             }
             Ok(())
@@ -435,6 +477,10 @@ pub enum Fact {
     StatusText,
     /// Comment text.
     Comment,
+    /// The period has begun.
+    PeriodStarted,
+    /// Days past the start of the period.
+    DaysPastStart,
 }
 
 impl Fact {
@@ -443,7 +489,7 @@ impl Fact {
     /// ```
     /// assert_eq!(actionplan::rating::Fact::ALL[0].as_str(), "status");
     /// ```
-    pub const ALL: [Fact; 23] = [
+    pub const ALL: [Fact; 25] = [
         Fact::Status,
         Fact::Closed,
         Fact::Reported,
@@ -467,6 +513,8 @@ impl Fact {
         Fact::HasEvidence,
         Fact::StatusText,
         Fact::Comment,
+        Fact::PeriodStarted,
+        Fact::DaysPastStart,
     ];
 
     /// The snake_case name.
@@ -499,6 +547,8 @@ impl Fact {
             Fact::HasEvidence => "has_evidence",
             Fact::StatusText => "status_text",
             Fact::Comment => "comment",
+            Fact::PeriodStarted => "period_started",
+            Fact::DaysPastStart => "days_past_start",
         }
     }
 }
@@ -655,6 +705,7 @@ pub(crate) enum DayFact {
     PastOriginal,
     Slipped,
     SinceUpdate,
+    PastStart,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -669,6 +720,7 @@ pub(crate) enum Flag {
     HasUpdate,
     Unchanged,
     HasEvidence,
+    PeriodStarted,
 }
 
 /// A compiled test.
@@ -839,6 +891,7 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
             DayFact::SinceUpdate,
             Fact::DaysSinceUpdate,
         ),
+        (&c.days_past_start, DayFact::PastStart, Fact::DaysPastStart),
     ];
     for (r, d, f) in day_tests {
         if let Some(r) = r {
@@ -858,6 +911,7 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
             Fact::UnchangedSincePrevious,
         ),
         (c.has_evidence, Flag::HasEvidence, Fact::HasEvidence),
+        (c.period_started, Flag::PeriodStarted, Fact::PeriodStarted),
     ];
     for (b, fl, f) in flags {
         if let Some(b) = b {
@@ -914,6 +968,12 @@ fn words(v: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The first day of the action's timeframe period, when it has one (the timeframe's start:
+/// "Summer 2025" from 1 June 2025; none for a day or "by March 2025").
+fn period_start(a: &Action) -> Option<NaiveDate> {
+    a.timeframe.as_ref().and_then(|t| t.start)
+}
+
 /// True when `phrase` occurs in normalised `text` on word boundaries.
 fn has_phrase(text: &str, phrase: &str) -> bool {
     let padded = format!(" {text} ");
@@ -940,6 +1000,7 @@ impl Test {
                     DayFact::PastOriginal => (f.original_due, Some(as_of)),
                     DayFact::Slipped => (f.original_due, f.due),
                     DayFact::SinceUpdate => (f.last_update, Some(as_of)),
+                    DayFact::PastStart => (period_start(a), Some(as_of)),
                 };
                 r.holds(from, to)
             }
@@ -955,6 +1016,7 @@ impl Test {
                     Flag::HasUpdate => Some(f.has_update),
                     Flag::Unchanged => f.unchanged_since_previous,
                     Flag::HasEvidence => Some(f.has_evidence),
+                    Flag::PeriodStarted => period_start(a).map(|s| as_of >= s),
                 };
                 v == Some(*want)
             }
@@ -1045,6 +1107,10 @@ mod tests {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             comment_has: Option<Vec<String>>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
+            period_started: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            days_past_start: Option<Range>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
             all: Option<Vec<Condition>>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             any: Option<Vec<Condition>>,
@@ -1066,6 +1132,7 @@ mod tests {
             r#"{"any": [{"closed": true}, {"not": {"ongoing": true}}], "all": []}"#,
             r#"{"status_text_has": ["rescheduled"], "comment_has": ["x", "y"]}"#,
             r#"{"cycles_without_update": {"min": 2}, "unchanged_since_previous": true}"#,
+            r#"{"period_started": true, "days_past_start": {"min": "1 month"}}"#,
             r#"{"days_past_earliest": {"below": -1}, "days_past_original": {"min": "2 weeks"},
                 "slipped_days": {"above": 0}, "days_since_update": {"max": "$stale"},
                 "rescheduled": true, "has_deadline": false, "recurring": true,

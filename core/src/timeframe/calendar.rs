@@ -164,7 +164,7 @@ pub(crate) fn month_word(w: &str) -> Option<(u32, bool)> {
 
 /// Optimal-string-alignment edit distance (insert, delete, substitute, swap neighbours) of two
 /// short byte strings (at most 16 bytes each; longer ones count as far apart).
-fn osa_distance(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn osa_distance(a: &[u8], b: &[u8]) -> usize {
     const N: usize = 17;
     if a.len() >= N || b.len() >= N {
         return usize::MAX;

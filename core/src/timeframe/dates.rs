@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::calendar::{expand_yy, max_days, month_title, month_word};
 use super::expr::{make_range, Expr, Part};
+use super::grammar::{PeriodPart, YearPart};
 use super::phrases::{number_word, ordinal_word, Base, ORDINAL_SUFFIX, P};
-use super::settings::QuarterBasis;
 
 pub(super) const MAY_FOLLOWERS: [&str; 16] = [
     "be", "not", "need", "have", "also", "require", "include", "take", "change", "help", "vary",
@@ -127,119 +127,87 @@ impl<'t, 'a> P<'t, 'a> {
             || self.is_break(p)
     }
 
-    /// Financial years with their prefixes ("FY24/25", "Budget 2024/25", "financial year
-    /// 2024-25") and what may follow them ("2024/25 Q3", "2024/25 year end").
+    /// Financial (and civic, academic) years standing alone, in every notation of
+    /// [`P::year_part`] ("FY24/25", "2024/25 financial year", "civic year 2025/26"), with an
+    /// optional "Budget" prefix ("Budget 2024/25") and "year end" after them. A bare calendar
+    /// year is left to [`P::year_at`].
     pub(super) fn fy_at(&self, j: usize) -> Option<Base> {
         let mut k = j;
-        let mut fy_word = false;
-        let mut named = false;
         let mut budget = false;
-        for _ in 0..3 {
-            match self.w(k) {
-                Some("fy" | "fye") => {
-                    fy_word = true;
-                    named = true;
-                    k += 1;
-                    if matches!(self.sep(k), Some('.' | ':' | '-')) {
-                        k += 1;
-                    }
-                }
-                Some("f") if self.is_sep(k + 1, '/') && self.is_w(k + 2, "y") => {
-                    fy_word = true;
-                    named = true;
-                    k += 3;
-                }
-                Some("financial" | "fiscal" | "fin" | "finance") => {
-                    named = true;
-                    k += 1;
-                    if self.w_in(k, &["year", "yr"]) {
-                        k += 1;
-                    }
-                }
-                Some("budget") if j == k => {
-                    budget = true;
-                    k += 1;
-                    if self.w_in(k, &["setting", "for", "year"]) {
-                        k += 1;
-                    }
-                }
-                _ => break,
+        if self.is_w(k, "budget") {
+            budget = true;
+            k += 1;
+            if self.w_in(k, &["setting", "for", "year"]) {
+                k += 1;
             }
         }
-        let mut base = if let Some((y, next)) = self.fy_pair(k) {
-            Base::new(
-                Expr::FinancialYear {
-                    key: Some(y),
-                    budget,
-                },
-                next,
-            )
-        } else if fy_word || named {
-            let single = if let Some(y) = self.year4(k) {
-                Some((y, k + 1))
-            } else if let Some((v, 2)) = self.n(k) {
-                (fy_word && !self.is_sep(k + 1, '/')).then(|| (expand_yy(v, self.r), k + 1))
-            } else {
-                None
-            };
-            match single {
-                Some((y, next)) => {
-                    let e = make_range(
-                        Expr::FinancialYear {
-                            key: Some(y - 1),
-                            budget,
-                        },
-                        Expr::FinancialYear {
-                            key: Some(y),
-                            budget,
-                        },
-                        true,
-                        self.s,
-                    );
-                    Base::new(e, next).medium(format!(
-                        "a financial year named by one year ({y}) may end in {y} or start in it"
-                    ))
-                }
-                None if named && !budget => Base::new(Expr::FinancialYear { key: None, budget }, k),
-                None => return None,
+        let mut base = match self.year_part(k) {
+            // "2024 to 2025" alone is two calendar years; after a period it is a year part.
+            Some(y) if y.named || (y.pair && !self.is_w(k + 1, "to")) => {
+                let e = match y.part {
+                    YearPart::Financial(v) => Expr::FinancialYear {
+                        key: Some(v),
+                        budget,
+                    },
+                    YearPart::FinancialOne(v) => {
+                        let e = make_range(
+                            Expr::FinancialYear {
+                                key: Some(v - 1),
+                                budget,
+                            },
+                            Expr::FinancialYear {
+                                key: Some(v),
+                                budget,
+                            },
+                            true,
+                            self.s,
+                        );
+                        return Some(self.year_end_after(Base::new(e, y.next).medium(format!(
+                            "a financial year named by one year ({v}) may end in {v} or start in it"
+                        ))));
+                    }
+                    YearPart::Civic(v) => Expr::CivicYear { key: Some(v) },
+                    YearPart::Academic(v) => Expr::AcademicYear { key: Some(v) },
+                    YearPart::Calendar(v) => Expr::CalendarYear { key: Some(v) },
+                };
+                Base::new(e, y.next)
             }
-        } else {
-            return None;
+            Some(_) => return None,
+            None => {
+                // "financial year", "FY" without a number: the year is found later.
+                let named = matches!(self.w(k), Some("fy" | "fye"))
+                    || (self.w_in(k, &["financial", "fiscal", "fin", "finance"])
+                        && self.w_in(k + 1, &["year", "yr"]));
+                if !named || budget {
+                    return None;
+                }
+                let next = if self.w_in(k, &["fy", "fye"]) {
+                    k + 1
+                } else {
+                    k + 2
+                };
+                Base::new(
+                    Expr::FinancialYear {
+                        key: None,
+                        budget: false,
+                    },
+                    next,
+                )
+            }
         };
-        let key = base.e.key();
-        // "2024/25 financial year", "2024/25 Q3", "2024/25 year end"
-        let mut k = base.next;
-        if self.w_in(k, &["financial", "fiscal", "budget"]) && self.w_in(k + 1, &["year", "yr"]) {
-            k += 2;
-            base.next = k;
+        if let (Some(_), Expr::FinancialYear { .. }) = (base.e.key(), &base.e) {
+            base = self.year_end_after(base);
         }
-        if let (Some(fk), Some((n, next))) = (key, self.quarter_number(k)) {
-            if matches!(base.e, Expr::FinancialYear { .. }) {
-                base.e = Expr::Quarter {
-                    n,
-                    key: Some(fk),
-                    basis: QuarterBasis::Financial,
-                };
-                base.next = next;
-                return Some(base);
-            }
-        }
-        if let (Some(fk), Some((n, next))) = (key, self.half_number(k)) {
-            if matches!(base.e, Expr::FinancialYear { .. }) {
-                base.e = Expr::Half {
-                    n,
-                    key: Some(fk),
-                    basis: QuarterBasis::Financial,
-                };
-                base.next = next;
-                return Some(base);
-            }
-        }
-        if let Some(next) = self.year_end_words(k) {
+        Some(base)
+    }
+
+    /// "year end" after a year: its last day.
+    fn year_end_after(&self, mut base: Base) -> Base {
+        if let Some(next) = self.year_end_words(base.next) {
             base.post = Some(Part::End);
             base.next = next;
         }
-        Some(base)
+        base
     }
 
     /// "year end", "year-end", "yearend", "end"
@@ -356,76 +324,21 @@ impl<'t, 'a> P<'t, 'a> {
         None
     }
 
-    /// Skip "of", "in", ",", "-", "for" and "the" between a quarter and its year.
-    pub(super) fn skip_joiners(&self, mut k: usize) -> usize {
-        for _ in 0..2 {
-            if self.w_in(k, &["of", "in", "for", "the"]) || matches!(self.sep(k), Some(',' | '-')) {
-                k += 1;
-            }
-        }
-        k
-    }
-
-    /// A year after a quarter or half: a financial year, or one calendar year.
-    /// Returns (key, next, basis, one_year).
-    pub(super) fn period_year(&self, k: usize) -> Option<(i32, usize, QuarterBasis, bool)> {
-        let k0 = k;
-        let k = self.skip_joiners(k);
-        if let Some(b) = self.fy_at(k) {
-            if let Expr::FinancialYear { key: Some(y), .. } = b.e {
-                return Some((y, b.next, QuarterBasis::Financial, false));
-            }
-        }
-        let (k, calendar) = if self.w_in(k, &["calendar", "cy"]) {
-            (
-                if self.is_w(k + 1, "year") {
-                    k + 2
-                } else {
-                    k + 1
-                },
-                true,
-            )
-        } else {
-            (k, false)
-        };
-        if let Some(y) = self.year4(k) {
-            let basis = if calendar {
-                QuarterBasis::Calendar
-            } else {
-                self.s.quarter_basis
-            };
-            return Some((y, k + 1, basis, !calendar));
-        }
-        if let Some((y, next)) = self.yy_apos(k) {
-            return Some((y, next, self.s.quarter_basis, true));
-        }
-        let _ = k0;
-        None
-    }
-
+    /// "Q3", "Q3 2024/25", "third quarter of the 2024/25 financial year", "Qtr 3 (Oct-Dec)
+    /// 2024/25": a quarter with its year part (any notation, see `grammar.rs`), or without.
     pub(super) fn quarter_at(&self, j: usize) -> Option<Base> {
         let (n, mut k) = self.quarter_number(j)?;
         // "Q3 (Oct-Dec) 2024/25": the bracket names the quarter's months; the year follows it.
         if self.is_sep(k, '(') {
             if let Some(close) = (k + 1..(k + 12).min(self.t.len())).find(|&x| self.is_sep(x, ')'))
             {
-                if self.period_year(close + 1).is_some() {
+                if self.year_after_period(close + 1).is_some() {
                     k = close + 1;
                 }
             }
         }
-        if let Some((y, next, basis, one_year)) = self.period_year(k) {
-            if one_year {
-                return self.quarter_in_one_year(n, y, next, basis);
-            }
-            return Some(Base::new(
-                Expr::Quarter {
-                    n,
-                    key: Some(y),
-                    basis,
-                },
-                next,
-            ));
+        if let Some(y) = self.year_after_period(k) {
+            return Some(self.compose(PeriodPart::Quarter(n), y.part, y.next));
         }
         Some(Base::new(
             Expr::Quarter {
@@ -437,57 +350,11 @@ impl<'t, 'a> P<'t, 'a> {
         ))
     }
 
-    /// A quarter with one calendar year ("Q3 2024", "2024 Q3"). With financial quarters it may
-    /// be the calendar quarter or the financial-year quarter falling in that year: the
-    /// deadline interval covers both.
-    pub(super) fn quarter_in_one_year(
-        &self,
-        n: u32,
-        y: i32,
-        next: usize,
-        basis: QuarterBasis,
-    ) -> Option<Base> {
-        let cal = Expr::Quarter {
-            n,
-            key: Some(y),
-            basis: QuarterBasis::Calendar,
-        };
-        if basis == QuarterBasis::Calendar {
-            return Some(Base::new(cal, next));
-        }
-        let m0 = self.s.fy_month() as i32;
-        let start_month = m0 + 3 * (n as i32 - 1);
-        let key = if start_month > 12 { y - 1 } else { y };
-        let fin = Expr::Quarter {
-            n,
-            key: Some(key),
-            basis,
-        };
-        let (first, second) = match (fin.period(self.s, None), cal.period(self.s, None)) {
-            (Some(f), Some(c)) if f.1 < c.1 => (fin, cal),
-            _ => (cal, fin),
-        };
-        Some(Base::new(make_range(first, second, true, self.s), next).medium(format!(
-            "Q{n} {y}: a calendar quarter or the financial-year Q{n} that falls in {y}; the deadline covers both"
-        )))
-    }
-
+    /// "H1 2025", "second half of 2024/25", "H2": a half with its year part, or without.
     pub(super) fn half_at(&self, j: usize) -> Option<Base> {
         let (n, k) = self.half_number(j)?;
-        if let Some((y, next, basis, one_year)) = self.period_year(k) {
-            let basis = if one_year {
-                QuarterBasis::Calendar
-            } else {
-                basis
-            };
-            return Some(Base::new(
-                Expr::Half {
-                    n,
-                    key: Some(y),
-                    basis,
-                },
-                next,
-            ));
+        if let Some(y) = self.year_after_period(k) {
+            return Some(self.compose(PeriodPart::Half(n), y.part, y.next));
         }
         if self.is_w(j, "h") {
             return Some(Base::new(
@@ -536,6 +403,15 @@ impl<'t, 'a> P<'t, 'a> {
                 b
             }
         };
+        // The year part, in any notation: "March 2025", "March 2024/25", "March, FY25",
+        // "March (2025)", "March of 2025".
+        if let Some(y) = self.year_after_period(k) {
+            return Some(typo_note(self.compose(
+                PeriodPart::Month(m),
+                y.part,
+                y.next,
+            )));
+        }
         let joined =
             matches!(self.sep(k), Some('-' | '/' | '.')) && self.tight(k) && self.tight(k + 1);
         let k2 = if matches!(self.sep(k), Some('-' | '/' | '.' | ',')) {
@@ -626,30 +502,37 @@ impl<'t, 'a> P<'t, 'a> {
     }
 
     pub(super) fn season_at(&self, j: usize) -> Option<Base> {
-        let s = match self.w(j)? {
+        let w = self.w(j)?;
+        let s = match w {
             "spring" => 0,
             "summer" => 1,
             "autumn" | "fall" => 2,
             "winter" => 3,
-            _ => return None,
+            _ => {
+                // "Sprimg 2025": a misspelt season, read only with its year, with low
+                // confidence and the correction named.
+                let s = super::checks::season_typo(w)?;
+                let mut k = j + 1;
+                if self.w_in(k, &["term", "season"]) {
+                    k += 1;
+                }
+                let y = self.year_after_period(k)?;
+                let title = ["Spring", "Summer", "Autumn", "Winter"][s];
+                return Some(
+                    self.compose(PeriodPart::Season(s), y.part, y.next)
+                        .low(format!("read '{w}' as {title}")),
+                );
+            }
         };
         let mut k = j + 1;
         if self.w_in(k, &["term", "season"]) {
             k += 1;
         }
-        if self.w_in(k, &["of", "in"]) || matches!(self.sep(k), Some(',' | '-' | '/')) {
+        if let Some(y) = self.year_after_period(k) {
+            return Some(self.compose(PeriodPart::Season(s), y.part, y.next));
+        }
+        if self.w_in(k, &["of", "in"]) || matches!(self.sep(k), Some(',' | '-')) {
             k += 1;
-        }
-        if let Some((a, next)) = self.fy_pair(k) {
-            let (start, _) = self.s.season(s);
-            let key = if start >= self.s.fy_month() { a } else { a + 1 };
-            return Some(Base::new(Expr::Season { s, key: Some(key) }, next));
-        }
-        if let Some(y) = self.year4(k) {
-            return Some(Base::new(Expr::Season { s, key: Some(y) }, k + 1));
-        }
-        if let Some((y, next)) = self.yy_apos(k) {
-            return Some(Base::new(Expr::Season { s, key: Some(y) }, next));
         }
         if let Some((v, 2)) = self.n(k) {
             if !self.w_in(k + 1, &ORDINAL_SUFFIX) {
@@ -691,17 +574,24 @@ impl<'t, 'a> P<'t, 'a> {
                 return None;
             }
         }
-        // "2025 Q1", "2025 H2": a quarter or half of that year.
-        if let Some((n, next)) = self.quarter_number(j + 1) {
-            return self.quarter_in_one_year(n, y, next, self.s.quarter_basis);
-        }
-        if let Some((n, next)) = self.half_number(j + 1) {
-            let e = Expr::Half {
-                n,
-                key: Some(y),
-                basis: QuarterBasis::Calendar,
-            };
-            return Some(Base::new(e, next));
+        // "2021-23", "2018/20": a range of calendar years written with a two-digit end (two
+        // consecutive years are a financial year, read by `fy_at`).
+        if matches!(self.sep(j + 1), Some('-' | '/')) && self.tight(j + 1) && self.tight(j + 2) {
+            if let Some((b, 2)) = self.n(j + 2) {
+                let end = y - y.rem_euclid(100) + b as i32;
+                if end > y + 1 && end <= y + 10 && !matches!(self.sep(j + 3), Some('/' | '-' | '.'))
+                {
+                    let e = Expr::Range {
+                        a: Box::new(Expr::CalendarYear { key: Some(y) }),
+                        b: Box::new(Expr::CalendarYear { key: Some(end) }),
+                        either: false,
+                    };
+                    return Some(Base::new(e, j + 3).medium(format!(
+                        "{y}-{b:02} read as the calendar years {y} to {end}; as financial years \
+                         it would end on 31 March {end}"
+                    )));
+                }
+            }
         }
         let mut b = Base::new(Expr::CalendarYear { key: Some(y) }, j + 1);
         if let Some(next) = self.year_end_words(j + 1) {
@@ -729,6 +619,39 @@ impl<'t, 'a> P<'t, 'a> {
         } else {
             k
         };
+        // "Week commencing 14 or 21 October 2019": either week.
+        if let Some(r) = self.day_range_at(k) {
+            if let Expr::Range { a, b, either } = r.e {
+                if let (
+                    Expr::Day {
+                        y: ya,
+                        m: ma,
+                        d: da,
+                    },
+                    Expr::Day {
+                        y: yb,
+                        m: mb,
+                        d: db,
+                    },
+                ) = (*a, *b)
+                {
+                    let wa = Expr::Week {
+                        y: ya,
+                        m: ma,
+                        d: da,
+                    };
+                    let wb = Expr::Week {
+                        y: yb,
+                        m: mb,
+                        d: db,
+                    };
+                    let mut w = Base::new(make_range(wa, wb, either, self.s), r.next);
+                    w.conf = r.conf;
+                    w.note = Some("week commencing: due on a day of that week".into());
+                    return Some(w);
+                }
+            }
+        }
         let b = self
             .numeric_triple(k)
             .or_else(|| self.day_month_at(k))

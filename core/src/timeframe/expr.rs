@@ -89,6 +89,12 @@ pub(crate) enum Expr {
     RefMonth {
         offset: i32,
     },
+    /// Years `from..=to` of a plan, counted in twelve months from the reference ("Year 1",
+    /// "Years 1-4").
+    PlanYear {
+        from: u32,
+        to: u32,
+    },
 }
 
 impl Expr {
@@ -110,7 +116,8 @@ impl Expr {
             Expr::Immediate
             | Expr::Relative { .. }
             | Expr::RefQuarter { .. }
-            | Expr::RefMonth { .. } => None,
+            | Expr::RefMonth { .. }
+            | Expr::PlanYear { .. } => None,
         }
     }
 
@@ -122,6 +129,7 @@ impl Expr {
                 | Expr::Relative { .. }
                 | Expr::RefQuarter { .. }
                 | Expr::RefMonth { .. }
+                | Expr::PlanYear { .. }
         )
     }
 
@@ -211,6 +219,12 @@ impl Expr {
                 let (y, m) = add_months(r.year(), r.month(), -since + 3 * offset);
                 month_span(y, m, 3)
             }
+            Expr::PlanYear { from, to } => {
+                let r = reference?;
+                let a = add_months_to(r, 12 * (*from as i32 - 1))?;
+                let b = add_days(add_months_to(r, 12 * *to as i32)?, -1)?;
+                Some((a, b))
+            }
             Expr::RefMonth { offset } => {
                 let r = reference?;
                 let (y, m) = add_months(r.year(), r.month(), *offset);
@@ -234,6 +248,19 @@ impl Expr {
         None
     }
 
+    /// The two periods of an either-or range ("June or July 2025", "Q1 FY25").
+    pub(crate) fn either_periods(
+        &self,
+        s: &Settings,
+        reference: Option<NaiveDate>,
+    ) -> Option<[(NaiveDate, NaiveDate); 2]> {
+        if let Expr::Range { a, b, either: true } = self {
+            let b = resolve_after(a, b, s, reference)?;
+            return Some([a.period(s, reference)?, b.period(s, reference)?]);
+        }
+        None
+    }
+
     /// The kind of phrase this expression is.
     pub(crate) fn kind(&self) -> Kind {
         match self {
@@ -244,6 +271,7 @@ impl Expr {
             | Expr::Election { .. }
             | Expr::AnnualCouncil { .. }
             | Expr::RefMonth { .. } => Kind::Month,
+            Expr::PlanYear { .. } => Kind::MonthRange,
             Expr::Quarter { .. } | Expr::RefQuarter { .. } => Kind::Quarter,
             Expr::Half { .. } => Kind::PartOfYear,
             Expr::Season { .. } => Kind::Season,
@@ -327,6 +355,70 @@ fn resolve_after(a: &Expr, b: &Expr, s: &Settings, reference: Option<NaiveDate>)
 /// A range of `a` then `b`, giving the first part a year from the second when it has none
 /// ("January/February 2025").
 pub(crate) fn make_range(a: Expr, b: Expr, either: bool, s: &Settings) -> Expr {
+    // "Q1-Q2 2024": the yearless quarter is of the same kind as the one with the year.
+    let (a, b) = match (a, b) {
+        (
+            Expr::Quarter { n, key: None, .. },
+            b @ Expr::Quarter {
+                basis,
+                key: Some(_),
+                ..
+            },
+        ) => (
+            Expr::Quarter {
+                n,
+                key: None,
+                basis,
+            },
+            b,
+        ),
+        (
+            a @ Expr::Quarter {
+                basis,
+                key: Some(_),
+                ..
+            },
+            Expr::Quarter { n, key: None, .. },
+        ) => (
+            a,
+            Expr::Quarter {
+                n,
+                key: None,
+                basis,
+            },
+        ),
+        (
+            Expr::Half { n, key: None, .. },
+            b @ Expr::Half {
+                basis,
+                key: Some(_),
+                ..
+            },
+        ) => (
+            Expr::Half {
+                n,
+                key: None,
+                basis,
+            },
+            b,
+        ),
+        (
+            a @ Expr::Half {
+                basis,
+                key: Some(_),
+                ..
+            },
+            Expr::Half { n, key: None, .. },
+        ) => (
+            a,
+            Expr::Half {
+                n,
+                key: None,
+                basis,
+            },
+        ),
+        ab => ab,
+    };
     let a = match (a.key(), b.period(s, None)) {
         (None, Some((_, b_end))) if !a.needs_reference() => {
             resolve(&a, Mode::EndOnOrBefore(b_end), s, None).unwrap_or(a)

@@ -89,9 +89,43 @@ impl<'t, 'a> P<'t, 'a> {
     pub(super) fn keyword_expr_at(&self, j: usize, has_part: bool) -> Option<Base> {
         // "this/next/new ... year/quarter/month"
         if let Some((rel, k)) = self.rel_word(j) {
+            // "the new financial year 2017/18": the year written out is read, not counted.
+            if self.year_unit(k).is_some() && self.year_part(k).is_some() {
+                return None;
+            }
+            // "over the coming year", "the next year" after "over": twelve months.
+            let before = if j > 0 && self.is_w(j - 1, "the") {
+                j - 1
+            } else {
+                j
+            };
+            if before > 0
+                && self.w_in(before - 1, &["over", "within"])
+                && self.w_in(k, &["year", "yr"])
+                && !matches!(rel, Rel::Last)
+            {
+                let mut b = Base::new(
+                    Expr::Relative {
+                        months: 12,
+                        days: 0,
+                    },
+                    k + 1,
+                );
+                b.conf = Confidence::Medium;
+                return Some(b);
+            }
             if let Some((e, next)) = self.year_unit(k) {
+                let new_year = matches!(rel, Rel::New)
+                    && matches!(e, Expr::CalendarYear { .. })
+                    && self.is_w(k, "year");
                 let mut b = Base::new(e, next);
                 b.rel = Some(rel);
+                if new_year {
+                    // "in the new year": the start of the next calendar year.
+                    b.post = Some(Part::Early);
+                    b.conf = Confidence::Medium;
+                    b.note = Some("\"the new year\" read as early in the next year".into());
+                }
                 return Some(b);
             }
             if self.w_in(k, &["quarter", "qtr"]) {
@@ -191,6 +225,26 @@ impl<'t, 'a> P<'t, 'a> {
                 month_title(self.s.election_m())
             )));
         }
+        // "Year 1", "Year 2 (2023/24)", "Years 1-4", "Years 1 to 4": years of the plan.
+        if self.w_in(j, &["year", "years", "yr", "yrs"]) {
+            if let Some((a, 1..=2)) = self.n(j + 1) {
+                let mut to = (a, j + 2);
+                if matches!(self.sep(j + 2), Some('-' | '/')) || self.w_in(j + 2, &["to", "and"]) {
+                    if let Some((b, 1..=2)) = self.n(j + 3) {
+                        to = (b, j + 4);
+                    }
+                }
+                if (1..=30).contains(&a) && (a..=30).contains(&to.0) && !self.is_sep(j + 2, '.') {
+                    return Some(
+                        Base::new(Expr::PlanYear { from: a, to: to.0 }, to.1).medium(
+                            "a year of the plan: twelve months counted from the plan date, \
+                             Year 1 first"
+                                .into(),
+                        ),
+                    );
+                }
+            }
+        }
         // immediately
         match self.w(j)? {
             "immediately" | "immediate" | "asap" | "forthwith" => {
@@ -217,8 +271,14 @@ impl<'t, 'a> P<'t, 'a> {
             "straight" if self.is_w(j + 1, "away") => {
                 return Some(Base::new(Expr::Immediate, j + 2))
             }
-            "within" | "in" => {
-                if let Some(b) = self.duration(j + 1) {
+            "within" | "in" | "for" | "covers" | "covering" | "lasting" => {
+                // "within 3 months", "for a 12-month period"
+                let k = if self.is_w(j + 1, "a") && self.n(j + 2).is_some() {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some(b) = self.duration(k) {
                     return Some(b);
                 }
             }
@@ -289,6 +349,11 @@ impl<'t, 'a> P<'t, 'a> {
         } else {
             return None;
         };
+        let k = if self.is_sep(k, '-') && self.tight(k) {
+            k + 1
+        } else {
+            k
+        };
         let (months, days) = match self.w(k)? {
             "day" | "days" => (0, v as i64),
             "week" | "weeks" => (0, 7 * v as i64),
@@ -296,7 +361,12 @@ impl<'t, 'a> P<'t, 'a> {
             "year" | "years" => (12 * v as i32, 0),
             _ => return None,
         };
-        let mut b = Base::new(Expr::Relative { months, days }, k + 1);
+        let next = if self.w_in(k + 1, &["period", "timeframe", "time"]) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let mut b = Base::new(Expr::Relative { months, days }, next);
         b.conf = Confidence::Medium;
         Some(b)
     }
@@ -432,8 +502,54 @@ impl<'t, 'a> P<'t, 'a> {
             "termly" => 3,
             "biweekly" => 26,
             "triannually" | "triannual" => 3,
+            "at" if self.w_in(j + 1, &["regular", "set", "frequent"])
+                && self.w_in(j + 2, &["intervals", "interval"]) =>
+            {
+                return Some((None, j + 3));
+            }
+            "at" => {
+                // "at six month intervals", "at 3-monthly intervals"
+                let k = j + 1;
+                let (v, k) = if let Some((v, d)) = self.n(k) {
+                    (d <= 2).then_some((v, k + 1))?
+                } else {
+                    (self.w(k).and_then(number_word)?, k + 1)
+                };
+                let k = if self.is_sep(k, '-') { k + 1 } else { k };
+                let u = self.w(k).and_then(per_unit).or(match self.w(k) {
+                    Some("monthly") => Some(12),
+                    Some("weekly") => Some(52),
+                    _ => None,
+                })?;
+                if v > 0 && self.w_in(k + 1, &["intervals", "interval"]) {
+                    return Some(((u % v == 0).then(|| u / v), k + 2));
+                }
+                return None;
+            }
             "every" | "each" => {
                 let k = j + 1;
+                // "every June": once a year, in that month.
+                if let Some((_, next, false)) = self.month_at(k) {
+                    if self.year_after_period(next).is_none() {
+                        return one(1, next);
+                    }
+                }
+                // "each municipal year", "every financial year"
+                if self.w_in(
+                    k,
+                    &[
+                        "municipal",
+                        "civic",
+                        "financial",
+                        "calendar",
+                        "academic",
+                        "council",
+                        "school",
+                    ],
+                ) && self.w_in(k + 1, &["year", "yr"])
+                {
+                    return one(1, k + 2);
+                }
                 if let Some(u) = self.w(k).and_then(per_unit) {
                     return one(u, k + 1);
                 }
@@ -491,6 +607,18 @@ impl<'t, 'a> P<'t, 'a> {
             "open" if self.is_sep(j + 1, '-') && self.is_w(j + 2, "ended") => Some(j + 3),
             "business" if self.is_w(j + 1, "as") && self.is_w(j + 2, "usual") => Some(j + 3),
             "in" if self.is_w(j + 1, "perpetuity") => Some(j + 2),
+            // "throughout the year", "over the municipal year": an activity across a year,
+            // with no deadline (a year written out is read as a date instead).
+            "throughout" | "over" if self.is_w(j + 1, "the") => {
+                let (_, next) = self.year_unit(j + 2)?;
+                if matches!(self.w(j + 2), Some("fy"))
+                    || self.year_part(j + 2).is_some()
+                    || self.year_part(next).is_some()
+                {
+                    return None;
+                }
+                Some(next)
+            }
             "no" if self.is_w(j + 1, "end") && self.is_w(j + 2, "date") => Some(j + 3),
             _ => None,
         }
@@ -639,6 +767,8 @@ impl<'t, 'a> P<'t, 'a> {
                 (Role::RevisedFrom, k)
             }
             "now" => (Role::RevisedTo, j + 1),
+            "instead" if self.is_w(j + 1, "of") => (Role::RevisedFrom, j + 2),
+            "rather" if self.is_w(j + 1, "than") => (Role::RevisedFrom, j + 2),
             "new" if self.w_in(j + 1, &["date", "deadline", "target", "timescale"]) => {
                 (Role::RevisedTo, j + 2)
             }

@@ -18,14 +18,44 @@
 //!
 //! # How it reads
 //!
-//! The phrase is cut into words, numbers and separators (`tokens.rs`). A scan over those tokens
-//! (`phrases.rs`) finds date expressions, by patterns for numbers (`numeric.rs`) and for words
-//! (`dates.rs`), and the words that give them roles and the phrase its flags (`keywords.rs`).
-//! Each date is given its year and period (`expr.rs`, `calendar.rs`), and the dates are
-//! combined into one reading (`reading.rs`). There is
-//! no regular expression and no backtracking: the work per phrase is linear in its length, and a
-//! phrase longer than [`Settings::max_chars`] (2,000 characters) is read up to that point, with
-//! a note. About 650,000 phrases a second on one core (see `benches/timeframe.rs`).
+//! **Tokens → parts → composition.** Lookalike letters from other scripts and zero-width
+//! characters are taken out first (`checks.rs`; the reading is then of low confidence, with a
+//! note naming the change). The phrase is cut into words, numbers and separators
+//! (`tokens.rs`). A scan over those tokens (`phrases.rs`) finds **parts**: a *period part* (a
+//! day, month, quarter, half, season, with early/mid/late/end of; `dates.rs`, `numeric.rs`) and
+//! a *year part* in any notation ("2025", "2024/25", "2024 to 25", "FY25", "financial year
+//! 2024-25", "2025/26 municipal year"; `grammar.rs`), in either order and with any wrapping
+//! (a comma, brackets, "of", "in", "for", "the"). `compose` in `grammar.rs` puts a period and a
+//! year together: the one place that decides which period a part of a year is. An impossible
+//! part ("Q5", "31 February 2025", "month 13", a range ending before it starts) makes the
+//! phrase unreadable with a note saying what was wrong (`checks.rs`). The words that give dates
+//! roles and the phrase its flags are in `keywords.rs`. Each date is given its year and period
+//! (`expr.rs`, `calendar.rs`), and the dates are combined into one reading (`reading.rs`).
+//! `docs/TIMEFRAMES.md` describes the grammar in full.
+//!
+//! There is no regular expression and no backtracking: the work per phrase is linear in its
+//! length, and a phrase longer than [`Settings::max_chars`] (2,000 characters) is read up to
+//! that point, with a note. See `benches/timeframe.rs` for the speed (at least 200,000 distinct
+//! phrases a second on one core).
+//!
+//! ```
+//! # use actionplan::timeframe::{parse, Confidence, Kind};
+//! # let p = |s: &str| parse(s, None, &Default::default());
+//! // Any period with any year notation, in any order and wrapping, means the same.
+//! for s in ["Q3 2024/25", "Q3 (FY24/25)", "third quarter of the 2024/25 financial year",
+//!           "2024/25 Q3", "Qtr 3, 2024 to 2025", "quarter three for FY 2024-25"] {
+//!     assert_eq!(p(s).due(), "2024-12-31".parse().ok(), "{s}");
+//! }
+//! for s in ["March 2024/25", "March (2025)", "March of FY 2024-25", "Mar, 2024 to 25"] {
+//!     assert_eq!(p(s).due(), "2025-03-31".parse().ok(), "{s}");
+//! }
+//! assert_eq!(p("early in 2025").due(), "2025-04-30".parse().ok());
+//! // Impossible parts are errors, not guesses.
+//! let t = p("Q5 2025");
+//! assert_eq!((t.kind, t.confidence), (Kind::Unreadable, Confidence::None));
+//! assert!(t.note.unwrap().contains("not a quarter"));
+//! assert_eq!(p("Sprimg 2025").confidence, Confidence::Low); // "read 'sprimg' as Spring"
+//! ```
 //!
 //! # Conventions
 //!
@@ -113,8 +143,9 @@
 //! with or without the year ("Q3 2024/25", "Q3 24/25", "2024/25 Q3", "Q3 FY24/25"), quarters
 //! that name their months ("Quarter 4 (January to March 2025)"), "Q3/Q4 2024/25", "end of Q2";
 //! "H1 2025" (calendar), "H2 2024/25" (financial), "first half of 2026". A quarter with one
-//! calendar year ("Q3 2024") is the calendar quarter or the financial quarter falling in that
-//! year: the interval covers both.
+//! calendar year and no financial hint ("Q3 2024") is the calendar quarter, with medium
+//! confidence and a note naming the financial-year reading
+//! ([`Settings::quarter_in_calendar_year`] changes that).
 //!
 //! ```
 //! # use actionplan::timeframe::{parse, Kind};
@@ -195,8 +226,10 @@
 
 mod cache;
 mod calendar;
+mod checks;
 mod dates;
 mod expr;
+mod grammar;
 mod keywords;
 mod numeric;
 mod phrases;

@@ -76,6 +76,10 @@ pub(crate) struct Scanned {
     /// only months without a year follow: "Annual review in March").
     pub annual: Option<(usize, usize)>,
     pub notes: Vec<String>,
+    /// Impossible parts ("Q5", "31 February 2025", a reversed range): what was wrong.
+    pub impossible: Vec<String>,
+    /// Two or more lines, each a date alone ("13.09.2023\n08.11.2023").
+    pub stacked: bool,
 }
 
 pub(super) struct Base {
@@ -97,6 +101,11 @@ impl Base {
             rel: None,
             post: None,
         }
+    }
+    pub(super) fn low(mut self, note: String) -> Self {
+        self.conf = Confidence::Low;
+        self.note = Some(note);
+        self
     }
     pub(super) fn medium(mut self, note: String) -> Self {
         self.conf = Confidence::Medium;
@@ -225,7 +234,8 @@ impl<'t, 'a> P<'t, 'a> {
         }
         match self.t.get(j)?.kind {
             Tk::Num => self
-                .numeric_triple(j)
+                .year_first_at(j)
+                .or_else(|| self.numeric_triple(j))
                 .or_else(|| self.fy_at(j))
                 .or_else(|| self.numeric_pair(j))
                 .or_else(|| self.quarter_at(j))
@@ -233,7 +243,8 @@ impl<'t, 'a> P<'t, 'a> {
                 .or_else(|| self.day_month_at(j))
                 .or_else(|| self.year_at(j)),
             Tk::Word => self
-                .week_at(j)
+                .year_first_at(j)
+                .or_else(|| self.week_at(j))
                 .or_else(|| self.fy_at(j))
                 .or_else(|| self.quarter_at(j))
                 .or_else(|| self.half_at(j))
@@ -258,6 +269,9 @@ impl<'t, 'a> P<'t, 'a> {
             k += 1;
         }
         if self.is_w(k, "of") {
+            k += 1;
+        } else if matches!(p, Part::Early | Part::Mid | Part::Late) && self.is_w(k, "in") {
+            // "early in 2021", "late in the year"
             k += 1;
         } else if needs_of {
             return None;
@@ -350,6 +364,44 @@ impl<'t, 'a> P<'t, 'a> {
         Some((b, part))
     }
 
+    /// A range from token `i` whose end is before its start, both with their years
+    /// ("2024/2023", "Dec 2025 - Jan 2024"): what was wrong and the token after it.
+    pub(super) fn reversed_range(&self, i: usize, b: &Base) -> Option<(String, usize)> {
+        if b.e.key().is_none() || b.e.needs_reference() || matches!(b.e, Expr::Range { .. }) {
+            return None;
+        }
+        let (_, c) = self.connector(b.next)?;
+        let c = if self.is_w(c, "the") { c + 1 } else { c };
+        let b2 = self.base_at(c)?;
+        if b2.e.key().is_none() || b2.e.needs_reference() {
+            return None;
+        }
+        let (a1, _) = b.e.period(self.s, None)?;
+        let (_, b2end) = b2.e.period(self.s, None)?;
+        (b2end < a1).then(|| {
+            (
+                format!(
+                    "\"{}\" is a range that ends before it starts",
+                    self.span_text_spaced(i, b2.next)
+                ),
+                b2.next,
+            )
+        })
+    }
+
+    /// The original-case-insensitive text of tokens `a..b`, with the spaces between them.
+    pub(super) fn span_text_spaced(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.t.len());
+        let mut out = String::new();
+        for (n, t) in self.t[a.min(b)..b].iter().enumerate() {
+            if n > 0 && t.space {
+                out.push(' ');
+            }
+            out.push_str(t.text);
+        }
+        out
+    }
+
     pub(super) fn range_fits(&self, a: &Expr, b: &Expr) -> bool {
         if a.needs_reference() || b.needs_reference() {
             return false;
@@ -380,7 +432,22 @@ impl<'t, 'a> P<'t, 'a> {
         let mut pending: Option<(Role, usize)> = None;
         let mut event = false;
         let mut dangling_after = false;
+        // Lines that are a date alone, and whether any line is more than that.
+        let (mut bare_lines, mut other_lines) = (0usize, false);
+        let (mut line_dates, mut line_other) = (0usize, i > 0);
+        let mut end_line = |dates: &mut usize, other: &mut bool| {
+            if *dates == 1 && !*other {
+                bare_lines += 1;
+            } else if *dates > 0 || *other {
+                other_lines = true;
+            }
+            *dates = 0;
+            *other = false;
+        };
         while i < t.len() {
+            if t[i].kind == Tk::Break {
+                end_line(&mut line_dates, &mut line_other);
+            }
             match t[i].kind {
                 Tk::Break | Tk::Sep(';' | ',') => {
                     if let Some((Role::After, _)) = pending {
@@ -393,7 +460,19 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 _ => {}
             }
+            if let Some((why, next)) = self.impossible_at(i) {
+                out.impossible.push(why);
+                pending = None;
+                i = next.max(i + 1);
+                continue;
+            }
             if let Some((b, part)) = self.expr_at(i) {
+                if let Some((why, next)) = self.reversed_range(i, &b) {
+                    out.impossible.push(why);
+                    pending = None;
+                    i = next.max(i + 1);
+                    continue;
+                }
                 let next = b.next.max(i + 1);
                 let mut role = match pending {
                     Some((r, at)) if i - at <= 6 => r,
@@ -404,9 +483,23 @@ impl<'t, 'a> P<'t, 'a> {
                 }
                 // Trailing "onwards", "start".
                 let mut next = next;
-                if self.w_in(next, &["onwards", "onward"]) {
+                // "1st April 2025 being the start date", "April 2025 (start)".
+                let mut s = next;
+                while s < next + 2 && self.w_in(s, &["being", "is", "as", "the", "was"]) {
+                    s += 1;
+                }
+                if self.w_in(s, &["onwards", "onward"]) {
                     role = Role::Start;
-                    next += 1;
+                    next = s + 1;
+                } else if self.w_in(s, &["start", "commencement"])
+                    && (s > next || self.is_w(s + 1, "date"))
+                {
+                    role = Role::Start;
+                    next = if self.is_w(s + 1, "date") {
+                        s + 2
+                    } else {
+                        s + 1
+                    };
                 } else if self.is_w(next, "on") && self.is_w(next + 1, "wards") {
                     role = Role::Start;
                     next += 2;
@@ -418,6 +511,7 @@ impl<'t, 'a> P<'t, 'a> {
                     role = Role::Start;
                     next += 1;
                 }
+                line_dates += 1;
                 let bracketed = i > 0 && matches!(self.sep(i - 1), Some('(' | '['));
                 out.mentions.push(Mention {
                     expr: b.e,
@@ -435,6 +529,9 @@ impl<'t, 'a> P<'t, 'a> {
                 event = false;
                 i = next;
                 continue;
+            }
+            if matches!(t[i].kind, Tk::Word | Tk::Num) {
+                line_other = true;
             }
             if self.triple_shape(i) {
                 out.notes.push(format!(
@@ -465,7 +562,13 @@ impl<'t, 'a> P<'t, 'a> {
                 if let Some((Role::After, _)) = pending {
                     dangling_after = true;
                 }
-                pending = Some((r, i));
+                // "Deadline for feedback from schools - 14th June": a later "from" does not
+                // undo the deadline word unless it follows it directly ("due from April").
+                let keep = matches!(pending, Some((Role::By, at)) if i > at + 1)
+                    && matches!(r, Role::Start | Role::After);
+                if !keep {
+                    pending = Some((r, i));
+                }
                 event = false;
                 i = next;
                 continue;
@@ -493,6 +596,8 @@ impl<'t, 'a> P<'t, 'a> {
             }
             i += 1;
         }
+        end_line(&mut line_dates, &mut line_other);
+        out.stacked = bare_lines >= 2 && !other_lines && out.mentions.len() == bare_lines;
         if dangling_after || matches!(pending, Some((Role::After, _))) {
             out.conditional = true;
         }

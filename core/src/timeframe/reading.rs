@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::{add_days, month_end, month_title, whole_months};
+use super::calendar::{add_days, add_months_to, month_end, month_title, whole_months};
 use super::expr::{part_of, resolve, Expr, Mode, Part};
 use super::phrases::{Mention, Rel, Role, Scanned, P};
 use super::settings::Settings;
@@ -26,6 +26,8 @@ struct Reading {
     start: Option<NaiveDate>,
     conf: Confidence,
     pos: usize,
+    /// A span from the plan date ("12 months"): months and days.
+    span: Option<(i32, i64)>,
 }
 
 fn describe(e: &Expr) -> String {
@@ -44,9 +46,20 @@ fn describe(e: &Expr) -> String {
         Expr::AnnualCouncil { .. } => "Annual Council".into(),
         Expr::Range { a, b, .. } => format!("{} to {}", describe(a), describe(b)),
         Expr::Immediate => "immediately".into(),
-        Expr::Relative { .. } => "a span".into(),
+        Expr::Relative { months, days } => match (*months, *days) {
+            (m, 0) if m % 12 == 0 && m > 0 => {
+                format!("{} year{}", m / 12, if m == 12 { "" } else { "s" })
+            }
+            (m, 0) => format!("{m} month{}", if m == 1 { "" } else { "s" }),
+            (0, d) if d % 7 == 0 && d > 0 => {
+                format!("{} week{}", d / 7, if d == 7 { "" } else { "s" })
+            }
+            (_, d) => format!("{d} day{}", if d == 1 { "" } else { "s" }),
+        },
         Expr::RefQuarter { .. } => "quarter".into(),
         Expr::RefMonth { .. } => "month".into(),
+        Expr::PlanYear { from, to } if from == to => format!("Year {from}"),
+        Expr::PlanYear { from, to } => format!("Years {from}-{to}"),
     }
 }
 
@@ -68,11 +81,27 @@ pub(crate) fn read(text: &str, reference: Option<NaiveDate>, s: &Settings) -> Ti
         tf.note = Some("empty".into());
         return tf;
     }
+    // Lookalike letters and zero-width characters: read the phrase without them.
+    let folded = super::checks::fold(limited);
+    let (limited, fold_note) = match &folded {
+        Some((f, note)) => (f.as_str(), Some(note.clone())),
+        None => (limited, None),
+    };
     let lower = limited.to_ascii_lowercase();
     let mut toks = Vec::with_capacity(24);
     tokenize(limited, &lower, &mut toks);
     let scanned = P::new(&toks, reference, s).scan();
-    combine(tf, scanned, limited, reference, s, notes, cap_conf)
+    let mut tf = combine(tf, scanned, limited, reference, s, notes, cap_conf);
+    if let Some(n) = fold_note {
+        if tf.confidence > Confidence::Low {
+            tf.confidence = Confidence::Low;
+        }
+        tf.note = Some(match tf.note.take() {
+            Some(old) => format!("{n}; {old}"),
+            None => n,
+        });
+    }
+    tf
 }
 
 fn combine(
@@ -85,6 +114,13 @@ fn combine(
     cap_conf: Confidence,
 ) -> Timeframe {
     notes.append(&mut sc.notes);
+    // An impossible part: unreadable, saying what was wrong, never read as something else.
+    if !sc.impossible.is_empty() {
+        notes.append(&mut sc.impossible);
+        notes.dedup();
+        tf.note = Some(notes.join("; "));
+        return tf;
+    }
     let mentions = &mut sc.mentions;
 
     // A quarter followed by dates in brackets: believe the brackets.
@@ -101,6 +137,49 @@ fn combine(
             quarter_kind[i + 1] = matches!(next.expr, Expr::Range { .. });
             notes.push("the dates in brackets were read for the quarter".into());
         }
+    }
+
+    // A span from the plan date next to a date in brackets: the date wins, the span is kept in
+    // the note ("in six months' time (July 2024)", "Year 2 (2023/24)").
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if b.pos > a.end + 3 || !b.bracketed || dropped[i] || dropped[i + 1] {
+            continue;
+        }
+        let (rel, keyed) = if a.expr.needs_reference() && b.expr.key().is_some() {
+            (i, i + 1)
+        } else if b.expr.needs_reference() && a.expr.key().is_some() {
+            (i + 1, i)
+        } else {
+            continue;
+        };
+        let r = &mentions[rel];
+        let would = match r.expr.period(s, reference) {
+            Some((_, end)) => format!("counted from the plan date it would end {end}"),
+            None => "no plan date was given to count it from".into(),
+        };
+        notes.push(format!(
+            "\"{}\" {would}; the date {} was read",
+            describe(&r.expr),
+            if keyed > rel {
+                "in brackets"
+            } else {
+                "before it"
+            }
+        ));
+        dropped[rel] = true;
+    }
+
+    // Dates stacked on lines of their own ("13.09.2023\n08.11.2023"): the last is the current
+    // deadline, the ones before it were the original.
+    if sc.stacked {
+        let last = mentions.len() - 1;
+        for m in mentions[..last].iter_mut() {
+            if m.role == Role::Plain {
+                m.role = Role::RevisedFrom;
+            }
+        }
+        notes.push("dates on lines of their own: the last read as the current deadline, the one before it as the original".into());
     }
 
     // A recurrence with yearless months says when it recurs ("Annually in May").
@@ -199,7 +278,8 @@ fn combine(
         if dropped[i] {
             continue;
         }
-        let (expr, conf, note) = match pin(i, mentions, reference, s) {
+        let complete = sc.status == Some(super::StatusWord::Complete);
+        let (expr, conf, note) = match pin(i, mentions, reference, s, complete) {
             Some(x) => x,
             None => {
                 let what = describe(&m.expr);
@@ -217,6 +297,12 @@ fn combine(
         if let Some(n) = &m.note {
             notes.push(n.clone());
         }
+        if let (None, Expr::CivicYear { .. }) = (m.part, &expr) {
+            notes.push(format!(
+                "a civic year ends at Annual Council in {}: the day is not known",
+                month_title(s.civic_month())
+            ));
+        }
         if let Some(n) = note {
             notes.push(n);
         }
@@ -227,6 +313,36 @@ fn combine(
             continue;
         };
         readings.push(r);
+    }
+
+    // A span with a start in the same phrase counts from that start, not from the plan date:
+    // "a 12-month period from January 2021 onwards", "six months from 1 April 2025".
+    let first_start = readings
+        .iter()
+        .filter(|r| matches!(r.role, Role::Start | Role::After) && r.span.is_none())
+        .filter_map(|r| r.start)
+        .min();
+    if let Some(st) = first_start {
+        for r in readings.iter_mut() {
+            if let (Some((months, days)), Role::Plain | Role::By) = (r.span, r.role) {
+                let end = add_months_to(st, months)
+                    .and_then(|d| add_days(d, days))
+                    .and_then(|d| add_days(d, -1));
+                if let Some(end) = end.filter(|e| *e >= st) {
+                    r.due = Some((end, end));
+                    r.start = Some(st);
+                    r.role = Role::Plain;
+                    notes.push(format!("the span was counted from its start {st}"));
+                }
+            }
+        }
+        // The start now belongs to the span's deadline.
+        if readings
+            .iter()
+            .any(|r| r.span.is_some() && r.start == Some(st))
+        {
+            readings.retain(|r| r.span.is_some() || !matches!(r.role, Role::Start | Role::After));
+        }
     }
 
     // Combine.
@@ -325,6 +441,7 @@ fn pin(
     mentions: &[Mention],
     reference: Option<NaiveDate>,
     s: &Settings,
+    complete: bool,
 ) -> Option<(Expr, Confidence, Option<String>)> {
     let m = &mentions[i];
     if m.expr.needs_reference() {
@@ -388,6 +505,23 @@ fn pin(
         }
     }
     let r = reference?;
+    // A date beside a status of complete is when it was done: the last one by the plan date.
+    if complete {
+        if let Some(e) = resolve(&m.expr, Mode::EndOnOrBefore(r), s, reference) {
+            let year = e
+                .period(s, reference)
+                .map(|p| p.0.year())
+                .unwrap_or(r.year());
+            return Some((
+                e,
+                m.conf.min(Confidence::Medium),
+                Some(format!(
+                    "no year: marked complete, so took the last {} on or before the plan date {r} ({year})",
+                    describe(&m.expr)
+                )),
+            ));
+        }
+    }
     let e = resolve(&m.expr, Mode::EndOnOrAfter(r), s, reference)?;
     let year = e
         .period(s, reference)
@@ -442,9 +576,28 @@ fn read_one(
         Expr::Day { .. } | Expr::Week { .. } | Expr::Immediate | Expr::Relative { .. }
     ) || matches!(m.part, Some(Part::End))
         || (matches!(expr, Expr::Range { .. }) && kind == Kind::Day);
+    // A part of one of two periods ("early summer FY25"): the part of either.
+    let either_part = match (m.part, expr.either_periods(s, reference)) {
+        (Some(p), Some([pa, pb])) if s.period_due_at_end => {
+            let (ea, eb) = (part_of(p, pa)?.1, part_of(p, pb)?.1);
+            Some((ea.min(eb), ea.max(eb)))
+        }
+        _ => None,
+    };
     let period_due = |a: NaiveDate, b: NaiveDate| {
         if let (None, Some((ea, eb))) = (m.part, expr.either_ends(s, reference)) {
             return (ea, eb);
+        }
+        if let Some(x) = either_part {
+            return x;
+        }
+        // A civic year ends at Annual Council, on a day of its first month not known here.
+        if let (None, Expr::CivicYear { .. }) = (m.part, expr) {
+            if let Some(next) = add_days(b, 1) {
+                if let Some(end) = month_end(next.year(), next.month()) {
+                    return (next, end);
+                }
+            }
         }
         if matches!(expr, Expr::Week { .. }) && m.part.is_none() {
             // A week commencing names a day within that week.
@@ -503,5 +656,9 @@ fn read_one(
         start,
         conf,
         pos: m.pos,
+        span: match expr {
+            Expr::Relative { months, days } => Some((*months, *days)),
+            _ => None,
+        },
     })
 }

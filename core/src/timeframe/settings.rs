@@ -21,6 +21,20 @@ pub struct Settings {
     pub civic_year_start_month: u32,
     /// Whether "Q3" means a quarter of the financial year (the default) or of the calendar year.
     pub quarter_basis: QuarterBasis,
+    /// What a quarter with one calendar year and no financial hint ("Q3 2024") means when
+    /// quarters are financial: `None` (the default) reads it as the calendar quarter with medium
+    /// confidence and a note naming the financial-year reading; `Some(Calendar)` reads it as the
+    /// calendar quarter, `Some(Financial)` as the financial-year quarter falling in that year,
+    /// both with high confidence.
+    ///
+    /// ```
+    /// use actionplan::timeframe::{parse, Confidence, QuarterBasis, Settings};
+    /// let t = parse("Q3 2024", None, &Settings::default());
+    /// assert_eq!((t.due(), t.confidence), ("2024-09-30".parse().ok(), Confidence::Medium));
+    /// let s = Settings { quarter_in_calendar_year: Some(QuarterBasis::Financial), ..Settings::default() };
+    /// assert_eq!(parse("Q3 2024", None, &s).due(), "2024-12-31".parse().ok());
+    /// ```
+    pub quarter_in_calendar_year: Option<QuarterBasis>,
     /// The month each season starts (meteorological by default: March, June, September,
     /// December).
     pub seasons: SeasonStarts,
@@ -43,6 +57,7 @@ impl Default for Settings {
             financial_year_start_month: 4,
             civic_year_start_month: 5,
             quarter_basis: QuarterBasis::Financial,
+            quarter_in_calendar_year: None,
             seasons: SeasonStarts::default(),
             period_due_at_end: true,
             election_month: 5,
