@@ -1,0 +1,70 @@
+//! A compiled test run on one action's facts.
+
+use super::*;
+use crate::model::Action;
+use crate::rating::facts::Facts;
+use chrono::NaiveDate;
+
+impl Test {
+    /// Evaluate against an action's facts.
+    pub(crate) fn holds(&self, f: &Facts, a: &Action, as_of: NaiveDate) -> bool {
+        match self {
+            Test::All(v) => v.iter().all(|t| t.holds(f, a, as_of)),
+            Test::Any(v) => v.iter().any(|t| t.holds(f, a, as_of)),
+            Test::Not(t) => !t.holds(f, a, as_of),
+            Test::Status(m) => m & f.status.bit() != 0,
+            Test::Reported(m) => m & f.reported.bit() != 0,
+            Test::Overdue(m) => m & (1 << (f.overdue as u8)) != 0,
+            Test::Percent(r) => r.holds(f.percent),
+            Test::Cycles(r) => r.holds(f.cycles_without_update.map(f64::from)),
+            Test::Days(d, r) => {
+                let (from, to) = match d {
+                    DayFact::ToDue => (Some(as_of), f.due),
+                    DayFact::Overdue => (f.due, Some(as_of)),
+                    DayFact::PastEarliest => (f.due_earliest, Some(as_of)),
+                    DayFact::PastOriginal => (f.original_due, Some(as_of)),
+                    DayFact::Slipped => (f.original_due, f.due),
+                    DayFact::SinceUpdate => (f.last_update, Some(as_of)),
+                    DayFact::PastStart => (period_start(a), Some(as_of)),
+                };
+                r.holds(from, to)
+            }
+            Test::Flag(fl, want) => {
+                let v = match fl {
+                    Flag::Closed => Some(f.closed),
+                    Flag::HasPercent => Some(f.percent.is_some()),
+                    Flag::Rescheduled => Some(f.rescheduled),
+                    Flag::HasDeadline => Some(f.has_deadline),
+                    Flag::Ongoing => Some(f.ongoing),
+                    Flag::Recurring => Some(f.recurring),
+                    Flag::Conditional => Some(f.conditional),
+                    Flag::HasUpdate => Some(f.has_update),
+                    Flag::Unchanged => f.unchanged_since_previous,
+                    Flag::HasEvidence => Some(f.has_evidence),
+                    Flag::PeriodStarted => period_start(a).map(|s| as_of >= s),
+                };
+                v == Some(*want)
+            }
+            Test::StatusText(w) => {
+                let t = crate::text::normalise_words(a.status_text.as_deref().unwrap_or(""));
+                w.iter().any(|p| has_phrase(&t, p))
+            }
+            Test::Comment(w) => {
+                let t = crate::text::normalise_words(a.latest_update().map_or("", |u| &u.text));
+                w.iter().any(|p| has_phrase(&t, p))
+            }
+        }
+    }
+}
+
+/// The first day of the action's timeframe period, when it has one (the timeframe's start:
+/// "Summer 2025" from 1 June 2025; none for a day or "by March 2025").
+fn period_start(a: &Action) -> Option<NaiveDate> {
+    a.timeframe.as_ref().and_then(|t| t.start)
+}
+
+/// True when `phrase` occurs in normalised `text` on word boundaries.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let padded = format!(" {text} ");
+    padded.contains(&format!(" {phrase} "))
+}
