@@ -438,3 +438,97 @@ fn the_rule_set_in_the_presets_readme_is_valid() {
     assert_eq!(a.actions[0].rating.as_deref(), Some("red"));
     assert_eq!(a.findings.len(), 1);
 }
+
+/// A three-label scale built in code.
+fn rag_scale() -> actionplan::rating::Scale {
+    use actionplan::rating::{Label, Scale};
+    Scale::new(
+        "rag",
+        "RAG",
+        vec![
+            Label::new("green", "Green", "#2e7d32"),
+            Label::new("amber", "Amber", "#ffbf00"),
+            Label::new("red", "Red", "#c62828"),
+        ],
+    )
+}
+
+#[test]
+fn rules_test_owners_and_any_column_by_its_header() {
+    use actionplan::rating::{Condition, Rule};
+    let mut a = action("Rebuild the website", "March 2025", "In progress", "");
+    a.owners = vec!["Head of Digital & Customer Services".into()];
+    a.extra
+        .insert("Direction of travel".into(), "Getting worse".into());
+    let mut b = action("Publish the accounts", "March 2025", "In progress", "");
+    b.owners = vec!["Chief Finance Officer".into()];
+    b.extra
+        .insert("Direction of travel".into(), "Better".into());
+    let plan = plan_of(vec![a, b]);
+    let worse = Condition {
+        column_has: Some([("direction of TRAVEL".to_string(), vec!["worse".to_string()])].into()),
+        ..Default::default()
+    };
+    let digital = Condition {
+        owner_has: Some(vec!["digital".into()]),
+        ..Default::default()
+    };
+    let rules = RuleSet::new("x", "X", rag_scale())
+        .rule(Rule::new("worse", worse, Some("red")))
+        .rule(Rule::new("digital", digital, Some("amber")))
+        .otherwise("green");
+    rules.check().unwrap();
+    let out = assess(&plan, &rules, d("2025-01-01")).unwrap();
+    let got: Vec<_> = out.actions.iter().map(|r| r.rating.as_deref()).collect();
+    assert_eq!(got, [Some("red"), Some("green")]);
+    // The same rule set as JSON reads the same.
+    let again = RuleSet::from_json(&rules.to_json()).unwrap();
+    assert_eq!(again, rules);
+    // A column the plan does not have never matches.
+    let none = Condition {
+        column_has: Some([("Stage".to_string(), vec!["3".to_string()])].into()),
+        ..Default::default()
+    };
+    let rules = RuleSet::new("y", "Y", rag_scale())
+        .rule(Rule::new("stage", none, Some("red")))
+        .otherwise("green");
+    let out = assess(&plan, &rules, d("2025-01-01")).unwrap();
+    assert!(out
+        .actions
+        .iter()
+        .all(|r| r.rating.as_deref() == Some("green")));
+}
+
+#[test]
+fn rust_code_can_decide_before_the_rules() {
+    use actionplan::rating::{assess_with, Verdict};
+    let plan = plan_of(vec![
+        action("Cut costs", "March 2025", "In progress", ""),
+        action("Hire staff", "March 2025", "In progress", ""),
+    ]);
+    let rules = RuleSet::preset("date-rag").unwrap();
+    let out = assess_with(&plan, &rules, d("2025-01-01"), |a, facts| {
+        (a.description.contains("costs") && facts.days_to_due.is_some())
+            .then(|| Verdict::new("savings", Some("red"), "savings not yet found"))
+    })
+    .unwrap();
+    assert_eq!(out.actions[0].rating.as_deref(), Some("red"));
+    assert_eq!(out.actions[0].reason.rule.as_deref(), Some("savings"));
+    assert_eq!(
+        out.actions[1].rating,
+        assess(&plan, &rules, d("2025-01-01")).unwrap().actions[1].rating
+    );
+    assert_eq!(
+        out.plan.rating.as_deref(),
+        Some("red"),
+        "custom ratings roll up"
+    );
+    let err = assess_with(&plan, &rules, d("2025-01-01"), |_, _| {
+        Some(Verdict::new("bad", Some("purple"), "no such label"))
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("purple"), "{err}");
+    // Bounds from Rust values.
+    assert_eq!(Bound::from(30), Bound::Number(30.0));
+    assert_eq!(Bound::from("3 months"), Bound::Text("3 months".into()));
+}

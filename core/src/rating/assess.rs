@@ -284,7 +284,71 @@ pub struct Finding {
 /// assert_eq!(out.rules.id, "brag");
 /// ```
 pub fn assess(plan: &Plan, rules: &RuleSet, as_of: NaiveDate) -> Result<Assessment> {
-    assess_inner(plan, None, rules, as_of)
+    assess_inner(plan, None, rules, as_of, None)
+}
+
+/// What Rust code decided for one action in [`assess_with`]: the label (an id of the rule
+/// set's scale, or `None` for not rated), a name for the rule, and the reason people read.
+///
+/// ```
+/// let v = actionplan::rating::Verdict::new("budget", Some("red"), "over budget by 12%");
+/// assert_eq!(v.label.as_deref(), Some("red"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The name given as the rule (in reasons, reports and `Reason::rule`).
+    pub rule: String,
+    /// A label id of the scale, or `None`: not rated.
+    pub label: Option<String>,
+    /// The reason, as people read it.
+    pub reason: String,
+}
+
+impl Verdict {
+    /// A verdict: rule name, label id (or `None`), reason.
+    ///
+    /// ```
+    /// let v = actionplan::rating::Verdict::new("paused", None, "paused by Cabinet");
+    /// assert!(v.label.is_none());
+    /// ```
+    pub fn new(rule: impl Into<String>, label: Option<&str>, reason: impl Into<String>) -> Self {
+        Verdict {
+            rule: rule.into(),
+            label: label.map(str::to_string),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// As [`assess`], with Rust code consulted before the rules: for each action, `custom` sees
+/// the action and its facts and may decide (`Some`) or leave it to the rules (`None`). Its
+/// ratings flow into the roll-up, the statistics and the reports like any other. A label the
+/// scale does not have is an error.
+///
+/// ```
+/// use actionplan::{Action, Plan, Recommendation, rating::{assess_with, RuleSet, Verdict}};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "Finance");
+/// let mut a = Action::new("Close the budget gap");
+/// a.extra.insert("Budget status".into(), "Overspent".into());
+/// rec.actions.push(a);
+/// plan.recommendations.push(rec);
+/// let rules = RuleSet::preset("date-rag").unwrap();
+/// let out = assess_with(&plan, &rules, "2025-03-31".parse().unwrap(), |action, _facts| {
+///     let overspent = action.extra.values().any(|v| &**v == "Overspent");
+///     overspent.then(|| Verdict::new("budget", Some("red"), "the budget is overspent"))
+/// })
+/// .unwrap();
+/// assert_eq!(out.actions[0].rating.as_deref(), Some("red"));
+/// assert_eq!(out.actions[0].reason.text, "the budget is overspent");
+/// ```
+pub fn assess_with(
+    plan: &Plan,
+    rules: &RuleSet,
+    as_of: NaiveDate,
+    custom: impl Fn(&Action, &Facts) -> Option<Verdict>,
+) -> Result<Assessment> {
+    assess_inner(plan, None, rules, as_of, Some(&custom))
 }
 
 /// As [`assess`], knowing the previous version of the plan, so that
@@ -311,14 +375,18 @@ pub fn assess_since(
     rules: &RuleSet,
     as_of: NaiveDate,
 ) -> Result<Assessment> {
-    assess_inner(plan, Some(previous), rules, as_of)
+    assess_inner(plan, Some(previous), rules, as_of, None)
 }
+
+/// Rust code that may decide an action's rating before the rules ([`assess_with`]).
+type Custom<'a> = &'a dyn Fn(&Action, &Facts) -> Option<Verdict>;
 
 fn assess_inner(
     plan: &Plan,
     previous: Option<&Plan>,
     rules: &RuleSet,
     as_of: NaiveDate,
+    custom: Option<Custom>,
 ) -> Result<Assessment> {
     let compiled = rules.compile()?;
     let scale = &rules.scale;
@@ -364,8 +432,36 @@ fn assess_inner(
                     .or_insert_with(|| super::facts::ReportedFact::of(Some(t))),
             };
             let facts = Facts::with_context(&ctx, action, as_of, prev, reported);
-            let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
-            let text = sentence(&facts, uses, action);
+            let verdict = custom.and_then(|c| c(action, &facts));
+            let (label, rule_id, uses, text) = match verdict {
+                Some(v) => {
+                    let label = match v.label.as_deref() {
+                        None => None,
+                        Some(id) => Some(
+                            scale.labels.iter().position(|l| l.id == id).ok_or_else(|| {
+                                crate::Error::invalid_option(
+                                    "rules",
+                                    format!(
+                                        "the custom rule {:?} rated action {} {id:?}, which is not a label of the scale {:?}",
+                                        v.rule, action.action_ref, scale.id
+                                    ),
+                                )
+                            })?,
+                        ),
+                    };
+                    (
+                        label,
+                        Some(Arc::from(v.rule.as_str())),
+                        FactSet::default(),
+                        v.reason,
+                    )
+                }
+                None => {
+                    let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
+                    let text = sentence(&facts, uses, action);
+                    (label, rule.map(|r| rule_ids[r].clone()), uses, text)
+                }
+            };
             match label {
                 Some(l) => counts[l] += 1,
                 None => not_rated += 1,
@@ -385,7 +481,7 @@ fn assess_inner(
                 action_index: ai,
                 rating: label.map(|l| label_ids[l].clone()),
                 reason: Reason {
-                    rule: rule.map(|r| rule_ids[r].clone()),
+                    rule: rule_id,
                     facts: uses,
                     text,
                 },

@@ -38,6 +38,7 @@
 //! ```
 
 mod assess;
+mod build;
 mod condition;
 mod facts;
 mod presets;
@@ -48,8 +49,8 @@ mod ruleset;
 mod scale;
 
 pub use assess::{
-    assess, assess_since, Assessment, Finding, GroupRating, LabelCount, RatedAction, Reason,
-    RulesUsed,
+    assess, assess_since, assess_with, Assessment, Finding, GroupRating, LabelCount, RatedAction,
+    Reason, RulesUsed, Verdict,
 };
 pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};

@@ -107,6 +107,9 @@ pub(crate) enum Test {
     Flag(Flag, bool),
     StatusText(Vec<String>),
     Comment(Vec<String>),
+    Owner(Vec<String>),
+    /// Headers (normalised) with the words one of which each column's cell must hold.
+    Column(Vec<(String, Vec<String>)>),
 }
 
 /// Where names resolve while compiling: the rule set's params.
@@ -299,6 +302,16 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
     }
     if let Some(v) = &c.comment_has {
         add(Test::Comment(words(v)), Fact::Comment, &mut uses);
+    }
+    if let Some(v) = &c.owner_has {
+        add(Test::Owner(words(v)), Fact::Owner, &mut uses);
+    }
+    if let Some(m) = &c.column_has {
+        let cols = m
+            .iter()
+            .map(|(h, v)| (crate::text::normalise_words(h), words(v)))
+            .collect();
+        add(Test::Column(cols), Fact::Column, &mut uses);
     }
     let nested = |v: &[Condition], uses: &mut FactSet| -> Result<Vec<Test>> {
         v.iter()

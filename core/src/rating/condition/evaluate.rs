@@ -53,6 +53,19 @@ impl Test {
                 let t = crate::text::normalise_words(a.latest_update().map_or("", |u| &u.text));
                 w.iter().any(|p| has_phrase(&t, p))
             }
+            Test::Owner(w) => a.owners.iter().any(|o| {
+                let t = crate::text::normalise_words(o);
+                w.iter().any(|p| has_phrase(&t, p))
+            }),
+            Test::Column(cols) => cols.iter().all(|(header, w)| {
+                a.extra
+                    .iter()
+                    .find(|(h, _)| crate::text::normalise_words(h) == *header)
+                    .is_some_and(|(_, cell)| {
+                        let t = crate::text::normalise_words(cell);
+                        w.iter().any(|p| has_phrase(&t, p))
+                    })
+            }),
         }
     }
 }

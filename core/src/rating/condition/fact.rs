@@ -62,6 +62,10 @@ pub enum Fact {
     PeriodStarted,
     /// Days past the start of the period.
     DaysPastStart,
+    /// The action's owners (a condition's `owner_has`).
+    Owner,
+    /// A column of the plan by its header (a condition's `column_has`).
+    Column,
 }
 
 impl Fact {
@@ -70,7 +74,7 @@ impl Fact {
     /// ```
     /// assert_eq!(actionplan::rating::Fact::ALL[0].as_str(), "status");
     /// ```
-    pub const ALL: [Fact; 25] = [
+    pub const ALL: [Fact; 27] = [
         Fact::Status,
         Fact::Closed,
         Fact::Reported,
@@ -96,6 +100,8 @@ impl Fact {
         Fact::Comment,
         Fact::PeriodStarted,
         Fact::DaysPastStart,
+        Fact::Owner,
+        Fact::Column,
     ];
 
     /// The snake_case name.
@@ -130,6 +136,8 @@ impl Fact {
             Fact::Comment => "comment",
             Fact::PeriodStarted => "period_started",
             Fact::DaysPastStart => "days_past_start",
+            Fact::Owner => "owner",
+            Fact::Column => "column",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::rating::facts::{Overdue, ReportedFact, StatusFact};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A bound in a range: a number, a span (`"3 months"`), or a parameter (`"$due_soon"`).
 ///
@@ -232,6 +233,27 @@ pub struct Condition {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_past_start: Option<Range>,
+    /// One of the action's owners contains one of these words or phrases (case and punctuation
+    /// do not matter: "Head of Planning" matches "planning").
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// let c: Condition = serde_json::from_str(r#"{"owner_has": ["Chief Executive"]}"#).unwrap();
+    /// assert_eq!(c.owner_has.unwrap(), ["Chief Executive"]);
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_has: Option<Vec<String>>,
+    /// Any column of the plan, by its header as written (case does not matter): its cell
+    /// contains one of the words or phrases given for it. Every column named must match.
+    /// A Stage, a Directorate or a Direction of travel column, for example.
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// let c: Condition = serde_json::from_str(r#"{"column_has": {"Direction of travel": ["worse"]}}"#).unwrap();
+    /// assert!(c.column_has.unwrap().contains_key("Direction of travel"));
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_has: Option<BTreeMap<String, Vec<String>>>,
     /// Every one of these holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<Condition>>,
@@ -351,6 +373,8 @@ const CONDITION_FIELDS: &[&str] = &[
     "comment_has",
     "period_started",
     "days_past_start",
+    "owner_has",
+    "column_has",
     "all",
     "any",
     "not",
@@ -402,9 +426,13 @@ impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
                 22 => c.comment_has = m.next_value()?,
                 23 => c.period_started = m.next_value()?,
                 24 => c.days_past_start = m.next_value()?,
-                25 => c.all = m.next_value()?,
-                26 => c.any = m.next_value()?,
-                _ => c.not = m.next_value()?,
+                25 => c.owner_has = m.next_value()?,
+                26 => c.column_has = m.next_value()?,
+                27 => c.all = m.next_value()?,
+                28 => c.any = m.next_value()?,
+                29 => c.not = m.next_value()?,
+                // read_fields gives only positions in CONDITION_FIELDS.
+                _ => unreachable!("a field position past CONDITION_FIELDS"),
             }
             Ok(())
         })?;
