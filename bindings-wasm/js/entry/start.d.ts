@@ -22,9 +22,8 @@ export type WasmInput = string | { readonly href: string } | { arrayBuffer(): Pr
 export declare function init(wasm?: WasmInput | Promise<WasmInput>): Promise<void>;
 
 /**
- * `init` without a promise: the module's bytes or a compiled `WebAssembly.Module` (browsers
- * allow synchronous compilation of modules up to 8 MB on the main thread, and of any size in a
- * Worker).
+ * `init` without a promise: the module's bytes or a compiled `WebAssembly.Module` (compiled
+ * synchronously).
  */
 export declare function initSync(wasm?: WasmBytes | object): void;
 
