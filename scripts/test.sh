@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: Rust (unit, integration, doc, property tests, examples), Python (pytest,
-# stubtest, the example notebook), WebAssembly in Node, and headless Chromium.
+# stubtest, the example notebook), WebAssembly in Node, the npm package in every bundler, and
+# headless Chromium.
 # Installs what it needs first (scripts/setup.sh, idempotent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo test -p actionplan --features schema --test schema
 
-for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-browser.sh; do
+for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-npm-consumers.sh scripts/test-browser.sh; do
   if [ -x "$s" ]; then
     stage "$s"
     "$s"
