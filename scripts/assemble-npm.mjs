@@ -55,7 +55,9 @@ for (const v of variants) {
   if (!classes.includes("Plan") || !functions.includes("parsePlan")) throw new Error(`assemble-npm: unexpected glue in ${v.from}`);
   // (An exported function declaration is a mutable binding: the checked one replaces it.)
   const takesObjects = functions.filter((f) => new RegExp(`^export function ${f}\\([^)]*\\) \\{\\n\\s*_assertClass\\(`, "m").test(glue));
-  glue += `\nimport { guardFreed as __guardFreed, guardArgs as __guardArgs } from "../common.js";\n` +
+  if (!/^let [\w, ]*\bwasm\b[\w, ]*;$/m.test(glue)) throw new Error(`assemble-npm: no module variable in ${v.from} glue`);
+  glue += `\n/** Whether the module is started (by any entry: they share this glue). */\nexport function __ready() {\n    return wasm !== undefined;\n}\n` +
+    `\nimport { guardFreed as __guardFreed, guardArgs as __guardArgs } from "../common.js";\n` +
     classes.map((c) => `__guardFreed(${c});\n`).join("") +
     takesObjects.map((f) => `${f} = __guardArgs(${f}, [${classes.join(", ")}]);\n`).join("");
   writeFileSync(path.join(out, "glue.js"), glue);
@@ -102,20 +104,25 @@ for (const v of variants) {
 
   // The slim entry: the same API; the caller gives the module.
   const wrapped = functions.map((f) =>
-    `export function ${f}(...args) {\n  if (!started) throw notStarted(${JSON.stringify(`${f}()`)});\n  return glue.${f}(...args);\n}\n`).join("");
+    `export function ${f}(...args) {\n  if (!glue.__ready()) throw notStarted(${JSON.stringify(`${f}()`)});\n  return glue.${f}(...args);\n}\n`).join("") +
+    classes.map((c) => `// ${c}'s static constructors (${c}.fromJSON) need the module too.\n` +
+      `for (const key of Object.getOwnPropertyNames(glue.${c})) {\n` +
+      `  const f = glue.${c}[key];\n` +
+      `  if (typeof f !== "function" || key.startsWith("__") || f.__checked) continue;\n` +
+      `  const checked = function (...args) {\n    if (!glue.__ready()) throw notStarted(\`${c}.\${key}()\`);\n    return f.apply(this, args);\n  };\n` +
+      `  checked.__checked = true;\n  glue.${c}[key] = checked;\n}\n`).join("");
   writeFileSync(path.join(dist, `${v.slim}.js`), banner +
     `import * as glue from "./${v.name}/glue.js";\n` +
     `import start, { initSync as startSync } from "./${v.name}/glue.js";\n` +
     `import { notStarted as missing } from "./common.js";\n\n` +
     `const entry = ${JSON.stringify(`${v.spec}/slim`)};\n` +
-    `let started = false;\n` +
     `const notStarted = (what) => missing(\`\${entry}: \${what}\`);\n\n` +
     `/** Start the module from the package's .wasm (a URL, Response, bytes or WebAssembly.Module, or a promise of one). */\n` +
-    `export async function init(wasm) {\n  if (started) return;\n  if (wasm === undefined) throw notStarted("init() needs the .wasm");\n` +
-    `  await start({ module_or_path: await wasm });\n  started = true;\n}\n` +
+    `export async function init(wasm) {\n  if (glue.__ready()) return;\n  if (wasm === undefined) throw notStarted("init() needs the .wasm");\n` +
+    `  await start({ module_or_path: await wasm });\n}\n` +
     `/** Start the module from the package's .wasm bytes or a compiled WebAssembly.Module. */\n` +
-    `export function initSync(wasm) {\n  if (started) return;\n  if (wasm === undefined) throw notStarted("initSync() needs the .wasm");\n` +
-    `  startSync({ module: wasm });\n  started = true;\n}\n\n` +
+    `export function initSync(wasm) {\n  if (glue.__ready()) return;\n  if (wasm === undefined) throw notStarted("initSync() needs the .wasm");\n` +
+    `  startSync({ module: wasm });\n}\n\n` +
     wrapped +
     `export { ${classes.join(", ")} } from "./${v.name}/glue.js";\n` +
     `export { ActionPlanError, isActionPlanError } from "./common.js";\n`);

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { bytes, root, thrown } from "./helpers.mjs";
 
@@ -31,16 +32,42 @@ test("CommonJS: require() gives the same module", () => {
   assert.equal(ap.parsePlan(CSV).actionCount, 1);
 });
 
-test("the slim entry says it is not started, then starts from the .wasm bytes", async () => {
-  const slim = await entry("office-slim");
-  const e = thrown(() => slim.parsePlan(CSV));
-  assert.equal(e.name, "NotStartedError");
-  assert.match(e.message, /actionplan\/office\/slim: parsePlan\(\): .*init/);
-  await assert.rejects(slim.init(), /needs the \.wasm/);
-  slim.initSync(bytes("bindings-wasm/dist/actionplan-office.wasm"));
-  slim.initSync(); // started: nothing to do
-  assert.equal(slim.parsePlan(CSV).actionCount, 1);
-  assert.deepEqual(slim.sheetNames(bytes("tests/fixtures/office/harlow-2023.xlsx")).length > 0, true);
+/** Run a module in a fresh Node (a fresh glue: the entries of one process share it). */
+function fresh(code) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test("the slim entry says it is not started, then starts from the .wasm bytes", () => {
+  const out = fresh(`
+import { readFileSync } from "node:fs";
+import * as slim from "./bindings-wasm/dist/office-slim.js";
+const names = [];
+for (const f of [() => slim.parsePlan("a"), () => slim.Plan.fromJSON("{}")]) {
+  try { f(); } catch (e) { names.push(e.name + " " + e.message.split(":").slice(0, 2).join(":")); }
+}
+let noWasm;
+await slim.init().catch((e) => (noWasm = e.message));
+slim.initSync(readFileSync("bindings-wasm/dist/actionplan-office.wasm"));
+slim.initSync();
+const book = readFileSync("tests/fixtures/office/harlow-2023.xlsx");
+console.log(JSON.stringify({ names, noWasm, actions: slim.parsePlan("Action,Owner\\nx,y\\n").actionCount, sheets: slim.sheetNames(book).length > 0 }));
+`);
+  assert.deepEqual(out.names, ["NotStartedError actionplan/office/slim: parsePlan()", "NotStartedError actionplan/office/slim: Plan.fromJSON()"]);
+  assert.match(out.noWasm, /init\(\) needs the \.wasm/);
+  assert.equal(out.actions, 1);
+  assert.ok(out.sheets);
+});
+
+test("a slim entry is started when another entry started the same module", () => {
+  const out = fresh(`
+import * as slim from "./bindings-wasm/dist/slim.js";
+import "./bindings-wasm/dist/index.js";
+await slim.init();
+console.log(JSON.stringify(slim.parsePlan("Action,Owner\\nx,y\\n").actionCount));
+`);
+  assert.equal(out, 1);
 });
 
 test("errors: instanceof ActionPlanError and isActionPlanError, not for a TypeError", async () => {
