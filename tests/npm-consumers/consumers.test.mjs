@@ -283,9 +283,9 @@ async function checkSlim(url) {
   try {
     await page.goto(url);
     await page.waitForFunction(() => globalThis.__slim !== undefined, null, { timeout: 60_000 });
-    const { url: wasmUrl, ...slim } = await page.evaluate(() => globalThis.__slim);
+    const { url: wasmUrl, before, ...slim } = await page.evaluate(() => globalThis.__slim);
     assert.deepEqual(slim, expected().lean);
-    return { url: wasmUrl };
+    return { url: wasmUrl, before };
   } finally {
     await page.close();
   }
@@ -328,40 +328,52 @@ async function devServer(cmd, args, cwd, port) {
   assert.fail(`${args.join(" ")} did not start:\n${log}`);
 }
 
+/** Build-and-serve helpers for Vite: the dev server, then `vite build` served as files. */
+async function viteBoth(name, bin, dir, checks) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const dev = await devServer(node, [bin, "--port", String(port), "--strictPort", "--host", "127.0.0.1"], dir, port);
+  try {
+    await checks(dev.base, "dev");
+  } catch (e) {
+    e.message += `\n${name} dev server said:\n${dev.log()}`;
+    throw e;
+  } finally {
+    dev.child.kill();
+  }
+  run(node, [bin, "build", "--logLevel", "error"], { cwd: dir });
+  const server = await serveDir(path.join(dir, "dist"));
+  try {
+    await checks(server.base, "build");
+  } finally {
+    await server.close();
+  }
+}
+
 for (const [name, vite] of [["Vite 8", "vite/bin/vite.js"], ["Vite 7", "vite7/bin/vite.js"]]) {
+  const bin = path.join(tools, vite);
+  const id = name.replace(" ", "").toLowerCase();
   test(`${name}: dev server and build, no configuration`, async () => {
     // Its own project: the dependency optimiser's cache (node_modules/.vite) is per project.
-    const dir = path.join(freshProject(name.replace(" ", "").toLowerCase()), "app");
-    // And the README's recipe for the slim entry: the .wasm as a file, its URL from `?url`.
-    writeFileSync(path.join(dir, "slim.js"), `import * as slim from "actionplan/slim";
+    const dir = path.join(freshProject(id), "app");
+    await viteBoth(name, bin, dir, async (base) => checkPage(await pageResult(`${base}/`)));
+  });
+
+  test(`${name}: the slim entry with the .wasm as a file (the README's ?url recipe)`, async () => {
+    // A page with only the slim entry (with the full one too they would share the module).
+    const dir = path.join(freshProject(`${id}-slim`), "app");
+    writeFileSync(path.join(dir, "main.js"), `import * as slim from "actionplan/slim";
 import wasmUrl from "actionplan/actionplan.wasm?url";
 import { check } from "./check.js";
+let before;
+try { slim.parsePlan("a"); } catch (e) { before = e.name; }
 await slim.init(wasmUrl);
-globalThis.__slim = { ...(await check(slim, null, null)), url: wasmUrl };
+globalThis.__slim = { ...(await check(slim, null, null)), url: wasmUrl, before };
 `);
-    writeFileSync(path.join(dir, "index.html"), readFileSync(path.join(dir, "index.html"), "utf8")
-      .replace("</body>", '<script type="module" src="./slim.js"></script>\n</body>'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const bin = path.join(tools, vite);
-    const dev = await devServer(node, [bin, "--port", String(port), "--strictPort", "--host", "127.0.0.1"], dir, port);
-    try {
-      checkPage(await pageResult(`${dev.base}/`));
-      await checkSlim(`${dev.base}/`);
-    } catch (e) {
-      e.message += `\n${name} dev server said:\n${dev.log()}`;
-      throw e;
-    } finally {
-      dev.child.kill();
-    }
-    run(node, [bin, "build", "--logLevel", "error"], { cwd: dir });
-    const server = await serveDir(path.join(dir, "dist"));
-    try {
-      checkPage(await pageResult(`${server.base}/`));
-      const { url } = await checkSlim(`${server.base}/`);
-      assert.match(url, /^\/assets\/actionplan-[\w-]+\.wasm$/, "the build copied the .wasm");
-    } finally {
-      await server.close();
-    }
+    await viteBoth(name, bin, dir, async (base, mode) => {
+      const { url, before } = await checkSlim(`${base}/`);
+      assert.equal(before, "NotStartedError");
+      if (mode === "build") assert.match(url, /^\/assets\/actionplan-[\w-]+\.wasm$/, "the build copied the .wasm");
+    });
   });
 }
 
@@ -412,21 +424,24 @@ webpack({ context: __dirname, mode: "production" }, (err, stats) => {
 test("a plain page with an import map, and the slim entry given the .wasm URL", async () => {
   const dir = app("plain");
   const lib = "/node_modules/actionplan/dist";
-  writeFileSync(path.join(dir, "index.html"), `<!DOCTYPE html><meta charset="utf-8">
-<script type="importmap">${JSON.stringify({ imports: { actionplan: `${lib}/index.js`, "actionplan/office": `${lib}/office.js`, "actionplan/slim": `${lib}/slim.js` } })}</script>
-<script type="module" src="./main.js"></script>
+  const importMap = `<script type="importmap">${JSON.stringify({ imports: { actionplan: `${lib}/index.js`, "actionplan/office": `${lib}/office.js`, "actionplan/slim": `${lib}/slim.js` } })}</script>`;
+  writeFileSync(path.join(dir, "index.html"), `<!DOCTYPE html><meta charset="utf-8">\n${importMap}\n<script type="module" src="./main.js"></script>\n`);
+  // The slim entry on a page of its own (with the full entry they would share the module).
+  writeFileSync(path.join(dir, "slim.html"), `<!DOCTYPE html><meta charset="utf-8">\n${importMap}
 <script type="module">
 import * as slim from "actionplan/slim";
 import { check } from "./check.js";
+let before;
+try { slim.parsePlan("a"); } catch (e) { before = e.name; }
 await slim.init(new URL("${lib}/actionplan.wasm", location.href));
-globalThis.__slim = await check(slim, null, null);
+globalThis.__slim = { ...(await check(slim, null, null)), before };
 </script>`);
   // Module workers have no import map: the worker names the file.
   writeFileSync(path.join(dir, "worker.js"), readFileSync(path.join(dir, "worker.js"), "utf8").replace('"actionplan"', `"${lib}/index.js"`));
   const server = await serveDir(project);
   try {
     checkPage(await pageResult(`${server.base}/plain/`));
-    await checkSlim(`${server.base}/plain/`);
+    assert.equal((await checkSlim(`${server.base}/plain/slim.html`)).before, "NotStartedError");
   } finally {
     await server.close();
   }
