@@ -10,7 +10,7 @@
 //                                            actionplan/actionplan.wasm (or -office.wasm)
 // Every entry exports the same `init` and `initSync` (a no-op where the entry started itself),
 // typed the same, and the same `ActionPlanError` / `isActionPlanError`. CommonJS entries
-// (`require`) load the ES module (require(esm), Node 20.19+ and 22.12+).
+// (`require`) load the ES module (require(esm): Node 20.19+ and 22.12+).
 //
 // Usage: node scripts/assemble-npm.mjs   (run by scripts/build-wasm.sh)
 import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, existsSync } from "node:fs";
