@@ -8,8 +8,10 @@
 # are built, because Office support costs more than the rest of the library put together:
 #   bindings-wasm/pkg/         web, lean: CSV, TSV, JSON (--no-default-features), the budgeted one
 #   bindings-wasm/pkg-office/  web, full: + Excel and Word files, the tracker workbook
-#   bindings-wasm/pkg-node/    Node, full
+#   bindings-wasm/pkg-node/    Node, full (the repository's own tests and benchmarks)
 # Without features, one module: pkg/ (web) and pkg-node/ (Node).
+# Then scripts/assemble-npm.mjs makes the npm package's entries in bindings-wasm/dist/ from the
+# web builds (what is published: see "files" in bindings-wasm/package.json).
 # Usage: scripts/build-wasm.sh [--force]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,8 +81,13 @@ fresh=true
 for o in "${outs[@]}"; do
   [ -f "$o/.build-hash" ] && [ "$(cat "$o/.build-hash")" = "$want" ] || fresh=false
 done
+assemble() {
+  # The npm package's entries (bindings-wasm/dist/), from the web builds: cheap, so always.
+  node scripts/assemble-npm.mjs
+}
 if [ "$force" != "--force" ] && $fresh; then
   echo "build-wasm: up to date (${outs[*]})"
+  assemble
   exit 0
 fi
 
@@ -125,6 +132,7 @@ find "$node/snippets" -name '*.js' 2>/dev/null | while read -r f; do
 done
 
 for o in "${outs[@]}"; do echo "$want" >"$o/.build-hash"; done
+assemble
 
 for o in "${outs[@]}"; do
   [ "$o" = "$node" ] && continue

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests and the demo need. Idempotent: each step checks first.
-# Usage: scripts/setup.sh [rust|python|wasm|office|browser|all]   (default: all)
+# Usage: scripts/setup.sh [rust|python|wasm|npm|office|browser|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -35,6 +35,16 @@ if want wasm; then
   if [ -f bindings-wasm/package.json ] && { [ ! -f bindings-wasm/node_modules/.package-lock.json ] \
       || [ bindings-wasm/package.json -nt bindings-wasm/node_modules/.package-lock.json ]; }; then
     (cd bindings-wasm && npm install --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+if want npm; then
+  # The bundlers and checkers the npm package is tried with (scripts/test-npm-consumers.sh):
+  # installed once from tests/npm-consumers/package-lock.json, again when package.json changes.
+  if [ ! -f tests/npm-consumers/node_modules/.package-lock.json ] \
+      || [ tests/npm-consumers/package.json -nt tests/npm-consumers/node_modules/.package-lock.json ]; then
+    say "installing the npm consumer tools (vite, esbuild, webpack, typescript, attw)"
+    (cd tests/npm-consumers && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
 

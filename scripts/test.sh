@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: Rust (unit, integration, doc, property tests, examples), Python (pytest,
-# stubtest, the example notebook), WebAssembly in Node, and headless Chromium.
+# stubtest, the example notebook), WebAssembly in Node, the npm package in every bundler, and
+# headless Chromium.
 # Installs what it needs first (scripts/setup.sh, idempotent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ MSRV=$(grep -E '^rust-version *= *"' Cargo.toml | sed -E 's/.*"([^"]+)".*/\1/')
 stage "Rust: the library and CLI build on Rust $MSRV, the declared minimum"
 CARGO_TARGET_DIR=target/msrv cargo "+$MSRV" check -p actionplan -p actionplan-cli --all-features
 
-for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-browser.sh; do
+for s in scripts/test-python.sh scripts/test-wasm.sh scripts/test-npm-consumers.sh scripts/test-browser.sh; do
   if [ -x "$s" ]; then
     stage "$s"
     "$s"

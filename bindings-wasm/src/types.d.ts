@@ -562,8 +562,11 @@ export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:
  * `EmptyError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `JsonError`,
- * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `IoError`
- * (and a plain `TypeError` for an argument of the wrong JS type).
+ * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `IoError`;
+ * from the npm package's entries also `FreedError` (a plan used after `free()`) and
+ * `NotStartedError` (a `/slim` entry called before `init`). The package exports this as a
+ * class, so `e instanceof ActionPlanError` holds for all of them, and `isActionPlanError(e)`
+ * is the same test as a type guard. An argument of the wrong JS type is a plain `TypeError`.
  */
 export interface ActionPlanError extends Error {
   /** The core's machine-readable code, e.g. `no_header`. */

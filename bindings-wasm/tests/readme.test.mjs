@@ -1,6 +1,6 @@
 // The README's examples run (after automerge's test/readme.mts): every ```js block that does
-// not need a browser is run against the Node build, and each `console.log(...); // output`
-// line must print what its comment says.
+// not need a browser is run against the package's own entries (dist/, as published), and each
+// `console.log(...); // output` line must print what its comment says.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
@@ -13,14 +13,15 @@ import { root, text } from "./helpers.mjs";
 
 const readme = text("bindings-wasm/README.md");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
-const pkg = pathToFileURL(path.join(root, "bindings-wasm/pkg-node/actionplan_wasm.js")).href;
+const entry = (name) => JSON.stringify(pathToFileURL(path.join(root, `bindings-wasm/dist/${name}.js`)).href);
+const ENTRIES = { "actionplan": "index", "actionplan/office": "office", "actionplan/slim": "slim", "actionplan/office/slim": "office-slim" };
 const dir = mkdtempSync(path.join(tmpdir(), "actionplan-readme-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 test("the README has examples", () => assert.ok(blocks.length >= 3));
 
 blocks.forEach((code, i) => {
-  const browserOnly = /document\.|await init\(\)/.test(code);
+  const browserOnly = /document\.|location\.|\?url"/.test(code);
   if (browserOnly) {
     // A browser example cannot run in Node: check that it parses as a module (the page test
     // runs the same calls in Chromium).
@@ -36,7 +37,7 @@ blocks.forEach((code, i) => {
     const checks = [];
     globalThis.__readmeCheck = (expected, ...args) => checks.push([format(...args), expected]);
     const body = code
-      .replaceAll('from "actionplan"', `from ${JSON.stringify(pkg)}`)
+      .replace(/from "(actionplan(?:\/[a-z/]+)?)"/g, (_, spec) => `from ${entry(ENTRIES[spec])}`)
       .replaceAll('readFileSync("', `readFileSync(${JSON.stringify(root + "/")} + "`)
       .replace(/^(\s*)console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_, indent, args, expected) =>
         `${indent}__readmeCheck(${JSON.stringify(expected.trim())}, ${args});`)
