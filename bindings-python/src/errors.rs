@@ -323,3 +323,26 @@ impl<T> CoreResult<T> for actionplan::Result<T> {
         self.map_err(|e| core_error(py, &e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// One vocabulary: every exception for a core error code has the core's name for it, and
+    /// every core code has its exception.
+    #[test]
+    fn exception_names_are_the_cores() {
+        for spec in super::SPECS {
+            let core = actionplan::error::name_of(spec.code);
+            if core != "ActionPlanError" && spec.code != "io" {
+                assert_eq!(spec.name, core, "code {}", spec.code);
+            }
+        }
+        for (code, name) in actionplan::error::NAMES {
+            assert!(
+                super::SPECS
+                    .iter()
+                    .any(|s| s.code == *code && s.name == *name),
+                "no exception {name} for code {code}"
+            );
+        }
+    }
+}

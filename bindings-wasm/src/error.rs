@@ -1,20 +1,27 @@
 //! Errors at the edge: the core's [`actionplan::Error`] becomes a real JS `Error`.
 //!
 //! After automerge-wasm's `interop.rs`: never a thrown string. The `name` is the core's
-//! [`actionplan::Error::code`] in PascalCase with `Error` after it (`no_header` →
-//! `NoHeaderError`), so `catch (e) { if (e.name === "NoHeaderError") … }` works, and the place
+//! [`actionplan::Error::name`] (`NoHeaderError`, `InvalidJsonError`: the Python exception's
+//! name too), so `catch (e) { if (e.name === "NoHeaderError") … }` works, and the place
 //! travels as properties: `code` (the core's code), `row` (1-based, or `null`) and `column`
 //! (a header name or a JSON column number as text, or `null`).
 
 use wasm_bindgen::prelude::*;
 
-/// The JS error name for a core error code: `no_header` → `NoHeaderError`.
+/// The JS error name for a core error code: the core's name ([`actionplan::error::NAMES`], the
+/// same as the Python exception's), or for a code of the binding's own (`freed`) its words in
+/// PascalCase with `Error` after them.
 ///
 /// ```
 /// assert_eq!(actionplan_wasm::error_name("no_header"), "NoHeaderError");
-/// assert_eq!(actionplan_wasm::error_name("json"), "JsonError");
+/// assert_eq!(actionplan_wasm::error_name("json"), "InvalidJsonError");
+/// assert_eq!(actionplan_wasm::error_name("not_started"), "NotStartedError");
 /// ```
 pub fn error_name(code: &str) -> String {
+    let core = actionplan::error::name_of(code);
+    if core != "ActionPlanError" {
+        return core.to_string();
+    }
     let mut name = String::with_capacity(code.len() + 5);
     for word in code.split('_').filter(|w| !w.is_empty()) {
         // Codes are ASCII (`[a-z_]+`): ASCII case mapping is exact, and it links no Unicode

@@ -561,8 +561,8 @@ export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:
- * `EmptyError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `JsonError`,
- * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `IoError`;
+ * `EmptyInputError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `InvalidJsonError`,
+ * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `ReadError`;
  * from the npm package's entries also `FreedError` (a plan used after `free()`) and
  * `NotStartedError` (a `/slim` entry called before `init`). The package exports this as a
  * class, so `e instanceof ActionPlanError` holds for all of them, and `isActionPlanError(e)`

@@ -5,13 +5,13 @@ import assert from "node:assert/strict";
 import { ap, thrown } from "./helpers.mjs";
 
 const cases = [
-  ["an empty file", "", "EmptyError", "empty"],
-  ["white space only", " \n\t\n", "EmptyError", "empty"],
-  ["an empty Uint8Array", new Uint8Array(), "EmptyError", "empty"],
+  ["an empty file", "", "EmptyInputError", "empty"],
+  ["white space only", " \n\t\n", "EmptyInputError", "empty"],
+  ["an empty Uint8Array", new Uint8Array(), "EmptyInputError", "empty"],
   ["binary junk", new Uint8Array([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8]), "NotTextError", "not_text"],
   ["a PDF", new TextEncoder().encode("%PDF-1.7\n\x00\x01\x02\x03 binary"), "NotTextError", "not_text"],
   ["a table with no header", "1,2,3\n4,5,6\n7,8,9\n", "NoHeaderError", "no_header"],
-  ["broken JSON", '{"meta": {,}', "JsonError", "json"],
+  ["broken JSON", '{"meta": {,}', "InvalidJsonError", "json"],
 ];
 
 for (const [what, input, name, code] of cases) {
@@ -28,7 +28,7 @@ for (const [what, input, name, code] of cases) {
 
 test("a JSON error carries its line and column", () => {
   const e = thrown(() => ap.parsePlan('{\n  "meta": {\n    "title": ,\n  }\n}'));
-  assert.equal(e.name, "JsonError");
+  assert.equal(e.name, "InvalidJsonError");
   assert.equal(e.row, 3);
   assert.equal(e.column, "14");
   assert.match(e.message, /line 3/);

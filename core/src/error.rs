@@ -198,6 +198,17 @@ impl Error {
         }
     }
 
+    /// The error's name in every door: the Python exception class and the JS `Error.name`
+    /// ([`NAMES`]). One vocabulary, so a notebook and a web page say the same thing.
+    ///
+    /// ```
+    /// let e = actionplan::Error::new(actionplan::ErrorKind::Empty);
+    /// assert_eq!(e.name(), "EmptyInputError");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        name_of(self.code())
+    }
+
     /// The 1-based row the error points at, when it has one.
     ///
     /// ```
@@ -242,6 +253,37 @@ impl Error {
     }
 }
 
+/// Every error code with its name in every door (Python exception class, JS `Error.name`).
+///
+/// ```
+/// assert!(actionplan::error::NAMES.contains(&("json", "InvalidJsonError")));
+/// ```
+pub const NAMES: &[(&str, &str)] = &[
+    ("empty", "EmptyInputError"),
+    ("not_text", "NotTextError"),
+    ("no_header", "NoHeaderError"),
+    ("no_rows", "NoRowsError"),
+    ("json", "InvalidJsonError"),
+    ("unknown_column", "UnknownColumnError"),
+    ("invalid_option", "InvalidOptionError"),
+    ("too_large", "TooLargeError"),
+    ("document", "DocumentError"),
+    ("io", "ReadError"),
+];
+
+/// The name for a code ([`NAMES`]); `ActionPlanError` for a code it does not list.
+///
+/// ```
+/// assert_eq!(actionplan::error::name_of("io"), "ReadError");
+/// assert_eq!(actionplan::error::name_of("bogus"), "ActionPlanError");
+/// ```
+pub fn name_of(code: &str) -> &'static str {
+    NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("ActionPlanError", |(_, n)| n)
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.kind.fmt(f)
@@ -276,5 +318,50 @@ impl From<serde_json::Error> for Error {
             column: e.column(),
             message: e.to_string(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_name() {
+        let kinds = [
+            ErrorKind::Empty,
+            ErrorKind::NotText {
+                offset: None,
+                hint: None,
+            },
+            ErrorKind::NoHeader { rows_scanned: 1 },
+            ErrorKind::NoRows { header_row: 1 },
+            ErrorKind::Json {
+                line: 1,
+                column: 1,
+                message: String::new(),
+            },
+            ErrorKind::UnknownColumn {
+                column: String::new(),
+                header_row: 1,
+            },
+            ErrorKind::InvalidOption {
+                name: String::new(),
+                message: String::new(),
+            },
+            ErrorKind::TooLarge {
+                what: String::new(),
+                size: 1,
+                limit: 0,
+            },
+            ErrorKind::Document {
+                format: String::new(),
+                message: String::new(),
+            },
+            ErrorKind::Io(String::new()),
+        ];
+        for k in kinds {
+            let e = Error::new(k);
+            assert_ne!(e.name(), "ActionPlanError", "{} has no name", e.code());
+        }
     }
 }

@@ -83,11 +83,11 @@ function setStatus(text) {
 // ---- errors ---------------------------------------------------------------------------------
 
 const ERROR_TITLES = {
-  EmptyError: "The file is empty",
+  EmptyInputError: "The file is empty",
   NotTextError: "This is not a table of actions",
   NoHeaderError: "No header row was found",
   NoRowsError: "The table has no actions",
-  JsonError: "The JSON could not be read",
+  InvalidJsonError: "The JSON could not be read",
   UnknownColumnError: "A column is missing",
   InvalidOptionError: "A setting is not valid",
   TooLargeError: "The file is too large",

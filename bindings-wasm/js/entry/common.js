@@ -26,7 +26,7 @@ export function isActionPlanError(value) {
 
 /**
  * The class of the library's errors, for `instanceof`. The errors are made inside the
- * WebAssembly module as plain `Error`s named after their kind (`NoHeaderError`, `JsonError`,
+ * WebAssembly module as plain `Error`s named after their kind (`NoHeaderError`, `InvalidJsonError`,
  * ...), so `instanceof ActionPlanError` asks `isActionPlanError`: it holds for errors from
  * either build (lean or Office) and from any copy of the package.
  */

@@ -29,7 +29,7 @@ export declare function initSync(wasm?: WasmBytes | object): void;
 
 /**
  * Whether a value is an error the library threw about its input or its use (`NoHeaderError`,
- * `JsonError`, `InvalidOptionError`, `FreedError`, ...): the same test as
+ * `InvalidJsonError`, `InvalidOptionError`, `FreedError`, ...): the same test as
  * `value instanceof ActionPlanError`, as a type guard.
  */
 export declare function isActionPlanError(value: unknown): value is ActionPlanError;
