@@ -297,23 +297,8 @@ impl ListCol {
 /// Lifecycle statuses, in order (the names `Action.status` gives): the core's list.
 pub const STATUSES: [&str; 7] = actionplan::Status::NAMES;
 
-/// Timeframe kinds (the names `Timeframe.kind` gives).
-pub const KINDS: [&str; 14] = [
-    "day",
-    "month",
-    "month_range",
-    "quarter",
-    "season",
-    "financial_year",
-    "calendar_year",
-    "part_of_year",
-    "open_ended",
-    "ongoing",
-    "recurring",
-    "conditional",
-    "status",
-    "unreadable",
-];
+/// Timeframe kinds (the names `Timeframe.kind` gives): the core's list.
+pub const KINDS: [&str; 14] = actionplan::timeframe::Kind::NAMES;
 
 /// The action table of a plan: one row per action.
 pub fn action_table(data: &PlanData) -> Table {
@@ -326,7 +311,7 @@ pub fn rated_table(data: &PlanData, a: &Assessment) -> Table {
 }
 
 /// Overdue strengths (the names `RatedAction.overdue` gives).
-pub const OVERDUE: [&str; 4] = ["definitely", "possibly", "no", "no_deadline"];
+pub const OVERDUE: [&str; 4] = actionplan::timeframe::Overdue::NAMES;
 
 /// Column names in table order (the assessment's last).
 const COLUMNS: [&str; 30] = [

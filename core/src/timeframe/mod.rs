@@ -317,6 +317,7 @@ fn is_false(b: &bool) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// An exact day.
     Day,
@@ -349,6 +350,50 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order tables list them.
+    ///
+    /// ```
+    /// use actionplan::timeframe::Kind;
+    /// assert_eq!(Kind::ALL.len(), Kind::NAMES.len());
+    /// for (k, n) in Kind::ALL.iter().zip(Kind::NAMES) {
+    ///     assert_eq!(k.as_str(), n);
+    /// }
+    /// ```
+    pub const ALL: [Kind; 14] = [
+        Kind::Day,
+        Kind::Month,
+        Kind::MonthRange,
+        Kind::Quarter,
+        Kind::Season,
+        Kind::FinancialYear,
+        Kind::CalendarYear,
+        Kind::PartOfYear,
+        Kind::OpenEnded,
+        Kind::Ongoing,
+        Kind::Recurring,
+        Kind::Conditional,
+        Kind::Status,
+        Kind::Unreadable,
+    ];
+
+    /// The snake_case names of [`Kind::ALL`], in order (the categories of every table).
+    pub const NAMES: [&'static str; 14] = [
+        "day",
+        "month",
+        "month_range",
+        "quarter",
+        "season",
+        "financial_year",
+        "calendar_year",
+        "part_of_year",
+        "open_ended",
+        "ongoing",
+        "recurring",
+        "conditional",
+        "status",
+        "unreadable",
+    ];
+
     /// The snake_case name.
     ///
     /// ```
@@ -528,6 +573,17 @@ pub enum Overdue {
 }
 
 impl Overdue {
+    /// The snake_case names, most overdue first (the categories of every table).
+    ///
+    /// ```
+    /// use actionplan::timeframe::Overdue;
+    /// let all = [Overdue::Definitely, Overdue::Possibly, Overdue::No, Overdue::NoDeadline];
+    /// for (o, n) in all.iter().zip(Overdue::NAMES) {
+    ///     assert_eq!(o.as_str(), n);
+    /// }
+    /// ```
+    pub const NAMES: [&'static str; 4] = ["definitely", "possibly", "no", "no_deadline"];
+
     /// The snake_case name ("definitely", "possibly", "no", "no_deadline").
     ///
     /// ```
