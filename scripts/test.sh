@@ -15,6 +15,11 @@ cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo test -p actionplan --features schema --test schema
 
+stage "Rust: an example tool built on the public API (examples/rust/quarterly-tool)"
+cargo run -q -p quarterly-tool -- tests/golden/inputs/huntingdonshire-2024-q3.tsv \
+  examples/data/huntingdonshire-2024.tsv target/quarterly-tool
+test -s target/quarterly-tool/report.html
+
 MSRV=$(grep -E '^rust-version *= *"' Cargo.toml | sed -E 's/.*"([^"]+)".*/\1/')
 stage "Rust: the library and CLI build on Rust $MSRV, the declared minimum"
 CARGO_TARGET_DIR=target/msrv cargo "+$MSRV" check -p actionplan -p actionplan-cli --all-features
