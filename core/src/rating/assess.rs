@@ -186,8 +186,8 @@ pub struct RatedAction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reason {
-    /// The id of the rule that matched; `None` when no rule matched (the rule set's
-    /// `otherwise` label, or not rated).
+    /// The id of the rule that matched; [`OTHERWISE`] when none did and the rule set's
+    /// `otherwise` label applied; `None` when the action is not rated.
     pub rule: Option<Arc<str>>,
     /// The facts the matched rule looked at.
     pub facts: FactSet,
@@ -378,6 +378,22 @@ pub fn assess_since(
     assess_inner(plan, Some(previous), rules, as_of, None)
 }
 
+/// The rule name a reason gives when no rule held and the rule set's `otherwise` label applied.
+///
+/// ```
+/// use actionplan::rating::{assess, Condition, Label, Rule, RuleSet, Scale, OTHERWISE};
+/// let mut plan = actionplan::Plan::default();
+/// plan.recommendations.push(actionplan::Recommendation::new("1", "t"));
+/// plan.recommendations[0].actions.push(actionplan::Action::new("Open action, no deadline"));
+/// let scale = Scale::new("s", "S", vec![Label::new("ok", "OK", "#2e7d32"), Label::new("done", "Done", "#1f4e9c")]);
+/// let closed = Condition { closed: Some(true), ..Default::default() };
+/// let rules = RuleSet::new("x", "X", scale).rule(Rule::new("closed", closed, Some("done"))).otherwise("ok");
+/// let a = assess(&plan, &rules, "2025-01-01".parse().unwrap()).unwrap();
+/// assert_eq!(a.actions[0].rating.as_deref(), Some("ok"));
+/// assert_eq!(a.actions[0].reason.rule.as_deref(), Some(OTHERWISE));
+/// ```
+pub const OTHERWISE: &str = "otherwise";
+
 /// Rust code that may decide an action's rating before the rules ([`assess_with`]).
 type Custom<'a> = &'a dyn Fn(&Action, &Facts) -> Option<Verdict>;
 
@@ -404,6 +420,7 @@ fn assess_inner(
         .iter()
         .map(|r| Arc::from(r.id.as_str()))
         .collect();
+    let otherwise_id: Arc<str> = Arc::from(OTHERWISE);
     let ctx = super::facts::PlanContext::new(plan);
     let mut reported_cache: rustc_hash::FxHashMap<&str, super::facts::ReportedFact> =
         Default::default();
@@ -459,7 +476,13 @@ fn assess_inner(
                 None => {
                     let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
                     let text = sentence(&facts, uses, action);
-                    (label, rule.map(|r| rule_ids[r].clone()), uses, text)
+                    // The rule set's `otherwise` label is named as the rule that applied.
+                    let rule_id = match (rule, label) {
+                        (Some(r), _) => Some(rule_ids[r].clone()),
+                        (None, Some(_)) => Some(otherwise_id.clone()),
+                        (None, None) => None,
+                    };
+                    (label, rule_id, uses, text)
                 }
             };
             match label {

@@ -50,7 +50,7 @@ mod scale;
 
 pub use assess::{
     assess, assess_since, assess_with, Assessment, Finding, GroupRating, LabelCount, RatedAction,
-    Reason, RulesUsed, Verdict,
+    Reason, RulesUsed, Verdict, OTHERWISE,
 };
 pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};

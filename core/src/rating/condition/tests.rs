@@ -78,6 +78,10 @@ mod derived {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         days_past_start: Option<Range>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner_has: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        column_has: Option<std::collections::BTreeMap<String, Vec<String>>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         all: Option<Vec<Condition>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         any: Option<Vec<Condition>>,
@@ -96,6 +100,7 @@ fn condition_and_range_read_as_the_derive_did() {
         r#"{"status": null, "reported": ["amber_red"], "overdue": ["definitely"]}"#,
         r#"{"percent": {"min": 0, "below": "$x"}, "has_percent": true}"#,
         r#"{"days_overdue": {"above": "3 months", "max": 30.5}, "days_to_due": {}}"#,
+        r#"{"owner_has": ["Chief Executive"], "column_has": {"Stage": ["3", "4"]}}"#,
         r#"{"any": [{"closed": true}, {"not": {"ongoing": true}}], "all": []}"#,
         r#"{"status_text_has": ["rescheduled"], "comment_has": ["x", "y"]}"#,
         r#"{"cycles_without_update": {"min": 2}, "unchanged_since_previous": true}"#,
