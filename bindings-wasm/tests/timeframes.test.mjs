@@ -2,9 +2,11 @@
 // Python timeframe tests read), and never throws for any text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ap, list, readTsv, thrown } from "./helpers.mjs";
+import { ap, readTsv, thrown } from "./helpers.mjs";
 
-const files = list("tests/fixtures").filter((f) => /^timeframes.*\.tsv$/.test(f));
+// The fixtures with expected readings (the corpus, timeframes-corpus.tsv, is scored in Rust:
+// its columns are windows for a score, not one reading per phrase).
+const files = ["timeframes-seeds.tsv", "timeframes-wider.tsv"];
 const rows = files.flatMap((f) => readTsv(`tests/fixtures/${f}`).map((r) => ({ ...r, file: f })));
 
 test("the fixtures have phrases", () => {
