@@ -295,12 +295,6 @@ fn check_all(base_years: &[i32], filter: impl Fn(&Period, &Year) -> bool) -> (us
                     period,
                     Period::Quarter(_) | Period::Half(_) | Period::QuarterRange(..)
                 ) && !ys.starts_with("the ")
-                    // Not done: a quarter range after a financial year named by one year
-                    // ("FY25 Q1-Q2": the alternatives of the year and the range do not nest),
-                    // or after a civic or academic year ("civic year 2024/25 Q1-Q2": their
-                    // quarters are month ranges, which a range does not join).
-                    && !(matches!(year, Year::FyOne(_) | Year::Civic(_) | Year::Academic(_))
-                        && matches!(period, Period::QuarterRange(..)))
                 {
                     phrases.push(format!("{ys} {ps}"));
                 }
