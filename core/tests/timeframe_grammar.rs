@@ -15,6 +15,10 @@ enum Year {
     Fy(i32),
     /// "FY25": a financial year named by one year, ending or starting in it.
     FyOne(i32),
+    /// A civic (municipal) year starting in May of this year.
+    Civic(i32),
+    /// An academic (school) year starting in September of this year.
+    Academic(i32),
 }
 
 /// A period part without its year.
@@ -63,6 +67,8 @@ fn span(p: Period, year: Year) -> (i32, u32, i32) {
     let (y, first, calendar) = match year {
         Year::Cal(y) => (y, 1, true),
         Year::Fy(y) | Year::FyOne(y) => (y, 4, false),
+        Year::Civic(y) => (y, 5, false),
+        Year::Academic(y) => (y, 9, false),
     };
     match p {
         Period::Month(m) | Period::PartOfMonth(m, _) => (place(m, y, first), m, 1),
@@ -245,6 +251,12 @@ fn years(y: i32) -> Vec<(String, Year)> {
     }
     v.push((format!("FY{b2:02}"), Year::FyOne(b)));
     v.push((format!("FY {b}"), Year::FyOne(b)));
+    v.push((format!("calendar year {a}"), Year::Cal(y)));
+    v.push((format!("CY{a}"), Year::Cal(y)));
+    v.push((format!("civic year {a}/{b2:02}"), Year::Civic(y)));
+    v.push((format!("{a}/{b2:02} Municipal Year"), Year::Civic(y)));
+    v.push((format!("academic year {a}/{b2:02}"), Year::Academic(y)));
+    v.push((format!("school year {a}-{b2:02}"), Year::Academic(y)));
     v
 }
 
@@ -283,9 +295,6 @@ fn check_all(base_years: &[i32], filter: impl Fn(&Period, &Year) -> bool) -> (us
                     period,
                     Period::Quarter(_) | Period::Half(_) | Period::QuarterRange(..)
                 ) && !ys.starts_with("the ")
-                    // Not done: a quarter range after a financial year named by one year
-                    // ("FY25 Q1-Q2"): the alternatives of the year and the range do not nest.
-                    && !(matches!(year, Year::FyOne(_)) && matches!(period, Period::QuarterRange(..)))
                 {
                     phrases.push(format!("{ys} {ps}"));
                 }

@@ -29,6 +29,11 @@ fuzz_target!(|data: &[u8]| {
         settings.period_due_at_end = false;
         settings.seasons.winter = u32::from(h[1] % 15);
         settings.max_chars = usize::from(h[2]);
+        settings.quarter_in_calendar_year = match h[3] % 3 {
+            0 => None,
+            1 => Some(QuarterBasis::Calendar),
+            _ => Some(QuarterBasis::Financial),
+        };
     }
     let text = String::from_utf8_lossy(rest);
     let t = parse(&text, reference, &settings);
@@ -40,6 +45,9 @@ fuzz_target!(|data: &[u8]| {
     if t.kind == Kind::Unreadable {
         assert_eq!(t.confidence, Confidence::None);
         assert!(t.due_latest.is_none() && t.start.is_none(), "{text:?}");
+    }
+    if t.confidence == Confidence::None {
+        assert_eq!(t.kind, Kind::Unreadable, "{text:?}");
     }
     let _ = t.overdue(NaiveDate::MIN);
     let _ = t.overdue(NaiveDate::MAX);

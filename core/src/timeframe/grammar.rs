@@ -69,6 +69,8 @@ pub(crate) struct YearRead {
 pub(crate) enum PeriodPart {
     Month(u32),
     Quarter(u32),
+    /// Quarters `a` to `b` of one year ("2024/25 Q1-Q2").
+    Quarters(u32, u32),
     Half(u32),
     /// 0 spring, 1 summer, 2 autumn, 3 winter.
     Season(usize),
@@ -79,6 +81,7 @@ impl PeriodPart {
         match self {
             PeriodPart::Month(m) => super::calendar::month_title(m).to_string(),
             PeriodPart::Quarter(n) => format!("Q{n}"),
+            PeriodPart::Quarters(a, b) => format!("Q{a}-Q{b}"),
             PeriodPart::Half(n) => format!("H{n}"),
             PeriodPart::Season(s) => ["spring", "summer", "autumn", "winter"][s.min(3)].into(),
         }
@@ -243,7 +246,15 @@ impl<'t, 'a> P<'t, 'a> {
         };
         let k = if self.is_w(k, "the") { k + 1 } else { k };
         let (p, next) = if let Some((n, next)) = self.quarter_number(k) {
-            (PeriodPart::Quarter(n), next)
+            // "FY25 Q1-Q2", "civic year 2024/25 Q3/Q4": a range of quarters of that year.
+            match self
+                .connector(next)
+                .filter(|(either, _)| !either)
+                .and_then(|(_, c)| self.quarter_number(c))
+            {
+                Some((n2, next2)) if n2 > n => (PeriodPart::Quarters(n, n2), next2),
+                _ => (PeriodPart::Quarter(n), next),
+            }
         } else if let Some((n, next)) = self.half_number(k) {
             (PeriodPart::Half(n), next)
         } else if let Some((m, next, _)) = self.month_at(k).filter(|_| y.pair || y.named) {
@@ -326,6 +337,14 @@ pub(crate) fn compose(p: PeriodPart, y: YearPart, next: usize, s: &Settings) -> 
                 },
                 next,
             )
+        }
+        PeriodPart::Quarters(a, b) => {
+            let first = compose(PeriodPart::Quarter(a), y, next, s);
+            let last = compose(PeriodPart::Quarter(b), y, next, s);
+            let mut r = Base::new(make_range(first.e, last.e, false, s), next);
+            r.conf = first.conf;
+            r.note = first.note;
+            r
         }
         PeriodPart::Quarter(n) | PeriodPart::Half(n) => {
             let quarter = matches!(p, PeriodPart::Quarter(_));
