@@ -45,6 +45,7 @@ mod builder;
 mod columns;
 mod decode;
 mod encoding;
+mod text_layout;
 
 pub use columns::Aliases;
 pub use decode::Format;
@@ -370,6 +371,18 @@ impl ImportOptions {
             Format::Xlsx | Format::Docx => Err(crate::office::not_a_container(format)),
             Format::Tsv => self.read_delimited(text, self.delimiter.unwrap_or(b'\t'), "tsv"),
             Format::Csv | Format::Auto => {
+                // Tables copied out of Word or a PDF (one cell per line, wrapped cells).
+                if self.delimiter.is_none() && self.format == Format::Auto {
+                    if let Some(table) = std::str::from_utf8(text)
+                        .ok()
+                        .and_then(|t| text_layout::read(t, self))
+                    {
+                        let mut imported = self.read_rows(table.rows, table.format)?;
+                        imported.diagnostics.splice(0..0, table.notes);
+                        imported.plan.import_diagnostics = imported.diagnostics.clone();
+                        return Ok(imported);
+                    }
+                }
                 let d = self
                     .delimiter
                     .unwrap_or_else(|| decode::detect_delimiter(text, self));
