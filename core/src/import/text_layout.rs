@@ -429,9 +429,9 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
         line: h + 1,
         cells: header.clone(),
     });
-    let mut out: Vec<SourceRow> = Vec::new();
-    let (mut joined, mut splits, mut dropped) = (0usize, 0usize, Vec::new());
+    let mut dropped = Vec::new();
     let mut page_break = false;
+    let mut line_rows = Vec::new();
     for (i, l) in lines.iter().enumerate().skip(h + 1) {
         if is_blank(l) {
             page_break = true;
@@ -449,75 +449,14 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
             cells = shifted;
         }
         cells.resize(n.max(cells.len()), String::new());
-        let key = keys.iter().any(|&k| !cells[k].is_empty());
-        let f = cells[a].clone();
-        let others: Vec<usize> = (a + 1..cells.len())
-            .filter(|&c| !cells[c].is_empty())
-            .collect();
-        let Some(cur) = out.last_mut().filter(|_| !key) else {
-            out.push(SourceRow { line: i + 1, cells });
-            page_break = false;
-            continue;
-        };
-        let cont = if f.is_empty() || starts_lower(&f) {
-            true
-        } else if others.iter().any(|&c| {
-            // A fragment that starts a new entry in its column (not one that goes on).
-            !starts_lower(&cells[c])
-                && cur
-                    .cells
-                    .get(c)
-                    .is_none_or(|s| s.is_empty() || !dangling(s))
-        }) {
-            false
-        } else if !others.is_empty() {
-            !ends_sentence(&cur.cells[a])
-        } else {
-            !ends_sentence(&cur.cells[a]) || !ends_sentence(&f)
-        };
-        if !cont {
-            out.push(SourceRow { line: i + 1, cells });
-            page_break = false;
-            continue;
-        }
-        // After a page break, a continuation that brings its own owner and date while the row
-        // above has whole ones is the next row: its unfinished first sentence began above.
-        let whole = !others.is_empty()
-            && others
-                .iter()
-                .all(|&c| cur.cells.get(c).is_some_and(|s| !dangling(s)));
-        let tail = cur.cells[a]
-            .rfind(". ")
-            .map(|p| p + 2)
-            .filter(|&p| p < cur.cells[a].len());
-        if page_break && whole {
-            if let Some(p) = tail {
-                let start = cur.cells[a][p..].trim().to_string();
-                cur.cells[a].truncate(p);
-                let t = cur.cells[a].trim_end().len();
-                cur.cells[a].truncate(t);
-                cells[a] = format!("{start} {f}");
-                out.push(SourceRow { line: i + 1, cells });
-                splits += 1;
-                page_break = false;
-                continue;
-            }
-        }
-        cur.cells
-            .resize(cells.len().max(cur.cells.len()), String::new());
-        for (c, frag) in cells.into_iter().enumerate() {
-            if frag.is_empty() {
-                continue;
-            }
-            let cell = &mut cur.cells[c];
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(&frag);
-        }
-        joined += 1;
+        line_rows.push(LineRow {
+            line: i + 1,
+            cells,
+            page_break,
+        });
         page_break = false;
     }
+    let (out, joined, splits) = merge_wrapped(line_rows, a);
     rows.extend(out);
     if !dropped.is_empty() {
         notes.push(
@@ -558,6 +497,101 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
         notes,
         format: "text-wrapped",
     })
+}
+
+/// A line of a table whose cells may wrap: its cells, and whether a page break (a blank line)
+/// comes before it.
+pub(crate) struct LineRow {
+    pub(crate) line: usize,
+    pub(crate) cells: Vec<String>,
+    pub(crate) page_break: bool,
+}
+
+/// Join the lines that continue the row above (see the module docs) into it; `a` is the
+/// action column, and the columns before it are the recommendation's. Returns the rows, how
+/// many lines were joined and how many rows were split at a page break.
+pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, usize, usize) {
+    let keys: Vec<usize> = (0..a).collect();
+    let mut out: Vec<SourceRow> = Vec::new();
+    let (mut joined, mut splits) = (0usize, 0usize);
+    for LineRow {
+        line,
+        mut cells,
+        page_break,
+    } in lines
+    {
+        if cells.len() <= a {
+            cells.resize(a + 1, String::new());
+        }
+        let key = keys.iter().any(|&k| !cells[k].is_empty());
+        let f = cells[a].clone();
+        let others: Vec<usize> = (a + 1..cells.len())
+            .filter(|&c| !cells[c].is_empty())
+            .collect();
+        let Some(cur) = out.last_mut().filter(|_| !key) else {
+            out.push(SourceRow { line, cells });
+            continue;
+        };
+        if cur.cells.len() <= a {
+            cur.cells.resize(a + 1, String::new());
+        }
+        let cont = if f.is_empty() || starts_lower(&f) {
+            true
+        } else if others.iter().any(|&c| {
+            // A fragment that starts a new entry in its column (not one that goes on).
+            !starts_lower(&cells[c])
+                && cur
+                    .cells
+                    .get(c)
+                    .is_none_or(|s| s.is_empty() || !dangling(s))
+        }) {
+            false
+        } else if !others.is_empty() {
+            !ends_sentence(&cur.cells[a])
+        } else {
+            !ends_sentence(&cur.cells[a]) || !ends_sentence(&f)
+        };
+        if !cont {
+            out.push(SourceRow { line, cells });
+            continue;
+        }
+        // After a page break, a continuation that brings its own owner and date while the row
+        // above has whole ones is the next row: its unfinished first sentence began above.
+        let whole = !others.is_empty()
+            && others
+                .iter()
+                .all(|&c| cur.cells.get(c).is_some_and(|s| !dangling(s)));
+        let tail = cur.cells[a]
+            .rfind(". ")
+            .map(|p| p + 2)
+            .filter(|&p| p < cur.cells[a].len());
+        if page_break && whole {
+            if let Some(p) = tail {
+                let start = cur.cells[a][p..].trim().to_string();
+                cur.cells[a].truncate(p);
+                let t = cur.cells[a].trim_end().len();
+                cur.cells[a].truncate(t);
+                cells[a] = format!("{start} {f}");
+                out.push(SourceRow { line, cells });
+                splits += 1;
+                continue;
+            }
+        }
+        cur.cells
+            .resize(cells.len().max(cur.cells.len()), String::new());
+        for (c, frag) in cells.into_iter().enumerate() {
+            if frag.is_empty() {
+                continue;
+            }
+            let cell = &mut cur.cells[c];
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&frag);
+        }
+        joined += 1;
+    }
+    (out, joined, splits)
 }
 
 #[cfg(test)]
