@@ -29,6 +29,7 @@ pub mod json;
 pub mod model;
 pub mod office;
 mod order;
+pub mod pdf;
 pub mod rating;
 pub mod report;
 pub mod stats;
@@ -37,7 +38,7 @@ pub mod timeframe;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Place, Severity};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, PdfProblem, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 pub use text::Text;
 pub use timeframe::Timeframe;

@@ -45,7 +45,7 @@ mod builder;
 mod columns;
 mod decode;
 mod encoding;
-mod text_layout;
+pub(crate) mod text_layout;
 
 pub use columns::Aliases;
 pub use decode::Format;
@@ -318,8 +318,9 @@ impl ImportOptions {
                 Some(b'{') | Some(b'[')
             )
             && !matches!(self.format, Format::Json | Format::Xlsx | Format::Docx)
-            // Office containers are read whole (`crate::office`).
-            && crate::office::detect(&head).is_none();
+            // Office containers and PDFs are read whole (`crate::office`, `crate::pdf`).
+            && crate::office::detect(&head).is_none()
+            && !crate::pdf::is_pdf(&head);
         if !plain {
             reader.read_to_end(&mut head)?;
             return self.read_bytes(&head);
@@ -352,6 +353,10 @@ impl ImportOptions {
     pub fn read_bytes(&self, bytes: &[u8]) -> Result<Imported> {
         // Office containers (.xlsx, .xls, .ods, .docx) go to their readers.
         if let Some(result) = crate::office::route(self, bytes) {
+            return result;
+        }
+        // PDF files (feature `pdf`).
+        if let Some(result) = crate::pdf::route(self, bytes) {
             return result;
         }
         let decode::Sniffed::Text(text) = decode::sniff(bytes)?;

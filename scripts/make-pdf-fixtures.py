@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Build the PDF test fixtures in tests/fixtures/pdf/ with LibreOffice, from the project's
+Office fixtures and example plans (the PDFs are the tests' inputs and are committed).
+
+- hertsmere-2024.pdf, three-rivers-2013.pdf: the Word fixtures (tests/fixtures/office/*.docx)
+  printed to PDF as they are: ruled tables, merged recommendation cells, Three Rivers' three
+  themed tables with their headings; rows break over pages.
+- harlow-2023.pdf, huntingdonshire-2024.pdf: the Excel fixtures printed landscape, one page
+  wide, with the header row repeated on every page (print titles). Huntingdonshire's cells get
+  thin borders (a ruled table, with its cover sheet printed first); Harlow's do not (a table
+  with no rules, whose rows are told from its lines).
+- huntingdonshire-2024-word.pdf: examples/data/huntingdonshire-2024.tsv as a Word table in
+  landscape with its header row marked to repeat: a table over several pages whose long
+  progress comments wrap over the page breaks.
+- encrypted.pdf: the Hertsmere document saved with an open password ("secret").
+- scanned.pdf: a page that is only a picture (a scan: no text layer).
+
+The PDFs carry their creation time, so a run changes their bytes, not their content.
+
+Usage: .venv/bin/python scripts/make-pdf-fixtures.py   (needs python-docx, openpyxl, soffice)
+"""
+
+import csv
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import zlib
+
+import docx
+import openpyxl
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from openpyxl.styles import Border, Side
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OFFICE = os.path.join(ROOT, "tests", "fixtures", "office")
+DATA = os.path.join(ROOT, "examples", "data")
+OUT = os.path.join(ROOT, "tests", "fixtures", "pdf")
+
+
+def soffice(src, outdir, filt="pdf"):
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", filt, "--outdir", outdir, src],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def to_pdf(src, name, tmp, filt="pdf"):
+    soffice(src, tmp, filt)
+    base = os.path.splitext(os.path.basename(src))[0] + ".pdf"
+    shutil.move(os.path.join(tmp, base), os.path.join(OUT, name))
+
+
+def printable_workbook(src, dst, borders):
+    wb = openpyxl.load_workbook(src)
+    thin = Side(style="thin", color="000000")
+    for ws in wb.worksheets:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        header = None
+        for row in ws.iter_rows(min_row=1, max_row=10):
+            if sum(1 for c in row if c.value) >= 3:
+                header = row[0].row
+                break
+        if header:
+            ws.print_title_rows = f"{header}:{header}"
+            if borders:
+                for row in ws.iter_rows(min_row=header, max_row=ws.max_row,
+                                        max_col=ws.max_column):
+                    for c in row:
+                        c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb.save(dst)
+
+
+def repeat_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def huntingdonshire_word(path):
+    with open(os.path.join(DATA, "huntingdonshire-2024.tsv"), encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if any(c.strip() for c in r)]
+    title, header = rows[0][0], rows[1]
+    body = [r + [""] * (len(header) - len(r)) for r in rows[2:] if r != header]
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(12))
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(7)
+    document.core_properties.author = "actionplan fixtures"
+    document.add_heading(title, level=1)
+    table = document.add_table(rows=1 + len(body), cols=len(header))
+    table.style = "Table Grid"
+    for j, h in enumerate(header):
+        table.cell(0, j).paragraphs[0].add_run(h).bold = True
+    repeat_header(table.rows[0])
+    for i, row in enumerate(body, start=1):
+        for j, value in enumerate(row):
+            if value:
+                lines = value.split("\n")
+                cell = table.cell(i, j)
+                cell.paragraphs[0].add_run(lines[0])
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+    document.save(path)
+
+
+def png(path, width=400, height=200):
+    """A grey picture with dark bars, like a scanned page of text (no text layer)."""
+    raw = b""
+    for y in range(height):
+        dark = (y // 10) % 3 == 1
+        raw += b"\x00" + bytes([60 if dark and 20 < x < width - 20 else 235 for x in range(width)])
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+        f.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)))
+        f.write(chunk(b"IDAT", zlib.compress(raw, 9)))
+        f.write(chunk(b"IEND", b""))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("hertsmere-2024", "three-rivers-2013"):
+            to_pdf(os.path.join(OFFICE, name + ".docx"), name + ".pdf", tmp)
+        for name, borders in (("harlow-2023", False), ("huntingdonshire-2024", True)):
+            src = os.path.join(tmp, name + ".xlsx")
+            printable_workbook(os.path.join(OFFICE, name + ".xlsx"), src, borders)
+            to_pdf(src, name + ".pdf", tmp)
+        src = os.path.join(tmp, "huntingdonshire-2024-word.docx")
+        huntingdonshire_word(src)
+        to_pdf(src, "huntingdonshire-2024-word.pdf", tmp)
+        # Encrypted: an open password (LibreOffice's PDF export filter options).
+        src = os.path.join(tmp, "encrypted.docx")
+        shutil.copy(os.path.join(OFFICE, "hertsmere-2024.docx"), src)
+        opts = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+        to_pdf(src, "encrypted.pdf", tmp, opts)
+        # Scanned: a document holding only a picture.
+        picture = os.path.join(tmp, "scan.png")
+        png(picture)
+        document = docx.Document()
+        document.add_picture(picture, width=Mm(150))
+        src = os.path.join(tmp, "scanned.docx")
+        document.save(src)
+        to_pdf(src, "scanned.pdf", tmp)
+    for name in sorted(os.listdir(OUT)):
+        print(name, os.path.getsize(os.path.join(OUT, name)))
+
+
+if __name__ == "__main__":
+    main()
