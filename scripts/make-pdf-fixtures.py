@@ -69,6 +69,17 @@ def printable_workbook(src, dst, borders):
             if sum(1 for c in row if c.value) >= 3:
                 header = row[0].row
                 break
+        # Row heights that fit the wrapped text (openpyxl leaves them unset, and LibreOffice
+        # then clips wrapped cells to one line).
+        widths = {k: (d.width or 10) for k, d in ws.column_dimensions.items()}
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            lines = 1
+            for c in row:
+                if isinstance(c.value, str):
+                    w = widths.get(c.column_letter, 10)
+                    n = sum(max(1, -(-len(part) * 11 // (10 * max(w - 2, 1)))) for part in c.value.split("\n"))
+                    lines = max(lines, n)
+            ws.row_dimensions[row[0].row].height = 13.5 * lines + 3
         if header:
             ws.print_title_rows = f"{header}:{header}"
             if borders:

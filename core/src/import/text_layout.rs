@@ -499,6 +499,18 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
     })
 }
 
+/// Append a wrapped line's fragment to its cell: after a space, or straight after a hyphen
+/// that broke a word ("decision-" / "making").
+fn append(cell: &mut String, frag: &str) {
+    let hyphen = cell.ends_with('-')
+        && cell[..cell.len() - 1].ends_with(char::is_alphabetic)
+        && starts_lower(frag);
+    if !cell.is_empty() && !hyphen {
+        cell.push(' ');
+    }
+    cell.push_str(frag);
+}
+
 /// A line of a table whose cells may wrap: its cells, and whether a page break (a blank line)
 /// comes before it.
 pub(crate) struct LineRow {
@@ -514,6 +526,8 @@ pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, u
     let keys: Vec<usize> = (0..a).collect();
     let mut out: Vec<SourceRow> = Vec::new();
     let (mut joined, mut splits) = (0usize, 0usize);
+    // Per recommendation column, the row where its current cell started.
+    let mut key_row: Vec<Option<usize>> = Vec::new();
     for LineRow {
         line,
         mut cells,
@@ -523,7 +537,54 @@ pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, u
         if cells.len() <= a {
             cells.resize(a + 1, String::new());
         }
+        // Fragments that go on with a cell above: a recommendation's text (no new number in
+        // the first column, and in lower case or after an unfinished sentence) continues the
+        // recommendation's row, even when actions have started rows since (a merged cell);
+        // another column's fragment continues the current row's cell when it starts in lower
+        // case or that cell ends in "&", "/", "-", "and" and the like.
+        let mut moved = false;
+        if let Some(last) = out.len().checked_sub(1) {
+            for c in 0..cells.len() {
+                if c == a || cells[c].is_empty() {
+                    continue;
+                }
+                let frag = cells[c].clone();
+                let target = if c < a {
+                    let first_blank = cells[0].is_empty();
+                    let r = key_row.get(c).copied().flatten();
+                    r.filter(|&r| {
+                        let above = out[r].cells.get(c).map_or("", |s| s.as_str());
+                        c > 0
+                            && first_blank
+                            && !above.is_empty()
+                            && (starts_lower(&frag) || !ends_sentence(above))
+                    })
+                } else {
+                    let above = out[last].cells.get(c).map_or("", |s| s.as_str());
+                    (!above.is_empty() && (starts_lower(&frag) || dangling(above))).then_some(last)
+                };
+                if let Some(r) = target {
+                    let row = &mut out[r];
+                    row.cells.resize(row.cells.len().max(c + 1), String::new());
+                    append(&mut row.cells[c], &frag);
+                    cells[c].clear();
+                    moved = true;
+                }
+            }
+        }
+        if moved && cells.iter().all(|c| c.is_empty()) {
+            joined += 1;
+            continue;
+        }
         let key = keys.iter().any(|&k| !cells[k].is_empty());
+        if key {
+            for &k in &keys {
+                if !cells[k].is_empty() {
+                    key_row.resize(key_row.len().max(k + 1), None);
+                    key_row[k] = Some(out.len());
+                }
+            }
+        }
         let f = cells[a].clone();
         let others: Vec<usize> = (a + 1..cells.len())
             .filter(|&c| !cells[c].is_empty())
@@ -583,11 +644,7 @@ pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, u
             if frag.is_empty() {
                 continue;
             }
-            let cell = &mut cur.cells[c];
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(&frag);
+            append(&mut cur.cells[c], &frag);
         }
         joined += 1;
     }

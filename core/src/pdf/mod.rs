@@ -84,6 +84,20 @@ pub fn read_pdf(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<I
     }
 }
 
+/// [`read_pdf`] without its guard against panics in the PDF parser, so that a fuzzer sees
+/// them. Not for use outside the fuzz targets.
+#[doc(hidden)]
+pub fn read_pdf_unguarded(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+    #[cfg(feature = "pdf")]
+    {
+        read_inner(opts, bytes, limits)
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        read_pdf(opts, bytes, limits)
+    }
+}
+
 /// The rows the reader rebuilds from a PDF's tables (title, header, section and data rows, as
 /// they go to [`ImportOptions::read_rows`]), for looking at what it saw.
 ///

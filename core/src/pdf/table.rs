@@ -151,6 +151,18 @@ fn gap_cells(line: &Line, vrules: &[f32]) -> Vec<(f32, f32, String)> {
         .collect()
 }
 
+fn header_roles(texts: &[String], opts: &ImportOptions) -> usize {
+    let mut roles: Vec<Role> = Vec::new();
+    for t in texts {
+        if let Some(r) = opts.aliases.classify(t) {
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+    }
+    roles.len()
+}
+
 fn is_header(texts: &[String], opts: &ImportOptions) -> bool {
     let mut roles: Vec<Role> = Vec::new();
     for t in texts {
@@ -204,6 +216,27 @@ impl Table {
     }
 }
 
+/// Short words that begin a line after a word that filled the line above: a wrap, not the
+/// rest of a word broken at the column's edge.
+const SHORT_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
+    "the", "to", "we", "with",
+];
+
+/// One line of text in one cell.
+#[derive(Clone)]
+struct CellLine {
+    x0: f32,
+    x1: f32,
+    /// The column's right boundary.
+    right: f32,
+    y: f32,
+    size: f32,
+    text: String,
+    /// The line's text ended with a space (a wrap between words, not inside one).
+    space_after: bool,
+}
+
 /// What the pages hold, in reading order.
 enum Event {
     Outside {
@@ -221,6 +254,8 @@ enum Event {
         line: usize,
         cells: Vec<String>,
         page_start: bool,
+        /// Per cell: where its last line ends, the column's right edge, and the font size.
+        short_end: Vec<Option<(f32, f32, f32)>>,
     },
 }
 
@@ -236,21 +271,46 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
         let hsegs: Vec<Seg> = page.segs.iter().copied().filter(Seg::is_h).collect();
         let mut i = 0;
         let mut page_start = true;
+        // The lowest line of the header on this page (rules below it divide rows).
+        let mut top_y = f32::INFINITY;
+        // The line before was not in a table (or this is the top of the page): a new table
+        // may start here.
+        let mut after_outside = true;
         // Rows of the current table on this page: (band key, line).
-        let mut band_rows: BTreeMap<usize, (Vec<Vec<String>>, usize)> = BTreeMap::new();
+        let mut band_rows: BTreeMap<usize, (Vec<Vec<CellLine>>, usize)> = BTreeMap::new();
         let mut line_rows: Vec<crate::import::text_layout::LineRow> = Vec::new();
         let flush = |table: &Option<Table>,
-                     band_rows: &mut BTreeMap<usize, (Vec<Vec<String>>, usize)>,
+                     band_rows: &mut BTreeMap<usize, (Vec<Vec<CellLine>>, usize)>,
                      line_rows: &mut Vec<crate::import::text_layout::LineRow>,
                      events: &mut Vec<Event>,
                      page_start: &mut bool,
                      wrapped_lines: &mut usize| {
             let Some(t) = table else { return };
-            for (_, (cells, line)) in std::mem::take(band_rows) {
+            let rows = std::mem::take(band_rows);
+            // How far each column's text reaches on this page.
+            let mut reach: Vec<f32> = Vec::new();
+            for (cells, _) in rows.values() {
+                reach.resize(reach.len().max(cells.len()), f32::NEG_INFINITY);
+                for (c, ls) in cells.iter().enumerate() {
+                    for l in ls {
+                        reach[c] = reach[c].max(l.x1);
+                    }
+                }
+            }
+            for (_, (cells, line)) in rows {
+                let short_end = cells
+                    .iter()
+                    .map(|ls| ls.last().map(|l| (l.x1, l.right, l.size)))
+                    .collect();
                 events.push(Event::Row {
                     line,
-                    cells: cells.into_iter().map(|c| join_cell_lines(&c)).collect(),
+                    cells: cells
+                        .iter()
+                        .enumerate()
+                        .map(|(c, ls)| join_cell_lines(ls, reach[c]))
+                        .collect(),
                     page_start: std::mem::replace(page_start, false),
+                    short_end,
                 });
             }
             if !line_rows.is_empty() {
@@ -264,6 +324,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                         line: r.line,
                         cells: r.cells,
                         page_start: k == 0 && first_break && std::mem::replace(page_start, false),
+                        short_end: Vec::new(),
                     });
                 }
             }
@@ -273,7 +334,19 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
             let vr = vrules_at(&page.segs, line.y);
             let cells = gap_cells(line, &vr);
             let texts: Vec<String> = cells.iter().map(|c| c.2.clone()).collect();
-            if is_header(&texts, opts) {
+            // A header's cells are short labels; inside a table, a line that is not the same
+            // header must name at least three columns to start a new table.
+            let labels = texts.iter().all(|t| {
+                t.chars().count() <= 60
+                    && t.split_whitespace().count() <= 8
+                    && !t.ends_with([',', ';'])
+                    && !(t.ends_with('.') && t.contains(' '))
+            });
+            let strong = table.as_ref().is_none_or(|t| {
+                texts.iter().all(|x| t.header.contains(x))
+                    || (after_outside && header_roles(&texts, opts) >= 3)
+            });
+            if labels && strong && is_header(&texts, opts) {
                 flush(
                     &table,
                     &mut band_rows,
@@ -307,8 +380,10 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     (b, *ruled_cols.last().unwrap_or(&f32::INFINITY))
                 } else {
                     let mut b = vec![f32::NEG_INFINITY];
+                    // A column starts a little left of its header's text: text is left-aligned
+                    // at the cell's edge, and a right-aligned number stays in its column.
                     for w in cells.windows(2) {
-                        b.push((w[0].1 + w[1].0) / 2.0);
+                        b.push(w[1].0.max(w[0].1) - 0.5 * line.size);
                     }
                     (
                         b,
@@ -361,7 +436,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     cells: t.header.clone(),
                 });
                 table = Some(t);
-                page_start = false;
+                top_y = band.last().map_or(line.y, |l| l.y);
                 i = j;
                 continue;
             }
@@ -373,6 +448,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     size: line.size,
                     page: pi,
                 });
+                after_outside = true;
                 i += 1;
                 continue;
             };
@@ -383,7 +459,9 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                 .filter(|s| s.x0 <= mid && mid <= s.x1)
                 .map(|s| s.y0)
                 .collect();
-            let inside = if t.ruled && !across.is_empty() {
+            // Ruled: at least two rules below the header (a filled header alone is not).
+            let ruled = t.ruled && across.iter().filter(|y| **y < top_y).count() >= 2;
+            let inside = if ruled {
                 let top = across.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                 let bottom = across.iter().copied().fold(f32::INFINITY, f32::min);
                 line.y < top && line.y > bottom
@@ -406,16 +484,18 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     size: line.size,
                     page: pi,
                 });
+                after_outside = true;
                 i += 1;
                 continue;
             }
+            after_outside = false;
             let mut per: Vec<Vec<&Piece>> = vec![Vec::new(); t.bounds.len()];
             for p in &line.pieces {
                 if p.x0 < t.right + line.size {
                     per[t.col(p.x0)].push(p);
                 }
             }
-            if t.ruled && !across.is_empty() {
+            if ruled {
                 let line_band = across.iter().filter(|y| **y > line.y).count();
                 for (c, ps) in per.iter().enumerate() {
                     if ps.is_empty() {
@@ -443,12 +523,15 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     let entry = band_rows
                         .entry(band)
                         .or_insert_with(|| (vec![Vec::new(); t.bounds.len()], line.number));
-                    entry.0[c].push(format!(
-                        "{}\u{1}{}\u{1}{right}\u{1}{}",
-                        ps[0].x0,
-                        ps[ps.len() - 1].x1,
-                        join(ps)
-                    ));
+                    entry.0[c].push(CellLine {
+                        x0: ps[0].x0,
+                        x1: ps[ps.len() - 1].x1,
+                        right,
+                        y: line.y,
+                        size: line.size,
+                        text: join(ps),
+                        space_after: ps[ps.len() - 1].text.ends_with(' '),
+                    });
                     entry.1 = entry.1.min(line.number);
                 }
             } else {
@@ -473,37 +556,63 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
     assemble(events, opts, wrapped_lines)
 }
 
-/// The lines of a cell (each "x0 \1 x1 \1 right \1 text"), joined: a new line where the line
+/// The lines of a cell, joined: an empty line between paragraphs where the gap says there was
+/// one; a new line where the line
 /// above ended short of the column's right edge by more than this line's first word (or this
 /// line starts with a bullet), a space where the text wrapped.
-fn join_cell_lines(lines: &[String]) -> String {
+fn join_cell_lines(lines: &[CellLine], reach: f32) -> String {
     let mut out = String::new();
-    let mut prev: Option<(f32, f32, bool)> = None; // (x1 of the line above, right edge, one word)
-    for l in lines {
-        let mut parts = l.splitn(4, '\u{1}');
-        let x0: f32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
-        let x1: f32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
-        let right: f32 = parts
-            .next()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(f32::INFINITY);
-        let text = parts.next().unwrap_or("");
-        if let Some((px1, pright, one_word)) = prev {
-            let chars = text.chars().count().max(1) as f32;
-            let cw = (x1 - x0) / chars;
-            let first = text.split_whitespace().next().unwrap_or("").chars().count() as f32;
+    // The leading: the smallest gap between the cell's lines.
+    let leading = lines
+        .windows(2)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.0)
+        .fold(f32::INFINITY, f32::min);
+    for (k, l) in lines.iter().enumerate() {
+        if k > 0 {
+            let p = &lines[k - 1];
+            let chars = l.text.chars().count().max(1) as f32;
+            let cw = (l.x1 - l.x0) / chars;
+            let first = l
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .count() as f32;
             let word = cw * (first + 1.0);
-            let bullet = text.starts_with(['•', '·', '-', '–', '▪', '●', '\u{f0b7}']);
-            if bullet || px1 + word < pright - 6.0 {
+            let bullet = l
+                .text
+                .starts_with(['•', '·', '-', '–', '▪', '●', '\u{f0b7}']);
+            let one_word = !p.text.trim().contains(' ');
+            if p.y - l.y > 1.7 * leading.min(1.25 * l.size) {
+                // An empty line between: a new paragraph.
+                out.push_str("\n\n");
+            } else if bullet || p.x1 + word < p.right - 6.0 {
                 out.push('\n');
-            } else if (one_word && px1 + 2.0 * cw > pright - 6.0) || out.ends_with('/') {
-                // A word too long for the column, broken at its edge; or a wrap after a slash.
+            } else if (one_word
+                && !p.space_after
+                && p.text.ends_with(char::is_alphabetic)
+                && p.x1 + 0.8 * (p.x1 - p.x0) / p.text.chars().count().max(1) as f32 >= reach
+                && l.text.starts_with(char::is_lowercase)
+                && !SHORT_WORDS.contains(
+                    &l.text
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or(""),
+                ))
+                || (out.ends_with('/') && !out.ends_with(" /"))
+                || (out.ends_with('-')
+                    && out[..out.len() - 1].ends_with(char::is_alphabetic)
+                    && l.text.starts_with(char::is_lowercase))
+            {
+                // A word too long for the column, broken at its edge; or a wrap after a slash or
+                // inside a hyphenated word ("self-" / "assessment").
             } else {
                 out.push(' ');
             }
         }
-        out.push_str(text);
-        prev = Some((x1, right, !text.trim().contains(' ')));
+        out.push_str(&l.text);
     }
     out
 }
@@ -548,6 +657,9 @@ fn assemble(
     let mut notes = Vec::new();
     let mut skipped: Vec<usize> = Vec::new();
     let mut continued = 0usize;
+    let mut last_short: Vec<Option<(f32, f32, f32)>> = Vec::new();
+    // The last data row: where a row broken over a page break continues.
+    let mut last_data: Option<usize> = None;
     let first_header = events
         .iter()
         .position(|e| matches!(e, Event::Header { .. }));
@@ -629,11 +741,21 @@ fn assemble(
                         line: *line,
                         cells: vec![text.clone()],
                     });
+                    last_data = None;
                 } else {
                     skipped.push(*line);
                 }
             }
             Event::Header { line, cells } => {
+                // A different header is a different table: nothing continues into it.
+                let same = |r: &SourceRow| {
+                    r.cells.len() == cells.len()
+                        && r.cells.iter().zip(cells).filter(|(a, b)| a == b).count() * 2
+                            >= cells.len()
+                };
+                if !rows.iter().any(same) {
+                    last_data = None;
+                }
                 action = cells
                     .iter()
                     .position(|h| opts.aliases.classify(h) == Some(Role::Action));
@@ -647,11 +769,13 @@ fn assemble(
                 line,
                 cells,
                 page_start,
+                short_end,
             } => {
                 let mut cells = cells.clone();
                 cells.resize(width.max(cells.len()), String::new());
                 if *page_start {
-                    if let (Some(a), Some(prev)) = (action, rows.last_mut()) {
+                    if let (Some(a), Some(prev)) = (action, last_data.and_then(|i| rows.get_mut(i)))
+                    {
                         if continues(prev, &cells, a) {
                             for (c, text) in cells.into_iter().enumerate() {
                                 if text.is_empty() {
@@ -662,15 +786,30 @@ fn assemble(
                                 }
                                 let cell = &mut prev.cells[c];
                                 if !cell.is_empty() {
-                                    cell.push(' ');
+                                    // The line before the break ended short of the edge by
+                                    // more than the first word after it: a new line.
+                                    let first = text
+                                        .split_whitespace()
+                                        .next()
+                                        .map_or(0, |w| w.chars().count())
+                                        as f32;
+                                    let short = last_short.get(c).copied().flatten().is_some_and(
+                                        |(x1, right, size)| {
+                                            x1 + 0.5 * size * (first + 1.0) < right - 6.0
+                                        },
+                                    );
+                                    cell.push(if short { '\n' } else { ' ' });
                                 }
                                 cell.push_str(&text);
                             }
                             continued += 1;
+                            last_short = short_end.clone();
                             continue;
                         }
                     }
                 }
+                last_short = short_end.clone();
+                last_data = Some(rows.len());
                 rows.push(SourceRow { line: *line, cells });
             }
         }
@@ -705,31 +844,47 @@ fn assemble(
 /// Whether the first row after a page break continues the row before it.
 fn continues(prev: &SourceRow, cells: &[String], a: usize) -> bool {
     let lower = |s: &str| s.trim().chars().next().is_some_and(char::is_lowercase);
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
     let keys = &cells[..a.min(cells.len())];
     let f = cells.get(a).map(|s| s.trim()).unwrap_or("");
     let p = prev.cells.get(a).map(|s| s.trim()).unwrap_or("");
     // The recommendation's cells must be blank or go on in lower case.
-    if !keys.iter().all(|c| c.trim().is_empty() || lower(c)) {
+    if filled.is_empty() || !keys.iter().all(|c| c.trim().is_empty() || lower(c)) {
         return false;
     }
-    if keys.iter().any(|c| lower(c)) {
+    // Every piece of text goes on in lower case, or the recommendation's does.
+    if keys.iter().any(|c| lower(c)) || filled.iter().all(|c| lower(c)) {
+        return true;
+    }
+    let ends = |s: &str| {
+        s.trim_end()
+            .trim_end_matches(['"', '\'', ')', '’', '”'])
+            .ends_with(['.', '!', '?', ':'])
+    };
+    // No action text, and every filled cell goes on from an unfinished cell above.
+    if f.is_empty()
+        && cells.iter().enumerate().all(|(c, t)| {
+            t.trim().is_empty()
+                || prev
+                    .cells
+                    .get(c)
+                    .is_some_and(|p| !p.trim().is_empty() && !ends(p))
+        })
+    {
         return true;
     }
     if p.is_empty() {
         return false;
     }
-    let lower = lower(f);
     let unfinished = !p
         .trim_end_matches(['"', '\'', ')', '’', '”'])
         .ends_with(['.', '!', '?', ':']);
     // A second value in a column the row above has filled (an owner, a date) means a new row,
     // unless the action itself plainly goes on.
-    let others_new = cells
-        .iter()
-        .enumerate()
-        .skip(a + 1)
-        .any(|(c, t)| !t.is_empty() && prev.cells.get(c).is_some_and(|p| !p.trim().is_empty()));
-    lower || (unfinished && (!others_new || f.is_empty()))
+    let others_new = cells.iter().enumerate().skip(a + 1).any(|(c, t)| {
+        !t.trim().is_empty() && !lower(t) && prev.cells.get(c).is_some_and(|p| !p.trim().is_empty())
+    });
+    lower(f) || (unfinished && !others_new)
 }
 
 /// Every line as a row of its gap-separated cells (when no header was found).
