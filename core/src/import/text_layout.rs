@@ -453,6 +453,7 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
             line: i + 1,
             cells,
             page_break,
+            gap: false,
         });
         page_break = false;
     }
@@ -517,6 +518,8 @@ pub(crate) struct LineRow {
     pub(crate) line: usize,
     pub(crate) cells: Vec<String>,
     pub(crate) page_break: bool,
+    /// A clear gap above the line (in a PDF table without rules: the space between rows).
+    pub(crate) gap: bool,
 }
 
 /// Join the lines that continue the row above (see the module docs) into it; `a` is the
@@ -532,6 +535,7 @@ pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, u
         line,
         mut cells,
         page_break,
+        gap,
     } in lines
     {
         if cells.len() <= a {
@@ -596,7 +600,10 @@ pub(crate) fn merge_wrapped(lines: Vec<LineRow>, a: usize) -> (Vec<SourceRow>, u
         if cur.cells.len() <= a {
             cur.cells.resize(a + 1, String::new());
         }
-        let cont = if f.is_empty() || starts_lower(&f) {
+        let cont = if gap && !f.is_empty() && !starts_lower(&f) {
+            // A new action after a clear gap.
+            false
+        } else if f.is_empty() || starts_lower(&f) {
             true
         } else if others.iter().any(|&c| {
             // A fragment that starts a new entry in its column (not one that goes on).

@@ -535,11 +535,16 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     entry.1 = entry.1.min(line.number);
                 }
             } else {
-                let gap = i > 0 && line_rows.is_empty() && page_start;
+                let page_break = i > 0 && line_rows.is_empty() && page_start;
+                // A gap of more than one and a half lines above: the rows of a table without
+                // rules are told apart by it (the leading is the font size × 1.25 at most).
+                let gap =
+                    i > 0 && !line_rows.is_empty() && ls[i - 1].y - line.y > 1.5 * 1.25 * line.size;
                 line_rows.push(crate::import::text_layout::LineRow {
                     line: line.number,
                     cells: per.iter().map(|ps| join(ps)).collect(),
-                    page_break: gap,
+                    page_break,
+                    gap,
                 });
             }
             i += 1;
