@@ -14,6 +14,9 @@ Office fixtures and example plans (the PDFs are the tests' inputs and are commit
   progress comments wrap over the page breaks.
 - encrypted.pdf: the Hertsmere document saved with an open password ("secret").
 - scanned.pdf: a page that is only a picture (a scan: no text layer).
+- minimal-ruled.pdf, minimal-plain.pdf (and the fuzz seeds fuzz/corpus/pdf/seed-*.pdf): a
+  one-page PDF written by hand (standard Helvetica, no embedded font, uncompressed), a small
+  table with a wrapped action cell, with and without rules. These bytes are deterministic.
 
 The PDFs carry their creation time, so a run changes their bytes, not their content.
 
@@ -145,8 +148,71 @@ def png(path, width=400, height=200):
         f.write(chunk(b"IEND", b""))
 
 
+def minimal_pdf(content):
+    """A one-page PDF with Helvetica as /F1 and `content` as its page's content stream."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def minimal_pdfs():
+    def text(x, y, s, size=10):
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET\n" % (size, x, y, s)
+
+    c = text(50, 800, b"Peer challenge action plan", 14)
+    cols = [50, 200, 400, 480]
+    for x, h in zip(cols, [b"Recommendation", b"Action", b"Owner", b"Due date"]):
+        c += text(x, 760, h)
+    rows = [
+        (b"Be clearer about priorities",
+         [b"Agree a short list of priorities", b"with Cabinet and publish it"],
+         b"Chief Executive", b"June 2025"),
+        (b"", [b"Report progress every quarter"], b"Head of Policy", b"Ongoing"),
+        (b"Invest in people", [b"Launch a leadership programme for"], b"HR Manager",
+         b"Spring 2026"),
+    ]
+    y = 740
+    for rec, acts, owner, due in rows:
+        if rec:
+            c += text(cols[0], y, rec)
+        c += text(cols[2], y, owner)
+        c += text(cols[3], y, due)
+        for k, a in enumerate(acts):
+            c += text(cols[1], y - 12 * k, a)
+        y -= 12 * len(acts) + 8
+    rules = b"0.5 w\n"
+    for yy in (772, 752, 720, 700, 680):
+        rules += b"45 %d m 560 %d l S\n" % (yy, yy)
+    for xx in (45, 195, 395, 475, 560):
+        rules += b"%d 772 m %d 680 l S\n" % (xx, xx)
+    seeds = os.path.join(ROOT, "fuzz", "corpus", "pdf")
+    os.makedirs(seeds, exist_ok=True)
+    for name, body in (("plain", c), ("ruled", c + rules)):
+        for path in (os.path.join(OUT, f"minimal-{name}.pdf"),
+                     os.path.join(seeds, f"seed-{name}.pdf")):
+            with open(path, "wb") as f:
+                f.write(minimal_pdf(body))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    minimal_pdfs()
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("hertsmere-2024", "three-rivers-2013"):
             to_pdf(os.path.join(OFFICE, name + ".docx"), name + ".pdf", tmp)
