@@ -560,7 +560,9 @@ export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:
  * `EmptyError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `JsonError`,
- * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `IoError`
+ * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`,
+ * `PdfEncryptedError`, `PdfScannedError`, `PdfDamagedError` (a PDF that needs a password, a
+ * scan with no text layer, a damaged PDF), `IoError`
  * (and a plain `TypeError` for an argument of the wrong JS type).
  */
 export interface ActionPlanError extends Error {
