@@ -129,7 +129,7 @@ fn three_rivers_text_reads_as_the_csv() {
 /// - Recommendation 1's budget consultation action: the CSV dropped the garbled `Carrillor 2020`
 ///   under "Summer 2025"; the reader keeps it in the timescale cell ("Summer 2025 Carrillor
 ///   2020").
-/// - The trailing `---	--	--` line is dropped by both (the reader with an info diagnostic).
+/// - The trailing line of dashes (`---`, `--`, `--` between tabs) is dropped by both (the reader with an info diagnostic).
 #[test]
 fn north_herts_text_reads_as_the_csv_but_for_hand_splits() {
     let text = read(

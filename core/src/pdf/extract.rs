@@ -253,11 +253,7 @@ fn run(content: &[u8], fonts: &BTreeMap<&[u8], Font>, out: &mut Page, limits: &L
         let o = &op.operands;
         let n = |i: usize| o.get(i).map(num).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 64 {
-                    stack.push(ctm);
-                }
-            }
+            "q" if stack.len() < 64 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
             "cm" if o.len() == 6 => ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &ctm),
             "BT" => {
