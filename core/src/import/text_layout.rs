@@ -390,6 +390,14 @@ fn dangling(s: &str) -> bool {
 }
 
 fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
+    // Quoted cells are a TSV written by a program (multi-line cells are quoted there): not
+    // text copied out of a PDF.
+    if lines
+        .iter()
+        .any(|l| l.starts_with('"') || l.contains("\t\""))
+    {
+        return None;
+    }
     let split = |l: &str| -> Vec<String> { l.split('\t').map(|c| c.trim().to_string()).collect() };
     let (h, header) = lines.iter().take(40).enumerate().find_map(|(i, l)| {
         let cells = split(l);

@@ -86,6 +86,13 @@ pub fn read_pdf(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<I
 
 /// [`read_pdf`] without its guard against panics in the PDF parser, so that a fuzzer sees
 /// them. Not for use outside the fuzz targets.
+///
+/// ```
+/// use actionplan::import::ImportOptions;
+/// use actionplan::pdf::{read_pdf_unguarded, Limits};
+/// let err = read_pdf_unguarded(&ImportOptions::new(), b"%PDF-1.4", &Limits::default());
+/// assert!(err.is_err());
+/// ```
 #[doc(hidden)]
 pub fn read_pdf_unguarded(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
     #[cfg(feature = "pdf")]
