@@ -909,3 +909,88 @@ pub(crate) fn plain_rows(pages: &[Page]) -> Vec<SourceRow> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(x0: f32, x1: f32, y: f32, text: &str, space_after: bool) -> CellLine {
+        CellLine {
+            x0,
+            x1,
+            right: 200.0,
+            y,
+            size: 10.0,
+            text: text.into(),
+            space_after,
+        }
+    }
+
+    #[test]
+    fn cell_lines_join_by_where_they_end() {
+        // Wrapped at the edge: a space. Ended short: a new line. An empty line: a paragraph.
+        let lines = [
+            line(100.0, 190.0, 700.0, "Agree a short list of", true),
+            line(100.0, 140.0, 688.0, "priorities.", false),
+            line(100.0, 150.0, 676.0, "Publish them.", false),
+            line(100.0, 150.0, 652.0, "Report back.", false),
+        ];
+        assert_eq!(
+            join_cell_lines(&lines, 190.0),
+            "Agree a short list of priorities.\nPublish them.\n\nReport back."
+        );
+        // A word broken at the column's edge, and a hyphenated word.
+        let lines = [
+            line(100.0, 190.0, 700.0, "Recommendatio", false),
+            line(100.0, 120.0, 688.0, "n 1", false),
+        ];
+        assert_eq!(join_cell_lines(&lines, 190.0), "Recommendation 1");
+        let lines = [
+            line(100.0, 190.0, 700.0, "a review of decision-", false),
+            line(100.0, 150.0, 688.0, "making powers", false),
+        ];
+        assert_eq!(
+            join_cell_lines(&lines, 190.0),
+            "a review of decision-making powers"
+        );
+    }
+
+    #[test]
+    fn a_row_goes_on_over_a_page_break() {
+        let row = |cells: &[&str]| SourceRow {
+            line: 1,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        };
+        let prev = row(&["Be better", "Agree a list of the", "Jo", "May 2025"]);
+        // Lower case, or the unfinished sentence with nothing new beside it: it goes on.
+        assert!(continues(&prev, &row(&["", "priorities", "", ""]).cells, 1));
+        assert!(continues(
+            &prev,
+            &row(&["", "Council's priorities", "", ""]).cells,
+            1
+        ));
+        // A new action: its own owner and date.
+        assert!(!continues(
+            &prev,
+            &row(&["", "Publish it", "Al", "June 2025"]).cells,
+            1
+        ));
+        // A new recommendation.
+        assert!(!continues(
+            &prev,
+            &row(&["Do more", "Publish it", "", ""]).cells,
+            1
+        ));
+    }
+
+    #[test]
+    fn headers_are_short_labels_naming_columns() {
+        let opts = ImportOptions::new();
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_header(
+            &texts(&["Recommendation", "Action", "Owner", "Due date"]),
+            &opts
+        ));
+        assert!(!is_header(&texts(&["Be better", "Try harder"]), &opts));
+    }
+}
