@@ -128,8 +128,8 @@ fn three_rivers_pdf_reads_as_its_word_document() {
     assert_eq!(got.plan.action_count(), 36);
 }
 
-/// A long Word table (landscape, 7pt) whose header row repeats on every page and whose long
-/// progress comments wrap over the page breaks, against the TSV it was made from.
+/// A long Word table (landscape, 7pt, 9 pages) whose header row repeats on every page and
+/// whose long progress comments wrap over the page breaks, against the TSV it was made from.
 #[test]
 fn multi_page_word_table_reads_as_its_source() {
     let got = same(
