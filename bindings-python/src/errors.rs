@@ -90,6 +90,24 @@ const SPECS: &[Spec] = &[
         doc: "A workbook or document could not be read.",
     },
     Spec {
+        name: "PdfEncryptedError",
+        code: "pdf_encrypted",
+        parent: Parent::Value,
+        doc: "The PDF is encrypted and needs a password to open.",
+    },
+    Spec {
+        name: "PdfScannedError",
+        code: "pdf_scanned",
+        parent: Parent::Value,
+        doc: "The PDF has no text layer: it is a scan (run OCR on it first).",
+    },
+    Spec {
+        name: "PdfDamagedError",
+        code: "pdf_damaged",
+        parent: Parent::Value,
+        doc: "The file starts like a PDF but cannot be parsed, or its text cannot be decoded.",
+    },
+    Spec {
         name: "InputTypeError",
         code: "input_type",
         parent: Parent::Type,

@@ -220,7 +220,7 @@ fn read_json<'py>(
 }
 
 /// Read a plan from a file whose format is detected (CSV, TSV, JSON, an Excel or
-/// OpenDocument workbook, a Word document), or given as `format="csv" | "tsv" | "json" |
+/// OpenDocument workbook, a Word document, a PDF, text copied out of Word or a PDF), or given as `format="csv" | "tsv" | "json" |
 /// "xlsx" | "docx"`. For a workbook, `sheet` picks the sheet by name or 0-based index (default:
 /// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
 /// visible sheet holding a table as one plan, each sheet's name the theme of its rows.

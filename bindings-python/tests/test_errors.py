@@ -79,7 +79,6 @@ def test_empty_file(tmp_path: Path) -> None:
     "data",
     [
         b"\x00\x01\x02\x03binary\xff\xfe\x00junk" * 20,
-        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00",
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)),
     ],
 )
@@ -87,6 +86,14 @@ def test_binary_input_is_not_text(data: bytes) -> None:
     with pytest.raises(actionplan.NotTextError) as info:
         actionplan.read_csv(data)
     assert isinstance(info.value, ValueError)
+
+
+def test_a_damaged_pdf_says_so() -> None:
+    # PDFs are told by their content and read (docs/PDF.md); junk after the header is damaged.
+    with pytest.raises(actionplan.PdfDamagedError) as info:
+        actionplan.read_csv(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00")
+    assert isinstance(info.value, ValueError)
+    assert info.value.code == "pdf_damaged"
 
 
 def test_header_only_says_so() -> None:

@@ -562,7 +562,9 @@ export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:
  * `EmptyInputError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `InvalidJsonError`,
- * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`, `ReadError`;
+ * `UnknownColumnError`, `InvalidOptionError`, `TooLargeError`, `DocumentError`,
+ * `PdfEncryptedError`, `PdfScannedError`, `PdfDamagedError` (a PDF that needs a password, a
+ * scan with no text layer, a damaged PDF), `ReadError`;
  * from the npm package's entries also `FreedError` (a plan used after `free()`) and
  * `NotStartedError` (a `/slim` entry called before `init`). The package exports this as a
  * class, so `e instanceof ActionPlanError` holds for all of them, and `isActionPlanError(e)`

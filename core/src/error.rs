@@ -119,9 +119,36 @@ pub enum ErrorKind {
         /// Why.
         message: String,
     },
+    /// A PDF that cannot be read as a plan: encrypted, a scan with no text layer, or damaged.
+    /// Its [`Error::code`] says which: `pdf_encrypted`, `pdf_scanned`, `pdf_damaged`.
+    #[error("cannot read the PDF: {message}")]
+    Pdf {
+        /// Which problem.
+        problem: PdfProblem,
+        /// What was found, and what to do.
+        message: String,
+    },
     /// Reading from the underlying reader failed.
     #[error("read failed: {0}")]
     Io(String),
+}
+
+/// Why a PDF cannot be read (see [`ErrorKind::Pdf`]).
+///
+/// ```
+/// use actionplan::{Error, ErrorKind, PdfProblem};
+/// let e = Error::new(ErrorKind::Pdf { problem: PdfProblem::Scanned, message: "no text".into() });
+/// assert_eq!(e.code(), "pdf_scanned");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PdfProblem {
+    /// The PDF is encrypted with a password that is needed to open it.
+    Encrypted,
+    /// The pages hold no text, only pictures: a scan (it needs OCR first).
+    Scanned,
+    /// The file is not a well-formed PDF, or its text cannot be decoded.
+    Damaged,
 }
 
 impl Error {
@@ -194,6 +221,11 @@ impl Error {
             ErrorKind::InvalidOption { .. } => "invalid_option",
             ErrorKind::TooLarge { .. } => "too_large",
             ErrorKind::Document { .. } => "document",
+            ErrorKind::Pdf { problem, .. } => match problem {
+                PdfProblem::Encrypted => "pdf_encrypted",
+                PdfProblem::Scanned => "pdf_scanned",
+                PdfProblem::Damaged => "pdf_damaged",
+            },
             ErrorKind::Io(_) => "io",
         }
     }
@@ -269,6 +301,9 @@ pub const NAMES: &[(&str, &str)] = &[
     ("too_large", "TooLargeError"),
     ("document", "DocumentError"),
     ("io", "ReadError"),
+    ("pdf_encrypted", "PdfEncryptedError"),
+    ("pdf_scanned", "PdfScannedError"),
+    ("pdf_damaged", "PdfDamagedError"),
 ];
 
 /// The name for a code ([`NAMES`]); `ActionPlanError` for a code it does not list.
@@ -358,6 +393,9 @@ mod tests {
                 message: String::new(),
             },
             ErrorKind::Io(String::new()),
+            ErrorKind::Pdf { problem: PdfProblem::Encrypted, message: String::new() },
+            ErrorKind::Pdf { problem: PdfProblem::Scanned, message: String::new() },
+            ErrorKind::Pdf { problem: PdfProblem::Damaged, message: String::new() },
         ];
         for k in kinds {
             let e = Error::new(k);

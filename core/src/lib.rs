@@ -48,6 +48,7 @@ mod lean;
 pub mod matching;
 pub mod model;
 pub mod office;
+pub mod pdf;
 pub mod rating;
 pub mod report;
 pub mod stats;
@@ -56,7 +57,7 @@ pub mod timeframe;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Place, Severity};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, PdfProblem, Result};
 pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 
 /// The date library in every signature, re-exported so that callers use the same version

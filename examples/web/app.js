@@ -92,6 +92,9 @@ const ERROR_TITLES = {
   InvalidOptionError: "A setting is not valid",
   TooLargeError: "The file is too large",
   DocumentError: "The document could not be read",
+  PdfEncryptedError: "The PDF is password-protected",
+  PdfScannedError: "The PDF is a scan, with no text to read",
+  PdfDamagedError: "The PDF could not be read",
 };
 
 function showError(e, fileName) {

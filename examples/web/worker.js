@@ -119,6 +119,15 @@ async function download({ what, asOf, rules }) {
   }
 }
 
+// A PDF (`%PDF-` in its first 1024 bytes) is read by the office build, like Excel and Word.
+function isPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
   try {
@@ -130,7 +139,7 @@ self.onmessage = async ({ data }) => {
       plan?.free();
       plan = null;
       ap = lean;
-      if (typeof lean.officeContainer === "function" && lean.officeContainer(last.bytes) != null) {
+      if (isPdf(last.bytes) || (typeof lean.officeContainer === "function" && lean.officeContainer(last.bytes) != null)) {
         try {
           ap = await officeBuild();
         } catch {

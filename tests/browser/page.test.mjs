@@ -133,7 +133,7 @@ test("a bad file shows a clear error message, and a good file clears it", async 
   await error.waitFor({ state: "visible" });
   const text = await error.textContent();
   assert.match(text, /minutes\.pdf/);
-  assert.match(text, /not a table of actions|not text/i);
+  assert.match(text, /not a table of actions|not text|damaged/i);
   assert.equal(await error.getAttribute("role"), "alert");
   assert.ok(await page.locator("#results").isHidden());
 

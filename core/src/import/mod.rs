@@ -45,6 +45,7 @@ mod builder;
 mod columns;
 mod decode;
 mod encoding;
+pub(crate) mod text_layout;
 
 pub use columns::Aliases;
 pub use decode::Format;
@@ -317,8 +318,9 @@ impl ImportOptions {
                 Some(b'{') | Some(b'[')
             )
             && !matches!(self.format, Format::Json | Format::Xlsx | Format::Docx)
-            // Office containers are read whole (`crate::office`).
-            && crate::office::detect(&head).is_none();
+            // Office containers and PDFs are read whole (`crate::office`, `crate::pdf`).
+            && crate::office::detect(&head).is_none()
+            && !crate::pdf::is_pdf(&head);
         if !plain {
             reader.read_to_end(&mut head)?;
             return self.read_bytes(&head);
@@ -353,6 +355,10 @@ impl ImportOptions {
         if let Some(result) = crate::office::route(self, bytes) {
             return result;
         }
+        // PDF files (feature `pdf`).
+        if let Some(result) = crate::pdf::route(self, bytes) {
+            return result;
+        }
         let decode::Sniffed::Text(text) = decode::sniff(bytes)?;
         let text: &[u8] = &text;
         let format = match self.format {
@@ -370,6 +376,18 @@ impl ImportOptions {
             Format::Xlsx | Format::Docx => Err(crate::office::not_a_container(format)),
             Format::Tsv => self.read_delimited(text, self.delimiter.unwrap_or(b'\t'), "tsv"),
             Format::Csv | Format::Auto => {
+                // Tables copied out of Word or a PDF (one cell per line, wrapped cells).
+                if self.delimiter.is_none() && self.format == Format::Auto {
+                    if let Some(table) = std::str::from_utf8(text)
+                        .ok()
+                        .and_then(|t| text_layout::read(t, self))
+                    {
+                        let mut imported = self.read_rows(table.rows, table.format)?;
+                        imported.diagnostics.splice(0..0, table.notes);
+                        imported.plan.import_diagnostics = imported.diagnostics.clone();
+                        return Ok(imported);
+                    }
+                }
                 let d = self
                     .delimiter
                     .unwrap_or_else(|| decode::detect_delimiter(text, self));
