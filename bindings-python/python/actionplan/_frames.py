@@ -16,7 +16,7 @@ def _need(module: str, extra: str, what: str) -> Any:
     except ImportError as e:
         raise ImportError(
             f"{what} needs {module}, which is not installed: "
-            f"pip install 'actionplan[{extra}]' (or pip install {module})"
+            f"pip install \"actionplan[{extra}]\" (or pip install {module})"
         ) from e
 
 

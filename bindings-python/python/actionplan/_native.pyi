@@ -52,6 +52,9 @@ __all__ = [
 
 _Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
 _Severity = Literal["info", "warning", "error"]
+# A date as pandas and polars users write one: datetime.date, datetime.datetime (and
+# pandas.Timestamp, a subclass), numpy.datetime64 or ISO text ("2025-03-31").
+_DateLike = datetime.date | str | Any
 
 # ---- exceptions -------------------------------------------------------------------------
 
@@ -110,6 +113,7 @@ class Timeframe:
     def note(self) -> str | None: ...
     @property
     def has_deadline(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -133,6 +137,8 @@ class Diagnostic:
     def ref(self) -> str | None: ...
     @property
     def hint(self) -> str | None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Column:
@@ -204,6 +210,9 @@ class Action:
     def recommendation(self) -> Recommendation: ...
     @property
     def position(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Recommendation:
@@ -224,6 +233,8 @@ class Recommendation:
     @property
     def actions(self) -> list[Action]: ...
     def __len__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class RecommendationIter:
@@ -241,9 +252,12 @@ class Recommendations(Sequence[Recommendation]):
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, key: int, /) -> Recommendation: ...
+    def __getitem__(self, key: int | str, /) -> Recommendation: ...
     @overload
     def __getitem__(self, key: slice, /) -> list[Recommendation]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int: ...
+    def count(self, value: object) -> int: ...
     def __iter__(self) -> RecommendationIter: ...
 
 @final
@@ -252,9 +266,12 @@ class Actions(Sequence[Action]):
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, key: int, /) -> Action: ...
+    def __getitem__(self, key: int | str, /) -> Action: ...
     @overload
     def __getitem__(self, key: slice, /) -> list[Action]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int: ...
+    def count(self, value: object) -> int: ...
     def __iter__(self) -> ActionIter: ...
 
 @final
@@ -272,8 +289,8 @@ class Frame:
 class Plan:
     """An action plan: recommendations, each with its actions."""
 
-    @staticmethod
-    def from_json(text: str) -> Plan: ...
+    @classmethod
+    def from_json(cls, text: str) -> Plan: ...
     @property
     def organisation(self) -> str | None: ...
     @property
@@ -310,38 +327,46 @@ class Plan:
     def to_polars(self) -> Any: ...
     def assess(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         previous: Plan | None = None,
     ) -> Assessment: ...
     def stats(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> Stats: ...
     def report(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         path: str | os.PathLike[str] | None = None,
         format: Literal["html", "md", "markdown", "csv"] | None = None,
         previous: Plan | None = None,
-        previous_as_of: datetime.date | None = None,
+        previous_as_of: _DateLike | None = None,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> str: ...
     def to_excel(
         self,
         path: str | os.PathLike[str] | None = None,
         *,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> bytes: ...
     def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: int | str, /) -> Action: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> list[Action]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __iter__(self) -> Iterator[Action]: ...
     def _repr_html_(self) -> str: ...
 
@@ -350,20 +375,22 @@ class Plan:
 def read_csv(
     source: _Source,
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     delimiter: str | None = None,
     fill_down: bool = True,
+    sep: str | None = None,
+    encoding: str | None = None,
 ) -> Plan: ...
 def read_json(
     source: _Source,
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -374,8 +401,8 @@ def read(
     source: _Source,
     *,
     format: Literal["auto", "csv", "tsv", "json", "xlsx", "docx"] = "auto",
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -390,19 +417,20 @@ def read_excel(
     *,
     sheet: str | int | None = None,
     sheets_as_themes: bool = False,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     fill_down: bool = True,
+    sheet_name: str | int | None = None,
 ) -> Plan: ...
 def from_records(
     records: Iterable[Mapping[str, Any]],
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -414,15 +442,15 @@ def _from_columns(
     columns: Sequence[list[Any]],
     *,
     source_format: str = "records",
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     column_roles: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     fill_down: bool = True,
 ) -> Plan: ...
-def parse_timeframe(text: str, reference: datetime.date | None = None) -> Timeframe: ...
+def parse_timeframe(text: str, reference: _DateLike | None = None) -> Timeframe: ...
 def _test_panic(message: str) -> None: ...
 
 # ---- rating, statistics, diff, reports --------------------------------------------------
@@ -448,7 +476,7 @@ class RatedAction:
     @property
     def due(self) -> datetime.date | None: ...
     @property
-    def overdue(self) -> Literal["definitely", "possibly", "no", "no_deadline"]: ...
+    def overdue(self) -> Literal["definitely", "possibly", "no", "no_deadline"] | None: ...
     @property
     def days_overdue(self) -> int | None: ...
     @property
@@ -551,6 +579,6 @@ def diff(
     new: Plan,
     *,
     rules: _Rules = None,
-    as_of: datetime.date | None = None,
-    old_as_of: datetime.date | None = None,
+    as_of: _DateLike | None = None,
+    old_as_of: _DateLike | None = None,
 ) -> PlanDiff: ...
