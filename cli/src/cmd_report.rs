@@ -54,7 +54,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> i32 {
                 .and_then(|f| {
                     let mut w = std::io::BufWriter::new(f);
                     render_to(&mut w, format, &plan, &a, &s, d.as_ref())?;
-                    w.flush().map_err(|e| actionplan::Error::from(e))
+                    w.flush().map_err(actionplan::Error::from)
                 }),
         };
         written.map_err(|e| format!("cannot write the report: {e}"))
