@@ -198,20 +198,20 @@ pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<Ru
                 )
             })?
             .extract()?;
-        return RuleSet::from_json(&text).or_else(|core| {
+        return RuleSet::from_json(&text).map_err(|core| {
             // The core's message gives a line and column of JSON the caller never wrote: say
             // where in their dict instead (`rules[2].when.days_overdue`).
             match serde_json::from_str::<RuleSet>(&text) {
                 Err(e) if e.line() > 0 => {
                     let msg = e.to_string();
                     let msg = msg.rfind(" at line ").map_or(&*msg, |i| &msg[..i]);
-                    Err(crate::errors::invalid_option(
+                    crate::errors::invalid_option(
                         py,
                         "rules",
                         format!("{}: {msg}", dict_path_at_line(&text, e.line())),
-                    ))
+                    )
                 }
-                _ => Err(crate::errors::core_error(py, &core)),
+                _ => crate::errors::core_error(py, &core),
             }
         });
     }
@@ -434,6 +434,19 @@ impl Assessment {
         })
     }
 
+    /// The table as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// `pyarrow.table(x)`, `polars.DataFrame(x)` and `duckdb.sql("select * from x")` read it
+    /// directly, without going through pandas.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frame = Bound::new(py, self._frame(py)?)?;
+        frame.call_method1("__arrow_c_stream__", (requested_schema,))
+    }
+
     /// The rated action table as a `pyarrow.Table`.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let frame = self._frame(py)?;
@@ -455,8 +468,15 @@ impl Assessment {
     /// The rated action table as a `polars.DataFrame`.
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let frame = self._frame(py)?;
+        // The rating as an ordered type: `pl.Enum` of the scale's labels, best first.
+        let names: Vec<&str> = self.a.scale.labels.iter().map(|l| &*l.name).collect();
+        let enums = PyDict::new(py);
+        enums.set_item("rating", names)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("enums", enums)?;
         py.import("actionplan._frames")?
-            .call_method1("to_polars", (frame,))
+            .getattr("to_polars")?
+            .call((frame,), Some(&kwargs))
     }
 
     fn __len__(&self) -> usize {
