@@ -460,6 +460,19 @@ impl Plan {
         })
     }
 
+    /// The table as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// `pyarrow.table(x)`, `polars.DataFrame(x)` and `duckdb.sql("select * from x")` read it
+    /// directly, without going through pandas.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frame = Bound::new(py, self._frame(py)?)?;
+        frame.call_method1("__arrow_c_stream__", (requested_schema,))
+    }
+
     /// The action table as a `pyarrow.Table` (needs pyarrow).
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let frame = self._frame(py)?;

@@ -337,3 +337,26 @@ def test_a_missing_rules_file_is_a_missing_file(plan: actionplan.Plan, tmp_path:
     with pytest.raises(FileNotFoundError) as e:
         plan.assess(rules=tmp_path / "no-such-rules.json")
     assert "no-such-rules.json" in str(e.value)
+
+
+# ---- Arrow and data frames ------------------------------------------------------------
+
+
+def test_plan_and_assessment_are_arrow_streams(plan: actionplan.Plan) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    rated = plan.assess(as_of="2025-06-30")
+    assert pa.table(plan).num_rows == len(plan)
+    assert pa.table(rated).num_rows == len(plan)
+    assert "rating" in pa.table(rated).column_names
+    assert pl.DataFrame(plan).height == len(plan)
+    assert pl.DataFrame(rated)["ref"].to_list() == [a.ref for a in plan.actions]
+
+
+def test_polars_ratings_are_an_enum_in_scale_order(plan: actionplan.Plan) -> None:
+    pl = pytest.importorskip("polars")
+    df = plan.assess(as_of="2025-06-30", rules="date-rag").to_polars()
+    assert df["rating"].dtype == pl.Enum(["Blue", "Green", "Amber", "Red"])
+    # Sorting follows the scale (best first), not the alphabet.
+    worst_first = df.sort("rating", descending=True)["rating"].to_list()
+    assert worst_first[0] == "Red" and worst_first[-1] == "Green"
