@@ -361,10 +361,37 @@ fn read<'py>(
 }
 
 /// Read a plan from an Excel workbook (`.xlsx`, `.xlsm`, `.xls`) or an OpenDocument
-/// spreadsheet (`.ods`). `sheet` picks the sheet by name or 0-based index (hidden sheets
-/// count; default: the first visible sheet holding a table of actions); `sheets_as_themes=True`
-/// reads every visible sheet holding a table as one plan, each sheet's name the theme of its
-/// rows. `sheet_name` is the same as `sheet`, as `pandas.read_excel` names it.
+/// spreadsheet (`.ods`).
+///
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     The workbook.
+/// sheet, sheet_name : str or int, optional
+///     The sheet by name (exact, else ignoring case) or 0-based position (hidden sheets
+///     count); ``sheet_name`` as ``pandas.read_excel`` names it. Default: the first visible
+///     sheet holding a table of actions.
+/// sheets_as_themes : bool, default False
+///     Read every visible sheet holding a table as one plan, each sheet's name the theme of
+///     its rows.
+/// plan_date, as_of, organisation, title, columns, aliases, fill_down
+///     As for :func:`read_csv`.
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// InvalidOptionError
+///     For an unknown sheet name or an index out of range (the message lists the sheets), or
+///     ``sheet`` and ``sheet_name`` that differ.
+/// DocumentError
+///     When the workbook cannot be read.
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.read_excel("tracker.xlsx", sheet_name="Action plan")
 #[pyfunction]
 #[pyo3(signature = (source, *, sheet=None, sheets_as_themes=false, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true, sheet_name=None))]
 #[allow(clippy::too_many_arguments)]

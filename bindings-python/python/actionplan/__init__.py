@@ -5,9 +5,12 @@ A thin Python door over the Rust core. Read a plan, then validate, rate, count a
     import datetime, actionplan
     plan = actionplan.read_csv("hertsmere-2024.csv", plan_date=datetime.date(2024, 12, 1))
     plan.validate()                                  # list of Diagnostic
-    rated = plan.assess(as_of=datetime.date(2025, 6, 30), rules="date-rag")
+    rated = plan.assess(as_of="2025-06-30", rules="date-rag")
     rated.to_pandas()                                # one row per action, with ratings
-    plan.stats(as_of=datetime.date(2025, 6, 30)).headline
+    plan.stats(as_of="2025-06-30").headline
+
+Without ``as_of``, a plan is rated as of its own date (the period its progress columns
+record), else today. Views behave like values: ``plan["CPC001"]``, ``==``, ``pickle``.
 
 Every error raised is an ``ActionPlanError``; errors about the input are also ``ValueError``s
 and a missing file is also a ``FileNotFoundError``.
