@@ -85,7 +85,7 @@ fn read<B: OptionBag + Into<RateOptions>>(value: Option<&JsValue>) -> Result<Rat
     Ok(opts)
 }
 
-/// Today in the JS host's local time zone: the default as-of date, as the CLI's is today.
+/// Today in the JS host's local time zone: the default as-of date when the plan records none.
 /// (The core never reads a clock; the door does.)
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
