@@ -323,8 +323,9 @@ fn read_json<'py>(
 /// "xlsx" | "docx"`. For a workbook, `sheet` picks the sheet by name or 0-based index (default:
 /// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
 /// visible sheet holding a table as one plan, each sheet's name the theme of its rows.
+/// `sheet_name` and `sep` are the same as `sheet` and `delimiter`, as pandas names them.
 #[pyfunction]
-#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false))]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, sheet_name=None, sep=None))]
 #[allow(clippy::too_many_arguments)]
 fn read<'py>(
     py: Python<'py>,
@@ -340,7 +341,11 @@ fn read<'py>(
     fill_down: bool,
     sheet: Option<&Bound<'py, PyAny>>,
     sheets_as_themes: bool,
+    sheet_name: Option<&Bound<'py, PyAny>>,
+    sep: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Plan> {
+    let sheet = either("sheet", sheet, "sheet_name", sheet_name)?;
+    let delimiter = either("delimiter", delimiter, "sep", sep)?;
     read_source(
         py,
         source,

@@ -124,6 +124,8 @@ def test_read_excel_takes_sheet_name() -> None:
     assert by_name == actionplan.read_excel(path, sheet_name=1)
     with pytest.raises(actionplan.InvalidOptionError, match="disagree"):
         actionplan.read_excel(path, sheet="Cover", sheet_name="Action plan")
+    assert actionplan.read(path, sheet_name="Action plan") == by_name
+    assert actionplan.read(b"Ref;Action\nA1;x\n", format="csv", sep=";").actions[0].ref == "A1"
 
 
 def test_no_private_names_in_errors() -> None:

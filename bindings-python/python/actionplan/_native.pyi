@@ -412,6 +412,8 @@ def read(
     fill_down: bool = True,
     sheet: str | int | None = None,
     sheets_as_themes: bool = False,
+    sheet_name: str | int | None = None,
+    sep: str | None = None,
 ) -> Plan: ...
 def read_excel(
     source: _Source,
