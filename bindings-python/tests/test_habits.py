@@ -362,3 +362,20 @@ def test_polars_ratings_are_an_enum_in_scale_order(plan: actionplan.Plan) -> Non
     # Sorting follows the scale (best first), not the alphabet.
     worst_first = df.sort("rating", descending=True)["rating"].to_list()
     assert worst_first[0] == "Red" and worst_first[-1] == "Green"
+
+
+def test_parse_timeframes_series_reads_each_phrase_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    calls: list[str] = []
+    real = actionplan.parse_timeframe
+
+    def counting(text: str, reference: Any = None) -> actionplan.Timeframe:
+        calls.append(text)
+        return real(text, reference)
+
+    monkeypatch.setattr(actionplan, "parse_timeframe", counting)
+    s = pd.Series(["March 2025", None, float("nan"), pd.NA, "Ongoing"] * 500)
+    df = actionplan.parse_timeframes(s)
+    assert sorted(calls) == ["March 2025", "Ongoing"]
+    assert len(df) == 2500 and df["due"].isna().sum() == 2000
+    assert df["text"].iloc[4] == "Ongoing" and df["ongoing"].iloc[4]

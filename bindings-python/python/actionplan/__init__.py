@@ -276,26 +276,44 @@ def parse_timeframes(values: Any, reference: _DateLike | None = None) -> Any:
     is_polars = type(values).__module__.split(".")[0] == "polars"
     # A pandas Series' index is kept (a list's .index is a method, not an index).
     index = values.index if hasattr(values, "iloc") else None
-    items = values.to_list() if hasattr(values, "to_list") else list(values)
-    # Each distinct phrase once: codes into the distinct readings (-1: missing).
-    seen: dict[str, int] = {}
+    # Each distinct phrase once: codes into the distinct readings (missing: the last row).
     readings: list[Timeframe] = []
-    codes: list[int] = []
-    for v in items:
-        if _missing(v):
-            codes.append(-1)
-            continue
-        text = v if isinstance(v, str) else str(v)
-        code = seen.get(text)
-        if code is None:
-            code = seen[text] = len(readings)
-            readings.append(parse_timeframe(text, reference))
-        codes.append(code)
+    codes: Any
+    if index is not None:  # a pandas Series: pandas finds the distinct values (in C)
+        from ._frames import _need
+
+        np = _need("numpy", "pandas", "parse_timeframes()")
+        pd = _need("pandas", "pandas", "parse_timeframes()")
+        found, uniques = pd.factorize(values, use_na_sentinel=True)
+        texts = [None if _missing(u) else str(u) for u in uniques]
+        readings = [parse_timeframe(t, reference) for t in texts if t is not None]
+        # Position of each distinct value's reading; missing ones (and pandas' -1) the last row.
+        miss = len(readings)
+        lookup, k = [], 0
+        for t in texts:
+            lookup.append(miss if t is None else k)
+            k += t is not None
+        lookup.append(miss)
+        codes = np.asarray(lookup, dtype=np.intp)[found]
+    else:
+        items = values.to_list() if hasattr(values, "to_list") else list(values)
+        seen: dict[str, int] = {}
+        codes = []
+        for v in items:
+            if _missing(v):
+                codes.append(-1)
+                continue
+            text = v if isinstance(v, str) else str(v)
+            code = seen.get(text)
+            if code is None:
+                code = seen[text] = len(readings)
+                readings.append(parse_timeframe(text, reference))
+            codes.append(code)
+        miss = len(readings)
+        codes = [miss if c < 0 else c for c in codes]
     distinct: dict[str, list[Any]] = {
         c: [getattr(t, c) for t in readings] + [None] for c in _TF_COLUMNS
     }
-    miss = len(readings)
-    codes = [miss if c < 0 else c for c in codes]
     if is_polars:
         from ._frames import _need
 
