@@ -46,7 +46,7 @@ pub fn source(src: &Bound<'_, PyAny>) -> PyResult<Source> {
             return Ok(Source::Bytes(b.as_bytes().to_vec()));
         }
         if let Ok(s) = data.cast::<PyString>() {
-            return Ok(Source::Bytes(s.to_str()?.as_bytes().to_vec()));
+            return Ok(Source::Bytes(s.to_cow()?.as_bytes().to_vec()));
         }
         return Err(input_type(
             py,
@@ -73,34 +73,65 @@ pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "an object".into())
 }
 
-/// A `datetime.date` (or `datetime.datetime`, whose date is taken); `None` stays `None`.
+/// A date argument as a pandas or polars user writes it; `None` (and a missing value: `NaN`,
+/// `pd.NaT`, `np.datetime64("NaT")`) stays `None`.
 pub fn opt_date(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<NaiveDate>> {
     match obj {
         None => Ok(None),
-        Some(o) if o.is_none() => Ok(None),
+        Some(o) if o.is_none() || is_missing(o) => Ok(None),
         Some(o) => date(o, name).map(Some),
     }
 }
 
-/// A `datetime.date` (or the date of a `datetime.datetime`).
+/// A missing value: anything not equal to itself (`NaN`, `pd.NaT`, `np.datetime64("NaT")`).
+fn is_missing(o: &Bound<'_, PyAny>) -> bool {
+    !o.is_instance_of::<PyString>() && o.ne(o).unwrap_or(false)
+}
+
+/// A date: a `datetime.date`, a `datetime.datetime` or `pandas.Timestamp` (its date is
+/// taken), a `numpy.datetime64`, or ISO text (`"2025-03-31"`, or a date and time).
 pub fn date(o: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     let py = o.py();
-    let d = if o.is_instance_of::<PyDateTime>() {
-        o.call_method0("date")?
-    } else if o.is_instance_of::<PyDate>() {
-        o.clone()
-    } else {
-        let hint = if o.is_instance_of::<PyString>() {
-            " (pass datetime.date.fromisoformat(...) for a text date)"
-        } else {
-            ""
-        };
-        return Err(input_type(
-            py,
-            format!("{name} must be a datetime.date, got {}{hint}", type_name(o)),
-        ));
-    };
-    d.extract::<NaiveDate>()
+    if o.is_instance_of::<PyDateTime>() {
+        return o.call_method0("date")?.extract::<NaiveDate>();
+    }
+    if o.is_instance_of::<PyDate>() {
+        return o.extract::<NaiveDate>();
+    }
+    if let Ok(s) = o.cast::<PyString>() {
+        let s = s.to_cow()?;
+        let s = s.trim();
+        // A date, or the date of an ISO date and time ("2025-03-31T12:00", "2025-03-31 12:00").
+        let head = s
+            .get(..10)
+            .filter(|_| s.len() == 10 || matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')));
+        return head
+            .and_then(|h| h.parse::<NaiveDate>().ok())
+            .ok_or_else(|| {
+                crate::errors::invalid_option(
+                    py,
+                    name,
+                    format!("{s:?} is not an ISO date (YYYY-MM-DD)"),
+                )
+            });
+    }
+    // numpy.datetime64 (any unit): its day, as numpy gives it.
+    if type_name(o) == "datetime64" && o.hasattr("astype")? {
+        let day = o
+            .call_method1("astype", ("datetime64[D]",))?
+            .call_method0("item")?;
+        if day.is_instance_of::<PyDate>() {
+            return day.extract::<NaiveDate>();
+        }
+    }
+    Err(input_type(
+        py,
+        format!(
+            "{name} must be a date (datetime.date, datetime.datetime, pandas.Timestamp, \
+             numpy.datetime64 or ISO text such as \"2025-03-31\"), got {}",
+            type_name(o)
+        ),
+    ))
 }
 
 /// An optional `str`.
@@ -109,7 +140,7 @@ pub fn opt_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<St
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
         Some(o) => match o.cast::<PyString>() {
-            Ok(s) => Ok(Some(s.to_str()?.to_string())),
+            Ok(s) => Ok(Some(s.to_cow()?.to_string())),
             Err(_) => Err(input_type(
                 o.py(),
                 format!("{name} must be a str, got {}", type_name(o)),
@@ -194,10 +225,15 @@ pub fn today(py: Python<'_>) -> PyResult<NaiveDate> {
         .extract()
 }
 
-/// `as_of` as given, or today.
-pub fn as_of_or_today(py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDate> {
-    match opt_date(as_of, "as_of")? {
-        Some(d) => Ok(d),
-        None => today(py),
-    }
+/// `as_of` as given, else the date the plan records, else today: the core decides
+/// ([`actionplan::Plan::as_of_or`]), as in every door.
+pub fn as_of_for(
+    py: Python<'_>,
+    plan: &actionplan::Plan,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NaiveDate> {
+    let given = opt_date(as_of, "as_of")?;
+    // Python's clock is read here (a microsecond), so that the core's rule is the only one.
+    let today = today(py)?;
+    Ok(plan.as_of_or(given, || today))
 }

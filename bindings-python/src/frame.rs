@@ -502,9 +502,10 @@ fn assessment_columns<'a>(
         rule.push(r.and_then(|r| r.reason.rule.as_deref()));
         reason.push(r.map(|r| &*r.reason.text));
         let f = r.map(|r| &r.facts);
-        overdue.push(f.map(|f| f.overdue.as_str()));
-        days_overdue.push(f.and_then(|f| f.days_overdue).map(i64::from));
-        days_to_due.push(f.and_then(|f| f.days_to_due).map(i64::from));
+        // A closed action is neither overdue nor due (the core's open_* facts, as in its CSV).
+        overdue.push(f.and_then(|f| f.open_overdue()).map(|o| o.as_str()));
+        days_overdue.push(f.and_then(|f| f.open_days_overdue()).map(i64::from));
+        days_to_due.push(f.and_then(|f| f.open_days_to_due()).map(i64::from));
         closed.push(f.is_some_and(|f| f.closed));
         original_due.push(f.and_then(|f| f.original_due));
     }

@@ -21,7 +21,7 @@ use crate::plan::Plan;
 use actionplan::import::{Aliases, Format, ImportOptions};
 use actionplan::office::Sheet;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString};
 
 /// mimalloc for every Rust allocation of the module (see Cargo.toml).
 #[global_allocator]
@@ -97,7 +97,7 @@ fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sheet>> {
     };
     let py = o.py();
     if let Ok(name) = o.cast::<PyString>() {
-        return Ok(Some(Sheet::Name(name.to_str()?.to_string())));
+        return Ok(Some(Sheet::Name(name.to_cow()?.to_string())));
     }
     if o.is_instance_of::<PyInt>() && !o.is_instance_of::<PyBool>() {
         let i: i64 = o.extract()?;
@@ -145,13 +145,50 @@ fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResu
     })
 }
 
-/// Read a plan from a CSV or TSV file (the delimiter is detected unless given).
+/// Read a plan from a CSV or TSV file.
 ///
-/// `source` is a path (`str` or `os.PathLike`), `bytes`, or a file object. `plan_date` is the
-/// reference date for phrases with no year; `columns` maps headers to fields
-/// (`{"Person": "owner"}`) where the header is not recognised.
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     A path (read and streamed in Rust, without the GIL), the data, or an open file.
+/// plan_date : date-like, optional
+///     The reference date for phrases with no year (``datetime.date``, ``datetime``,
+///     ``pandas.Timestamp``, ``numpy.datetime64`` or ISO text).
+/// as_of : date-like, optional
+///     The date the progress columns describe, when the file does not say.
+/// organisation, title : str, optional
+///     The plan's council and title, when the file does not say.
+/// columns : dict, optional
+///     ``{header: field}`` for headers that are not recognised (``{"Person": "owner"}``).
+/// aliases : dict, optional
+///     ``{phrase: field}``: extra header phrases to recognise.
+/// delimiter, sep : str, optional
+///     The one-character delimiter (``sep`` as in ``pandas.read_csv``); detected by default.
+/// encoding : str, optional
+///     The text encoding as Python names it (``"cp1252"``, ``"latin-1"``), as in
+///     ``pandas.read_csv``; detected by default (UTF-8, UTF-16 or Windows-1252).
+/// fill_down : bool, default True
+///     Fill merged-looking blanks down from the row above.
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// PlanFileNotFoundError
+///     When the path does not exist (also a ``FileNotFoundError``).
+/// InvalidOptionError
+///     For a delimiter that is not one character, ``sep`` and ``delimiter`` that differ, or
+///     an unknown encoding.
+/// NoHeaderError, NoRowsError, EmptyInputError
+///     When the data holds no table of actions.
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.read_csv("tracker.csv", sep=";", encoding="cp1252")
 #[pyfunction]
-#[pyo3(signature = (source, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true))]
+#[pyo3(signature = (source, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sep=None, encoding=None))]
 #[allow(clippy::too_many_arguments)]
 fn read_csv<'py>(
     py: Python<'py>,
@@ -164,7 +201,15 @@ fn read_csv<'py>(
     aliases: Option<&Bound<'py, PyAny>>,
     delimiter: Option<&Bound<'py, PyAny>>,
     fill_down: bool,
+    sep: Option<&Bound<'py, PyAny>>,
+    encoding: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Plan> {
+    let delimiter = either("delimiter", delimiter, "sep", sep)?;
+    let transcoded = match opt_str(encoding, "encoding")? {
+        Some(enc) => transcode(py, source, &enc)?,
+        None => None,
+    };
+    let source = transcoded.as_ref().unwrap_or(source);
     read_source(
         py,
         source,
@@ -182,6 +227,60 @@ fn read_csv<'py>(
             sheets_as_themes: false,
         },
     )
+}
+
+/// One of two names for the same option (ours and pandas'): both given must agree.
+fn either<'a, 'py>(
+    name: &str,
+    a: Option<&'a Bound<'py, PyAny>>,
+    alias: &str,
+    b: Option<&'a Bound<'py, PyAny>>,
+) -> PyResult<Option<&'a Bound<'py, PyAny>>> {
+    let a = a.filter(|o| !o.is_none());
+    let b = b.filter(|o| !o.is_none());
+    match (a, b) {
+        (Some(x), Some(y)) if !x.eq(y)? => Err(errors::invalid_option(
+            x.py(),
+            name,
+            format!("{name}={x} and {alias}={y} disagree: give one of them"),
+        )),
+        (Some(x), _) => Ok(Some(x)),
+        (None, y) => Ok(y),
+    }
+}
+
+/// The source's bytes as UTF-8, decoded with a Python codec (`encoding=`); `None` for UTF-8,
+/// which the reader takes as it is.
+fn transcode<'py>(
+    py: Python<'py>,
+    src: &Bound<'py, PyAny>,
+    encoding: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let codecs = py.import("codecs")?;
+    let info = codecs.call_method1("lookup", (encoding,)).map_err(|_| {
+        errors::invalid_option(
+            py,
+            "encoding",
+            format!("{encoding:?} is not an encoding Python knows"),
+        )
+    })?;
+    let name: String = info.getattr("name")?.extract()?;
+    if name == "utf-8" {
+        return Ok(None);
+    }
+    let bytes = match source(src)? {
+        Source::Bytes(b) => b,
+        Source::Path(path) => std::fs::read(&path).map_err(|e| io_error(py, &path, &e))?,
+    };
+    let data = PyBytes::new(py, &bytes);
+    let text = data.call_method1("decode", (encoding,)).map_err(|e| {
+        errors::invalid_option(
+            py,
+            "encoding",
+            format!("the data is not {encoding}: {}", e.value(py)),
+        )
+    })?;
+    Ok(Some(text.call_method1("encode", ("utf-8",))?))
 }
 
 /// Read a plan from JSON: the canonical plan document (as written by `Plan.to_json()`), or an
@@ -224,8 +323,9 @@ fn read_json<'py>(
 /// "xlsx" | "docx"`. For a workbook, `sheet` picks the sheet by name or 0-based index (default:
 /// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
 /// visible sheet holding a table as one plan, each sheet's name the theme of its rows.
+/// `sheet_name` and `sep` are the same as `sheet` and `delimiter`, as pandas names them.
 #[pyfunction]
-#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false))]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, sheet_name=None, sep=None))]
 #[allow(clippy::too_many_arguments)]
 fn read<'py>(
     py: Python<'py>,
@@ -241,7 +341,11 @@ fn read<'py>(
     fill_down: bool,
     sheet: Option<&Bound<'py, PyAny>>,
     sheets_as_themes: bool,
+    sheet_name: Option<&Bound<'py, PyAny>>,
+    sep: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Plan> {
+    let sheet = either("sheet", sheet, "sheet_name", sheet_name)?;
+    let delimiter = either("delimiter", delimiter, "sep", sep)?;
     read_source(
         py,
         source,
@@ -262,12 +366,39 @@ fn read<'py>(
 }
 
 /// Read a plan from an Excel workbook (`.xlsx`, `.xlsm`, `.xls`) or an OpenDocument
-/// spreadsheet (`.ods`). `sheet` picks the sheet by name or 0-based index (hidden sheets
-/// count; default: the first visible sheet holding a table of actions); `sheets_as_themes=True`
-/// reads every visible sheet holding a table as one plan, each sheet's name the theme of its
-/// rows.
+/// spreadsheet (`.ods`).
+///
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     The workbook.
+/// sheet, sheet_name : str or int, optional
+///     The sheet by name (exact, else ignoring case) or 0-based position (hidden sheets
+///     count); ``sheet_name`` as ``pandas.read_excel`` names it. Default: the first visible
+///     sheet holding a table of actions.
+/// sheets_as_themes : bool, default False
+///     Read every visible sheet holding a table as one plan, each sheet's name the theme of
+///     its rows.
+/// plan_date, as_of, organisation, title, columns, aliases, fill_down
+///     As for :func:`read_csv`.
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// InvalidOptionError
+///     For an unknown sheet name or an index out of range (the message lists the sheets), or
+///     ``sheet`` and ``sheet_name`` that differ.
+/// DocumentError
+///     When the workbook cannot be read.
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.read_excel("tracker.xlsx", sheet_name="Action plan")
 #[pyfunction]
-#[pyo3(signature = (source, *, sheet=None, sheets_as_themes=false, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
+#[pyo3(signature = (source, *, sheet=None, sheets_as_themes=false, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true, sheet_name=None))]
 #[allow(clippy::too_many_arguments)]
 fn read_excel<'py>(
     py: Python<'py>,
@@ -281,7 +412,9 @@ fn read_excel<'py>(
     columns: Option<&Bound<'py, PyAny>>,
     aliases: Option<&Bound<'py, PyAny>>,
     fill_down: bool,
+    sheet_name: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Plan> {
+    let sheet = either("sheet", sheet, "sheet_name", sheet_name)?;
     read_source(
         py,
         source,
@@ -308,7 +441,7 @@ fn cell_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
         return Ok(String::new());
     }
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(s.to_str()?.to_string());
+        return Ok(s.to_cow()?.to_string());
     }
     if let Ok(b) = v.extract::<bool>() {
         if v.is_instance_of::<pyo3::types::PyBool>() {
@@ -338,7 +471,7 @@ fn cell_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
         };
         return d.call_method0("isoformat")?.extract();
     }
-    Ok(v.str()?.to_str()?.to_string())
+    Ok(v.str()?.to_cow()?.to_string())
 }
 
 /// Read rows given as headers and columns of cells (the fast path for data frames).
@@ -447,8 +580,8 @@ fn from_records<'py>(
             let mut row = Vec::with_capacity(dict.len());
             for (k, v) in dict.iter() {
                 let key = match k.cast::<PyString>() {
-                    Ok(s) => s.to_str()?.to_string(),
-                    Err(_) => k.str()?.to_str()?.to_string(),
+                    Ok(s) => s.to_cow()?.to_string(),
+                    Err(_) => k.str()?.to_cow()?.to_string(),
                 };
                 let at = match headers.iter().position(|h| *h == key) {
                     Some(p) => p,

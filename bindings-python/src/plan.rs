@@ -1,6 +1,6 @@
 //! The `Plan` class.
 
-use crate::convert::{as_of_or_today, input_type_err, opt_date, opt_str};
+use crate::convert::{as_of_for, input_type_err, opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::frame::{action_table, Frame};
 use crate::rating::{group_by, rule_set, Assessment, Stats};
@@ -30,6 +30,11 @@ impl Plan {
         }
     }
 
+    /// A plan over data already shared with views.
+    pub fn from_data(data: Arc<PlanData>) -> Self {
+        Plan { data }
+    }
+
     /// The core plan.
     pub fn core(&self) -> &actionplan::Plan {
         &self.data.plan
@@ -46,8 +51,8 @@ impl Plan {
         previous: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<actionplan::rating::Assessment> {
         let rs = rule_set(py, rules)?;
-        let as_of = as_of_or_today(py, as_of)?;
         let plan = &self.data.plan;
+        let as_of = as_of_for(py, plan, as_of)?;
         match previous.filter(|p| !p.is_none()) {
             Some(p) => {
                 let old = p
@@ -70,8 +75,26 @@ pub use actionplan::report::escape_html;
 #[pymethods]
 impl Plan {
     /// Read a plan from its canonical JSON form (as written by `to_json()`).
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
+    ///
+    /// Parameters
+    /// ----------
+    /// text : str
+    ///     The JSON text.
+    ///
+    /// Returns
+    /// -------
+    /// Plan
+    ///
+    /// Raises
+    /// ------
+    /// InvalidJsonError
+    ///     When the text is not a plan's JSON form.
+    #[classmethod]
+    fn from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Plan> {
         guard(py, || {
             let text = crate::convert::opt_str(Some(text), "text")?.unwrap_or_default();
             let plan = actionplan::Plan::from_json(&text).py(py)?;
@@ -203,16 +226,60 @@ impl Plan {
         })
     }
 
-    /// The plan as plain Python data (the canonical JSON form, parsed).
+    /// The plan as plain Python data: the canonical JSON form, with its dates as
+    /// `datetime.date`.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``{"meta": {...}, "columns": [...], "recommendations": [...], ...}``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_dict()["meta"]["as_of"]
+    /// datetime.date(2025, 3, 31)
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = self.to_json(py)?;
-        py.import("json")?.call_method1("loads", (text,))
+        guard(py, || {
+            let value = serde_json::to_value(self.core())
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            crate::rating::json_to_py(py, &value, None)
+        })
     }
 
-    /// Rate every action as of a date (default: today) with a rule set: a preset name
-    /// (`"date-rag"`, `"brag"`, `"rag"`, `"five-point"`, `"months-behind"`, `"delay-bands"`,
-    /// `"percent-bands"`, `"staleness"`), a path to a JSON or TOML rules file, or a dict.
-    /// With `previous` (the plan's last version), staleness rules can compare comments.
+    /// Rate every action with a rule set, as of a date.
+    ///
+    /// Parameters
+    /// ----------
+    /// as_of : date-like, optional
+    ///     The date to rate as of: a ``datetime.date``, ``datetime``, ``pandas.Timestamp``,
+    ///     ``numpy.datetime64`` or ISO text. Default: the date the plan records
+    ///     (``plan.as_of``, the period of its progress columns), else today.
+    /// rules : str, os.PathLike or dict, optional
+    ///     A preset name (``"date-rag"``, the default, ``"brag"``, ``"rag"``,
+    ///     ``"five-point"``, ``"months-behind"``, ``"delay-bands"``, ``"percent-bands"``,
+    ///     ``"staleness"``), a path to a JSON or TOML rules file, or a dict in the same form.
+    /// previous : Plan, optional
+    ///     The plan's last version, so that staleness rules can compare comments.
+    ///
+    /// Returns
+    /// -------
+    /// Assessment
+    ///     Ratings with reasons, roll-ups and findings.
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For an unknown preset or a rule set that does not hold together (a dict's error
+    ///     names the place in it, e.g. ``rules[2].when.days_overdue``).
+    /// PlanFileNotFoundError
+    ///     When the rules file does not exist.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated = plan.assess(as_of="2025-06-30", rules="date-rag")
+    /// >>> rated.counts
+    /// {'Blue': 0, 'Green': 14, 'Amber': 1, 'Red': 11}
     #[pyo3(signature = (as_of=None, rules=None, *, previous=None))]
     fn assess(
         &self,
@@ -227,9 +294,24 @@ impl Plan {
         })
     }
 
-    /// Counts and shares by status and rating, overdue, due soon, schedule and workload, as of
-    /// a date (default: today), grouped `by` "recommendation" (default), "theme", "owner",
-    /// "lead" or "none".
+    /// Counts and shares by status and rating, overdue, due soon, schedule and workload.
+    ///
+    /// Parameters
+    /// ----------
+    /// as_of : date-like, optional
+    ///     As for :meth:`assess`: default the date the plan records, else today.
+    /// rules : str, os.PathLike or dict, optional
+    ///     As for :meth:`assess`.
+    /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
+    ///     How to group the counts (default ``"recommendation"``).
+    ///
+    /// Returns
+    /// -------
+    /// Stats
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.stats(as_of="2025-06-30").headline[0]
     #[pyo3(signature = (as_of=None, rules=None, *, by=None))]
     fn stats(
         &self,
@@ -247,12 +329,34 @@ impl Plan {
         })
     }
 
-    /// A report as of a date (default: today): `format="html"` (a self-contained page),
-    /// `"markdown"` (or `"md"`) or `"csv"` (the rated actions). With `path`, it is also
-    /// written there (and the format, when not given, is taken from the path's suffix; a
-    /// suffix that is not a report format is an error). With `previous`,
-    /// the report says what changed since that version (rated as of `previous_as_of`, else
-    /// its own as-of date, else `as_of`).
+    /// A report on the plan, rated as of a date.
+    ///
+    /// Parameters
+    /// ----------
+    /// as_of : date-like, optional
+    ///     As for :meth:`assess`: default the date the plan records, else today.
+    /// rules : str, os.PathLike or dict, optional
+    ///     As for :meth:`assess`.
+    /// path : str or os.PathLike, optional
+    ///     Also write the report there; the format, when not given, is taken from its suffix
+    ///     (a suffix that is not a report format is an error).
+    /// format : {"html", "markdown", "md", "csv"}, optional
+    ///     A self-contained page (default), Markdown, or the rated actions as CSV.
+    /// previous : Plan, optional
+    ///     The last version: the report says what changed since.
+    /// previous_as_of : date-like, optional
+    ///     The date to rate ``previous`` as of (default its own date, else ``as_of``).
+    /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
+    ///     How to group the statistics.
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     The report text.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.report(path="report.html")
     #[pyo3(signature = (as_of=None, rules=None, *, path=None, format=None, previous=None, previous_as_of=None, by=None))]
     #[allow(clippy::too_many_arguments)]
     fn report(
@@ -287,7 +391,7 @@ impl Plan {
             }
             let by = group_by(py, by)?;
             let rs = rule_set(py, rules)?;
-            let as_of = as_of_or_today(py, as_of)?;
+            let as_of = as_of_for(py, &self.data.plan, as_of)?;
             let previous_as_of = opt_date(previous_as_of, "previous_as_of")?;
             let plan = &self.data.plan;
             let prev = match previous.filter(|p| !p.is_none()) {
@@ -318,7 +422,7 @@ impl Plan {
         })
     }
 
-    /// The rated tracker workbook (`.xlsx`) as of a date (default: today): one row per action
+    /// The rated tracker workbook (`.xlsx`) as of a date (default: the date the plan records, else today): one row per action
     /// with its rating in a coloured cell and as a label, the reason, real dates, a frozen
     /// header and filters, and a summary sheet with the statistics. With `path`, it is written
     /// there; the bytes are returned either way.
@@ -334,8 +438,8 @@ impl Plan {
         guard(py, || {
             let by = group_by(py, by)?;
             let rs = rule_set(py, rules)?;
-            let as_of = as_of_or_today(py, as_of)?;
             let plan = &self.data.plan;
+            let as_of = as_of_for(py, plan, as_of)?;
             let a = actionplan::rating::assess(plan, &rs, as_of).py(py)?;
             let s = actionplan::stats::stats(plan, &a, by);
             let bytes = actionplan::report::rated_tracker_xlsx(plan, &a, &s).py(py)?;
@@ -354,6 +458,19 @@ impl Plan {
             let table = py.detach(move || action_table(&data));
             Ok(Frame::new(table))
         })
+    }
+
+    /// The table as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// `pyarrow.table(x)`, `polars.DataFrame(x)` and `duckdb.sql("select * from x")` read it
+    /// directly, without going through pandas.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frame = Bound::new(py, self._frame(py)?)?;
+        frame.call_method1("__arrow_c_stream__", (requested_schema,))
     }
 
     /// The action table as a `pyarrow.Table` (needs pyarrow).
@@ -384,6 +501,46 @@ impl Plan {
 
     fn __len__(&self) -> usize {
         self.data.index.len()
+    }
+
+    /// `plan["CPC001"]`: the action with that ref (`KeyError` when none has it);
+    /// `plan[i]` and `plan[i:j]`: by position, as `plan.actions[...]`.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.actions().into_pyobject(py)?.get_item(key)
+    }
+
+    /// `"CPC001" in plan`: an action has that ref (or an equal `Action` is in the plan).
+    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
+        (0..self.data.index.len()).any(|i| views::action_matches(&self.data, value, i))
+    }
+
+    /// Equal when the plans are equal in value (the same canonical JSON form).
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Plan>()
+            .is_ok_and(|o| Arc::ptr_eq(&o.get().data, &self.data) || o.get().core() == self.core())
+    }
+
+    fn __hash__(&self) -> u64 {
+        let p = self.core();
+        views::hash_of((
+            &p.meta.title,
+            &p.meta.organisation,
+            p.meta.as_of,
+            self.data.index.len(),
+            p.actions().next().map(|(_, a)| &a.action_ref),
+        ))
+    }
+
+    /// Pickled (and copied by `copy.copy`/`copy.deepcopy`) through the canonical JSON form.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let from_json = py.get_type::<Plan>().getattr("from_json")?;
+        let text = self.to_json(py)?;
+        (from_json, (text,)).into_pyobject(py).map(|t| t.into_any())
     }
 
     fn __iter__(&self) -> ActionIter {
@@ -458,9 +615,27 @@ impl Plan {
     }
 }
 
-/// What changed between two versions of a plan (actions added, dropped, completed, re-rated,
-/// deadlines moved, comments not updated). With `rules` and `as_of` (and optionally
-/// `old_as_of`), derived ratings are compared too.
+/// What changed between two versions of a plan.
+///
+/// Parameters
+/// ----------
+/// old, new : Plan
+///     The two versions.
+/// rules : str, os.PathLike or dict, optional
+///     With a rule set (or ``as_of``), derived ratings are compared too.
+/// as_of : date-like, optional
+///     The date to rate ``new`` as of (default the date it records, else today).
+/// old_as_of : date-like, optional
+///     The date to rate ``old`` as of (default the date it records, else ``new``'s).
+///
+/// Returns
+/// -------
+/// PlanDiff
+///     Actions added, removed, completed, re-rated, deadlines moved, comments not updated.
+///
+/// Examples
+/// --------
+/// >>> actionplan.diff(last_quarter, this_quarter, rules="date-rag").completed
 #[pyfunction]
 #[pyo3(signature = (old, new, *, rules=None, as_of=None, old_as_of=None))]
 pub fn diff(
@@ -476,16 +651,14 @@ pub fn diff(
         let new = plan_arg(new, "new")?;
         let (o, n) = (&old.get().data.plan, &new.get().data.plan);
         let mut d = py.detach(|| actionplan::diff::diff(o, n));
-        let as_of = crate::convert::opt_date(as_of, "as_of")?;
-        if rules.is_some_and(|r| !r.is_none()) || as_of.is_some() {
+        let given = crate::convert::opt_date(as_of, "as_of")?;
+        if rules.is_some_and(|r| !r.is_none()) || given.is_some() {
             let rs = rule_set(py, rules)?;
-            let new_as_of = match as_of {
-                Some(d) => d,
-                None => crate::convert::today(py)?,
-            };
-            let old_as_of = crate::convert::opt_date(old_as_of, "old_as_of")?
-                .or(o.meta.as_of)
-                .unwrap_or(new_as_of);
+            // Each version as of its own date unless told (the core decides, as everywhere).
+            let new_as_of = as_of_for(py, n, as_of)?;
+            let old_as_of = o.as_of_or(crate::convert::opt_date(old_as_of, "old_as_of")?, || {
+                new_as_of
+            });
             let oa = actionplan::rating::assess(o, &rs, old_as_of).py(py)?;
             let na = actionplan::rating::assess(n, &rs, new_as_of).py(py)?;
             d.add_ratings(&oa, &na);

@@ -96,6 +96,88 @@ fn to_json_text<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<String> 
         .py(py)
 }
 
+/// The place in a rule-set dict, written as its keys and list positions
+/// (`rules[2].when.days_overdue`), of a line of its `json.dumps(indent=...)` form: one value per line.
+pub fn dict_path_at_line(pretty: &str, line: usize) -> String {
+    // The containers open at this line: for each, is it a list, and its current key or index.
+    enum At {
+        Key(String),
+        Index(usize),
+        Start,
+    }
+    let mut stack: Vec<(bool, At)> = Vec::new();
+    let path = |stack: &[(bool, At)], upto: usize| -> String {
+        let mut p = String::new();
+        for (_, at) in &stack[..upto] {
+            match at {
+                At::Key(k)
+                    if !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+                {
+                    if !p.is_empty() {
+                        p.push('.');
+                    }
+                    p.push_str(k);
+                }
+                At::Key(k) => p.push_str(&format!("[{k:?}]")),
+                At::Index(i) => p.push_str(&format!("[{i}]")),
+                At::Start => {}
+            }
+        }
+        if p.is_empty() {
+            p.push_str("the rule set");
+        }
+        p
+    };
+    for (n, raw) in pretty.lines().enumerate() {
+        let l = raw.trim();
+        let closes = l.starts_with('}') || l.starts_with(']');
+        if closes {
+            if n + 1 == line {
+                // An error at a closing bracket is about the container (a missing field).
+                return path(&stack, stack.len().saturating_sub(1));
+            }
+            stack.pop();
+            continue;
+        }
+        let mut value = l;
+        if let Some((is_list, at)) = stack.last_mut() {
+            if *is_list {
+                *at = match at {
+                    At::Index(i) => At::Index(*i + 1),
+                    _ => At::Index(0),
+                };
+            } else if l.starts_with('"') {
+                // `"key": value`: the key is a JSON string (its end is the first unescaped quote).
+                let mut end = None;
+                let mut escaped = false;
+                for (i, c) in l.char_indices().skip(1) {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => {
+                            end = Some(i);
+                            break;
+                        }
+                        _ => escaped = false,
+                    }
+                }
+                if let Some(end) = end {
+                    let key = serde_json::from_str::<String>(&l[..=end]).unwrap_or_default();
+                    *at = At::Key(key);
+                    value = l[end + 1..].trim_start_matches(':').trim();
+                }
+            }
+        }
+        if n + 1 == line {
+            return path(&stack, stack.len());
+        }
+        let value = value.trim_end_matches(',');
+        if value.ends_with('{') || value.ends_with('[') {
+            stack.push((value.ends_with('['), At::Start));
+        }
+    }
+    path(&stack, stack.len())
+}
+
 /// Resolve `rules=`: a preset id (`"date-rag"`), a path to a JSON or TOML rules file
 /// (`str` or `os.PathLike`), or a dict in the rules-file form.
 pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<RuleSet> {
@@ -103,9 +185,12 @@ pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<Ru
         return RuleSet::preset(actionplan::rating::DEFAULT_PRESET).py(py);
     };
     if r.is_instance_of::<PyDict>() {
+        // One value per line, so that a parse error's line names a place in the dict.
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("indent", 1)?;
         let text: String = py
             .import("json")?
-            .call_method1("dumps", (r,))
+            .call_method("dumps", (r,), Some(&kwargs))
             .map_err(|e| {
                 input_type(
                     py,
@@ -113,7 +198,22 @@ pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<Ru
                 )
             })?
             .extract()?;
-        return RuleSet::from_json(&text).py(py);
+        return RuleSet::from_json(&text).map_err(|core| {
+            // The core's message gives a line and column of JSON the caller never wrote: say
+            // where in their dict instead (`rules[2].when.days_overdue`).
+            match serde_json::from_str::<RuleSet>(&text) {
+                Err(e) if e.line() > 0 => {
+                    let msg = e.to_string();
+                    let msg = msg.rfind(" at line ").map_or(&*msg, |i| &msg[..i]);
+                    crate::errors::invalid_option(
+                        py,
+                        "rules",
+                        format!("{}: {msg}", dict_path_at_line(&text, e.line())),
+                    )
+                }
+                _ => crate::errors::core_error(py, &core),
+            }
+        });
     }
     let is_pathlike = !r.is_instance_of::<PyString>() && r.hasattr("__fspath__")?;
     let spec: String = if let Some(s) = opt_str(Some(r), "rules").ok().flatten() {
@@ -334,6 +434,19 @@ impl Assessment {
         })
     }
 
+    /// The table as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// `pyarrow.table(x)`, `polars.DataFrame(x)` and `duckdb.sql("select * from x")` read it
+    /// directly, without going through pandas.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let frame = Bound::new(py, self._frame(py)?)?;
+        frame.call_method1("__arrow_c_stream__", (requested_schema,))
+    }
+
     /// The rated action table as a `pyarrow.Table`.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let frame = self._frame(py)?;
@@ -355,8 +468,15 @@ impl Assessment {
     /// The rated action table as a `polars.DataFrame`.
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let frame = self._frame(py)?;
+        // The rating as an ordered type: `pl.Enum` of the scale's labels, best first.
+        let names: Vec<&str> = self.a.scale.labels.iter().map(|l| &*l.name).collect();
+        let enums = PyDict::new(py);
+        enums.set_item("rating", names)?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("enums", enums)?;
         py.import("actionplan._frames")?
-            .call_method1("to_polars", (frame,))
+            .getattr("to_polars")?
+            .call((frame,), Some(&kwargs))
     }
 
     fn __len__(&self) -> usize {
@@ -459,16 +579,17 @@ impl RatedAction {
         self.r().facts.due
     }
 
-    /// `"definitely"`, `"possibly"`, `"no"` or `"no_deadline"`.
+    /// `"definitely"`, `"possibly"`, `"no"` or `"no_deadline"`; `None` once the action is
+    /// closed (complete, cancelled or superseded: neither overdue nor due).
     #[getter]
-    fn overdue(&self) -> &'static str {
-        self.r().facts.overdue.as_str()
+    fn overdue(&self) -> Option<&'static str> {
+        self.r().facts.open_overdue().map(|o| o.as_str())
     }
 
-    /// Days past the deadline (negative before it).
+    /// Days past the deadline (negative before it); `None` once the action is closed.
     #[getter]
     fn days_overdue(&self) -> Option<i64> {
-        self.r().facts.days_overdue.map(i64::from)
+        self.r().facts.open_days_overdue().map(i64::from)
     }
 
     /// Every fact the rules looked at, as a dict.

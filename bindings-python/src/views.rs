@@ -71,6 +71,34 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// A hash of some fields of a value: equal values give equal hashes.
+pub fn hash_of(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
+}
+
+/// The flat position of the first action whose ref is `key`.
+pub fn position_of_ref(data: &PlanData, key: &str) -> Option<usize> {
+    (0..data.index.len()).find(|&i| data.action(i).action_ref == key)
+}
+
+/// `KeyError` for a ref no action has.
+fn no_such_ref(kind: &str, key: &str) -> PyErr {
+    pyo3::exceptions::PyKeyError::new_err(format!("no {kind} has the ref {key:?}"))
+}
+
+/// Positions in `start..stop` (Python's `index(value, start, stop)` bounds) of a sequence.
+fn bounds(start: isize, stop: Option<isize>, len: usize) -> std::ops::Range<usize> {
+    let clamp = |i: isize| -> usize {
+        let j = if i < 0 { i + len as isize } else { i };
+        j.clamp(0, len as isize) as usize
+    };
+    let (a, b) = (clamp(start), clamp(stop.unwrap_or(len as isize)));
+    a..b.max(a)
+}
+
 /// The recommendations of a plan: a read-only sequence of `Recommendation`.
 #[pyclass(frozen, module = "actionplan", sequence)]
 pub struct Recommendations {
@@ -99,8 +127,22 @@ impl Recommendations {
                 .collect();
             return Ok(PyList::new(py, items)?.into_any());
         }
-        let i: isize = key.extract()?;
-        let index = resolve_index(i, len)?;
+        let index = if let Ok(k) = key.cast::<pyo3::types::PyString>() {
+            let k = k.to_cow()?;
+            self.data
+                .plan
+                .recommendations
+                .iter()
+                .position(|r| *r.key == *k)
+                .ok_or_else(|| {
+                    pyo3::exceptions::PyKeyError::new_err(format!(
+                        "no recommendation has the key {k:?}"
+                    ))
+                })?
+        } else {
+            let i: isize = key.extract()?;
+            resolve_index(i, len)?
+        };
         Ok(Bound::new(
             py,
             Recommendation {
@@ -109,6 +151,36 @@ impl Recommendations {
             },
         )?
         .into_any())
+    }
+
+    /// `rec in plan.recommendations`: a `Recommendation` equal to one of them, or a key.
+    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
+        self.find(value, 0..self.__len__()).is_some()
+    }
+
+    /// The position of the first recommendation equal to `value` (or with that key) in
+    /// `start:stop`.
+    ///
+    /// Raises
+    /// ------
+    /// ValueError
+    ///     When there is none.
+    #[pyo3(signature = (value, start=0, stop=None))]
+    fn index(
+        &self,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        self.find(value, bounds(start, stop, self.__len__()))
+            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("not among the recommendations"))
+    }
+
+    /// How many recommendations are equal to `value` (or have that key).
+    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
+        (0..self.__len__())
+            .filter(|&i| self.matches(value, i))
+            .count()
     }
 
     fn __iter__(&self) -> RecommendationIter {
@@ -120,6 +192,22 @@ impl Recommendations {
 
     fn __repr__(&self) -> String {
         format!("<Recommendations: {}>", self.__len__())
+    }
+}
+
+impl Recommendations {
+    fn matches(&self, value: &Bound<'_, PyAny>, i: usize) -> bool {
+        let rec = &self.data.plan.recommendations[i];
+        if let Ok(r) = value.cast::<Recommendation>() {
+            return r.get().rec() == rec;
+        }
+        value
+            .cast::<pyo3::types::PyString>()
+            .is_ok_and(|k| k.to_cow().is_ok_and(|k| *k == *rec.key))
+    }
+
+    fn find(&self, value: &Bound<'_, PyAny>, range: std::ops::Range<usize>) -> Option<usize> {
+        range.into_iter().find(|&i| self.matches(value, i))
     }
 }
 
@@ -174,9 +262,43 @@ impl Actions {
                 .collect();
             return Ok(PyList::new(py, items)?.into_any());
         }
+        if let Ok(k) = key.cast::<pyo3::types::PyString>() {
+            let k = k.to_cow()?;
+            let index = position_of_ref(&self.data, &k).ok_or_else(|| no_such_ref("action", &k))?;
+            return Ok(Bound::new(py, Action::at(&self.data, index))?.into_any());
+        }
         let i: isize = key.extract()?;
         let index = resolve_index(i, len)?;
         Ok(Bound::new(py, Action::at(&self.data, index))?.into_any())
+    }
+
+    /// `action in plan.actions`: an `Action` equal to one of them, or a ref (`"CPC001"`).
+    fn __contains__(&self, value: &Bound<'_, PyAny>) -> bool {
+        self.find(value, 0..self.__len__()).is_some()
+    }
+
+    /// The position of the first action equal to `value` (or with that ref) in `start:stop`.
+    ///
+    /// Raises
+    /// ------
+    /// ValueError
+    ///     When there is none.
+    #[pyo3(signature = (value, start=0, stop=None))]
+    fn index(
+        &self,
+        value: &Bound<'_, PyAny>,
+        start: isize,
+        stop: Option<isize>,
+    ) -> PyResult<usize> {
+        self.find(value, bounds(start, stop, self.__len__()))
+            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("not among the actions"))
+    }
+
+    /// How many actions are equal to `value` (or have that ref).
+    fn count(&self, value: &Bound<'_, PyAny>) -> usize {
+        (0..self.__len__())
+            .filter(|&i| action_matches(&self.data, value, i))
+            .count()
     }
 
     fn __iter__(&self) -> ActionIter {
@@ -186,6 +308,25 @@ impl Actions {
     fn __repr__(&self) -> String {
         format!("<Actions: {}>", self.__len__())
     }
+}
+
+impl Actions {
+    fn find(&self, value: &Bound<'_, PyAny>, range: std::ops::Range<usize>) -> Option<usize> {
+        range
+            .into_iter()
+            .find(|&i| action_matches(&self.data, value, i))
+    }
+}
+
+/// The action at `i` is `value`: an equal `Action`, or the ref as text.
+pub fn action_matches(data: &PlanData, value: &Bound<'_, PyAny>, i: usize) -> bool {
+    let a = data.action(i);
+    if let Ok(v) = value.cast::<Action>() {
+        return v.get().a() == a;
+    }
+    value
+        .cast::<pyo3::types::PyString>()
+        .is_ok_and(|k| k.to_cow().is_ok_and(|k| *k == *a.action_ref))
 }
 
 /// Iterator over actions.
@@ -283,6 +424,18 @@ impl Recommendation {
 
     fn __len__(&self) -> usize {
         self.rec().actions.len()
+    }
+
+    /// Equal when the recommendations are equal in value (key, title, actions, ...).
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Recommendation>()
+            .is_ok_and(|o| o.get().rec() == self.rec())
+    }
+
+    fn __hash__(&self) -> u64 {
+        let r = self.rec();
+        hash_of((&r.key, &r.title, r.actions.len()))
     }
 
     fn __repr__(&self) -> String {
@@ -474,6 +627,28 @@ impl Action {
         self.index
     }
 
+    /// Equal when the actions are equal in value (ref, description, timeframe, status, ...),
+    /// wherever they come from.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Action>()
+            .is_ok_and(|o| o.get().a() == self.a())
+    }
+
+    fn __hash__(&self) -> u64 {
+        let a = self.a();
+        hash_of((&a.action_ref, &*a.description))
+    }
+
+    /// Pickled as its plan (through the canonical JSON) and its position.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let plan = Bound::new(py, crate::plan::Plan::from_data(self.data.clone()))?;
+        let getitem = py.import("operator")?.getattr("getitem")?;
+        (getitem, (plan, self.index))
+            .into_pyobject(py)
+            .map(|t| t.into_any())
+    }
+
     fn __repr__(&self) -> String {
         let a = self.a();
         let mut s = format!("<Action {}: {:?}", a.action_ref, clip(&a.description, 50));
@@ -616,6 +791,24 @@ impl Timeframe {
         self.t.has_deadline()
     }
 
+    /// The reading as a dict: `text`, `kind`, the dates as `datetime.date`, the flags,
+    /// `confidence` and `note` (the keys of the plan's JSON form).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///
+    /// Examples
+    /// --------
+    /// >>> actionplan.parse_timeframe("March 2025").to_dict()["due_latest"]
+    /// datetime.date(2025, 3, 31)
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let value = serde_json::to_value(&self.t)
+            .map_err(actionplan::Error::from)
+            .map_err(|e| crate::errors::core_error(py, &e))?;
+        crate::rating::json_to_py(py, &value, None)
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         match other.cast::<Timeframe>() {
             Ok(o) => o.get().t == self.t,
@@ -702,6 +895,16 @@ impl Diagnostic {
 
     fn __str__(&self) -> String {
         self.d.to_string()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Diagnostic>()
+            .is_ok_and(|o| o.get().d == self.d)
+    }
+
+    fn __hash__(&self) -> u64 {
+        hash_of((&self.d.code, &self.d.message, self.d.place.row))
     }
 
     fn __repr__(&self) -> String {

@@ -145,10 +145,12 @@ def test_a_wrong_source_type(bad: object) -> None:
     assert isinstance(info.value, TypeError)
 
 
-def test_a_date_as_text_is_refused_with_a_hint() -> None:
-    with pytest.raises(actionplan.InputTypeError) as info:
-        actionplan.read_csv(b"Action\nx\n", plan_date="2025-01-01")  # type: ignore[arg-type]
-    assert "datetime.date" in str(info.value)
+def test_a_date_as_iso_text_is_taken_and_other_text_refused() -> None:
+    plan = actionplan.read_csv(b"Action,Due\nx,May 2025\n", plan_date="2025-01-02")
+    assert plan.plan_date == datetime.date(2025, 1, 2)
+    with pytest.raises(actionplan.InvalidOptionError) as info:
+        actionplan.read_csv(b"Action,Due\nx,May 2025\n", plan_date="02/01/2025")
+    assert "YYYY-MM-DD" in str(info.value)
 
 
 def test_a_datetime_is_taken_as_its_date() -> None:
@@ -204,7 +206,7 @@ def test_parse_timeframe_wrong_types() -> None:
     with pytest.raises(actionplan.InputTypeError):
         actionplan.parse_timeframe(5)  # type: ignore[arg-type]
     with pytest.raises(actionplan.InputTypeError):
-        actionplan.parse_timeframe("May 2025", "2025-01-01")  # type: ignore[arg-type]
+        actionplan.parse_timeframe("May 2025", 20250101)  # type: ignore[arg-type]
 
 
 def test_records_must_be_dicts() -> None:

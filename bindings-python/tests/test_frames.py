@@ -109,7 +109,7 @@ def test_missing_optional_library_says_how_to_install(
     hertsmere: actionplan.Plan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "polars", None)
-    with pytest.raises(ImportError, match=r"pip install 'actionplan\[polars\]'"):
+    with pytest.raises(ImportError, match=r'pip install "actionplan\[polars\]"'):
         hertsmere.to_polars()
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match="pyarrow"):

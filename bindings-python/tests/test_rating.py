@@ -88,7 +88,7 @@ def test_bad_rules(hertsmere: actionplan.Plan, tmp_path: Path) -> None:
     with pytest.raises(actionplan.ActionPlanError):
         hertsmere.assess(AS_OF, bad)
     with pytest.raises(actionplan.InputTypeError):
-        hertsmere.assess("2025-06-30")  # type: ignore[arg-type]
+        hertsmere.assess(20250630)  # type: ignore[arg-type]
 
 
 def test_assessment_views(hertsmere: actionplan.Plan) -> None:

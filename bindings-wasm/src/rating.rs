@@ -85,7 +85,7 @@ fn read<B: OptionBag + Into<RateOptions>>(value: Option<&JsValue>) -> Result<Rat
     Ok(opts)
 }
 
-/// Today in the JS host's local time zone: the default as-of date, as the CLI's is today.
+/// Today in the JS host's local time zone: the default as-of date when the plan records none.
 /// (The core never reads a clock; the door does.)
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -98,8 +98,9 @@ fn today() -> NaiveDate {
 }
 
 impl RateOptions {
-    fn as_of(&self) -> Result<NaiveDate, JsValue> {
-        Ok(convert::opt_date("asOf", self.as_of.as_deref())?.unwrap_or_else(today))
+    /// `asOf` as given, else the date the plan records, else today (the core decides).
+    fn as_of(&self, plan: &actionplan::Plan) -> Result<NaiveDate, JsValue> {
+        Ok(plan.as_of_or(convert::opt_date("asOf", self.as_of.as_deref())?, today))
     }
 
     /// The rule set: a preset id, a rule-set object, or a rule set's JSON text.
@@ -136,7 +137,7 @@ impl Plan {
     /// Assess with a cache of one: the page and most callers ask for the assessment, the
     /// statistics and a report on the same date with the same rules.
     fn assessed(&self, opts: &RateOptions) -> Result<Rc<Assessment>, JsValue> {
-        let as_of = opts.as_of()?;
+        let as_of = opts.as_of(&self.inner)?;
         let key = (as_of, opts.rules_key());
         let mut cache = self.cache.borrow_mut();
         if cache.key.as_ref() == Some(&key) {
@@ -287,7 +288,7 @@ fn stats_to_js(s: Rc<actionplan::stats::Stats>) -> Result<JsValue, JsValue> {
 impl Plan {
     /// Rate every action by a rule set, with the reason for each rating, roll the ratings up
     /// to recommendations and the plan, and list where a reported RAG disagrees with the
-    /// derived one. `asOf` defaults to today, `rules` to `"date-rag"`.
+    /// derived one. `asOf` defaults to the date the plan records, else today, `rules` to `"date-rag"`.
     #[wasm_bindgen(unchecked_return_type = "Assessment")]
     pub fn assess(
         &self,
@@ -306,7 +307,13 @@ impl Plan {
         #[wasm_bindgen(unchecked_optional_param_type = "AssessOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let opts = read::<AssessOptions>(options.as_ref())?;
-        let a = assess_since(&self.inner, &previous.inner, &opts.rules()?, opts.as_of()?).js()?;
+        let a = assess_since(
+            &self.inner,
+            &previous.inner,
+            &opts.rules()?,
+            opts.as_of(&self.inner)?,
+        )
+        .js()?;
         assessment_to_js(Rc::new(a))
     }
 

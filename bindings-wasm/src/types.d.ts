@@ -247,7 +247,7 @@ export type Rules = string | RuleSet;
 
 /** Options of `plan.assess`, `plan.assessSince` and `plan.ratedCSV`. */
 export interface AssessOptions {
-  /** The date to rate as of (`YYYY-MM-DD`; default today, in the host's time zone). */
+  /** The date to rate as of (`YYYY-MM-DD`; default the date the plan records, else today in the host's time zone). */
   asOf?: IsoDate;
   /** Default `"date-rag"`. */
   rules?: Rules;

@@ -13,7 +13,7 @@ pub struct AssessArgs {
     pub file: String,
     #[command(flatten)]
     pub read: ReadArgs,
-    /// The date to rate as of (default: today).
+    /// The date to rate as of (default: the date the plan records, else today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
     /// A preset (date-rag, brag, rag, five-point, months-behind, delay-bands, percent-bands,
@@ -33,9 +33,9 @@ pub fn load_rules(spec: &str) -> Result<RuleSet, String> {
     RuleSet::resolve(Some(spec), |path| std::fs::read_to_string(path)).map_err(|e| e.to_string())
 }
 
-/// The as-of date given, or today.
-pub fn as_of_or_today(d: Option<NaiveDate>) -> NaiveDate {
-    d.unwrap_or_else(|| chrono::Local::now().date_naive())
+/// The as-of date given, else the plan's own (the period its file records), else today.
+pub fn as_of_or_today(plan: &actionplan::Plan, d: Option<NaiveDate>) -> NaiveDate {
+    plan.as_of_or(d, || chrono::Local::now().date_naive())
 }
 
 /// Run the command; returns the exit code.
@@ -54,7 +54,7 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write) -> i32 {
             return 2;
         }
     };
-    let as_of = as_of_or_today(args.as_of);
+    let as_of = as_of_or_today(&plan, args.as_of);
     let assessment = match assess(&plan, &rules, as_of) {
         Ok(a) => a,
         Err(e) => {

@@ -21,7 +21,7 @@ pub struct ReportArgs {
     pub file: String,
     #[command(flatten)]
     pub read: ReadArgs,
-    /// The date to report as of (default: today).
+    /// The date to report as of (default: the date the plan records, else today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
     /// The previous version of the plan, for "changes since the previous version".
@@ -89,7 +89,7 @@ fn build(args: &ReportArgs) -> Result<Built, String> {
     let plan = load_plan(&args.file, &args.read)
         .map_err(|e| e.to_string())?
         .plan;
-    let as_of = as_of_or_today(args.as_of);
+    let as_of = as_of_or_today(&plan, args.as_of);
     let a = assess(&plan, &rules, as_of).map_err(|e| e.to_string())?;
     let s = stats(&plan, &a, GroupBy::Recommendation);
     let d = match &args.previous {

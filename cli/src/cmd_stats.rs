@@ -15,7 +15,7 @@ pub struct StatsArgs {
     pub file: String,
     #[command(flatten)]
     pub read: ReadArgs,
-    /// The date the figures are as of (default: today).
+    /// The date the figures are as of (default: the date the plan records, else today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
     /// Group by recommendation, theme, owner, lead or none.
@@ -52,7 +52,7 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
             return 2;
         }
     };
-    let a = match assess(&plan, &rules, as_of_or_today(args.as_of)) {
+    let a = match assess(&plan, &rules, as_of_or_today(&plan, args.as_of)) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: {e}");

@@ -664,6 +664,27 @@ impl std::fmt::Display for RagWord {
 }
 
 impl Plan {
+    /// The date to rate the plan as of: `given` when the caller chose one, else the date the
+    /// plan's own file records ([`PlanMeta::as_of`], e.g. 2025-03-31 for a "2024/25 Qrt4"
+    /// tracker), and only then `today()`. Every door (command line, Python, browser) asks this,
+    /// so a re-run gives the same figures for the same file; the core itself never reads a clock.
+    ///
+    /// ```
+    /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    /// let mut plan = actionplan::Plan::default();
+    /// assert_eq!(plan.as_of_or(None, || d("2026-01-01")), d("2026-01-01"));
+    /// plan.meta.as_of = Some(d("2025-03-31"));
+    /// assert_eq!(plan.as_of_or(None, || d("2026-01-01")), d("2025-03-31"));
+    /// assert_eq!(plan.as_of_or(Some(d("2025-06-30")), || d("2026-01-01")), d("2025-06-30"));
+    /// ```
+    pub fn as_of_or(
+        &self,
+        given: Option<NaiveDate>,
+        today: impl FnOnce() -> NaiveDate,
+    ) -> NaiveDate {
+        given.or(self.meta.as_of).unwrap_or_else(today)
+    }
+
     /// Number of actions in all recommendations.
     ///
     /// ```

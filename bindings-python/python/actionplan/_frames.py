@@ -16,7 +16,7 @@ def _need(module: str, extra: str, what: str) -> Any:
     except ImportError as e:
         raise ImportError(
             f"{what} needs {module}, which is not installed: "
-            f"pip install 'actionplan[{extra}]' (or pip install {module})"
+            f"pip install \"actionplan[{extra}]\" (or pip install {module})"
         ) from e
 
 
@@ -26,14 +26,32 @@ def to_arrow(frame: Any) -> Any:
     return pa.table(frame)
 
 
-def to_polars(frame: Any) -> Any:
-    """The action table as a ``polars.DataFrame`` (categories as ``pl.Categorical``)."""
+def to_polars(frame: Any, enums: dict[str, list[str]] | None = None) -> Any:
+    """The action table as a ``polars.DataFrame``.
+
+    Parameters
+    ----------
+    frame : object
+        Anything with ``__arrow_c_stream__`` (the Rust-built columns).
+    enums : dict of str to list of str, optional
+        Columns to make ``pl.Enum`` with these categories, in this order (the ratings, in
+        scale order, best first); the other categories are ``pl.Categorical``.
+
+    Returns
+    -------
+    polars.DataFrame
+    """
     pl = _need("polars", "polars", "Plan.to_polars()")
     try:
-        return pl.DataFrame(frame)
+        df = pl.DataFrame(frame)
     except TypeError:  # polars without the Arrow PyCapsule interface: go through pyarrow
         pa = _need("pyarrow", "polars", "Plan.to_polars() with this polars version")
-        return pl.from_arrow(pa.table(frame))
+        df = pl.from_arrow(pa.table(frame))
+    if enums:
+        df = df.with_columns(
+            [pl.col(c).cast(pl.Utf8).cast(pl.Enum(cats)) for c, cats in enums.items()]
+        )
+    return df
 
 
 _DATES = ("datetime64", "date", "arrow")

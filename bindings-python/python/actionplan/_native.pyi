@@ -55,6 +55,9 @@ __all__ = [
 
 _Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
 _Severity = Literal["info", "warning", "error"]
+# A date as pandas and polars users write one: datetime.date, datetime.datetime (and
+# pandas.Timestamp, a subclass), numpy.datetime64 or ISO text ("2025-03-31").
+_DateLike = datetime.date | str | Any
 
 # ---- exceptions -------------------------------------------------------------------------
 
@@ -116,6 +119,7 @@ class Timeframe:
     def note(self) -> str | None: ...
     @property
     def has_deadline(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -139,6 +143,8 @@ class Diagnostic:
     def ref(self) -> str | None: ...
     @property
     def hint(self) -> str | None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Column:
@@ -210,6 +216,9 @@ class Action:
     def recommendation(self) -> Recommendation: ...
     @property
     def position(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
 class Recommendation:
@@ -230,6 +239,8 @@ class Recommendation:
     @property
     def actions(self) -> list[Action]: ...
     def __len__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class RecommendationIter:
@@ -247,9 +258,12 @@ class Recommendations(Sequence[Recommendation]):
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, key: int, /) -> Recommendation: ...
+    def __getitem__(self, key: int | str, /) -> Recommendation: ...
     @overload
     def __getitem__(self, key: slice, /) -> list[Recommendation]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int: ...
+    def count(self, value: object) -> int: ...
     def __iter__(self) -> RecommendationIter: ...
 
 @final
@@ -258,9 +272,12 @@ class Actions(Sequence[Action]):
 
     def __len__(self) -> int: ...
     @overload
-    def __getitem__(self, key: int, /) -> Action: ...
+    def __getitem__(self, key: int | str, /) -> Action: ...
     @overload
     def __getitem__(self, key: slice, /) -> list[Action]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int: ...
+    def count(self, value: object) -> int: ...
     def __iter__(self) -> ActionIter: ...
 
 @final
@@ -278,8 +295,8 @@ class Frame:
 class Plan:
     """An action plan: recommendations, each with its actions."""
 
-    @staticmethod
-    def from_json(text: str) -> Plan: ...
+    @classmethod
+    def from_json(cls, text: str) -> Plan: ...
     @property
     def organisation(self) -> str | None: ...
     @property
@@ -314,40 +331,49 @@ class Plan:
     def to_arrow(self) -> Any: ...
     def to_pandas(self, *, dates: Literal["datetime64", "date", "arrow"] = "datetime64") -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def assess(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         previous: Plan | None = None,
     ) -> Assessment: ...
     def stats(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> Stats: ...
     def report(
         self,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         *,
         path: str | os.PathLike[str] | None = None,
         format: Literal["html", "md", "markdown", "csv"] | None = None,
         previous: Plan | None = None,
-        previous_as_of: datetime.date | None = None,
+        previous_as_of: _DateLike | None = None,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> str: ...
     def to_excel(
         self,
         path: str | os.PathLike[str] | None = None,
         *,
-        as_of: datetime.date | None = None,
+        as_of: _DateLike | None = None,
         rules: _Rules = None,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
     ) -> bytes: ...
     def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: int | str, /) -> Action: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> list[Action]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
     def __iter__(self) -> Iterator[Action]: ...
     def _repr_html_(self) -> str: ...
 
@@ -356,20 +382,22 @@ class Plan:
 def read_csv(
     source: _Source,
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     delimiter: str | None = None,
     fill_down: bool = True,
+    sep: str | None = None,
+    encoding: str | None = None,
 ) -> Plan: ...
 def read_json(
     source: _Source,
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -380,8 +408,8 @@ def read(
     source: _Source,
     *,
     format: Literal["auto", "csv", "tsv", "json", "xlsx", "docx"] = "auto",
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -390,25 +418,28 @@ def read(
     fill_down: bool = True,
     sheet: str | int | None = None,
     sheets_as_themes: bool = False,
+    sheet_name: str | int | None = None,
+    sep: str | None = None,
 ) -> Plan: ...
 def read_excel(
     source: _Source,
     *,
     sheet: str | int | None = None,
     sheets_as_themes: bool = False,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     fill_down: bool = True,
+    sheet_name: str | int | None = None,
 ) -> Plan: ...
 def from_records(
     records: Iterable[Mapping[str, Any]],
     *,
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     columns: Mapping[str, str] | None = None,
@@ -420,15 +451,15 @@ def _from_columns(
     columns: Sequence[list[Any]],
     *,
     source_format: str = "records",
-    plan_date: datetime.date | None = None,
-    as_of: datetime.date | None = None,
+    plan_date: _DateLike | None = None,
+    as_of: _DateLike | None = None,
     organisation: str | None = None,
     title: str | None = None,
     column_roles: Mapping[str, str] | None = None,
     aliases: Mapping[str, str] | None = None,
     fill_down: bool = True,
 ) -> Plan: ...
-def parse_timeframe(text: str, reference: datetime.date | None = None) -> Timeframe: ...
+def parse_timeframe(text: str, reference: _DateLike | None = None) -> Timeframe: ...
 def _test_panic(message: str) -> None: ...
 
 # ---- rating, statistics, diff, reports --------------------------------------------------
@@ -454,7 +485,7 @@ class RatedAction:
     @property
     def due(self) -> datetime.date | None: ...
     @property
-    def overdue(self) -> Literal["definitely", "possibly", "no", "no_deadline"]: ...
+    def overdue(self) -> Literal["definitely", "possibly", "no", "no_deadline"] | None: ...
     @property
     def days_overdue(self) -> int | None: ...
     @property
@@ -496,6 +527,7 @@ class Assessment:
     def to_arrow(self) -> Any: ...
     def to_pandas(self, *, dates: Literal["datetime64", "date", "arrow"] = "datetime64") -> Any: ...
     def to_polars(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def __len__(self) -> int: ...
     def _repr_html_(self) -> str: ...
 
@@ -557,6 +589,6 @@ def diff(
     new: Plan,
     *,
     rules: _Rules = None,
-    as_of: datetime.date | None = None,
-    old_as_of: datetime.date | None = None,
+    as_of: _DateLike | None = None,
+    old_as_of: _DateLike | None = None,
 ) -> PlanDiff: ...

@@ -303,6 +303,36 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// How overdue the action is for a table or a count: its [`Facts::overdue`] while it is
+    /// open, `None` once it is closed (complete, cancelled or superseded). A finished action is
+    /// neither overdue nor due, whatever its deadline; the rules still see the raw facts.
+    ///
+    /// ```
+    /// use actionplan::{Action, Plan, rating::{Facts, Overdue}};
+    /// let mut a = Action::new("x");
+    /// a.timeframe = Some(actionplan::timeframe::parse("31/03/2025", None, &Default::default()).into());
+    /// a.set_status("In progress");
+    /// let f = Facts::of(&Plan::default(), &a, "2025-05-12".parse().unwrap(), None);
+    /// assert_eq!((f.open_overdue(), f.open_days_overdue()), (Some(Overdue::Definitely), Some(42)));
+    /// a.set_status("Complete");
+    /// let f = Facts::of(&Plan::default(), &a, "2025-05-12".parse().unwrap(), None);
+    /// assert_eq!(f.overdue, Overdue::Definitely); // the rules' fact is unchanged
+    /// assert_eq!((f.open_overdue(), f.open_days_overdue()), (None, None));
+    /// ```
+    pub fn open_overdue(&self) -> Option<Overdue> {
+        (!self.closed).then_some(self.overdue)
+    }
+
+    /// [`Facts::days_overdue`] while the action is open (negative before the deadline), `None`
+    /// once it is closed.
+    pub fn open_days_overdue(&self) -> Option<i32> {
+        self.days_overdue.filter(|_| !self.closed)
+    }
+
+    /// [`Facts::days_to_due`] while the action is open, `None` once it is closed.
+    pub fn open_days_to_due(&self) -> Option<i32> {
+        self.days_to_due.filter(|_| !self.closed)
+    }
     /// The facts about `action` in `plan` as of a date; `previous` is the same action in the
     /// previous version of the plan, when known.
     ///

@@ -95,17 +95,15 @@ pub fn rated_csv(plan: &Plan, a: &Assessment) -> String {
             r.reason.rule.as_deref().unwrap_or("").to_string(),
             r.reason.text.clone(),
             // A closed action is neither overdue nor due.
-            if f.closed {
-                String::new()
-            } else {
-                f.overdue.as_str().to_string()
-            },
-            f.days_overdue
-                .filter(|d| *d > 0 && !f.closed)
+            f.open_overdue()
+                .map(|o| o.as_str().to_string())
+                .unwrap_or_default(),
+            f.open_days_overdue()
+                .filter(|d| *d > 0)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
-            f.days_to_due
-                .filter(|d| *d >= 0 && !f.closed)
+            f.open_days_to_due()
+                .filter(|d| *d >= 0)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             date(f.original_due),
