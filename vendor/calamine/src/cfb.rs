@@ -154,7 +154,8 @@ impl Cfb {
                 h.mini_fat_start,
                 &fats,
                 reader,
-                h.mini_fat_len * h.sector_size as usize,
+                // actionplan: no overflow on a hostile length.
+                h.mini_fat_len.saturating_mul(h.sector_size as usize),
             )?;
             let minifat = to_u32(&minifat).collect();
             (minifat, ministream)
@@ -333,7 +334,15 @@ impl Sectors {
         len: usize,
     ) -> Result<Vec<u8>, CfbError> {
         let mut chain = Vec::new();
+        // actionplan: a chain visits each sector at most once, so it is never longer than the
+        // file; a cycle in the FAT (a damaged or hostile file) used to grow `chain` until the
+        // allocation failed. A sector id past the FAT used to panic.
+        let mut visited = 0usize;
         while sector_id != ENDOFCHAIN {
+            visited += 1;
+            if visited > self.maxid as usize + 1 {
+                return Err(CfbError::SectorBeyondEof(sector_id));
+            }
             let sector = self.get(sector_id, r)?;
             let remaining = len - chain.len();
             let to_copy = sector.len().min(remaining);
@@ -341,7 +350,9 @@ impl Sectors {
             if chain.len() >= len {
                 break;
             }
-            sector_id = fats[sector_id as usize];
+            sector_id = *fats
+                .get(sector_id as usize)
+                .ok_or(CfbError::SectorBeyondEof(sector_id))?;
         }
         Ok(chain)
     }

@@ -39,6 +39,8 @@ const MAX_COLUMNS: u32 = 16_384;
 
 /// Maximum number of cells to prevent memory exhaustion from malicious files.
 const MAX_CELLS: usize = 100_000_000;
+/// actionplan: the most characters a `text:s` run may bring a cell to.
+const MAX_CELL_CHARS: usize = 32_767;
 
 /// Maximum size of the `meta.xml` document properties part.
 const MAX_META_XML_SIZE: u64 = 1024 * 1024;
@@ -768,13 +770,15 @@ where
                     }
                 }
                 Ok(Event::Start(e)) if e.name() == QName("text:s") => {
-                    let count = match e.raw_attr("text:c")? {
+                    let count: usize = match e.raw_attr("text:c")? {
                         Some(v) => decode_attr(v)?.parse()?,
                         None => 1,
                     };
-                    for _ in 0..count {
-                        s.push(' ');
-                    }
+                    // actionplan: a run of spaces is a count in the file; 20 million of them,
+                    // repeated over thousands of columns, used to exhaust memory. A cell holds
+                    // at most 32 767 characters (as in Excel): longer runs are cut there.
+                    let count = count.min(MAX_CELL_CHARS.saturating_sub(s.len()));
+                    s.extend(std::iter::repeat_n(' ', count));
                 }
                 Ok(Event::Start(e)) if e.name() == QName("text:tab") => s.push('\t'),
                 Ok(Event::Start(e)) if e.name() == QName("text:line-break") => s.push('\n'),

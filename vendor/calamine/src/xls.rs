@@ -82,6 +82,16 @@ pub enum XlsError {
         /// iFmt value, See 2.4.126 Format
         ifmt: u16,
     },
+    /// actionplan: the sheets' area (rows × columns of each bounding box, summed over sheets)
+    /// is over `XlsOptions::max_area`.
+    AreaLimit {
+        /// The sheet whose range passed the limit.
+        sheet: String,
+        /// Rows × columns of the sheets so far, this one included.
+        area: u64,
+        /// The limit.
+        max: usize,
+    },
 }
 
 from_err!(std::io::Error, XlsError, Io);
@@ -120,6 +130,11 @@ impl std::fmt::Display for XlsError {
             XlsError::Art(s) => write!(f, "Invalid art record '{s}'"),
             XlsError::WorksheetNotFound(name) => write!(f, "Worksheet '{name}' not found"),
             XlsError::InvalidFormat { ifmt } => write!(f, "Invalid ifmt value: '{ifmt}'"),
+            XlsError::AreaLimit { sheet, area, max } => write!(
+                f,
+                "sheet '{sheet}' brings the sheets' area (rows × columns, blanks included) to \
+                 {area} cells, over the limit of {max}"
+            ),
         }
     }
 }
@@ -150,6 +165,19 @@ pub struct XlsOptions {
     pub force_codepage: Option<u16>,
     /// Row to use as header
     pub header_row: HeaderRow,
+    /// actionplan: the most cells (blanks included) the dense ranges of all sheets together
+    /// may hold. calamine expands every sheet of an .xls to its bounding box when the workbook
+    /// is opened; one cell at row 65535, column 65535 used to ask for gigabytes (an abort).
+    /// `None`: no bound (upstream's behaviour).
+    pub max_area: Option<usize>,
+}
+
+impl XlsOptions {
+    /// actionplan: options with a bound on the sheets' total area (see `max_area`).
+    pub fn with_max_area(mut self, max_area: usize) -> Self {
+        self.max_area = Some(max_area);
+        self
+    }
 }
 
 struct SheetData {
@@ -629,8 +657,11 @@ impl<RS: Read + Seek> Xls<RS> {
             .iter()
             .map(|(_, n)| n.clone())
             .collect::<Vec<_>>();
+        // actionplan: the cells of all sheets' bounding boxes so far.
+        let mut total_area = 0u64;
         for (pos, name) in sheet_names {
-            let sh = &stream[pos..];
+            // actionplan: a BoundSheet offset past the stream used to panic.
+            let sh = stream.get(pos..).unwrap_or(&[]);
             let records = RecordIter { stream: sh };
             let mut cells = Vec::new();
             let mut formulas = Vec::new();
@@ -661,10 +692,14 @@ impl<RS: Read + Seek> Xls<RS> {
                     }
                     // 512: Dimensions
                     0x0200 => {
+                        // actionplan: the record is a claim, not a size: first > last used to
+                        // overflow, and 4 billion rows to reserve gigabytes (an abort).
+                        // Reserve at most what the stream could hold (a cell record is at
+                        // least 10 bytes).
                         let Dimensions { start, end } = parse_dimensions(r.data)?;
-                        let rows = (end.0 - start.0 + 1) as usize;
-                        let cols = (end.1 - start.1 + 1) as usize;
-                        cells.reserve(rows.saturating_mul(cols));
+                        let rows = end.0.saturating_sub(start.0) as usize + 1;
+                        let cols = end.1.saturating_sub(start.1) as usize + 1;
+                        cells.reserve(rows.saturating_mul(cols).min(sh.len() / 10).min(1 << 16));
                     }
                     //0x0201 => cells.push(parse_blank(r.data)?), // 513: Blank
                     0x0203 => cells.push(parse_number(r.data, &self.formats, self.is_1904)?), // 515: Number
@@ -721,6 +756,19 @@ impl<RS: Read + Seek> Xls<RS> {
                     _ => (),
                 }
             }
+            // actionplan: measure the bounding boxes before they are allocated.
+            total_area = total_area
+                .saturating_add(sparse_area(&cells))
+                .saturating_add(sparse_area(&formulas));
+            if let Some(max) = self.options.max_area {
+                if total_area > max as u64 {
+                    return Err(XlsError::AreaLimit {
+                        sheet: name,
+                        area: total_area,
+                        max,
+                    });
+                }
+            }
             let range = Range::from_sparse(cells);
             let formula = Range::from_sparse(formulas);
             sheets.insert(
@@ -746,6 +794,22 @@ impl<RS: Read + Seek> Xls<RS> {
 
         Ok(())
     }
+}
+
+/// actionplan: rows × columns of the bounding box `Range::from_sparse` would allocate.
+fn sparse_area<T: crate::CellType>(cells: &[Cell<T>]) -> u64 {
+    let mut it = cells.iter().map(|c| c.pos);
+    let Some(first) = it.next() else {
+        return 0;
+    };
+    let (mut r0, mut r1, mut c0, mut c1) = (first.0, first.0, first.1, first.1);
+    for (r, c) in it {
+        r0 = r0.min(r);
+        r1 = r1.max(r);
+        c0 = c0.min(c);
+        c1 = c1.max(c);
+    }
+    (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1)
 }
 
 /// <https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xls/4d6a3d1e-d7c5-405f-bbae-d01e9cb79366>

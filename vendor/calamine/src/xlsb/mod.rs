@@ -367,7 +367,8 @@ impl<RS: Read + Seek> Xlsb<RS> {
                     let _len = iter.fill_buffer(&mut buf)?;
                     let cxti = read_u32(&buf[..4]) as usize;
                     if cxti < 1_000_000 {
-                        self.extern_sheets.reserve(cxti);
+                        // actionplan: cxti is a claim; bound the reservation.
+                        self.extern_sheets.reserve(cxti.min(1 << 12));
                     }
                     let sheets = &self.sheets;
                     let extern_sheets = buf[4..]

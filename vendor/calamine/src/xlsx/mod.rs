@@ -361,7 +361,9 @@ impl<RS: Read + Seek> Xlsx<RS> {
                 Ok(Event::Start(e)) if e.local_name().as_ref() == "sst" => {
                     if let Some(count) = e.raw_attr("uniqueCount")? {
                         if let Ok(n) = atoi_simd::parse::<usize, true, false>(count.as_bytes()) {
-                            self.strings.reserve(n);
+                            // actionplan: uniqueCount is a claim; reserve at most 64 Ki
+                            // strings up front ("10000000000" used to abort).
+                            self.strings.reserve(n.min(1 << 16));
                         }
                     }
                     break;
