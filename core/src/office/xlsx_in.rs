@@ -44,6 +44,9 @@ fn sheet_infos(meta: &[calamine::Sheet]) -> Vec<SheetInfo> {
 
 struct XlsxBook<'a> {
     wb: Xlsx<Cursor<&'a [u8]>>,
+    /// The cells and merges of each worksheet part read so far: sheets that point at one part
+    /// (a hostile workbook can point 5,000 sheets at one 60 MB part) parse it once.
+    parts: std::collections::HashMap<String, (Vec<GridCell>, Vec<Merge>)>,
 }
 
 impl Workbook for XlsxBook<'_> {
@@ -56,15 +59,25 @@ impl Workbook for XlsxBook<'_> {
     }
 
     fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid> {
+        let part = self.wb.worksheet_part(name).map(str::to_string);
+        if let Some((cells, merges)) = part.as_ref().and_then(|p| self.parts.get(p)) {
+            for _ in cells {
+                budget.cell()?;
+            }
+            return grid::build(cells.clone(), merges, budget);
+        }
         let merges: Vec<Merge> = self
             .wb
             .merge_cells_by_sheet_name(name)
-            .map_err(xlsx_error)?
+            .map_err(|e| sheet_error(name, e))?
             .iter()
             .map(merge)
             .collect();
         let mut cells = Vec::new();
-        let mut reader = self.wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+        let mut reader = self
+            .wb
+            .worksheet_cells_reader(name)
+            .map_err(|e| sheet_error(name, e))?;
         let styles: Vec<String> = reader
             .styles()
             .iter()
@@ -88,8 +101,19 @@ impl Workbook for XlsxBook<'_> {
                 });
             }
         }
+        if let Some(p) = part {
+            self.parts.insert(p, (cells.clone(), merges.clone()));
+        }
         grid::build(cells, &merges, budget)
     }
+}
+
+/// An error reading one sheet, with the sheet's name.
+fn sheet_error(name: &str, e: calamine::XlsxError) -> Error {
+    doc_error(
+        "xlsx",
+        format!("sheet {name:?}: {e}; the workbook may be damaged"),
+    )
 }
 
 fn merge(d: &calamine::Dimensions) -> Merge {
@@ -231,7 +255,11 @@ impl Workbook for RangeBook<'_> {
 pub(crate) fn read_xlsx(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
     guarded("xlsx", || {
         let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-        read_book(opts, &mut XlsxBook { wb }, limits)
+        let mut book = XlsxBook {
+            wb,
+            parts: Default::default(),
+        };
+        read_book(opts, &mut book, limits)
     })
 }
 

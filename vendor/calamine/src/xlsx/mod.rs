@@ -125,6 +125,9 @@ pub enum XlsxError {
     /// Unexpected XML element or attribute error.
     Unexpected(&'static str),
 
+    /// actionplan: a `mergeCell` whose `ref` is not a cell range (the reference, and why).
+    MergeRef(String, Box<XlsxError>),
+
     /// Unrecognized worksheet type or state.
     Unrecognized {
         /// The data type.
@@ -202,6 +205,9 @@ impl std::fmt::Display for XlsxError {
             XlsxError::ColumnNumberOverflow => write!(f, "column number overflow"),
             XlsxError::RowNumberOverflow => write!(f, "row number overflow"),
             XlsxError::Unexpected(e) => write!(f, "{e}"),
+            XlsxError::MergeRef(r, e) => {
+                write!(f, "the merged-cell reference {r:?} is not a cell range ({e})")
+            }
             XlsxError::Unrecognized { typ, val } => write!(f, "Unrecognized {typ}: {val}"),
             XlsxError::CellError(e) => write!(f, "Unsupported cell error value '{e}'"),
             XlsxError::WorksheetNotFound(n) => write!(f, "Worksheet '{n}' not found"),
@@ -2181,6 +2187,15 @@ impl<RS: Read + Seek> Xlsx<RS> {
         self.worksheet_merge_cells(&name)
     }
 
+    /// actionplan: the zip path of a worksheet's part, so that sheets that share one part
+    /// (a hostile workbook can point 5,000 sheets at one) can be read once.
+    pub fn worksheet_part(&self, name: &str) -> Option<&str> {
+        self.sheets
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, p)| p.as_str())
+    }
+
     /// Get the merged cells/regions in a worksheet by sheet name.
     ///
     /// Merged cells in Excel are a range of cells that have been merged to act
@@ -2254,7 +2269,6 @@ impl<RS: Read + Seek> Xlsx<RS> {
     ///     Dimensions { start: (0, 2), end: (1, 3) }
     ///     Dimensions { start: (0, 4), end: (1, 4) }
     /// ```
-    ///
     pub fn merge_cells_by_sheet_name(&mut self, name: &str) -> Result<Vec<Dimensions>, XlsxError> {
         let (_, path) = self
             .sheets
@@ -3217,7 +3231,11 @@ where
         match xml.read_event_into(&mut buffer) {
             Ok(Event::Start(event)) if event.local_name().as_ref() == "mergeCell" => {
                 if let Some(val) = event.raw_attr("ref")? {
-                    merge_cells.push(get_dimension(val)?);
+                    // actionplan: say which reference is bad.
+                    merge_cells.push(
+                        get_dimension(val)
+                            .map_err(|e| XlsxError::MergeRef(val.into(), Box::new(e)))?,
+                    );
                 }
             }
             Ok(Event::End(event)) if event.local_name().as_ref() == "mergeCells" => {
