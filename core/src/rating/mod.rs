@@ -53,8 +53,8 @@ pub use assess::{
 pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};
 pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
-pub use ruleset::{PresetInfo, Rule, RuleSet, NOT_RATED};
-pub use scale::{contrast_ratio, Label, Scale};
+pub use ruleset::{PresetInfo, Rule, RuleSet, MAX_RULES, NOT_RATED};
+pub use scale::{contrast_ratio, Label, Scale, MAX_LABELS};
 
 pub(crate) use facts::overdue_rank;
 pub(crate) use reason::push_date;
