@@ -318,6 +318,13 @@ impl Sectors {
             while len < end {
                 let read = r.read(&mut self.data[len..end])?;
                 if read == 0 {
+                    // actionplan: the file ends before this sector (a damaged or hostile
+                    // sector id): keep what was read; a sector that starts past it is an
+                    // error (the slice used to panic).
+                    self.data.truncate(len);
+                    if start >= len {
+                        return Err(CfbError::SectorBeyondEof(id));
+                    }
                     return Ok(&self.data[start..len]);
                 }
                 len += read;
