@@ -899,8 +899,23 @@ fn parse_lbl(
     encoding: &XlsEncoding,
     biff: Biff,
 ) -> Result<(String, (Option<usize>, String)), XlsError> {
+    // actionplan: a short record, or a formula longer than it, used to panic.
+    if r.data.len() < 14 {
+        return Err(XlsError::Len {
+            typ: "lbl",
+            expected: 14,
+            found: r.data.len(),
+        });
+    }
     let cch = r.data[3] as usize;
     let cce = read_u16(&r.data[4..]) as usize;
+    if cce > r.data.len() - 14 {
+        return Err(XlsError::Len {
+            typ: "lbl",
+            expected: 14 + cce,
+            found: r.data.len(),
+        });
+    }
     let mut name = String::with_capacity(cch);
     match biff {
         Biff::Biff2 | Biff::Biff3 | Biff::Biff4 | Biff::Biff5 => {
@@ -1048,10 +1063,12 @@ fn parse_mul_rk(
     let col_first = read_u16(&r[2..]);
     let col_last = read_u16(&r[r.len() - 2..]);
 
-    if r.len() != 6 + 6 * (col_last - col_first + 1) as usize {
+    // actionplan: last < first used to overflow (a panic with overflow checks).
+    let cols = (col_last as usize + 1).saturating_sub(col_first as usize);
+    if cols == 0 || r.len() != 6 + 6 * cols {
         return Err(XlsError::Len {
             typ: "rk",
-            expected: 6 + 6 * (col_last - col_first + 1) as usize,
+            expected: 6 + 6 * cols,
             found: r.len(),
         });
     }
@@ -1881,7 +1898,8 @@ fn parse_formula(
                 }
             }
             0x23 | 0x43 | 0x63 => {
-                let iname = read_u32(rgce) as usize - 1; // one-based
+                // one-based (actionplan: 0 used to overflow; it is #REF! like any bad index)
+                let iname = (read_u32(rgce) as usize).wrapping_sub(1);
                 stack.push(formula.len());
                 formula.push_str(names.get(iname).map_or("#REF!", |n| &*n.0));
                 rgce = &rgce[4..];
