@@ -53,8 +53,8 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
 
 fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, data) in parts {
         w.start_file(*name, opts).unwrap();
         w.write_all(data).unwrap();

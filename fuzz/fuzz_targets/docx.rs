@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let bytes = if mode & 1 == 0 {
         rest.to_vec()
     } else {
-        actionplan_fuzz::zip(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", rest)])
+        actionplan_fuzz::zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", rest),
+        ])
     };
     let mut opts = ImportOptions::new();
     opts.format(Format::Docx);

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         if let Ok(plan) = actionplan::Plan::from_json(text) {
             // The canonical form round-trips.
-            assert_eq!(actionplan::Plan::from_json(&plan.to_json()).ok(), Some(plan));
+            assert_eq!(
+                actionplan::Plan::from_json(&plan.to_json()).ok(),
+                Some(plan)
+            );
         }
     }
 });

@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         rest.to_vec()
     } else {
         actionplan_fuzz::zip(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
             ("content.xml", rest),
         ])
     };

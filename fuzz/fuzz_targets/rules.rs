@@ -15,12 +15,18 @@ fuzz_target!(|data: &[u8]| {
         .flatten()
     {
         let plan = ImportOptions::new()
-            .read_bytes(b"Action,Owner,Due date,Status\nA,Jo,March 2025,In progress\nB,Sam,,Complete\n")
+            .read_bytes(
+                b"Action,Owner,Due date,Status\nA,Jo,March 2025,In progress\nB,Sam,,Complete\n",
+            )
             .map(|i| i.plan);
         if let Ok(plan) = plan {
             let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
             if let Ok(rated) = assess(&plan, &rules, as_of) {
-                let _ = actionplan::stats::stats(&plan, &rated, actionplan::stats::GroupBy::Recommendation);
+                let _ = actionplan::stats::stats(
+                    &plan,
+                    &rated,
+                    actionplan::stats::GroupBy::Recommendation,
+                );
             }
         }
         // A valid rule set writes out and reads back.

@@ -7,8 +7,8 @@ use std::io::{Cursor, Write};
 /// A zip holding `parts` (stored, not deflated: the fuzzer's bytes reach the parser as they are).
 pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, data) in parts {
         if w.start_file(*name, opts).is_err() || w.write_all(data).is_err() {
             return Vec::new();
@@ -29,7 +29,10 @@ pub fn exercise(result: actionplan::Result<actionplan::import::Imported>) {
     if let Ok(imported) = result {
         let _ = actionplan::validate::validate(&imported.plan, &Default::default());
         let json = imported.plan.to_json();
-        assert!(actionplan::Plan::from_json(&json).is_ok(), "own JSON did not read back");
+        assert!(
+            actionplan::Plan::from_json(&json).is_ok(),
+            "own JSON did not read back"
+        );
     } else if let Err(e) = result {
         // Every error has a message.
         assert!(!e.to_string().is_empty());

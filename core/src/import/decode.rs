@@ -79,7 +79,11 @@ pub(crate) fn sniff(bytes: &[u8]) -> Result<Sniffed<'_>> {
         // UTF-16 saved without a byte-order mark (some exports do): read it as UTF-16 rather
         // than refusing it as "binary data". (`utf16` skips two bytes, a BOM's place.)
         let mut with_bom = Vec::with_capacity(bytes.len() + 2);
-        with_bom.extend_from_slice(if little_endian { b"\xFF\xFE" } else { b"\xFE\xFF" });
+        with_bom.extend_from_slice(if little_endian {
+            b"\xFF\xFE"
+        } else {
+            b"\xFE\xFF"
+        });
         with_bom.extend_from_slice(bytes);
         let out = super::encoding::utf16(&with_bom, little_endian).into_bytes();
         if out.iter().all(|b| b.is_ascii_whitespace()) {
@@ -110,7 +114,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
         return None;
     }
     let pairs = head.len() / 2;
-    let zeros = |start: usize| head.iter().skip(start).step_by(2).filter(|b| **b == 0).count();
+    let zeros = |start: usize| {
+        head.iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
     let (even, odd) = (zeros(0), zeros(1));
     if odd * 10 >= pairs * 9 && even * 10 < pairs {
         Some(true)
@@ -132,7 +142,9 @@ fn markup_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(u8::to_ascii_lowercase)
         .collect();
     let has = |p: &[u8]| head.windows(p.len()).any(|w| w == p);
-    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || head.starts_with(b"<table")
+    if head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+        || head.starts_with(b"<table")
     {
         Some("this is an HTML page")
     } else if head.starts_with(b"<?xml") && has(b"urn:schemas-microsoft-com:office:spreadsheet") {

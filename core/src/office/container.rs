@@ -216,9 +216,15 @@ impl<'a> Zip<'a> {
 /// (a 70 MB embedded OLE object is not "too large": it is not read).
 fn is_parsed_part(name: &str, format: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    let media = ["embeddings/", "media/", "activex/", "printersettings/", "vbaproject"]
-        .iter()
-        .any(|m| lower.contains(m));
+    let media = [
+        "embeddings/",
+        "media/",
+        "activex/",
+        "printersettings/",
+        "vbaproject",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
     !media
         && (lower.ends_with(".xml")
             || lower.ends_with(".rels")

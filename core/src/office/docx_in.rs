@@ -202,8 +202,12 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
                         if depth == 0 {
                             tables += 1;
                             let mut notes = Vec::new();
-                            let (table, fills) =
-                                resolve_table(std::mem::take(&mut rows), budget, tables, &mut notes)?;
+                            let (table, fills) = resolve_table(
+                                std::mem::take(&mut rows),
+                                budget,
+                                tables,
+                                &mut notes,
+                            )?;
                             blocks.push(Block::Table(table, fills));
                             blocks.extend(notes.into_iter().map(Block::Note));
                         }
@@ -225,7 +229,8 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
                     para.push('&');
                     para.push_str(&name);
                     para.push(';');
-                    if unknown_entities.len() < 20 && !unknown_entities.iter().any(|u| *u == *name) {
+                    if unknown_entities.len() < 20 && !unknown_entities.iter().any(|u| *u == *name)
+                    {
                         unknown_entities.push(name.to_string());
                     }
                 }
@@ -340,7 +345,11 @@ fn resolve_table(
             // keep their places, with a warning. (A gridSpan of 4294967295 used to make the
             // owner, due date and status after it vanish.)
             let room = MAX_GRID.saturating_sub(col + (n - k - 1)).max(1);
-            let span = if c.span > MAX_GRID { 1 } else { c.span.min(room) };
+            let span = if c.span > MAX_GRID {
+                1
+            } else {
+                c.span.min(room)
+            };
             if span != c.span {
                 notes.push(Diagnostic::new(
                     "docx_grid",

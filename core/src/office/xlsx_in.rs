@@ -449,7 +449,9 @@ pub(crate) fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>> 
     } else {
         "xlsx"
     };
-    guarded(format, || Ok(open_legacy(bytes, format, limits)?.sheet_names()))
+    guarded(format, || {
+        Ok(open_legacy(bytes, format, limits)?.sheet_names())
+    })
 }
 
 fn read_book<W: Workbook>(opts: &ImportOptions, book: &mut W, limits: &Limits) -> Result<Imported> {

@@ -141,7 +141,10 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Error {
         .collect();
     Error::invalid_option(
         "rules",
-        format!("TOML line {line}, column {column}: {message} (near `{}`)", near.trim()),
+        format!(
+            "TOML line {line}, column {column}: {message} (near `{}`)",
+            near.trim()
+        ),
     )
 }
 

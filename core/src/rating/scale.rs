@@ -4,7 +4,6 @@ use crate::model::RagWord;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
-
 /// The most labels a scale may have: real scales have two to seven, and reports give each
 /// label a column and a colour.
 ///
