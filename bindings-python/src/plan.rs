@@ -122,14 +122,14 @@ impl Plan {
 
     /// When the plan was agreed: the reference date for phrases with no year.
     #[getter]
-    fn plan_date(&self) -> Option<NaiveDate> {
-        self.core().meta.plan_date
+    fn plan_date(&self) -> Option<crate::convert::PyDay> {
+        crate::convert::day(self.core().meta.plan_date)
     }
 
     /// The date the progress columns describe (e.g. 2025-03-31 for "2024/25 Qrt4").
     #[getter]
-    fn as_of(&self) -> Option<NaiveDate> {
-        self.core().meta.as_of
+    fn as_of(&self) -> Option<crate::convert::PyDay> {
+        crate::convert::day(self.core().meta.as_of)
     }
 
     /// The reporting period as written.
