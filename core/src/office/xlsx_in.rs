@@ -285,7 +285,9 @@ fn open_legacy<'a>(
     limits: &Limits,
 ) -> Result<calamine::Sheets<Cursor<&'a [u8]>>> {
     if format == "xls" {
-        let options = calamine::XlsOptions::default().with_max_area(limits.max_area);
+        let options = calamine::XlsOptions::default()
+            .with_max_area(limits.max_area)
+            .without_formulas();
         return match calamine::Xls::new_with_options(Cursor::new(bytes), options) {
             Ok(wb) => Ok(calamine::Sheets::Xls(wb)),
             Err(calamine::XlsError::AreaLimit { area, max, .. }) => Err(too_large(

@@ -170,12 +170,22 @@ pub struct XlsOptions {
     /// is opened; one cell at row 65535, column 65535 used to ask for gigabytes (an abort).
     /// `None`: no bound (upstream's behaviour).
     pub max_area: Option<usize>,
+    /// actionplan: skip the text of formulas and defined names (cells keep their cached
+    /// values). Their parsers index the record without checking its length, so a damaged or
+    /// hostile file made them panic; a reader that needs only the values skips them.
+    pub skip_formulas: bool,
 }
 
 impl XlsOptions {
     /// actionplan: options with a bound on the sheets' total area (see `max_area`).
     pub fn with_max_area(mut self, max_area: usize) -> Self {
         self.max_area = Some(max_area);
+        self
+    }
+
+    /// actionplan: options that skip formula text and defined names (see `skip_formulas`).
+    pub fn without_formulas(mut self) -> Self {
+        self.skip_formulas = true;
         self
     }
 }
@@ -596,7 +606,9 @@ impl<RS: Read + Seek> Xls<RS> {
                         biff = bof.biff;
                     }
                     // Lbl (MS-XLS 2.4.150)
-                    0x0018 => defined_names.push(parse_lbl(&r, &encoding, biff)?),
+                    0x0018 if !self.options.skip_formulas => {
+                        defined_names.push(parse_lbl(&r, &encoding, biff)?)
+                    }
                     // ExternSheet (MS-XLS 2.4.106)
                     0x0017 => xtis.extend(parse_extern_sheet(&r, biff)),
                     // SST (MS-XLS 2.4.265)
@@ -735,6 +747,9 @@ impl<RS: Read + Seek> Xls<RS> {
                             // If the value is a string
                             // it will appear in 0x0207 record coming next
                             cells.push(Cell::new(fmla_pos, val));
+                        }
+                        if self.options.skip_formulas {
+                            continue;
                         }
                         let fmla = parse_formula(
                             &r.data[20..],
