@@ -36,37 +36,67 @@ pub fn to_u32(s: &[u8]) -> impl ExactSizeIterator<Item = u32> + '_ {
 
 #[inline]
 pub fn read_u32(s: &[u8]) -> u32 {
-    u32::from_le_bytes(s[..4].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 4];
+    let n = s.len().min(4);
+    b[..n].copy_from_slice(&s[..n]);
+    u32::from_le_bytes(b)
 }
 
 #[inline]
 pub fn read_i32(s: &[u8]) -> i32 {
-    i32::from_le_bytes(s[..4].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 4];
+    let n = s.len().min(4);
+    b[..n].copy_from_slice(&s[..n]);
+    i32::from_le_bytes(b)
 }
 
 #[inline]
 pub fn read_u16(s: &[u8]) -> u16 {
-    u16::from_le_bytes(s[..2].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 2];
+    let n = s.len().min(2);
+    b[..n].copy_from_slice(&s[..n]);
+    u16::from_le_bytes(b)
 }
 
 #[inline]
 pub fn read_i16(s: &[u8]) -> i16 {
-    i16::from_le_bytes(s[..2].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 2];
+    let n = s.len().min(2);
+    b[..n].copy_from_slice(&s[..n]);
+    i16::from_le_bytes(b)
 }
 
 #[inline]
 pub fn read_u64(s: &[u8]) -> u64 {
-    u64::from_le_bytes(s[..8].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    u64::from_le_bytes(b)
 }
 
 #[inline]
 pub fn read_usize(s: &[u8]) -> usize {
-    read_u32(s).try_into().unwrap()
+    read_u32(s) as usize
 }
 
 #[inline]
 pub fn read_f64(s: &[u8]) -> f64 {
-    f64::from_le_bytes(s[..8].try_into().unwrap())
+    // actionplan: a record shorter than the field reads the bytes it has, zero-padded (the
+    // slice panicked; callers check lengths where the value matters).
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    f64::from_le_bytes(b)
 }
 
 /// Convert a 0-based column index to an Excel column name (0 -> "A", 26 -> "AA").

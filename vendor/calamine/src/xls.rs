@@ -848,7 +848,7 @@ enum Biff {
 /// BOF [MS-XLS] 2.4.21
 fn parse_bof(r: &mut Record<'_>) -> Result<Bof, XlsError> {
     let mut dt = 0;
-    let biff_version = read_u16(&r.data[..2]);
+    let biff_version = read_u16(r.data); // actionplan: no panic when short
 
     if r.data.len() >= 4 {
         dt = read_u16(&r.data[2..]);
@@ -879,6 +879,14 @@ fn parse_sheet_metadata(
     encoding: &XlsEncoding,
     biff: Biff,
 ) -> Result<(usize, Sheet), XlsError> {
+    // actionplan: a record shorter than its fixed part used to panic.
+    if r.data.len() < 6 {
+        return Err(XlsError::Len {
+            typ: "BoundSheet8",
+            expected: 6,
+            found: r.data.len(),
+        });
+    }
     let pos = read_u32(r.data) as usize;
     let visible = match r.data[4] & 0b0011_1111 {
         0x00 => SheetVisible::Visible,
@@ -903,7 +911,7 @@ fn parse_sheet_metadata(
             });
         }
     };
-    r.data = &r.data[6..];
+    r.data = r.data.get(6..).unwrap_or(&[]); // actionplan: no panic when short
     let mut name = parse_short_string(r, encoding, biff)?;
     name.retain(|c| c != '\0');
     Ok((pos, Sheet { name, typ, visible }))
@@ -1131,12 +1139,12 @@ fn parse_short_string(
     }
 
     let cch = r.data[0] as usize;
-    r.data = &r.data[1..];
+    r.data = r.data.get(1..).unwrap_or(&[]); // actionplan: no panic when short
     let mut high_byte = None;
 
     if biff8 {
         high_byte = Some(r.data[0] & 0x1 != 0);
-        r.data = &r.data[1..];
+        r.data = r.data.get(1..).unwrap_or(&[]); // actionplan: no panic when short
     }
 
     let mut s = String::with_capacity(cch);
@@ -1264,7 +1272,7 @@ fn parse_sst(r: &mut Record<'_>, encoding: &XlsEncoding) -> Result<Vec<String>, 
     let mut sst = vec![];
 
     // Skip cstTotal and cstUnique headers in SST record.
-    r.data = &r.data[8..];
+    r.data = r.data.get(8..).unwrap_or(&[]); // actionplan: no panic when short
 
     while !r.data.is_empty() || r.continue_record() {
         sst.push(read_rich_extended_string(r, encoding)?);
@@ -1335,7 +1343,7 @@ fn read_rich_extended_string(
     let cch = read_u16(r.data) as usize;
     let flags = r.data[2];
 
-    r.data = &r.data[3..];
+    r.data = r.data.get(3..).unwrap_or(&[]); // actionplan: no panic when short
 
     let high_byte = flags & 0x1 != 0;
 
@@ -1348,13 +1356,13 @@ fn read_rich_extended_string(
     // if flag fRichSt exists, read cRun and forward.
     if flags & 0x8 != 0 {
         c_run = read_u16(r.data) as usize;
-        r.data = &r.data[2..];
+        r.data = r.data.get(2..).unwrap_or(&[]); // actionplan: no panic when short
     }
 
     // if flag fExtSt exists, read cbExtRst and forward.
     if flags & 0x4 != 0 {
         cb_ext_rst = read_i32(r.data) as usize;
-        r.data = &r.data[4..];
+        r.data = r.data.get(4..).unwrap_or(&[]); // actionplan: no panic when short
     }
 
     // read rgb data block for the string we want
@@ -1378,12 +1386,12 @@ fn read_dbcs(
     let mut s = String::with_capacity(len);
     while len > 0 {
         let (l, at) = encoding.decode_to(r.data, len, &mut s, Some(high_byte));
-        r.data = &r.data[at..];
+        r.data = r.data.get(at..).unwrap_or(&[]); // actionplan: no panic when short
         len -= l;
         if len > 0 {
             if r.continue_record() {
                 high_byte = r.data[0] & 0x1 != 0;
-                r.data = &r.data[1..];
+                r.data = r.data.get(1..).unwrap_or(&[]); // actionplan: no panic when short
             } else {
                 return Err(XlsError::EoStream("dbcs"));
             }
