@@ -959,7 +959,10 @@ fn parse_extern_sheet(r: &Record<'_>, biff: Biff) -> Vec<Xti> {
         Biff::Biff8 => {
             // Single record with cXTI count + array of 6-byte XTI structs
             let cxti = read_u16(r.data) as usize;
-            r.data[2..]
+            // actionplan: a record of one byte used to panic.
+            r.data
+                .get(2..)
+                .unwrap_or(&[])
                 .as_chunks::<6>()
                 .0
                 .iter()
