@@ -180,7 +180,30 @@ pub fn role_map(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<(Str
 pub fn py_date(py: Python<'_>, d: Option<NaiveDate>) -> PyResult<Option<Bound<'_, PyAny>>> {
     match d {
         None => Ok(None),
-        Some(d) => Ok(Some(d.into_pyobject(py)?.into_any())),
+        Some(d) => Ok(Some(PyDay(d).into_pyobject(py)?)),
+    }
+}
+
+/// A date returned to Python: a `datetime.date`, or, for a year outside 1 to 9999 (which a
+/// `datetime.date` cannot hold), a `TooLargeError` that says so.
+pub struct PyDay(pub NaiveDate);
+
+/// `Option<NaiveDate>` as [`PyDay`]s, for getters.
+pub fn day(d: Option<NaiveDate>) -> Option<PyDay> {
+    d.map(PyDay)
+}
+
+impl<'py> IntoPyObject<'py> for PyDay {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        use chrono::Datelike;
+        if !(1..=9999).contains(&self.0.year()) {
+            return Err(crate::errors::date_out_of_range(py, self.0));
+        }
+        Ok(self.0.into_pyobject(py)?.into_any())
     }
 }
 

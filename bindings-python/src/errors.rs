@@ -253,6 +253,22 @@ pub fn core_error(py: Python<'_>, e: &actionplan::Error) -> PyErr {
     }
 }
 
+/// A date the core read that `datetime.date` cannot hold (years 1 to 9999): a
+/// `TooLargeError` (also a `ValueError`) that says so, rather than Python's bare
+/// "year 10000 is out of range".
+pub fn date_out_of_range(py: Python<'_>, d: chrono::NaiveDate) -> PyErr {
+    let ty = class(py, "TooLargeError");
+    let message = format!(
+        "the date {d} is outside the years 1 to 9999 that a Python datetime.date can hold (a \
+         phrase such as \"Q4 9999/00\" reaches into year 10000): read the phrase as written \
+         (`.text`), or the plan's JSON (`to_json()`), which keeps it"
+    );
+    match PyTuple::new(py, [message]) {
+        Ok(args) => raise(ty, args, None, None),
+        Err(err) => err,
+    }
+}
+
 /// An argument of the wrong Python type.
 pub fn input_type(py: Python<'_>, message: impl Into<String>) -> PyErr {
     let ty = class(py, "InputTypeError");

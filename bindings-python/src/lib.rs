@@ -685,8 +685,20 @@ fn _test_panic(py: Python<'_>, message: &str) -> PyResult<()> {
 }
 
 /// The native module.
+/// No panic message reaches stderr: the core turns a panic inside a third-party parser into
+/// a document error, and `errors::guard` turns any other into `InternalError` with the
+/// panic's message, so the default hook's "thread panicked at ..." would only be noise in a
+/// notebook. (The hook is this extension's own: other Rust extensions keep theirs.) Set
+/// `ACTIONPLAN_BACKTRACE=1` to keep the default report while debugging.
+fn quiet_panics() {
+    if std::env::var_os("ACTIONPLAN_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    quiet_panics();
     errors::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Plan>()?;

@@ -7,7 +7,6 @@ use crate::rating::{group_by, rule_set, Assessment, Stats};
 use crate::views::{self, ActionIter, Actions, Column, Diagnostic, PlanData, Recommendations};
 use actionplan::validate::{self, ValidateOptions};
 use actionplan::Severity;
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::sync::Arc;
@@ -116,14 +115,14 @@ impl Plan {
 
     /// When the plan was agreed: the reference date for phrases with no year.
     #[getter]
-    fn plan_date(&self) -> Option<NaiveDate> {
-        self.core().meta.plan_date
+    fn plan_date(&self) -> Option<crate::convert::PyDay> {
+        crate::convert::day(self.core().meta.plan_date)
     }
 
     /// The date the progress columns describe (e.g. 2025-03-31 for "2024/25 Qrt4").
     #[getter]
-    fn as_of(&self) -> Option<NaiveDate> {
-        self.core().meta.as_of
+    fn as_of(&self) -> Option<crate::convert::PyDay> {
+        crate::convert::day(self.core().meta.as_of)
     }
 
     /// The reporting period as written.

@@ -58,7 +58,7 @@ pub fn json_to_py<'py>(
         Value::String(s) => {
             if key.is_some_and(|k| DATE_KEYS.contains(&k)) {
                 if let Ok(d) = s.parse::<NaiveDate>() {
-                    return Ok(d.into_pyobject(py)?.into_any());
+                    return crate::convert::PyDay(d).into_pyobject(py);
                 }
             }
             PyString::new(py, s).into_any()
@@ -575,8 +575,8 @@ impl RatedAction {
 
     /// The deadline used.
     #[getter]
-    fn due(&self) -> Option<NaiveDate> {
-        self.r().facts.due
+    fn due(&self) -> Option<crate::convert::PyDay> {
+        crate::convert::day(self.r().facts.due)
     }
 
     /// `"definitely"`, `"possibly"`, `"no"` or `"no_deadline"`; `None` once the action is

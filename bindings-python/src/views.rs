@@ -3,7 +3,7 @@
 //!
 //! A view holds an `Arc` of the plan and an index, so `plan.actions[i]` copies nothing.
 
-use crate::convert::py_date;
+use crate::convert::{day, py_date, PyDay};
 use actionplan::model::{Action as CoreAction, Plan as CorePlan, Recommendation as CoreRec};
 use actionplan::timeframe::Timeframe as CoreTimeframe;
 use chrono::NaiveDate;
@@ -534,8 +534,8 @@ impl Action {
 
     /// The deadline used for rating (the latest day the timeframe could mean).
     #[getter]
-    fn due(&self) -> Option<NaiveDate> {
-        self.a().due()
+    fn due(&self) -> Option<PyDay> {
+        day(self.a().due())
     }
 
     /// Delivery status: `"not_started"`, `"in_progress"`, `"complete"`, `"on_hold"`,
@@ -716,26 +716,26 @@ impl Timeframe {
 
     /// Earliest start, when the phrase gives one.
     #[getter]
-    fn start(&self) -> Option<NaiveDate> {
-        self.t.start
+    fn start(&self) -> Option<PyDay> {
+        day(self.t.start)
     }
 
     /// Earliest day the deadline could mean.
     #[getter]
-    fn due_earliest(&self) -> Option<NaiveDate> {
-        self.t.due_earliest
+    fn due_earliest(&self) -> Option<PyDay> {
+        day(self.t.due_earliest)
     }
 
     /// Latest day the deadline could mean.
     #[getter]
-    fn due_latest(&self) -> Option<NaiveDate> {
-        self.t.due_latest
+    fn due_latest(&self) -> Option<PyDay> {
+        day(self.t.due_latest)
     }
 
     /// The deadline used for rating (same as `due_latest`).
     #[getter]
-    fn due(&self) -> Option<NaiveDate> {
-        self.t.due()
+    fn due(&self) -> Option<PyDay> {
+        day(self.t.due())
     }
 
     /// Ongoing / open-ended.
@@ -764,8 +764,8 @@ impl Timeframe {
 
     /// The earlier deadline a revised date was extended from.
     #[getter]
-    fn revised_from(&self) -> Option<NaiveDate> {
-        self.t.revised_from
+    fn revised_from(&self) -> Option<PyDay> {
+        day(self.t.revised_from)
     }
 
     /// How sure the reading is: `"high"`, `"medium"`, `"low"` or `"none"`.

@@ -41,9 +41,52 @@ enum Command {
 }
 
 fn main() {
+    quiet_panics();
     let cli = Cli::parse();
+    let code = std::panic::catch_unwind(|| run(&cli)).unwrap_or_else(|_| {
+        let what = LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_default();
+        eprintln!(
+            "error: internal error in actionplan ({what}); this is a bug, please report it with \
+             the file that caused it"
+        );
+        3
+    });
+    std::process::exit(code);
+}
+
+thread_local! {
+    /// The message of the last panic on this thread, for the one-line error.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// No panic reaches stderr as a message and backtrace: the library turns a panic inside a
+/// third-party parser into a document error (so the default hook's output would be noise),
+/// and any other panic ends the command with one line and exit code 3. Set
+/// `ACTIONPLAN_BACKTRACE=1` to see the default report while debugging.
+fn quiet_panics() {
+    if std::env::var_os("ACTIONPLAN_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{at}")));
+    }));
+}
+
+fn run(cli: &Cli) -> i32 {
     let mut out = std::io::stdout().lock();
-    let code = match &cli.command {
+    match &cli.command {
         Command::Import(a) => cmd_import::run(a, &mut out),
         Command::Validate(a) => cmd_validate::run(a, &mut out),
         Command::Timeframe(a) => cmd_timeframe::run(a, &mut std::io::stdin().lock(), &mut out),
@@ -51,6 +94,5 @@ fn main() {
         Command::Stats(a) => cmd_stats::run(a, &mut out),
         Command::Diff(a) => cmd_diff::run(a, &mut out),
         Command::Report(a) => cmd_report::run(a, &mut out),
-    };
-    std::process::exit(code);
+    }
 }

@@ -393,9 +393,18 @@ mod tests {
                 message: String::new(),
             },
             ErrorKind::Io(String::new()),
-            ErrorKind::Pdf { problem: PdfProblem::Encrypted, message: String::new() },
-            ErrorKind::Pdf { problem: PdfProblem::Scanned, message: String::new() },
-            ErrorKind::Pdf { problem: PdfProblem::Damaged, message: String::new() },
+            ErrorKind::Pdf {
+                problem: PdfProblem::Encrypted,
+                message: String::new(),
+            },
+            ErrorKind::Pdf {
+                problem: PdfProblem::Scanned,
+                message: String::new(),
+            },
+            ErrorKind::Pdf {
+                problem: PdfProblem::Damaged,
+                message: String::new(),
+            },
         ];
         for k in kinds {
             let e = Error::new(k);

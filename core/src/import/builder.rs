@@ -595,8 +595,14 @@ fn is_data_under(r: &Row, n: usize, opts: &ImportOptions) -> bool {
         && header_fields(r, opts).is_none_or(|m| m < n)
 }
 
+/// The most cells of one row classified against the column aliases when it is tried as a
+/// header: a header names tens of columns, and classifying each of a million cells (a hostile
+/// row) for every header candidate took minutes.
+const MAX_HEADER_CELLS: usize = 1_000;
+
 /// How many known fields a row names if it could be a header: at least two, one of them the
-/// action or the recommendation, and not mostly long text.
+/// action or the recommendation, and not mostly long text. Only the first
+/// [`MAX_HEADER_CELLS`] filled cells are classified.
 fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
     let mut roles = Vec::new();
     let mut nonempty = 0;
@@ -608,6 +614,9 @@ fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
         nonempty += 1;
         if c.chars().count() > 80 {
             long += 1;
+            continue;
+        }
+        if nonempty > MAX_HEADER_CELLS {
             continue;
         }
         if let Some(role) = opts.aliases.classify(c) {
@@ -895,8 +904,14 @@ impl State<'_> {
             self.repeated_headers.push(line);
             return;
         }
-        // Cells past the header: keep them as extra columns.
+        // Cells past the header: keep them as extra columns. (The header's length is taken
+        // once: the columns added here have blank headers, so it does not change, and scanning
+        // it per extra cell made a row of a million cells quadratic. One warning per extra cell
+        // up to a hundred in a row, then one for the rest.)
         if cells.len() > self.layout.columns.len() {
+            let header_len = self.layout.header_row_len();
+            let mut warned = 0usize;
+            let mut unwarned = 0usize;
             for i in self.layout.columns.len()..cells.len() {
                 if is_blank(cells.str(i)) {
                     continue;
@@ -914,6 +929,11 @@ impl State<'_> {
                         .push(Text::from(&self.layout.columns[n - 1].header));
                     self.extra_cols += 1;
                 }
+                if warned == 100 {
+                    unwarned += 1;
+                    continue;
+                }
+                warned += 1;
                 self.diagnostics.push(
                     Diagnostic::new(
                         "ragged_row",
@@ -921,11 +941,26 @@ impl State<'_> {
                         format!(
                             "row has {} cells but the header has {}: the extra cell was kept as {:?}",
                             cells.len(),
-                            self.layout.header_row_len(),
+                            header_len,
                             self.layout.columns[i].header
                         ),
                     )
                     .at(Place::cell(line, self.layout.columns[i].header.clone(), cells.str(i))),
+                );
+            }
+            if unwarned > 0 {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        "ragged_row",
+                        Severity::Warning,
+                        format!(
+                            "row has {} cells but the header has {}: {unwarned} more extra \
+                             cell(s) past the first hundred were kept as further columns",
+                            cells.len(),
+                            header_len,
+                        ),
+                    )
+                    .at(Place::row(line)),
                 );
             }
         }

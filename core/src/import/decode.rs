@@ -102,8 +102,85 @@ pub(crate) fn sniff(bytes: &[u8]) -> Result<Sniffed<'_>> {
         }
         return Ok(Sniffed::Text(out.into()));
     }
+    if let Some(little_endian) = utf16_without_bom(bytes) {
+        // UTF-16 saved without a byte-order mark (some exports do): read it as UTF-16 rather
+        // than refusing it as "binary data". (`utf16` skips two bytes, a BOM's place.)
+        let mut with_bom = Vec::with_capacity(bytes.len() + 2);
+        with_bom.extend_from_slice(if little_endian {
+            b"\xFF\xFE"
+        } else {
+            b"\xFE\xFF"
+        });
+        with_bom.extend_from_slice(bytes);
+        let out = super::encoding::utf16(&with_bom, little_endian).into_bytes();
+        if out.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorKind::Empty));
+        }
+        return check_binary(&out).map(|_| Sniffed::Text(out.into()));
+    }
     check_binary(bytes)?;
+    if let Some(what) = markup_kind(bytes) {
+        return Err(Error::new(ErrorKind::Document {
+            format: "html".into(),
+            message: format!(
+                "{what}, not a table of actions in CSV, TSV, JSON or a spreadsheet (web \
+                 exports are often saved with an .xls name): open it in Excel and save it as \
+                 .xlsx, or save the table as CSV"
+            ),
+        }));
+    }
     Ok(Sniffed::Text(bytes.into()))
+}
+
+/// Whether bytes with no BOM are UTF-16: in the first 4 KiB, nearly every other byte is NUL
+/// (the high bytes of Latin text) and the bytes between are not. `Some(true)` for
+/// little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros = |start: usize| {
+        head.iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some(true)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A web page or an XML spreadsheet rather than a table: what it is.
+fn markup_kind(bytes: &[u8]) -> Option<&'static str> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head: Vec<u8> = bytes[start..bytes.len().min(start + 512)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let has = |p: &[u8]| head.windows(p.len()).any(|w| w == p);
+    if head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+        || head.starts_with(b"<table")
+    {
+        Some("this is an HTML page")
+    } else if head.starts_with(b"<?xml") && has(b"urn:schemas-microsoft-com:office:spreadsheet") {
+        Some("this is an Excel 2003 XML spreadsheet")
+    } else if head.starts_with(b"<?xml") && has(b"<html") {
+        Some("this is an XHTML page")
+    } else {
+        None
+    }
 }
 
 /// Refuse binary data: a NUL byte or many control bytes near the start, with a hint for the

@@ -482,39 +482,47 @@ impl ImportOptions {
         if first != Some(b'[') {
             // Straight into the model, so errors keep their line and column.
             let mut plan: Plan = serde_json::from_slice(text)?;
+            if plan.recommendations.is_empty() {
+                // Every field of a plan has a default, so any object reads as an empty plan:
+                // say what the object looks like instead of reporting "0 actions".
+                return Err(not_a_plan_object(text));
+            }
             if plan.meta.plan_date.is_none() {
                 plan.meta.plan_date = self.plan_date;
             }
             let diagnostics = plan.import_diagnostics.clone();
             return Ok(Imported { plan, diagnostics });
         }
-        let value: serde_json::Value = serde_json::from_slice(text)?;
-        match value {
-            serde_json::Value::Array(items) => {
-                let records: Vec<serde_json::Map<String, serde_json::Value>> = items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| match v {
-                        serde_json::Value::Object(m) => Ok(m),
-                        other => Err(Error::new(ErrorKind::Json {
-                            line: 1,
-                            column: 1,
-                            message: format!(
-                                "item {} of the array is {}, expected an object with column headers as keys",
-                                i + 1,
-                                json_type(&other)
-                            ),
-                        })),
-                    })
-                    .collect::<Result<_>>()?;
-                self.read_records(&records)
+        // Records are read key by key, so a key given twice in one record is seen (a map would
+        // keep the last value silently).
+        let items: Vec<json_records::Item> = serde_json::from_slice(text)?;
+        let mut records = Vec::with_capacity(items.len());
+        let mut duplicates = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                json_records::Item::Record(map, dups) => {
+                    records.push(map);
+                    duplicates.extend(dups.into_iter().map(|d| (i, d)));
+                }
+                json_records::Item::Other(what) => {
+                    return Err(Error::new(ErrorKind::Json {
+                        line: 1,
+                        column: 1,
+                        message: format!(
+                            "item {} of the array is {what}, expected an object with column headers as keys",
+                            i + 1,
+                        ),
+                    }))
+                }
             }
-            _ => Err(Error::new(ErrorKind::Json {
-                line: 1,
-                column: 1,
-                message: "expected a plan object or an array of records".into(),
-            })),
         }
+        let mut imported = self.read_records(&records)?;
+        if !duplicates.is_empty() {
+            let notes = json_records::duplicate_notes(&duplicates);
+            imported.diagnostics.splice(0..0, notes);
+            imported.plan.import_diagnostics = imported.diagnostics.clone();
+        }
+        Ok(imported)
     }
 
     /// Read flat records (column header → value), as from a data frame or a JSON array.
@@ -560,14 +568,146 @@ impl ImportOptions {
     }
 }
 
-fn json_type(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+/// The error for a JSON object that reads as a plan with no recommendations: what it looks
+/// like (a rule set, a JSON Schema, some other object), with its keys.
+fn not_a_plan_object(text: &[u8]) -> Error {
+    use serde::de::IgnoredAny;
+    let keys: Vec<String> =
+        serde_json::from_slice::<std::collections::BTreeMap<String, IgnoredAny>>(text)
+            .map(|m| m.into_keys().collect())
+            .unwrap_or_default();
+    let has = |k: &str| keys.iter().any(|x| x == k);
+    let message = if has("rules") && has("scale") {
+        "this is a rule set (it has \"scale\" and \"rules\"), not a plan: give it as the rules \
+         (--rules FILE), and the plan as the input"
+            .to_string()
+    } else if has("$schema") || (has("type") && (has("properties") || has("$defs"))) {
+        "this is a JSON Schema, not a plan: a plan is an object with \"recommendations\" \
+         (described by schema/plan.schema.json)"
+            .to_string()
+    } else {
+        let shown: Vec<String> = keys.iter().take(8).map(|k| format!("{k:?}")).collect();
+        format!(
+            "no actions or recommendations found: expected a plan object with \"recommendations\" \
+             (the canonical form) or an array of records{}",
+            if keys.is_empty() {
+                " (the object is empty)".to_string()
+            } else {
+                format!(
+                    " (the object's keys are {}{})",
+                    shown.join(", "),
+                    if keys.len() > 8 { ", …" } else { "" }
+                )
+            }
+        )
+    };
+    Error::new(ErrorKind::Json {
+        line: 1,
+        column: 1,
+        message,
+    })
+}
+
+/// JSON records read key by key (see [`ImportOptions::read_records`]).
+mod json_records {
+    use crate::diagnostic::{Diagnostic, Place, Severity};
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Value};
+
+    /// A key given twice in one record: the key, the value dropped, the value kept.
+    pub(super) struct Duplicate {
+        key: String,
+        dropped: String,
+        kept: String,
+    }
+
+    /// One item of a JSON array of records.
+    pub(super) enum Item {
+        /// An object, and the keys it gave twice (the last value is kept, as JavaScript's and
+        /// Python's JSON readers do).
+        Record(Map<String, Value>, Vec<Duplicate>),
+        /// Not an object: what it is ("a number").
+        Other(&'static str),
+    }
+
+    fn text(v: &Value) -> String {
+        match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Item;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("an object with column headers as keys")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Item, A::Error> {
+                    let mut map = Map::new();
+                    let mut dups = Vec::new();
+                    while let Some((k, v)) = m.next_entry::<String, Value>()? {
+                        if let Some(old) = map.get(&k) {
+                            dups.push(Duplicate {
+                                key: k.clone(),
+                                dropped: text(old),
+                                kept: text(&v),
+                            });
+                        }
+                        map.insert(k, v);
+                    }
+                    Ok(Item::Record(map, dups))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Item, A::Error> {
+                    while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                    Ok(Item::Other("an array"))
+                }
+                fn visit_bool<E>(self, _: bool) -> Result<Item, E> {
+                    Ok(Item::Other("a boolean"))
+                }
+                fn visit_i64<E>(self, _: i64) -> Result<Item, E> {
+                    Ok(Item::Other("a number"))
+                }
+                fn visit_u64<E>(self, _: u64) -> Result<Item, E> {
+                    Ok(Item::Other("a number"))
+                }
+                fn visit_f64<E>(self, _: f64) -> Result<Item, E> {
+                    Ok(Item::Other("a number"))
+                }
+                fn visit_str<E>(self, _: &str) -> Result<Item, E> {
+                    Ok(Item::Other("a string"))
+                }
+                fn visit_unit<E>(self) -> Result<Item, E> {
+                    Ok(Item::Other("null"))
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+
+    /// One warning per duplicated key (by the record's row, as the table reading numbers them:
+    /// the header is row 1).
+    pub(super) fn duplicate_notes(dups: &[(usize, Duplicate)]) -> Vec<Diagnostic> {
+        dups.iter()
+            .take(100)
+            .map(|(i, d)| {
+                Diagnostic::new(
+                    "duplicate_key",
+                    Severity::Warning,
+                    format!(
+                        "record {} gives the key {:?} twice: the last value ({:?}) was kept, \
+                         the earlier one ({:?}) dropped",
+                        i + 1,
+                        d.key,
+                        d.kept,
+                        d.dropped
+                    ),
+                )
+                .at(Place::cell(i + 2, d.key.as_str(), d.kept.as_str()))
+            })
+            .collect()
     }
 }
 

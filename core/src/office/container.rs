@@ -170,7 +170,7 @@ impl<'a> Zip<'a> {
                 .by_index(i)
                 .map_err(|e| part_error(format, &format!("#{i}"), &e.to_string()))?;
             let name = String::from_utf8_lossy(file.name_raw()).into_owned();
-            if !is_parsed_part(&name) || file.is_dir() {
+            if !is_parsed_part(&name, format) || file.is_dir() {
                 continue;
             }
             if file.encrypted() {
@@ -211,15 +211,25 @@ impl<'a> Zip<'a> {
 }
 
 #[cfg(feature = "excel")]
-/// Parts a reader parses: XML and relationship parts, .xlsb's binary parts, and ODF's
-/// `mimetype`.
-fn is_parsed_part(name: &str) -> bool {
+/// Parts a reader parses: XML and relationship parts, an .xlsb workbook's binary parts, and
+/// ODF's `mimetype`. Embedded objects, media, printer settings and macros are never inflated
+/// (a 70 MB embedded OLE object is not "too large": it is not read).
+fn is_parsed_part(name: &str, format: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    // (.bin: the parts of an .xlsb workbook.)
-    lower.ends_with(".xml")
-        || lower.ends_with(".rels")
-        || lower.ends_with(".bin")
-        || lower == "mimetype"
+    let media = [
+        "embeddings/",
+        "media/",
+        "activex/",
+        "printersettings/",
+        "vbaproject",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
+    !media
+        && (lower.ends_with(".xml")
+            || lower.ends_with(".rels")
+            || (format == "xlsb" && lower.ends_with(".bin"))
+            || lower == "mimetype")
 }
 
 fn part_error(format: &str, name: &str, why: &str) -> Error {

@@ -34,6 +34,8 @@ enum Block {
     Para(String),
     /// Rows, and the cells under vertical merges: (row, column, merged value).
     Table(Vec<Vec<String>>, Vec<(usize, usize, String)>),
+    /// Something the reader had to guess or leave as written, for the notes.
+    Note(Diagnostic),
 }
 
 /// A cell as read, before merges are resolved.
@@ -101,6 +103,8 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
     let mut in_text = false;
     // Inside content to leave out (mc:Fallback, w:del, w:instrText...), by nesting depth.
     let mut skip = 0usize;
+    let mut unknown_entities: Vec<String> = Vec::new();
+    let mut tables = 0usize;
     loop {
         let ev = reader.read_event().map_err(|e| {
             doc_error(
@@ -196,8 +200,16 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
                     "tbl" => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {
-                            let (table, fills) = resolve_table(std::mem::take(&mut rows), budget)?;
+                            tables += 1;
+                            let mut notes = Vec::new();
+                            let (table, fills) = resolve_table(
+                                std::mem::take(&mut rows),
+                                budget,
+                                tables,
+                                &mut notes,
+                            )?;
                             blocks.push(Block::Table(table, fills));
+                            blocks.extend(notes.into_iter().map(Block::Note));
                         }
                     }
                     _ => {}
@@ -206,14 +218,40 @@ fn parse_body(xml: &str, budget: &mut Budget) -> Result<Vec<Block>> {
             Event::Text(t) if in_text && skip == 0 => para.push_str(&t.xml10_content()),
             Event::CData(t) if in_text && skip == 0 => para.push_str(&t.into_inner()),
             Event::GeneralRef(r) if in_text && skip == 0 => {
+                let name = r.xml10_content();
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     para.push(c);
-                } else if let Some(c) = entity(&r.xml10_content()) {
+                } else if let Some(c) = entity(&name) {
                     para.push(c);
+                } else {
+                    // An entity XML does not define and Word never writes: kept as written,
+                    // with a note (it used to vanish from the text).
+                    para.push('&');
+                    para.push_str(&name);
+                    para.push(';');
+                    if unknown_entities.len() < 20 && !unknown_entities.iter().any(|u| *u == *name)
+                    {
+                        unknown_entities.push(name.to_string());
+                    }
                 }
             }
             _ => {}
         }
+    }
+    if !unknown_entities.is_empty() {
+        blocks.push(Block::Note(Diagnostic::new(
+            "docx_entity",
+            Severity::Warning,
+            format!(
+                "the document uses XML entities that are not defined ({}): kept in the text as \
+                 written",
+                unknown_entities
+                    .iter()
+                    .map(|e| format!("&{e};"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )));
     }
     Ok(blocks)
 }
@@ -271,19 +309,59 @@ const MAX_GRID: usize = 1_000;
 /// `office::apply_fills`).
 type Table = (Vec<Vec<String>>, Vec<(usize, usize, String)>);
 
-fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Table> {
+fn resolve_table(
+    rows: Vec<RawRow>,
+    budget: &mut Budget,
+    table_no: usize,
+    notes: &mut Vec<Diagnostic>,
+) -> Result<Table> {
     // (start column, text) per row.
     let mut placed: Vec<Vec<(usize, String, bool)>> = Vec::with_capacity(rows.len());
     let mut starts = std::collections::BTreeSet::new();
     let mut above: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
-    for r in rows {
+    for (row_no, r) in rows.into_iter().enumerate() {
         let mut col = r.grid_before.min(MAX_GRID);
         let mut out = Vec::with_capacity(r.cells.len());
         let mut this_row: std::collections::HashMap<usize, String> =
             std::collections::HashMap::new();
-        for c in r.cells {
+        let n = r.cells.len();
+        for (k, c) in r.cells.into_iter().enumerate() {
             if col >= MAX_GRID {
+                notes.push(Diagnostic::new(
+                    "docx_grid",
+                    Severity::Warning,
+                    format!(
+                        "table {table_no}, row {}: the row is wider than {MAX_GRID} grid columns; \
+                         its last {} cell(s) were not read",
+                        row_no + 1,
+                        n - k
+                    ),
+                ));
                 break;
+            }
+            // A span wider than any table, or one that would push the row's later cells off
+            // the grid, cannot be what the row means (Word tables have at most 63 columns): a
+            // span past the grid is read as one column, a wide one is cut so the cells after it
+            // keep their places, with a warning. (A gridSpan of 4294967295 used to make the
+            // owner, due date and status after it vanish.)
+            let room = MAX_GRID.saturating_sub(col + (n - k - 1)).max(1);
+            let span = if c.span > MAX_GRID {
+                1
+            } else {
+                c.span.min(room)
+            };
+            if span != c.span {
+                notes.push(Diagnostic::new(
+                    "docx_grid",
+                    Severity::Warning,
+                    format!(
+                        "table {table_no}, row {}, cell {}: a gridSpan of {} is wider than the \
+                         table can be; read as {span} column(s)",
+                        row_no + 1,
+                        k + 1,
+                        c.span
+                    ),
+                ));
             }
             let (text, filled) = match (c.vmerge, above.get(&col)) {
                 (Some(false), Some(t)) if is_blank(&c.text) => {
@@ -299,7 +377,7 @@ fn resolve_table(rows: Vec<RawRow>, budget: &mut Budget) -> Result<Table> {
             }
             starts.insert(col);
             out.push((col, text, filled));
-            col = col.saturating_add(c.span).min(MAX_GRID);
+            col = col.saturating_add(span).min(MAX_GRID);
         }
         above = this_row;
         placed.push(out);
@@ -335,6 +413,7 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
     let mut tables: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
     let mut table_fills: Vec<Vec<(usize, usize, String)>> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
+    let mut reader_notes: Vec<Diagnostic> = Vec::new();
     for b in blocks {
         match b {
             Block::Para(p) => paras.push(clean_cell(&p)),
@@ -342,6 +421,7 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
                 tables.push((std::mem::take(&mut paras), t));
                 table_fills.push(f);
             }
+            Block::Note(d) => reader_notes.push(d),
         }
     }
     let trailing = paras.iter().filter(|p| !is_blank(p)).count();
@@ -503,6 +583,7 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
             ),
         ));
     }
+    notes.extend(reader_notes);
     prepend_notes(&mut imported, notes);
     Ok(imported)
 }
@@ -555,7 +636,7 @@ mod tests {
     }
 
     #[test]
-    fn a_huge_grid_span_is_cut() {
+    fn a_huge_grid_span_is_one_column() {
         let xml = r#"<w:document xmlns:w="w"><w:body><w:tbl>
             <w:tr><w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>
             </w:tbl></w:body></w:document>"#;
@@ -564,6 +645,38 @@ mod tests {
         let Block::Table(t, _) = &blocks[0] else {
             panic!()
         };
-        assert_eq!(t[0].len(), 1);
+        assert_eq!(t[0].len(), 2);
+    }
+
+    #[test]
+    fn a_span_past_the_grid_keeps_the_cells_after_it() {
+        let cell = |s: &str| format!("<w:tc><w:p><w:r><w:t>{s}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:tbl>
+            <w:tr>{}{}{}</w:tr>
+            <w:tr><w:tc><w:tcPr><w:gridSpan w:val="4294967295"/></w:tcPr><w:p><w:r><w:t>R</w:t></w:r></w:p></w:tc>{}{}</w:tr>
+            </w:tbl></w:body></w:document>"#,
+            cell("Recommendation"),
+            cell("Action"),
+            cell("Owner"),
+            cell("Do it"),
+            cell("Jo")
+        );
+        let mut b = Budget::new(Limits::default(), "document");
+        let blocks = parse_body(&xml, &mut b).unwrap();
+        let Block::Table(t, _) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(t[1], ["R", "Do it", "Jo"]);
+        assert!(matches!(&blocks[1], Block::Note(d) if d.message.contains("4294967295")));
+    }
+
+    #[test]
+    fn an_unknown_entity_is_kept_with_a_note() {
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>a &bogus; b &amp; c</w:t></w:r></w:p></w:body></w:document>"#;
+        let mut b = Budget::new(Limits::default(), "document");
+        let blocks = parse_body(xml, &mut b).unwrap();
+        assert!(matches!(&blocks[0], Block::Para(p) if p == "a &bogus; b & c"));
+        assert!(matches!(&blocks[1], Block::Note(d) if d.message.contains("&bogus;")));
     }
 }

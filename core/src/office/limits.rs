@@ -10,17 +10,33 @@
 /// | limit | default | why this number |
 /// |---|---|---|
 /// | [`max_entries`](Limits::max_entries) | 10 000 | a real workbook or document has tens of parts; a large one a few hundred |
-/// | [`max_part_bytes`](Limits::max_part_bytes) | 64 MiB | one sheet or `document.xml`, inflated; a 5 000-row tracker is about 5 MiB |
+/// | [`max_part_bytes`](Limits::max_part_bytes) | 64 MiB | one sheet or `document.xml`, inflated; a 5 000-row tracker is about 5 MiB; also an `.ods` workbook's cell text, repeats expanded |
 /// | [`max_total_bytes`](Limits::max_total_bytes) | 256 MiB | all the XML parts together, inflated |
 /// | [`max_cells`](Limits::max_cells) | 1 000 000 | non-empty cells read from one sheet or document |
-/// | [`max_area`](Limits::max_area) | 5 000 000 | cells handed on, blanks included (the sum of the row widths): a stray cell in column XFD on every row would otherwise cost gigabytes |
+/// | [`max_area`](Limits::max_area) | 5 000 000 | cells handed on, blanks included (the sum of the row widths): a stray cell in column XFD on every row would otherwise cost gigabytes; for `.xls` and `.ods`, the bounding boxes of all sheets together |
 /// | [`max_sheets_scanned`](Limits::max_sheets_scanned) | 32 | sheets tried when looking for the one that holds a plan |
 ///
-/// `max_area` also bounds an `.ods` sheet before calamine expands its repeated rows and
-/// columns, and a Word table is at most 1 000 grid columns wide (a larger `gridSpan` is cut).
-/// An `.xls` (BIFF) sheet is expanded by calamine to its used range, which the format itself
-/// caps at 65 536 × 256 cells. Media (pictures, embedded objects) are never inflated, so they
-/// count against none of these.
+/// Every size a file states about itself is a claim, checked before memory is set aside for
+/// it. Per format:
+///
+/// - **`.xlsx`** is streamed cell by cell, so a sheet is never expanded to its bounding box;
+///   a shared-strings `uniqueCount` reserves at most 65 536 strings up front, whatever it says.
+///   Sheets that point at one worksheet part read it once.
+/// - **`.ods`**: calamine expands every sheet's repeated rows and columns when it opens the
+///   workbook, so `content.xml` is measured first: the sheets' area, repeats expanded, is
+///   bounded by `max_area`, and their text (runs of `text:s` spaces and repeated cells
+///   expanded) by `max_part_bytes`. A `text:s` run brings a cell to at most 32 767 characters.
+/// - **`.xls`** (BIFF8 in an OLE compound file): calamine expands every sheet to its used range
+///   when it opens the workbook; the sheets' ranges together are bounded by `max_area` before
+///   any is allocated (a cell at row 65 535, column 65 535 would make a range of four billion
+///   cells). A `DIMENSIONS` record is never trusted for more than the stream could hold, and
+///   the compound file's sector chains are bounded by the file's length.
+/// - **`.docx`**: a Word table is at most 1 000 grid columns wide; a `gridSpan` past that is
+///   read as one column, with a warning.
+///
+/// These bounds live partly in our code and partly in a patched copy of calamine
+/// (`vendor/calamine`, see its `VENDORED.md`). Media (pictures, embedded objects, printer
+/// settings, macros) are never inflated, so they count against none of these.
 /// A file over a limit is an [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) that names
 /// what was measured.
 ///

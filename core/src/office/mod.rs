@@ -44,7 +44,7 @@
 //! ```
 
 mod detect;
-mod limits;
+pub(crate) mod limits;
 
 #[cfg(any(feature = "excel", feature = "word"))]
 mod container;

@@ -44,6 +44,9 @@ fn sheet_infos(meta: &[calamine::Sheet]) -> Vec<SheetInfo> {
 
 struct XlsxBook<'a> {
     wb: Xlsx<Cursor<&'a [u8]>>,
+    /// The cells and merges of each worksheet part read so far: sheets that point at one part
+    /// (a hostile workbook can point 5,000 sheets at one 60 MB part) parse it once.
+    parts: std::collections::HashMap<String, (Vec<GridCell>, Vec<Merge>)>,
 }
 
 impl Workbook for XlsxBook<'_> {
@@ -56,15 +59,25 @@ impl Workbook for XlsxBook<'_> {
     }
 
     fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid> {
+        let part = self.wb.worksheet_part(name).map(str::to_string);
+        if let Some((cells, merges)) = part.as_ref().and_then(|p| self.parts.get(p)) {
+            for _ in cells {
+                budget.cell()?;
+            }
+            return grid::build(cells.clone(), merges, budget);
+        }
         let merges: Vec<Merge> = self
             .wb
             .merge_cells_by_sheet_name(name)
-            .map_err(xlsx_error)?
+            .map_err(|e| sheet_error(name, e))?
             .iter()
             .map(merge)
             .collect();
         let mut cells = Vec::new();
-        let mut reader = self.wb.worksheet_cells_reader(name).map_err(xlsx_error)?;
+        let mut reader = self
+            .wb
+            .worksheet_cells_reader(name)
+            .map_err(|e| sheet_error(name, e))?;
         let styles: Vec<String> = reader
             .styles()
             .iter()
@@ -88,8 +101,19 @@ impl Workbook for XlsxBook<'_> {
                 });
             }
         }
+        if let Some(p) = part {
+            self.parts.insert(p, (cells.clone(), merges.clone()));
+        }
         grid::build(cells, &merges, budget)
     }
+}
+
+/// An error reading one sheet, with the sheet's name.
+fn sheet_error(name: &str, e: calamine::XlsxError) -> Error {
+    doc_error(
+        "xlsx",
+        format!("sheet {name:?}: {e}; the workbook may be damaged"),
+    )
 }
 
 fn merge(d: &calamine::Dimensions) -> Merge {
@@ -231,7 +255,11 @@ impl Workbook for RangeBook<'_> {
 pub(crate) fn read_xlsx(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
     guarded("xlsx", || {
         let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-        read_book(opts, &mut XlsxBook { wb }, limits)
+        let mut book = XlsxBook {
+            wb,
+            parts: Default::default(),
+        };
+        read_book(opts, &mut book, limits)
     })
 }
 
@@ -243,10 +271,35 @@ pub(crate) fn read_legacy(
     limits: &Limits,
 ) -> Result<Imported> {
     guarded(format, || {
-        let wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|e| legacy_error(format, e))?;
+        let wb = open_legacy(bytes, format, limits)?;
         read_book(opts, &mut RangeBook { wb, format }, limits)
     })
+}
+
+/// Open a workbook with calamine's range reader. An .xls is opened with its sheets' total area
+/// bounded by `max_area` (calamine expands every sheet when it opens the workbook; the bound is
+/// our patch, see `vendor/calamine/VENDORED.md`).
+fn open_legacy<'a>(
+    bytes: &'a [u8],
+    format: &'static str,
+    limits: &Limits,
+) -> Result<calamine::Sheets<Cursor<&'a [u8]>>> {
+    if format == "xls" {
+        let options = calamine::XlsOptions::default()
+            .with_max_area(limits.max_area)
+            .without_formulas();
+        return match calamine::Xls::new_with_options(Cursor::new(bytes), options) {
+            Ok(wb) => Ok(calamine::Sheets::Xls(wb)),
+            Err(calamine::XlsError::AreaLimit { area, max, .. }) => Err(too_large(
+                "the .xls sheets' area (rows × columns of each sheet's used range, blanks \
+                 included, summed over the sheets)",
+                area,
+                max as u64,
+            )),
+            Err(e) => Err(legacy_error(format, calamine::Error::Xls(e))),
+        };
+    }
+    calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| legacy_error(format, e))
 }
 
 fn legacy_error(format: &str, e: calamine::Error) -> Error {
@@ -260,7 +313,10 @@ fn legacy_error(format: &str, e: calamine::Error) -> Error {
 /// calamine expands an .ods sheet's repeated rows and columns into a dense range when it opens
 /// the workbook (every sheet at once). Measure that area first, from `content.xml`, the way
 /// calamine counts it: repeated non-empty cells are expanded, trailing empty ones are not, and
-/// rows (repeats included) count from a sheet's first non-empty row to its last.
+/// rows (repeats included) count from a sheet's first non-empty row to its last. The cells' text
+/// is measured the same way (a `text:s` run of spaces counted as calamine expands it, repeats
+/// multiplied out) and bounded by `max_part_bytes`: a 948-byte file whose cell holds a run of 20
+/// million spaces repeated over 16 000 columns would otherwise ask for hundreds of gigabytes.
 pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
     use quick_xml::events::Event;
     let text = std::str::from_utf8(content)
@@ -279,6 +335,17 @@ pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
     // Per sheet: (row repeats, non-empty width) of each row.
     let mut rows: Vec<(usize, usize)> = Vec::new();
     let (mut row_repeats, mut col, mut width, mut in_row) = (1usize, 0usize, 0usize, false);
+    // Text bytes: of the open cell, of the open row (column repeats expanded), in all.
+    let (mut cell_text, mut row_text, mut text): (u128, u128, u128) = (0, 0, 0);
+    let (mut cell_repeats, mut in_cell) = (1usize, false);
+    let text_limit = limits.max_part_bytes as u128;
+    let text_over = |n: u128| {
+        too_large(
+            "the .ods cells' text (runs of spaces and repeated rows and columns expanded)",
+            n.min(u64::MAX as u128) as u64,
+            limits.max_part_bytes,
+        )
+    };
     let limit = limits.max_area as u128;
     let over = |n: u128| {
         too_large(
@@ -300,6 +367,15 @@ pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
                         rows.push((row_repeats, width));
                         stored += width as u128;
                         in_row = false;
+                        text += row_text * row_repeats.min(1 << 20) as u128;
+                        row_text = 0;
+                        if text > text_limit {
+                            return Err(text_over(text));
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" if in_cell => {
+                        row_text += cell_text * cell_repeats.min(1 << 14) as u128;
+                        (cell_text, in_cell) = (0, false);
                     }
                     "table:table" => {
                         let first = rows.iter().position(|r| r.1 > 0);
@@ -320,6 +396,14 @@ pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
                 continue;
             }
             Event::Eof => break,
+            Event::Text(t) if in_cell => {
+                cell_text += t.len() as u128;
+                continue;
+            }
+            Event::GeneralRef(_) if in_cell => {
+                cell_text += 4;
+                continue;
+            }
             _ => continue,
         };
         match e.name().as_ref() {
@@ -330,8 +414,13 @@ pub(crate) fn check_ods_area(content: &[u8], limits: &Limits) -> Result<()> {
                     rows.push((row_repeats, 0));
                 }
             }
+            "text:s" if in_cell => {
+                // calamine (patched) cuts a run at 32 767 characters.
+                cell_text += attr(e, "text:c").unwrap_or(1).min(32_767) as u128;
+            }
             "table:table-cell" | "table:covered-table-cell" if in_row => {
                 let n = attr(e, "table:number-columns-repeated").unwrap_or(1).max(1);
+                (cell_repeats, in_cell, cell_text) = (n, open, 0);
                 col = col.saturating_add(n).min(1 << 14);
                 if open || has(e, "office:value-type") || has(e, "table:formula") {
                     width = col;
@@ -351,11 +440,19 @@ pub(crate) fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>> 
     if super::detect(bytes) == Some(super::Container::Zip) {
         let mut zip = super::container::Zip::open(bytes, *limits, "xlsx")?;
         zip.verify_xml_parts()?;
+        // calamine expands every .ods sheet when it opens the workbook: measure first.
+        if zip.kind() == super::container::ZipKind::Ods {
+            let content = zip.read_part("content.xml")?.unwrap_or_default();
+            check_ods_area(&content, limits)?;
+        }
     }
-    guarded("xlsx", || {
-        let wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|e| legacy_error("xlsx", e))?;
-        Ok(wb.sheet_names())
+    let format = if super::detect(bytes) == Some(super::Container::Xls) {
+        "xls"
+    } else {
+        "xlsx"
+    };
+    guarded(format, || {
+        Ok(open_legacy(bytes, format, limits)?.sheet_names())
     })
 }
 

@@ -56,8 +56,10 @@ pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};
 pub use resolve::{RulesSpec, DEFAULT_PRESET};
 pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
-pub use ruleset::{PresetInfo, Rule, RuleSet};
-pub use scale::{contrast_ratio, Label, Scale, NOT_RATED, NOT_RATED_COLOUR, NOT_RATED_NAME};
+pub use ruleset::{PresetInfo, Rule, RuleSet, MAX_RULES};
+pub use scale::{
+    contrast_ratio, Label, Scale, MAX_LABELS, NOT_RATED, NOT_RATED_COLOUR, NOT_RATED_NAME,
+};
 
 pub(crate) use facts::overdue_rank;
 pub(crate) use reason::push_date;

@@ -83,10 +83,63 @@ pub struct Rule {
 
 use super::scale::NOT_RATED;
 
+/// The most rules a rule set may have: real rule sets have tens, and every action is tried
+/// against them in turn.
+///
+/// ```
+/// assert_eq!(actionplan::rating::MAX_RULES, 10_000);
+/// ```
+pub const MAX_RULES: usize = 10_000;
+
 fn required_option<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<String>, D::Error> {
     Ok(Option::<String>::deserialize(d)?.filter(|t| t != NOT_RATED))
+}
+
+/// The scale's label ids for a message: the first 20, and how many more.
+fn label_list(scale: &Scale) -> String {
+    let mut s = scale
+        .labels
+        .iter()
+        .take(20)
+        .map(|l| l.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if scale.labels.len() > 20 {
+        s.push_str(&format!(" and {} more", scale.labels.len() - 20));
+    }
+    s
+}
+
+/// A TOML error as "line L, column C: message (near `…`)", the excerpt at most 60 characters:
+/// the TOML reader's own message repeats the whole line, which may be a megabyte long.
+#[cfg(feature = "toml")]
+fn toml_error(text: &str, e: &toml::de::Error) -> Error {
+    let message = e.message().trim_end();
+    let Some(span) = e.span() else {
+        return Error::invalid_option("rules", message.to_string());
+    };
+    let start = span.start.min(text.len());
+    let before = text.get(..start).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let near: String = text[line_start..]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .skip(column.saturating_sub(30))
+        .take(60)
+        .collect();
+    Error::invalid_option(
+        "rules",
+        format!(
+            "TOML line {line}, column {column}: {message} (near `{}`)",
+            near.trim()
+        ),
+    )
 }
 
 /// A preset's id, name and description.
@@ -201,8 +254,7 @@ impl RuleSet {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<RuleSet> {
-        let r: RuleSet =
-            toml::from_str(text).map_err(|e| Error::invalid_option("rules", e.to_string()))?;
+        let r: RuleSet = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         r.check()?;
         Ok(r)
     }
@@ -277,25 +329,41 @@ impl RuleSet {
     }
 
     pub(crate) fn compile(&self) -> Result<Compiled> {
+        if self.rules.len() > MAX_RULES {
+            return Err(Error::invalid_option(
+                "rules",
+                format!(
+                    "the rule set has {} rules; at most {MAX_RULES} are read (every action is \
+                     tried against the rules in turn)",
+                    self.rules.len()
+                ),
+            ));
+        }
         self.scale.check()?;
+        // Label positions and rule ids by hash, so that checking is linear in the rules and
+        // labels (a rule file of 100,000 rules or labels was quadratic).
+        let positions: std::collections::HashMap<&str, usize> = self
+            .scale
+            .labels
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
         let label = |rule: &str, id: &str| {
-            self.scale.position(id).ok_or_else(|| {
+            positions.get(id).copied().ok_or_else(|| {
                 Error::invalid_option(
                     "rules",
                     format!(
                         "rule {rule:?}: {id:?} is not a label of scale {:?} (labels: {})",
                         self.scale.id,
-                        self.scale
-                            .labels
-                            .iter()
-                            .map(|l| l.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        label_list(&self.scale)
                     ),
                 )
             })
         };
         let mut rules = Vec::with_capacity(self.rules.len());
+        let mut ids = std::collections::HashSet::with_capacity(self.rules.len());
         for (i, r) in self.rules.iter().enumerate() {
             if r.id.trim().is_empty() {
                 return Err(Error::invalid_option(
@@ -303,7 +371,7 @@ impl RuleSet {
                     format!("rule {} has no id", i + 1),
                 ));
             }
-            if self.rules[..i].iter().any(|o| o.id == r.id) {
+            if !ids.insert(r.id.as_str()) {
                 return Err(Error::invalid_option(
                     "rules",
                     format!("rule id {:?} is used twice", r.id),

@@ -29,6 +29,14 @@ pub const NOT_RATED_NAME: &str = "Not rated";
 /// ```
 pub const NOT_RATED_COLOUR: &str = "#9e9e9e";
 
+/// The most labels a scale may have: real scales have two to seven, and reports give each
+/// label a column and a colour.
+///
+/// ```
+/// assert_eq!(actionplan::rating::MAX_LABELS, 100);
+/// ```
+pub const MAX_LABELS: usize = 100;
+
 /// A rating scale: its labels, listed **best first** (Blue, Green, Amber, Red; or Green,
 /// Amber/Green, Amber, Amber/Red, Red). The order is what "worst of" means in a roll-up.
 ///
@@ -179,6 +187,15 @@ impl Scale {
         if self.labels.is_empty() {
             return bad("has no labels".into());
         }
+        if self.labels.len() > MAX_LABELS {
+            return bad(format!(
+                "has {} labels; at most {MAX_LABELS} are read (reports give each label a \
+                 column and a colour)",
+                self.labels.len()
+            ));
+        }
+        // Ids by hash: linear in the labels (a scale of 100,000 labels was quadratic).
+        let mut ids = std::collections::HashSet::with_capacity(self.labels.len());
         for (i, l) in self.labels.iter().enumerate() {
             if l.id.trim().is_empty() {
                 return bad(format!("label {} has no id", i + 1));
@@ -186,7 +203,7 @@ impl Scale {
             if l.id == NOT_RATED {
                 return bad(format!("label id {:?} is reserved for \"not rated\"", l.id));
             }
-            if self.labels[..i].iter().any(|o| o.id == l.id) {
+            if !ids.insert(l.id.as_str()) {
                 return bad(format!("label id {:?} is used twice", l.id));
             }
             if parse_hex(&l.colour).is_none() {

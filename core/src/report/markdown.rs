@@ -277,9 +277,8 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
     }
     let _ = writeln!(
         o,
-        "\nShares are whole percentages rounded by the largest-remainder method, so each list adds up to 100%. Recommendations take the {} of their actions' ratings; the plan takes the {}.",
-        a.rules.recommendation_policy.replace('_', " "),
-        a.rules.plan_policy.replace('_', " ")
+        "\nShares are whole percentages rounded by the largest-remainder method, so each list adds up to 100%. {}",
+        super::rollup_sentence(a)
     );
     o
 }

@@ -94,3 +94,24 @@ pub(crate) fn heading(plan: &crate::Plan) -> String {
         (None, None) => "Action plan".into(),
     }
 }
+
+/// How a roll-up policy is said in a sentence, before what it rolls up ("the worst of").
+fn policy_words(policy: &str) -> String {
+    match policy {
+        "worst_of" => "the worst of".into(),
+        "share_of" => "a band set by the shares of".into(),
+        "weighted" => "the weighted score of".into(),
+        other => format!("the {} of", other.replace('_', " ")),
+    }
+}
+
+/// The footer's sentence on roll-ups: "Recommendations take the worst of their actions'
+/// ratings; the plan takes the worst of the ratings below it." (It used to say "the worst of
+/// of".)
+pub(crate) fn rollup_sentence(a: &Assessment) -> String {
+    format!(
+        "Recommendations take {} their actions' ratings; the plan takes {} the ratings below it.",
+        policy_words(&a.rules.recommendation_policy),
+        policy_words(&a.rules.plan_policy)
+    )
+}

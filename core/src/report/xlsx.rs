@@ -164,6 +164,22 @@ fn fit(text: &str) -> String {
     s
 }
 
+/// Excel's sheet has 1,048,576 rows: say so before writing (rust_xlsxwriter's own error came
+/// out as "cannot read the xlsx document: the tracker could not be written").
+fn rows_fit(actions: usize) -> Result<()> {
+    const EXCEL_ROWS: u64 = 1_048_576;
+    let rows = actions as u64 + 1;
+    if rows > EXCEL_ROWS {
+        return Err(crate::office::limits::too_large(
+            "the tracker's Actions sheet (one row per action, plus the header row; Excel's \
+             limit for a sheet)",
+            rows,
+            EXCEL_ROWS,
+        ));
+    }
+    Ok(())
+}
+
 fn xerr(e: XlsxError) -> Error {
     Error::new(ErrorKind::Document {
         format: "xlsx".into(),
@@ -211,6 +227,7 @@ pub fn tracker_xlsx(
             ),
         ));
     }
+    rows_fit(count)?;
     let mut wb = Workbook::new();
     let stamp = plan
         .meta
@@ -635,4 +652,16 @@ fn write_summary(
         r += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn too_many_rows_for_excel_is_too_large_not_cannot_read() {
+        assert!(super::rows_fit(1_048_575).is_ok());
+        let e = super::rows_fit(1_048_576).unwrap_err();
+        assert_eq!(e.code(), "too_large");
+        assert!(!e.to_string().contains("cannot read"), "{e}");
+        assert!(e.to_string().contains("1048576"), "{e}");
+    }
 }
