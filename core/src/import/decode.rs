@@ -114,7 +114,8 @@ fn check_binary(bytes: &[u8]) -> Result<()> {
 /// starts a table, then the most known fields named), and among equals the one that splits the
 /// first lines most consistently.
 pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
-    use super::builder::{best_header, starts_table, HEADER_SCAN};
+    use super::builder::HEADER_SCAN;
+    use super::regions::{best_header, starts_table};
     let head = &text[..text.len().min(64 * 1024)];
     let consistency = consistency_delimiter(head);
     // Each delimiter's reading of the first rows, its header (if any) and that header's score.

@@ -42,12 +42,18 @@
 //! [`Plan::import_diagnostics`]: crate::model::Plan::import_diagnostics
 
 mod builder;
+mod cards;
 mod columns;
 mod decode;
 mod encoding;
+pub mod inspect;
+pub mod regions;
+pub mod roles;
 
 pub use columns::Aliases;
 pub use decode::Format;
+pub use inspect::{Inspection, SectionRow, SkippedRow, TableReading};
+pub use roles::ColumnReading;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind, Result};
@@ -98,6 +104,12 @@ pub struct ImportOptions {
     pub(crate) delimiter: Option<u8>,
     pub(crate) aliases: Aliases,
     pub(crate) columns: Vec<(String, Role)>,
+    /// Columns mapped by their 0-based position.
+    pub(crate) column_roles: Vec<(usize, Role)>,
+    /// The header row, given (1-based; 0: the table has no header row).
+    pub(crate) header_row: Option<usize>,
+    /// Rows from which on another table starts (1-based).
+    pub(crate) table_breaks: Vec<usize>,
     pub(crate) no_fill_down: bool,
     pub(crate) settings: Settings,
     // Workbook options (see `crate::office`).
@@ -120,6 +132,8 @@ pub struct Imported {
     pub plan: Plan,
     /// What the reader inferred or repaired (the same list as `plan.import_diagnostics`).
     pub diagnostics: Vec<Diagnostic>,
+    /// How the file was read: tables, header rows, column roles, sections, rows skipped.
+    pub layout: Inspection,
 }
 
 impl ImportOptions {
@@ -221,6 +235,60 @@ impl ImportOptions {
     /// ```
     pub fn column(&mut self, header: impl Into<String>, role: Role) -> &mut Self {
         self.columns.push((header.into(), role));
+        self
+    }
+
+    /// Map a column by its 1-based position to a field (for a blank or unhelpful header, or a
+    /// table with no header row). It wins over the header and the content.
+    ///
+    /// ```
+    /// use actionplan::model::Role;
+    /// let csv = "Item,Thing,When\nR1,Write the plan and publish it on the website,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .column_at(2, Role::Action)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// let action = &imported.plan.recommendations[0].actions[0];
+    /// assert_eq!(action.description, "Write the plan and publish it on the website");
+    /// ```
+    pub fn column_at(&mut self, position: usize, role: Role) -> &mut Self {
+        self.column_roles.push((position.saturating_sub(1), role));
+        self
+    }
+
+    /// The header row, when the reader picks the wrong one (1-based, as a spreadsheet numbers
+    /// rows; blank rows count). `0` says the table has no header row: the columns are then
+    /// read from their content.
+    ///
+    /// ```
+    /// let csv = "Plan,Lead\nTask,Who,When\nWrite the plan,Jo Bloggs,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .header_row(2)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// assert_eq!(imported.layout.tables[0].header_row, Some(2));
+    /// assert_eq!(imported.plan.recommendations[0].actions[0].owners, ["Jo Bloggs"]);
+    /// ```
+    pub fn header_row(&mut self, row: usize) -> &mut Self {
+        self.header_row = Some(row);
+        self
+    }
+
+    /// Say that the rows from `row` on (1-based) are another table: the row is read as that
+    /// table's header; a table of actions joins the plan, any other table is kept apart.
+    ///
+    /// ```
+    /// let csv = "Action,Owner\nWrite the plan,Jo Bloggs\nName,Role\nJo Bloggs,Officer\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .table_from(3)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// assert_eq!(imported.plan.action_count(), 1);
+    /// assert_eq!(imported.layout.tables.len(), 2);
+    /// ```
+    pub fn table_from(&mut self, row: usize) -> &mut Self {
+        self.table_breaks.push(row);
+        self.table_breaks.sort_unstable();
         self
     }
 
@@ -468,7 +536,11 @@ impl ImportOptions {
                 plan.meta.plan_date = self.plan_date;
             }
             let diagnostics = plan.import_diagnostics.clone();
-            return Ok(Imported { plan, diagnostics });
+            return Ok(Imported {
+                plan,
+                diagnostics,
+                layout: Inspection::default(),
+            });
         }
         let value: serde_json::Value = serde_json::from_slice(text)?;
         match value {
