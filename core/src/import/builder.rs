@@ -360,6 +360,8 @@ struct Layout {
     status_prose: Option<usize>,
     /// The status column is headed "Completed" (a date in it means done).
     status_completed: bool,
+    /// A column of the dates points were raised: the reference for yearless phrases.
+    reference_col: Option<usize>,
 }
 
 /// The column of each unique role (a small array, not a hash map: it is read for every
@@ -686,7 +688,26 @@ fn make_layout(
         let w = normalise_words(&readings[i].header);
         w.split(' ').any(|x| x == "completed" || x == "complete")
     });
+    let reference_col = readings.iter().position(|r| {
+        let w = normalise_words(&r.header);
+        r.role == Role::Extra
+            && w.split(' ').any(|x| x == "date")
+            && w.split(' ').any(|x| {
+                matches!(
+                    x,
+                    "raised"
+                        | "meeting"
+                        | "added"
+                        | "identified"
+                        | "agreed"
+                        | "opened"
+                        | "logged"
+                        | "reported"
+                )
+            })
+    });
     Layout {
+        reference_col,
         keys: columns.iter().map(|c| Text::from(&c.header)).collect(),
         header_row,
         header: readings
@@ -970,7 +991,9 @@ impl State<'_> {
                 | Role::FurtherOptions => false,
                 // A lone recommendation is a recommendation with no actions, unless it reads
                 // like a heading.
-                Role::Recommendation => regions::looks_like_heading(text),
+                Role::Recommendation => {
+                    regions::looks_like_heading(text) || regions::is_numbered_heading(text)
+                }
                 // A lone cell in a ref, theme or unknown column: a heading when it is short
                 // and stands first in the row.
                 _ => short && (i == 0 || regions::looks_like_heading(text)),
@@ -1108,7 +1131,7 @@ impl State<'_> {
         for (i, c) in l.columns.iter().enumerate() {
             if i == a
                 || is_group_role(c.role)
-                || matches!(c.role, Role::Update | Role::LeadMember | Role::Ref)
+                || matches!(c.role, Role::LeadMember | Role::Ref)
                 || i >= cells.len()
             {
                 continue;
@@ -1272,12 +1295,24 @@ impl State<'_> {
             self.last_lead = Some(lead.clone());
             action.lead_member = Some(lead);
         }
-        let reference = self.opts.plan_date;
         let settings = &self.opts.settings;
+        // A "date raised" or "meeting date" column is the reference for phrases with no
+        // year in its row ("Q2").
+        let row_reference = l.reference_col.and_then(|i| {
+            let t = timeframe::parse(cells.str(i), self.opts.plan_date, settings);
+            (t.kind == timeframe::Kind::Day)
+                .then_some(t.due_latest)
+                .flatten()
+        });
+        let reference = row_reference.or(self.opts.plan_date);
         let tf = l.get(cells, Role::Timeframe);
         if !tf.is_empty() {
-            let tf_text = || l.text(cells, Role::Timeframe);
-            action.timeframe = Some(cached(&mut self.cache, tf, tf_text, reference, settings));
+            action.timeframe = Some(if row_reference.is_some() {
+                Arc::new(timeframe::parse(tf, reference, settings))
+            } else {
+                let tf_text = || l.text(cells, Role::Timeframe);
+                cached(&mut self.cache, tf, tf_text, reference, settings)
+            });
         }
         let od = l.get(cells, Role::OriginalDue);
         if !od.is_empty() {
@@ -1296,6 +1331,7 @@ impl State<'_> {
                     s
                 }
             };
+            let undated = (!l.index.contains(Role::Timeframe)).then(|| status.clone());
             match read {
                 // RAG words in the status column go to the RAG ("Green"; "Green - in
                 // progress" gives both).
@@ -1308,6 +1344,19 @@ impl State<'_> {
                 StatusCell::Status(s) => {
                     action.status = Some(s);
                     action.status_text = Some(status);
+                }
+            }
+            // No date column: a date in the status ("To be incorporated in Q2.").
+            if let Some(status) = undated.filter(|s| s.split_whitespace().count() <= 12) {
+                let t = timeframe::parse(&status, reference, settings);
+                let dated = !matches!(
+                    t.kind,
+                    timeframe::Kind::Unreadable
+                        | timeframe::Kind::Status
+                        | timeframe::Kind::Conditional
+                );
+                if dated && t.due_latest.is_some() {
+                    action.timeframe = Some(Arc::new(t));
                 }
             }
         } else if let Some(i) = l.status_prose {
@@ -1628,7 +1677,7 @@ fn read_status(cell: &Text, completed_header: bool, opts: &ImportOptions) -> Sta
         return StatusCell::Status(roles::status_in_text(cell).unwrap_or(Status::Complete));
     }
     if let Some(s) = roles::status_in_text(cell) {
-        if cell.split_whitespace().count() <= 12 {
+        if cell.split_whitespace().count() <= 30 {
             return StatusCell::Status(s);
         }
     }

@@ -139,6 +139,20 @@ pub(crate) fn to_table(rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Optio
     if family.is_none() && starter.is_none() {
         return None;
     }
+    // Page chrome: a line repeated on every card (the page's title) is no part of a record.
+    let mut chrome: Vec<&str> = Vec::new();
+    if let Some(f) = &family {
+        let starts = lines
+            .iter()
+            .filter(|(_, l)| heading(l).is_some_and(|(_, g)| g == *f))
+            .count();
+        for (_, l) in &lines {
+            let n = lines.iter().filter(|(_, x)| x == l).count();
+            if n >= 2 && n * 2 >= starts && heading(l).is_none() && !chrome.contains(l) {
+                chrome.push(l);
+            }
+        }
+    }
     let aliases = super::Aliases::default();
     let mut title: Vec<(usize, &str)> = Vec::new();
     let mut records: Vec<Record> = Vec::new();
@@ -161,6 +175,9 @@ pub(crate) fn to_table(rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Optio
             title.push((line, l));
             continue;
         };
+        if chrome.contains(&l) {
+            continue;
+        }
         if head.is_some() {
             // "01: Confidential reporting": the title after the ref is progress text.
             continue;

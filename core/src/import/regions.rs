@@ -367,7 +367,33 @@ pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
     if !last.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
         return None;
     }
-    if words.len() == 2 && !words[0].chars().all(char::is_alphabetic) {
+    // Two words: a ref word ("Rec 17", "AFI 1", "Recommendation 34"), not "Revised 2015".
+    if words.len() == 2 {
+        let w = words[0];
+        let abbreviation = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+        let ref_word = matches!(
+            w.to_lowercase().as_str(),
+            "rec"
+                | "recommendation"
+                | "action"
+                | "ref"
+                | "item"
+                | "no"
+                | "point"
+                | "objective"
+                | "priority"
+                | "issue"
+                | "finding"
+                | "step"
+                | "area"
+                | "task"
+                | "measure"
+        );
+        if !(abbreviation || ref_word) {
+            return None;
+        }
+    }
+    if last.len() == 4 && (last.starts_with("19") || last.starts_with("20")) {
         return None;
     }
     let rest = text[cut + sep_len..].trim_start();
@@ -475,7 +501,7 @@ fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
             long += 1;
             continue;
         }
-        if let Some(role) = opts.aliases.classify(c) {
+        if let Some(role) = opts.aliases.classify(c).filter(|r| *r != Role::Extra) {
             if !roles.contains(&role) {
                 roles.push(role);
             }

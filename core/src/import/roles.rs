@@ -403,10 +403,14 @@ pub(crate) fn assign(header: &[Text], rows: &[&Row], opts: &ImportOptions) -> Ve
             });
             continue;
         }
+        // A header the alias table keeps apart ("Date raised") over cells that are not dates
+        // says nothing about them.
         let by_header = if is_blank(h) {
             None
         } else {
-            opts.aliases.score(h)
+            opts.aliases.score(h).filter(|(r, _)| {
+                *r != Role::Extra || matches!(content, Some((Content::Date, _)) | None)
+            })
         };
         let header_evidence =
             by_header.map(|(r, s)| format!("header names {} (score {s})", r.as_str()));
@@ -439,6 +443,20 @@ pub(crate) fn assign(header: &[Text], rows: &[&Row], opts: &ImportOptions) -> Ve
                 d.score = u16::from(s);
                 d.confidence = share;
             }
+            // A weak header word ("Target Outcome": score 3) over cells that plainly say
+            // something else: the cells win.
+            (Some((role, s)), Some((c, share)))
+                if s <= 3 && !agrees(role, c) && share >= 0.6 && matches!(c, Content::Long) =>
+            {
+                d.role = Role::Action;
+                d.score = 3;
+                d.confidence = share * 0.8;
+                let _ = role;
+            }
+            // A status header over percentages (shares of targets by status): not a status.
+            (Some((Role::Status, _)), Some((Content::Percent, share))) => {
+                d.confidence = share;
+            }
             (Some((role, s)), _) => {
                 d.role = role;
                 d.score = u16::from(s);
@@ -449,9 +467,11 @@ pub(crate) fn assign(header: &[Text], rows: &[&Row], opts: &ImportOptions) -> Ve
                 };
             }
             // A header never seen over a single cell: too little to go on.
-            (None, Some(_)) if !is_blank(h) && p.filled < 2 => {}
+            (None, Some((c, _))) if !is_blank(h) && p.filled < 2 && c != Content::Long => {}
             (None, Some((c, share))) => {
                 d.role = match c {
+                    // The same sentence down the column (a committee's name): not the action.
+                    Content::Long if p.filled >= 3 && p.distinct * 2 <= p.filled => Role::Extra,
                     Content::Long => Role::Action,
                     Content::Code => Role::Ref,
                     Content::Number => Role::Extra,
