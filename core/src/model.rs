@@ -202,6 +202,19 @@ impl std::str::FromStr for Role {
     type Err = crate::Error;
     fn from_str(s: &str) -> crate::Result<Self> {
         let key = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        // Everyday names for the fields (`--map "By When=due"`).
+        let key = match key.as_str() {
+            "due" | "date" | "due_date" | "deadline" | "when" | "by_when" => "timeframe",
+            "lead" | "who" | "officer" | "responsible" => "owner",
+            "comment" | "comments" | "progress" | "note" | "notes" => "update",
+            "description" | "task" => "action",
+            "rec" => "recommendation",
+            "rec_ref" => "recommendation_ref",
+            "ignore" | "other" | "keep" => "extra",
+            "percent_complete" | "pct" | "%" => "percent",
+            _ => key.as_str(),
+        }
+        .to_string();
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == key)

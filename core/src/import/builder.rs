@@ -1121,7 +1121,13 @@ impl State<'_> {
             return self.data_row(line, cells);
         }
         let items = list_items(action);
-        if items.len() < 2 || items[0].ends_with(':') {
+        // Items that read as actions (three words or more each); a lead-in line ending in
+        // ":" keeps its sub-points as one action.
+        if items.len() < 2
+            || items.len() > 30
+            || items[0].ends_with(':')
+            || items.iter().any(|i| i.split_whitespace().count() < 3)
+        {
             return self.data_row(line, cells);
         }
         let n = items.len();
@@ -1141,7 +1147,11 @@ impl State<'_> {
                 continue;
             }
             let its = list_items(v);
-            if its.len() == n {
+            if its.len() == n
+                && its
+                    .iter()
+                    .all(|i| i.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            {
                 lined_up = true;
                 lists[i] = Some(its);
             } else if its.len() > 1 {

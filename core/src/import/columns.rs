@@ -227,6 +227,47 @@ impl Aliases {
         self
     }
 
+    /// Read extra header phrases from text: one a line, `phrase = field` (or a tab between
+    /// them); blank lines and lines starting with `#` are skipped. Or the JSON form
+    /// (`{"extra": [["Whodunnit", "owner"]]}`).
+    ///
+    /// ```
+    /// use actionplan::import::Aliases;
+    /// use actionplan::model::Role;
+    /// let a = Aliases::from_text("# our words\nWhodunnit = owner\nBy when\tdue\n").unwrap();
+    /// assert_eq!(a.classify("whodunnit"), Some(Role::Owner));
+    /// assert_eq!(a.classify("By When"), Some(Role::Timeframe));
+    /// assert!(Aliases::from_text("Whodunnit = nobody").is_err());
+    /// ```
+    pub fn from_text(text: &str) -> crate::Result<Aliases> {
+        if text.trim_start().starts_with('{') {
+            return serde_json::from_str(text).map_err(|e| {
+                crate::Error::invalid_option("aliases", format!("not an alias file: {e}"))
+            });
+        }
+        let mut out = Aliases::default();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let (phrase, field) = l
+                .rsplit_once('=')
+                .or_else(|| l.rsplit_once('\t'))
+                .ok_or_else(|| {
+                    crate::Error::invalid_option(
+                        "aliases",
+                        format!("line {}: {l:?} is not \"phrase = field\"", n + 1),
+                    )
+                })?;
+            let role: Role = field.trim().parse().map_err(|e: crate::Error| {
+                crate::Error::invalid_option("aliases", format!("line {}: {e}", n + 1))
+            })?;
+            out.add(phrase.trim(), role);
+        }
+        Ok(out)
+    }
+
     /// The role a header names, with a score (higher is more specific); `None` when it names
     /// nothing the model knows (the column is then kept as an extra column).
     ///

@@ -292,6 +292,40 @@ impl ImportOptions {
         self
     }
 
+    /// A column mapping written as text, as the command line takes it: `"By When=due"` maps a
+    /// header (matched on its words) to a field, `"3=owner"` the third column. Field names are
+    /// the model's roles (`action`, `owner`, `timeframe`, `status`, `rag`, `percent`,
+    /// `update`, `ref`, `recommendation`, `extra`, …) or everyday names (`due`, `lead`,
+    /// `comment`, `ignore`).
+    ///
+    /// ```
+    /// let csv = "Task,Person,By When\nWrite the plan,Jo Bloggs,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .map_column("By When=due").unwrap()
+    ///     .map_column("2=owner").unwrap()
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// let action = &imported.plan.recommendations[0].actions[0];
+    /// assert_eq!(action.owners, ["Jo Bloggs"]);
+    /// assert_eq!(action.due(), "2025-03-31".parse().ok());
+    /// assert!(actionplan::import::ImportOptions::new().map_column("no equals sign").is_err());
+    /// ```
+    pub fn map_column(&mut self, spec: &str) -> Result<&mut Self> {
+        let (column, field) = spec.rsplit_once('=').ok_or_else(|| {
+            Error::invalid_option(
+                "map",
+                format!("{spec:?} is not a mapping: write HEADER=FIELD, such as \"By When=due\""),
+            )
+        })?;
+        let role: Role = field.parse()?;
+        let column = column.trim();
+        match column.parse::<usize>() {
+            Ok(n) if n >= 1 => self.column_at(n, role),
+            _ => self.column(column, role),
+        };
+        Ok(self)
+    }
+
     /// Turn off carrying merged cells down (recommendation, owner, lead member).
     ///
     /// ```
