@@ -499,7 +499,8 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         })
     });
     report.title_rows = above.title_rows.iter().map(|&i| head[i].line).collect();
-    if let Some(line) = header_line {
+    let cards = report.layout == "cards";
+    if let Some(line) = header_line.filter(|_| !cards) {
         if above_end > 0 {
             let section = above
                 .section
@@ -517,7 +518,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
                 .at(Place::row(line)),
             );
         }
-    } else {
+    } else if !cards {
         diagnostics.push(
             Diagnostic::new(
                 "no_header_row",
@@ -531,7 +532,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
     diagnostics.push(mapping_note(&layout));
     report.tables.push(TableReading {
         kind: "actions".into(),
-        header_row: header_line,
+        header_row: header_line.filter(|_| !cards),
         first_row: header_line.unwrap_or_else(|| head.get(data_from).map_or(1, |r| r.line)),
         last_row: header_line.unwrap_or(0),
         rows: 0,
@@ -1078,8 +1079,24 @@ impl State<'_> {
     fn new_table(&mut self, line: usize, cells: Cells<'_>, forced: bool) {
         let header: Vec<Text> = (0..cells.len()).map(|i| cells.text(i)).collect();
         if regions::repeats_header(cells.iter(), &self.layout.header) && !forced {
-            self.repeated_headers.push(line);
-            self.skip(line, "repeated header");
+            // The table of actions goes on after a table kept apart.
+            let columns = self
+                .report
+                .tables
+                .iter()
+                .rev()
+                .find(|t| t.kind == "actions")
+                .map(|t| t.columns.clone())
+                .unwrap_or_default();
+            self.report.tables.push(TableReading {
+                kind: "actions".into(),
+                header_row: Some(line),
+                first_row: line,
+                last_row: line,
+                rows: 0,
+                columns,
+                header: Vec::new(),
+            });
             return;
         }
         let readings = roles::assign(&header, &[], self.opts);

@@ -199,7 +199,14 @@ pub(crate) fn above_header(rows: &[Row]) -> Above {
 
 /// A numbered heading: "1. Publication of policies", "2) Finance", "Theme 3: Housing",
 /// "Section 2 - Governance" (short, one line).
-pub(crate) fn is_numbered_heading(text: &str) -> bool {
+///
+/// ```
+/// use actionplan::import::regions::is_numbered_heading;
+/// assert!(is_numbered_heading("1. Publication of policies"));
+/// assert!(is_numbered_heading("Theme 3: Housing"));
+/// assert!(!is_numbered_heading("2020 was a hard year"));
+/// ```
+pub fn is_numbered_heading(text: &str) -> bool {
     let t = text.trim();
     if t.chars().count() > 150 || t.contains('\n') {
         return false;

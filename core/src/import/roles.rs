@@ -194,7 +194,12 @@ pub(crate) fn is_date(s: &str, opts: &ImportOptions) -> bool {
         return false;
     }
     let t = timeframe::parse(s, opts.plan_date, &opts.settings);
-    !matches!(t.kind, Kind::Unreadable | Kind::Status | Kind::Conditional)
+    match t.kind {
+        Kind::Unreadable | Kind::Status | Kind::Conditional => false,
+        // "Head of Finance" names no financial year: a year must be found.
+        Kind::FinancialYear => t.due_latest.is_some(),
+        _ => true,
+    }
 }
 
 /// A RAG colour word ("Green", "Amber/Red", "R"), not a lifecycle word.
@@ -429,6 +434,21 @@ pub(crate) fn assign(header: &[Text], rows: &[&Row], opts: &ImportOptions) -> Ve
                 Some((Content::Number, share)),
             ) => {
                 d.confidence = share;
+            }
+            // Short codes under a header naming the action ("Action" spanning a number column
+            // and the blank-headed column of text beside it): the codes are the ref.
+            (Some((Role::Action, _)), Some((Content::Code, share)))
+                if (0..width).any(|j| {
+                    j != i
+                        && matches!(profiles[j].content(), Some((Content::Long, _)))
+                        && header
+                            .get(j)
+                            .is_none_or(|h| is_blank(h) || opts.aliases.score(h).is_none())
+                }) =>
+            {
+                d.role = Role::Ref;
+                d.score = 3;
+                d.confidence = share * 0.8;
             }
             // Sentences under a "Ref"/"No." header: the action text (the label stands over a
             // number column spanned by the header cell, or names both).
