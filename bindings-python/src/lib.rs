@@ -256,6 +256,60 @@ fn read<'py>(
     )
 }
 
+/// How a file is read, as a dict: the tables found and their rows, each table's header row,
+/// each column's role with its header and content evidence and confidence, the section rows,
+/// the rows skipped and why, and the reader's diagnostics (the same data as `actionplan
+/// inspect FILE --json`). Corrections: `columns` (`{"By When": "due"}`), `header_row` (as a
+/// spreadsheet numbers rows; 0 for a table with no header), `table_from` (rows from which on
+/// another table starts), `aliases`, `sheet`.
+#[pyfunction]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, columns=None, aliases=None, header_row=None, table_from=None, sheet=None))]
+#[allow(clippy::too_many_arguments)]
+fn inspect<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    format: &str,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    header_row: Option<usize>,
+    table_from: Option<Vec<usize>>,
+    sheet: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let args = ReadArgs {
+        plan_date,
+        as_of: None,
+        organisation: None,
+        title: None,
+        columns,
+        aliases,
+        delimiter: None,
+        fill_down: true,
+        format,
+        sheet,
+        sheets_as_themes: false,
+    };
+    let text = guard(py, || {
+        let mut opts = args.options(py)?;
+        if let Some(n) = header_row {
+            opts.header_row(n);
+        }
+        for n in table_from.unwrap_or_default() {
+            opts.table_from(n);
+        }
+        let imported = match crate::convert::source(source)? {
+            Source::Path(path) => {
+                let bytes = std::fs::read(&path).map_err(|e| io_error(py, &path, &e))?;
+                py.detach(|| opts.read_bytes(&bytes))
+            }
+            Source::Bytes(bytes) => py.detach(|| opts.read_bytes(&bytes)),
+        }
+        .py(py)?;
+        Ok(actionplan::import::inspect::to_json_with_plan(&imported))
+    })?;
+    py.import("json")?.call_method1("loads", (text,))
+}
+
 /// Read a plan from an Excel workbook (`.xlsx`, `.xlsm`, `.xls`) or an OpenDocument
 /// spreadsheet (`.ods`). `sheet` picks the sheet by name or 0-based index (hidden sheets
 /// count; default: the first visible sheet holding a table of actions); `sheets_as_themes=True`
@@ -572,6 +626,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(inspect, m)?)?;
     m.add_function(wrap_pyfunction!(read_excel, m)?)?;
     m.add_function(wrap_pyfunction!(from_records, m)?)?;
     m.add_function(wrap_pyfunction!(_from_columns, m)?)?;

@@ -30,11 +30,7 @@ pub fn run(args: &InspectArgs, out: &mut dyn Write) -> i32 {
     };
     let plan = &imported.plan;
     let text = if args.json {
-        let mut v = serde_json::to_value(&imported.layout).expect("plain data");
-        v["actions"] = plan.action_count().into();
-        v["groups"] = plan.recommendations.len().into();
-        v["diagnostics"] = serde_json::to_value(&imported.diagnostics).expect("plain data");
-        serde_json::to_string_pretty(&v).expect("plain data") + "\n"
+        actionplan::import::inspect::to_json_with_plan(&imported) + "\n"
     } else {
         let mut s = format!(
             "{}: {} action(s) in {} group(s)\n",

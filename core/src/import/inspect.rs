@@ -196,3 +196,23 @@ impl Inspection {
         s
     }
 }
+
+/// The inspection of an import with the counts and diagnostics, as JSON: what `actionplan
+/// inspect --json`, Python's `actionplan.inspect` and JavaScript's `inspectPlan` give.
+///
+/// ```
+/// let imported = actionplan::import::ImportOptions::new()
+///     .read_bytes(b"Action,Owner\nWrite the plan,Jo Bloggs\n").unwrap();
+/// let json = actionplan::import::inspect::to_json_with_plan(&imported);
+/// let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+/// assert_eq!(v["actions"], 1);
+/// assert_eq!(v["tables"][0]["columns"][1]["role"], "owner");
+/// ```
+pub fn to_json_with_plan(imported: &super::Imported) -> String {
+    let mut v = serde_json::to_value(&imported.layout).expect("plain data");
+    v["actions"] = imported.plan.action_count().into();
+    v["groups"] = imported.plan.recommendations.len().into();
+    v["title"] = imported.plan.meta.title.clone().into();
+    v["diagnostics"] = serde_json::to_value(&imported.diagnostics).expect("plain data");
+    serde_json::to_string_pretty(&v).expect("plain data")
+}
