@@ -782,7 +782,11 @@ fn mapping_note(layout: &Layout) -> Diagnostic {
         Severity::Info,
         format!("columns read as: {}", parts.join(", ")),
     )
-    .at(Place::row(layout.header_row))
+    .at(if layout.header_row > 0 {
+        Place::row(layout.header_row)
+    } else {
+        Place::default()
+    })
     .hint("give an explicit column mapping if a column was read as the wrong field")
 }
 
