@@ -107,8 +107,8 @@ fn p3_other_tables_are_kept_apart() {
     assert_eq!(a[2].owners, ["Director (People/Change)"]);
 }
 
-/// 4. A header over a number column and a blank header over the text: codes are the ref,
-/// sentences the action.
+/// Pattern 4: a header over a number column and a blank header over the text: codes are
+/// the ref, sentences the action.
 fn check_spanning(i: &Imported) {
     let a = actions(i);
     assert_eq!(a.len(), 3);
@@ -149,8 +149,8 @@ fn p5_unseen_headers_and_no_header() {
     assert_eq!(actions(&i)[3].action_ref, "R4");
 }
 
-/// 6. Parallel lists: n lines of actions beside n lines of owners and dates are n actions; a
-/// lead-in with sub-points is one; mismatched counts keep one and say so.
+/// Pattern 6, parallel lists: n lines of actions beside n lines of owners and dates are n
+/// actions; a lead-in with sub-points is one; mismatched counts keep one and say so.
 #[test]
 fn p6_parallel_lists_in_one_row() {
     let i = read("6-parallel-lists.csv");

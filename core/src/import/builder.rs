@@ -1689,7 +1689,7 @@ fn read_status(cell: &Text, completed_header: bool, opts: &ImportOptions) -> Sta
     }
     // "Green - in progress", "Amber: delayed".
     let first = cell
-        .split(|c: char| matches!(c, '-' | '–' | ':' | '/' | '(' | ',' | '\n'))
+        .split(['-', '–', ':', '/', '(', ',', '\n'])
         .next()
         .unwrap_or("")
         .trim();

@@ -79,7 +79,7 @@ fn labelled(line: &str) -> Option<(&str, &str)> {
     let (label, value) = line.split_once(':')?;
     let label = label.trim();
     let n = label.split_whitespace().count();
-    (n >= 1 && n <= 4 && label.chars().any(char::is_alphabetic) && !label.contains('\n'))
+    ((1..=4).contains(&n) && label.chars().any(char::is_alphabetic) && !label.contains('\n'))
         .then(|| (label, value.trim()))
 }
 

@@ -366,9 +366,8 @@ pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let last = words[words.len() - 1];
-    if !last.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && !(words.len() == 1 && roles::is_code(last))
-    {
+    let numbered = last.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if !(numbered || words.len() == 1 && roles::is_code(last)) {
         return None;
     }
     if !last.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {

@@ -306,8 +306,7 @@ fn is_name(s: &str, opts: &ImportOptions) -> bool {
     let t = s.trim();
     let first_line = t.lines().next().unwrap_or("");
     let words = word_count(t);
-    words >= 1
-        && words <= 12
+    (1..=12).contains(&words)
         && first_line.chars().count() <= 60
         && !t.ends_with('.')
         && t.chars().next().is_some_and(|c| c.is_uppercase())
