@@ -40,6 +40,10 @@ struct ReadArgs<'a, 'py> {
     format: &'a str,
     sheet: Option<&'a Bound<'py, PyAny>>,
     sheets_as_themes: bool,
+    /// The header row (1-based; 0: no header row).
+    header_row: Option<usize>,
+    /// Rows from which on another table starts.
+    table_from: Vec<usize>,
 }
 
 impl ReadArgs<'_, '_> {
@@ -86,6 +90,12 @@ impl ReadArgs<'_, '_> {
             o.sheet(sheet);
         }
         o.sheets_as_themes(self.sheets_as_themes);
+        if let Some(n) = self.header_row {
+            o.header_row(n);
+        }
+        for &n in &self.table_from {
+            o.table_from(n);
+        }
         Ok(o)
     }
 }
@@ -175,6 +185,8 @@ fn read_csv<'py>(
             format: "csv",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -210,6 +222,8 @@ fn read_json<'py>(
             format: "json",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -219,8 +233,10 @@ fn read_json<'py>(
 /// "xlsx" | "docx"`. For a workbook, `sheet` picks the sheet by name or 0-based index (default:
 /// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
 /// visible sheet holding a table as one plan, each sheet's name the theme of its rows.
+/// `header_row` gives the header row (as a spreadsheet numbers rows; 0: no header row) and
+/// `table_from` the rows from which on another table starts (see `inspect`).
 #[pyfunction]
-#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false))]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, header_row=None, table_from=None))]
 #[allow(clippy::too_many_arguments)]
 fn read<'py>(
     py: Python<'py>,
@@ -236,6 +252,8 @@ fn read<'py>(
     fill_down: bool,
     sheet: Option<&Bound<'py, PyAny>>,
     sheets_as_themes: bool,
+    header_row: Option<usize>,
+    table_from: Option<Vec<usize>>,
 ) -> PyResult<Plan> {
     read_source(
         py,
@@ -252,6 +270,8 @@ fn read<'py>(
             format,
             sheet,
             sheets_as_themes,
+            header_row,
+            table_from: table_from.unwrap_or_default(),
         },
     )
 }
@@ -288,15 +308,11 @@ fn inspect<'py>(
         format,
         sheet,
         sheets_as_themes: false,
+        header_row,
+        table_from: table_from.unwrap_or_default(),
     };
     let text = guard(py, || {
-        let mut opts = args.options(py)?;
-        if let Some(n) = header_row {
-            opts.header_row(n);
-        }
-        for n in table_from.unwrap_or_default() {
-            opts.table_from(n);
-        }
+        let opts = args.options(py)?;
         let imported = match crate::convert::source(source)? {
             Source::Path(path) => {
                 let bytes = std::fs::read(&path).map_err(|e| io_error(py, &path, &e))?;
@@ -346,6 +362,8 @@ fn read_excel<'py>(
             format: "xlsx",
             sheet,
             sheets_as_themes,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -459,6 +477,8 @@ fn from_records<'py>(
             format: "auto",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         }
         .options(py)?;
         if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
@@ -551,6 +571,8 @@ fn _from_columns<'py>(
             format: "auto",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         }
         .options(py)?;
         let mut hs = Vec::new();

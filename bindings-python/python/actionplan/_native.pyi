@@ -384,7 +384,10 @@ def read(
     fill_down: bool = True,
     sheet: str | int | None = None,
     sheets_as_themes: bool = False,
+    header_row: int | None = None,
+    table_from: list[int] | None = None,
 ) -> Plan: ...
+
 def inspect(
     source: _Source,
     *,

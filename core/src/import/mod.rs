@@ -13,6 +13,16 @@
 //!   UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (detected per cell);
 //! - every column the model does not know is kept by its header in [`Action::extra`].
 //!
+//! The import is a pipeline of stages: rows ([`decode`](self) for CSV/TSV, [`crate::office`]
+//! for workbooks and documents; card pages of "Label: value" lines are turned into a table by
+//! `cards`) → regions ([`regions`]: title, header, sections, other tables, rows cut short) →
+//! column roles ([`roles`]: from header words and cell content, with confidence and evidence)
+//! → records (`builder`: actions, fill-down, parallel lists, status and RAG words, revised
+//! dates) → plan. How a file was read is in [`Imported::layout`] ([`inspect`]); the
+//! corrections are [`ImportOptions::map_column`], [`ImportOptions::header_row`],
+//! [`ImportOptions::aliases`], [`ImportOptions::sheet`] and [`ImportOptions::table_from`].
+//! `docs/IMPORT.md` walks through each with examples.
+//!
 //! What the reader inferred and what it repaired is reported as diagnostics in
 //! [`Imported::diagnostics`] (also kept in [`Plan::import_diagnostics`]).
 //!
