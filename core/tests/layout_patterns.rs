@@ -264,3 +264,25 @@ mod word {
         check_spanning(&read("4-spanning-header.docx"));
     }
 }
+
+/// Files that are not action plans are refused: the project's README, a Rust source file, a
+/// paragraph of prose. (The example plans and the corpus are read by their own tests.)
+#[test]
+fn files_that_are_not_plans_are_refused() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    for f in [
+        "README.md",
+        "core/src/lib.rs",
+        "docs/IMPORT.md",
+        "core/src/import/builder.rs",
+    ] {
+        let bytes = std::fs::read(root.join(f)).unwrap();
+        let r = ImportOptions::new().read_bytes(&bytes);
+        assert!(r.is_err(), "{f} was read as a plan");
+    }
+    let prose = "The council met on Tuesday to discuss the budget. Members raised concerns about the \
+                 cost of the new leisure centre, which has risen since the plan was agreed in March \
+                 2024. The leader said a report would follow in the summer.\n\nOfficers were asked \
+                 to look again at the figures and to consult residents before any decision.\n";
+    assert!(ImportOptions::new().read_bytes(prose.as_bytes()).is_err());
+}

@@ -78,7 +78,7 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn iter(self) -> impl Iterator<Item = &'a str> {
+    fn iter(self) -> impl Iterator<Item = &'a str> + Clone {
         (0..self.len()).map(move |i| self.str(i))
     }
 }
@@ -458,6 +458,12 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         }
     }
 
+    // Not a plan at all (source code, Markdown): refused before any header is looked for.
+    if regions::looks_like_code(&head) {
+        return Err(Error::new(ErrorKind::NoHeader {
+            rows_scanned: head.len(),
+        }));
+    }
     // 2. Regions: the header row (or none), the title and a first section above it.
     let found = regions::find_header(&head, opts)?;
     let (header_at, data_from) = match found {

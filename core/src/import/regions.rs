@@ -113,6 +113,35 @@ fn filled(r: &Row) -> usize {
     r.cells.iter().filter(|c| !is_blank(c)).count()
 }
 
+/// Whether the first rows read as source code or Markdown rather than a table: a fifth or
+/// more of their cells hold "//", "::", braces, backticks, "**", "](" or start with "#".
+/// (Cells of plans hold these rarely: a README or a Rust file is not a plan.)
+///
+/// ```
+/// let imported = actionplan::import::ImportOptions::new()
+///     .read_bytes(b"# My project\n\nSome text, with a comma.\n\n```rust\nlet x = f(a, b);\n```\n\n- item, `code`\n- item, **bold**\n// note, here\nfn main() { g(c, d) }\n");
+/// assert!(imported.is_err());
+/// ```
+pub(crate) fn looks_like_code(head: &[Row]) -> bool {
+    let mut total = 0;
+    let mut code = 0;
+    for c in head.iter().flat_map(|r| r.cells.iter()) {
+        let t = c.trim();
+        if t.is_empty() {
+            continue;
+        }
+        total += 1;
+        if ["//", "::", "{", "}", "`", "**", "]("]
+            .iter()
+            .any(|m| t.contains(m))
+            || t.starts_with('#')
+        {
+            code += 1;
+        }
+    }
+    total >= 8 && code * 5 >= total
+}
+
 /// A header of words never seen: the first row of three or more short labels (no numbers,
 /// dates or sentences) with a row holding a long sentence among the three rows below it.
 fn label_header(head: &[Row], opts: &ImportOptions) -> Option<usize> {
@@ -288,7 +317,16 @@ pub(crate) fn is_action_header<'a>(
 /// What a header of another table names: "indicators" (Indicator/Measure/KPI/PI with
 /// Target/Actual), "glossary" (Term/Abbreviation with Meaning/Definition), "sign-off"
 /// (Signed/Signature with Name/Date/Role); `None` for any other row.
-pub(crate) fn other_table_kind<'a>(cells: impl Iterator<Item = &'a str>) -> Option<&'static str> {
+pub(crate) fn other_table_kind<'a>(
+    cells: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'static str> {
+    // Cheap first (this runs for every row): a header's cells are all short.
+    if cells
+        .clone()
+        .any(|c| c.len() > 160 || c.chars().count() > 40)
+    {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut n = 0;
     for c in cells.filter(|c| !is_blank(c)) {
@@ -410,6 +448,24 @@ pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
 /// "extended to", "revised to", "deferred to", "rescheduled for", "new target date", … (to
 /// the end of the sentence); or "extended from X to Y" (Y).
 pub(crate) fn revised_date(text: &str) -> Option<&str> {
+    // Cheap first (this runs for every comment): a word stem of one of the cues, in either
+    // case of its first letter.
+    const STEMS: &[&str] = &[
+        "xpected",
+        "evised",
+        "eferred",
+        "elayed",
+        "ostponed",
+        "ushed back",
+        "eschedul",
+        "xtended",
+        "ew target",
+        "ew date",
+        "ow due",
+    ];
+    if !STEMS.iter().any(|s| text.contains(s)) {
+        return None;
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // Case folding changed byte offsets (rare letters): look in ASCII only.
