@@ -13,6 +13,9 @@ use std::path::PathBuf;
 /// The score reached (raise it when the reader improves; never lower it).
 const FLOOR: usize = 9;
 
+/// The score reached when each sample's action is found by its whole opening words.
+const FLOOR_FULL: usize = 11;
+
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/plans")
 }
@@ -50,8 +53,10 @@ fn text(v: &Value) -> String {
     }
 }
 
-/// Why a file misses (empty: it reads as expected).
-fn misses(name: &str, want: &Value) -> Vec<String> {
+/// Why a file misses (empty: it reads as expected). `prefix`: how many characters of a
+/// sample's opening words find its action (25, as score_corpus.py; `usize::MAX`: all of them,
+/// which tells apart actions that open alike, such as "By 1 June 2023, chief fire officers…").
+fn misses(name: &str, want: &Value, prefix: usize) -> Vec<String> {
     let bytes = std::fs::read(dir().join(name)).unwrap();
     // As the command line reads a .tsv file.
     let plan = match ImportOptions::new().format(Format::Tsv).read_bytes(&bytes) {
@@ -72,7 +77,7 @@ fn misses(name: &str, want: &Value) -> Vec<String> {
         }
     }
     for s in want["samples"].as_array().into_iter().flatten() {
-        let start: String = norm(&text(&s["starts"])).chars().take(25).collect();
+        let start: String = norm(&text(&s["starts"])).chars().take(prefix).collect();
         let found = acts
             .iter()
             .find(|a| !start.is_empty() && norm(&text(&a["description"])).starts_with(&start));
@@ -122,8 +127,10 @@ fn corpus_of_unseen_plans_scores() {
             .unwrap();
     let files = expected.as_object().unwrap();
     let mut ok = 0;
+    let mut ok_full = 0;
     for (name, want) in files {
-        let why = misses(name, want);
+        ok_full += misses(name, want, usize::MAX).is_empty() as usize;
+        let why = misses(name, want, 25);
         if why.is_empty() {
             ok += 1;
             println!("ok   {name}");
@@ -132,6 +139,10 @@ fn corpus_of_unseen_plans_scores() {
         }
     }
     println!("plans: {ok}/{} files read as expected", files.len());
+    println!(
+        "plans: {ok_full}/{} with each sample found by its whole opening",
+        files.len()
+    );
     assert!(
         ok >= FLOOR,
         "{ok} files read as expected, fewer than {FLOOR}"
