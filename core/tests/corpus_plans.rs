@@ -147,4 +147,8 @@ fn corpus_of_unseen_plans_scores() {
         ok >= FLOOR,
         "{ok} files read as expected, fewer than {FLOOR}"
     );
+    assert!(
+        ok_full >= FLOOR_FULL,
+        "{ok_full} files read as expected by whole openings, fewer than {FLOOR_FULL}"
+    );
 }

@@ -237,6 +237,25 @@ fn corrections_from_the_options() {
     assert_eq!(i.layout.tables.len(), 2);
     assert_eq!(i.layout.tables[1].kind, "other");
     assert_eq!(i.plan.action_count(), 2);
+    // Extra aliases from a file's text.
+    let aliases =
+        actionplan::import::Aliases::from_text("Who's on it = owner\nDeliverable by\tdue\n")
+            .unwrap();
+    let csv = "Thing to do,Who's on it,Deliverable by\nWrite the plan and publish it,Jo Bloggs,March 2025\n";
+    let i = ImportOptions::new()
+        .aliases(aliases)
+        .read_bytes(csv.as_bytes())
+        .unwrap();
+    let a = actions(&i);
+    assert_eq!(a[0].owners, ["Jo Bloggs"]);
+    assert_eq!(a[0].description, "Write the plan and publish it");
+    // The header row, given.
+    let bytes = std::fs::read(path("2-section-above-header.csv")).unwrap();
+    let i = ImportOptions::new()
+        .header_row(3)
+        .read_bytes(&bytes)
+        .unwrap();
+    assert_eq!(i.layout.tables[0].header_row, Some(3));
 }
 
 #[cfg(feature = "excel")]

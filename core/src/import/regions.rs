@@ -143,7 +143,8 @@ pub(crate) fn looks_like_code(head: &[Row]) -> bool {
 }
 
 /// A header of words never seen: the first row of three or more short labels (no numbers,
-/// dates or sentences) with a row holding a long sentence among the three rows below it.
+/// dates or sentences) with a row holding a phrase of four words or more among the three rows
+/// below it.
 fn label_header(head: &[Row], opts: &ImportOptions) -> Option<usize> {
     head.iter().enumerate().position(|(i, r)| {
         let cells: Vec<&str> = r
@@ -165,7 +166,9 @@ fn label_header(head: &[Row], opts: &ImportOptions) -> Option<usize> {
                 .iter()
                 .filter(|r| filled(r) > 0)
                 .take(3)
-                .any(|r| filled(r) >= 2 && r.cells.iter().any(|c| roles::is_long(c)))
+                .any(|r| {
+                    filled(r) >= 2 && r.cells.iter().any(|c| c.split_whitespace().count() >= 4)
+                })
     })
 }
 

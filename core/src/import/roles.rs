@@ -564,6 +564,32 @@ pub(crate) fn assign(header: &[Text], rows: &[&Row], opts: &ImportOptions) -> Ve
             d.score = 1;
         }
     }
+    // Still none: the column of the wordiest text (three words or more a cell on average)
+    // among those given no other role.
+    if !ds.iter().any(|d| d.role == Role::Action) {
+        let words = |i: usize| {
+            let (n, w) = rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .filter(|c| !is_blank(c))
+                .fold((0usize, 0usize), |(n, w), c| (n + 1, w + word_count(c)));
+            if n == 0 {
+                0.0
+            } else {
+                w as f32 / n as f32
+            }
+        };
+        let best = (0..ds.len())
+            .filter(|&i| matches!(ds[i].role, Role::Extra | Role::Update) && ds[i].score < 200)
+            .map(|i| (i, words(i)))
+            .filter(|&(_, w)| w >= 3.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = best {
+            ds[i].role = Role::Action;
+            ds[i].score = 1;
+            ds[i].confidence = 0.4;
+        }
+    }
     ds.into_iter()
         .enumerate()
         .map(|(i, d)| ColumnReading {
