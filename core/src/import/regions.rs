@@ -2,7 +2,7 @@
 //! data, notes, and other tables (after Pytheas' line classes: header, data, subheader,
 //! context).
 //!
-//! The header is looked for among the first rows ([`HEADER_SCAN`]): the row whose cells best
+//! The header is looked for among the first rows (the first 40): the row whose cells best
 //! name known fields ([`super::Aliases`]) and has data under it; failing that, a row of short
 //! labels over rows of long text (words never seen); failing that, the table has no header and
 //! its columns are read from their content alone ([`super::roles`]). Above the header, the
