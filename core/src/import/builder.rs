@@ -458,14 +458,23 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         }
     }
 
-    // Not a plan at all (source code, Markdown): refused before any header is looked for.
-    if regions::looks_like_code(&head) {
+    // 2. Regions: the header row (or none), the title and a first section above it.
+    let found = regions::find_header(&head, opts)?;
+    // Not a plan at all (source code, Markdown): the header and the rows above it (a title)
+    // read as code, or, with no header, the rows themselves do.
+    let code = match found {
+        Found::Header(i) => {
+            regions::looks_like_code(&head[..=i], 2, 3)
+                || (regions::looks_like_code(&head[..=i], 1, 100)
+                    && regions::looks_like_code(&head, 8, 5))
+        }
+        Found::Headerless(_) => regions::looks_like_code(&head, 8, 5),
+    };
+    if code && report.layout != "cards" {
         return Err(Error::new(ErrorKind::NoHeader {
             rows_scanned: head.len(),
         }));
     }
-    // 2. Regions: the header row (or none), the title and a first section above it.
-    let found = regions::find_header(&head, opts)?;
     let (header_at, data_from) = match found {
         Found::Header(i) => (Some(i), i + 1),
         Found::Headerless(i) => (None, i),

@@ -113,16 +113,17 @@ fn filled(r: &Row) -> usize {
     r.cells.iter().filter(|c| !is_blank(c)).count()
 }
 
-/// Whether the first rows read as source code or Markdown rather than a table: a fifth or
-/// more of their cells hold "//", "::", braces, backticks, "**", "](" or start with "#".
-/// (Cells of plans hold these rarely: a README or a Rust file is not a plan.)
+/// Whether rows read as source code or Markdown rather than a table: at least `min` cells,
+/// and one in `share` or more of them hold "//", "::", braces, backticks, "**", "](" or start
+/// with "#". (The title rows of a plan hold these rarely: a README or a Rust file is not a
+/// plan, even where a line of it splits into cells that name columns.)
 ///
 /// ```
 /// let imported = actionplan::import::ImportOptions::new()
 ///     .read_bytes(b"# My project\n\nSome text, with a comma.\n\n```rust\nlet x = f(a, b);\n```\n\n- item, `code`\n- item, **bold**\n// note, here\nfn main() { g(c, d) }\n");
 /// assert!(imported.is_err());
 /// ```
-pub(crate) fn looks_like_code(head: &[Row]) -> bool {
+pub(crate) fn looks_like_code(head: &[Row], min: usize, share: usize) -> bool {
     let mut total = 0;
     let mut code = 0;
     for c in head.iter().flat_map(|r| r.cells.iter()) {
@@ -139,7 +140,7 @@ pub(crate) fn looks_like_code(head: &[Row]) -> bool {
             code += 1;
         }
     }
-    total >= 8 && code * 5 >= total
+    total >= min && code * share >= total
 }
 
 /// A header of words never seen: the first row of three or more short labels (no numbers,
