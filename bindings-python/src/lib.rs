@@ -40,6 +40,10 @@ struct ReadArgs<'a, 'py> {
     format: &'a str,
     sheet: Option<&'a Bound<'py, PyAny>>,
     sheets_as_themes: bool,
+    /// The header row (1-based; 0: no header row).
+    header_row: Option<usize>,
+    /// Rows from which on another table starts.
+    table_from: Vec<usize>,
 }
 
 impl ReadArgs<'_, '_> {
@@ -86,6 +90,12 @@ impl ReadArgs<'_, '_> {
             o.sheet(sheet);
         }
         o.sheets_as_themes(self.sheets_as_themes);
+        if let Some(n) = self.header_row {
+            o.header_row(n);
+        }
+        for &n in &self.table_from {
+            o.table_from(n);
+        }
         Ok(o)
     }
 }
@@ -225,6 +235,8 @@ fn read_csv<'py>(
             format: "csv",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -314,6 +326,8 @@ fn read_json<'py>(
             format: "json",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -324,8 +338,10 @@ fn read_json<'py>(
 /// the first visible sheet holding a table of actions), and `sheets_as_themes=True` reads every
 /// visible sheet holding a table as one plan, each sheet's name the theme of its rows.
 /// `sheet_name` and `sep` are the same as `sheet` and `delimiter`, as pandas names them.
+/// `header_row` gives the header row (as a spreadsheet numbers rows; 0: no header row) and
+/// `table_from` the rows from which on another table starts (see `inspect`).
 #[pyfunction]
-#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, sheet_name=None, sep=None))]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, sheet_name=None, sep=None, header_row=None, table_from=None))]
 #[allow(clippy::too_many_arguments)]
 fn read<'py>(
     py: Python<'py>,
@@ -343,6 +359,8 @@ fn read<'py>(
     sheets_as_themes: bool,
     sheet_name: Option<&Bound<'py, PyAny>>,
     sep: Option<&Bound<'py, PyAny>>,
+    header_row: Option<usize>,
+    table_from: Option<Vec<usize>>,
 ) -> PyResult<Plan> {
     let sheet = either("sheet", sheet, "sheet_name", sheet_name)?;
     let delimiter = either("delimiter", delimiter, "sep", sep)?;
@@ -361,8 +379,60 @@ fn read<'py>(
             format,
             sheet,
             sheets_as_themes,
+            header_row,
+            table_from: table_from.unwrap_or_default(),
         },
     )
+}
+
+/// How a file is read, as a dict: the tables found and their rows, each table's header row,
+/// each column's role with its header and content evidence and confidence, the section rows,
+/// the rows skipped and why, and the reader's diagnostics (the same data as `actionplan
+/// inspect FILE --json`). Corrections: `columns` (`{"By When": "due"}`), `header_row` (as a
+/// spreadsheet numbers rows; 0 for a table with no header), `table_from` (rows from which on
+/// another table starts), `aliases`, `sheet`.
+#[pyfunction]
+#[pyo3(signature = (source, *, format="auto", plan_date=None, columns=None, aliases=None, header_row=None, table_from=None, sheet=None))]
+#[allow(clippy::too_many_arguments)]
+fn inspect<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    format: &str,
+    plan_date: Option<&Bound<'py, PyAny>>,
+    columns: Option<&Bound<'py, PyAny>>,
+    aliases: Option<&Bound<'py, PyAny>>,
+    header_row: Option<usize>,
+    table_from: Option<Vec<usize>>,
+    sheet: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let args = ReadArgs {
+        plan_date,
+        as_of: None,
+        organisation: None,
+        title: None,
+        columns,
+        aliases,
+        delimiter: None,
+        fill_down: true,
+        format,
+        sheet,
+        sheets_as_themes: false,
+        header_row,
+        table_from: table_from.unwrap_or_default(),
+    };
+    let text = guard(py, || {
+        let opts = args.options(py)?;
+        let imported = match crate::convert::source(source)? {
+            Source::Path(path) => {
+                let bytes = std::fs::read(&path).map_err(|e| io_error(py, &path, &e))?;
+                py.detach(|| opts.read_bytes(&bytes))
+            }
+            Source::Bytes(bytes) => py.detach(|| opts.read_bytes(&bytes)),
+        }
+        .py(py)?;
+        Ok(actionplan::import::inspect::to_json_with_plan(&imported))
+    })?;
+    py.import("json")?.call_method1("loads", (text,))
 }
 
 /// Read a plan from an Excel workbook (`.xlsx`, `.xlsm`, `.xls`) or an OpenDocument
@@ -430,6 +500,8 @@ fn read_excel<'py>(
             format: "xlsx",
             sheet,
             sheets_as_themes,
+            header_row: None,
+            table_from: Vec::new(),
         },
     )
 }
@@ -543,6 +615,8 @@ fn from_records<'py>(
             format: "auto",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         }
         .options(py)?;
         if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
@@ -635,6 +709,8 @@ fn _from_columns<'py>(
             format: "auto",
             sheet: None,
             sheets_as_themes: false,
+            header_row: None,
+            table_from: Vec::new(),
         }
         .options(py)?;
         let mut hs = Vec::new();
@@ -722,6 +798,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(inspect, m)?)?;
     m.add_function(wrap_pyfunction!(read_excel, m)?)?;
     m.add_function(wrap_pyfunction!(from_records, m)?)?;
     m.add_function(wrap_pyfunction!(_from_columns, m)?)?;

@@ -28,6 +28,8 @@ pub(crate) struct ParseOptions {
     #[serde(skip)]
     sheet: Option<SheetSpec>,
     sheets_as_themes: Option<bool>,
+    header_row: Option<usize>,
+    table_from: Option<Vec<usize>>,
 }
 
 /// A workbook's sheet as given: a name or a 0-based index.
@@ -53,6 +55,8 @@ impl convert::OptionBag for ParseOptions {
         "timeframes",
         "sheet",
         "sheetsAsThemes",
+        "headerRow",
+        "tableFrom",
     ];
     const NESTED: &'static [(&'static str, &'static [&'static str])] = &[(
         "timeframes",
@@ -109,6 +113,12 @@ impl ParseOptions {
         }
         if let Some(on) = self.fill_down {
             o.fill_down(on);
+        }
+        if let Some(n) = self.header_row {
+            o.header_row(n);
+        }
+        for &n in self.table_from.iter().flatten() {
+            o.table_from(n);
         }
         if let Some(s) = &self.timeframes {
             o.timeframe_settings(s.to_core()?);
@@ -193,6 +203,24 @@ fn sheet_option(options: Option<&JsValue>) -> Result<Option<SheetSpec>, JsValue>
             "expected a sheet name or a 0-based sheet number",
         )),
     }
+}
+
+/// How a document is read (the same data as `actionplan inspect FILE --json`): the tables
+/// found and their rows, each table's header row, each column's role with its header and
+/// content evidence and confidence, the section rows, the rows skipped and why, and the
+/// diagnostics. Takes the options of `parsePlan` (`columns`, `headerRow`, `tableFrom`, …).
+#[wasm_bindgen(js_name = inspectPlan, unchecked_return_type = "Inspection")]
+pub fn inspect_plan(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    crate::init();
+    let mut opts: ParseOptions = convert::options(options.as_ref(), "options")?;
+    opts.sheet = sheet_option(options.as_ref())?;
+    let core = opts.to_core()?;
+    let bytes = convert::input_bytes(&input)?;
+    let imported = core.read_bytes(&bytes).js()?;
+    js_sys::JSON::parse(&actionplan::import::inspect::to_json_with_plan(&imported))
 }
 
 /// Read a plan from a CSV, TSV or JSON document (text or bytes), or, in the builds with Office

@@ -220,6 +220,39 @@ export interface ParseOptions {
   /** Read every visible worksheet that holds a table as one plan, each sheet's name being the
    *  theme of its rows. Builds with Excel support only. */
   sheetsAsThemes?: boolean;
+  /** The header row, as a spreadsheet numbers rows (0: the table has no header row). */
+  headerRow?: number;
+  /** Rows from which on another table starts (its header is that row). */
+  tableFrom?: number[];
+}
+
+/** How a document was read (`inspectPlan`). */
+export interface Inspection {
+  /** "table" or "cards". */
+  layout: string;
+  title_rows: number[];
+  tables: {
+    kind: string;
+    header_row: number | null;
+    first_row: number;
+    last_row: number;
+    rows: number;
+    columns: {
+      index: number;
+      header: string;
+      role: Role;
+      confidence: number;
+      header_evidence: string | null;
+      content_evidence: string | null;
+    }[];
+    header: string[];
+  }[];
+  sections: { row: number; text: string }[];
+  skipped: { row: number; reason: string }[];
+  actions: number;
+  groups: number;
+  title: string | null;
+  diagnostics: Diagnostic[];
 }
 
 /** Options of `plan.validate`. */

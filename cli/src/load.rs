@@ -24,6 +24,20 @@ pub struct ReadArgs {
     /// Read every sheet of a workbook that holds a table as one plan, each sheet a theme.
     #[arg(long)]
     pub sheets_as_themes: bool,
+    /// Map a column to a field: "HEADER=FIELD" ("By When=due") or "N=FIELD" for the N-th
+    /// column ("3=owner"). Repeat for more columns. `actionplan inspect` shows how each
+    /// column was read.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+    /// The header row (as a spreadsheet numbers rows; 0: the table has no header row).
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<usize>,
+    /// Extra header phrases, one a line: "phrase = field".
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<String>,
+    /// The rows from N on are another table (its header is row N). Repeat for more.
+    #[arg(long = "table-from", value_name = "N")]
+    pub table_from: Vec<usize>,
 }
 
 /// A failure to read: the message and the exit code (2: the file cannot be read at all).
@@ -73,6 +87,24 @@ pub fn load_plan(path: &str, args: &ReadArgs) -> Result<Imported, LoadError> {
         };
     }
     opts.sheets_as_themes(args.sheets_as_themes);
+    let bad = |e: actionplan::Error| LoadError {
+        message: e.to_string(),
+    };
+    for m in &args.map {
+        opts.map_column(m).map_err(bad)?;
+    }
+    if let Some(n) = args.header_row {
+        opts.header_row(n);
+    }
+    for &n in &args.table_from {
+        opts.table_from(n);
+    }
+    if let Some(file) = &args.aliases {
+        let text = std::fs::read_to_string(file).map_err(|e| LoadError {
+            message: format!("cannot read {file}: {e}"),
+        })?;
+        opts.aliases(actionplan::import::Aliases::from_text(&text).map_err(bad)?);
+    }
     opts.read_bytes(&bytes).map_err(|e| LoadError {
         message: format!("{path}: {e}"),
     })

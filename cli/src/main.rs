@@ -6,6 +6,7 @@
 mod cmd_assess;
 mod cmd_diff;
 mod cmd_import;
+mod cmd_inspect;
 mod cmd_report;
 mod cmd_stats;
 mod cmd_timeframe;
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Read a plan (CSV, TSV, JSON, Excel, Word) and print its canonical JSON.
     Import(cmd_import::ImportArgs),
+    /// Show how a file was read: tables, header row, column roles and why, rows skipped.
+    Inspect(cmd_inspect::InspectArgs),
     /// Check a plan and list its findings (exit 1 when there are errors).
     Validate(cmd_validate::ValidateArgs),
     /// Read due-date phrases ("Summer 2025", "Q3 2024/25") as dates.
@@ -88,6 +91,7 @@ fn run(cli: &Cli) -> i32 {
     let mut out = std::io::stdout().lock();
     match &cli.command {
         Command::Import(a) => cmd_import::run(a, &mut out),
+        Command::Inspect(a) => cmd_inspect::run(a, &mut out),
         Command::Validate(a) => cmd_validate::run(a, &mut out),
         Command::Timeframe(a) => cmd_timeframe::run(a, &mut std::io::stdin().lock(), &mut out),
         Command::Assess(a) => cmd_assess::run(a, &mut out),

@@ -203,6 +203,19 @@ impl std::str::FromStr for Role {
     type Err = crate::Error;
     fn from_str(s: &str) -> crate::Result<Self> {
         let key = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        // Everyday names for the fields (`--map "By When=due"`).
+        let key = match key.as_str() {
+            "due" | "date" | "due_date" | "deadline" | "when" | "by_when" => "timeframe",
+            "lead" | "who" | "officer" | "responsible" => "owner",
+            "comment" | "comments" | "progress" | "note" | "notes" => "update",
+            "description" | "task" => "action",
+            "rec" => "recommendation",
+            "rec_ref" => "recommendation_ref",
+            "ignore" | "other" | "keep" => "extra",
+            "percent_complete" | "pct" | "%" => "percent",
+            _ => key.as_str(),
+        }
+        .to_string();
         Role::ALL
             .into_iter()
             .find(|r| r.as_str() == key)
@@ -818,15 +831,20 @@ impl Action {
     }
 }
 
-/// Split an owner cell into owners: on "/", ";", "|", line breaks and bullets. Never on "&",
-/// "and" or "," ("Head of Legal & Democratic Services" is one owner; portfolio names contain
-/// commas).
+/// Split an owner cell into owners: on "/", ";", "|", line breaks and bullets. Never on "&"
+/// or "," ("Head of Legal & Democratic Services" is one owner; portfolio names contain
+/// commas), nor inside parentheses or before a short role token; "and" only beside initials.
 ///
 /// ```
 /// use actionplan::model::split_owners;
 /// assert_eq!(split_owners("Michael Hann/ John Taylor"), ["Michael Hann", "John Taylor"]);
 /// assert_eq!(split_owners("Head of Legal & Democratic Services"), ["Head of Legal & Democratic Services"]);
 /// assert_eq!(split_owners("Constitutional Working Party\n\nFull Council"), ["Constitutional Working Party", "Full Council"]);
+/// assert_eq!(split_owners("Head of HR/OD"), ["Head of HR/OD"]);
+/// assert_eq!(split_owners("Director (Place/Planning)"), ["Director (Place/Planning)"]);
+/// assert_eq!(split_owners("AG/ZW"), ["AG", "ZW"]);
+/// assert_eq!(split_owners("ZW and Directors"), ["ZW", "Directors"]);
+/// assert_eq!(split_owners("Health Wellbeing and Access Team Leader"), ["Health Wellbeing and Access Team Leader"]);
 /// ```
 pub fn split_owners(text: &str) -> Vec<String> {
     let parts = owner_parts(text);
@@ -835,10 +853,73 @@ pub fn split_owners(text: &str) -> Vec<String> {
     out
 }
 
-/// The owners in an owner cell, as slices of it.
+/// The owners in an owner cell, as slices of it: split at line breaks, ";", "|", bullets and
+/// "/", but not inside parentheses ("Director (Place/Planning)"), not before a short role
+/// token ("Head of HR/OD"), and not before a line that opens with "(" ("Corporate
+/// Manager\n(Human Resources)"); "and" splits only beside initials ("ZW and Directors").
 fn owner_parts(text: &str) -> impl Iterator<Item = &str> + Clone {
-    text.split(['/', ';', '|', '\n', '\r', '•', '·'])
-        .map(|s| s.trim().trim_start_matches(['-', '*', '–']).trim())
+    let mut parts: Vec<&str> = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        let split = match ch {
+            '(' | '[' => {
+                depth += 1;
+                false
+            }
+            ')' | ']' => {
+                depth -= 1;
+                false
+            }
+            _ if depth > 0 => false,
+            ';' | '|' | '•' | '·' => true,
+            '\n' | '\r' => !text[i + 1..].trim_start().starts_with('('),
+            '/' => {
+                let before = text[start..i].split_whitespace().count();
+                let after = text[i + 1..]
+                    .split(['/', ';', '|', '\n', ','])
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                // "HR/OD": a slash between letters with no space is one role's name.
+                let tight = i > 0
+                    && !text[..i].ends_with(char::is_whitespace)
+                    && !text[i + 1..].starts_with(char::is_whitespace);
+                let short_token = !after.contains(' ') && after.chars().count() <= 4;
+                !(tight && before >= 2 && short_token)
+            }
+            _ => false,
+        };
+        if split {
+            parts.push(&text[start..i]);
+            start = i + ch.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    let initials = |w: &str| {
+        let w = w.trim();
+        (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let mut out: Vec<&str> = Vec::with_capacity(parts.len());
+    for p in parts {
+        match p.split_once(" and ") {
+            Some((a, b)) if initials(a) || initials(b) => {
+                out.push(a);
+                out.push(b);
+            }
+            _ => out.push(p),
+        }
+    }
+    out.into_iter()
+        .map(|s| {
+            let s = s.trim().trim_start_matches(['-', '*', '–']).trim();
+            // "… Regional Issues." (a sentence's full stop), not "Co." or "J. Smith".
+            if s.ends_with('.') && s.split_whitespace().count() >= 3 {
+                s.trim_end_matches('.')
+            } else {
+                s
+            }
+        })
         .filter(|s| !s.is_empty())
 }
 

@@ -420,7 +420,25 @@ def read(
     sheets_as_themes: bool = False,
     sheet_name: str | int | None = None,
     sep: str | None = None,
+    header_row: int | None = None,
+    table_from: list[int] | None = None,
 ) -> Plan: ...
+
+def inspect(
+    source: _Source,
+    *,
+    format: str = "auto",
+    plan_date: datetime.date | None = None,
+    columns: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+    table_from: list[int] | None = None,
+    sheet: str | int | None = None,
+) -> dict[str, Any]:
+    """How a file is read: tables, header rows, column roles with evidence, sections, rows
+    skipped, diagnostics (the data of ``actionplan inspect FILE --json``)."""
+    ...
+
 def read_excel(
     source: _Source,
     *,

@@ -78,7 +78,7 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn iter(self) -> impl Iterator<Item = &'a str> {
+    fn iter(self) -> impl Iterator<Item = &'a str> + Clone {
         (0..self.len()).map(move |i| self.str(i))
     }
 }
@@ -341,10 +341,10 @@ fn is_group_role(role: Role) -> bool {
     )
 }
 
-/// Roles of which a table has at most one column.
-fn is_unique_role(role: Role) -> bool {
-    !matches!(role, Role::Update | Role::Extra)
-}
+use super::inspect::{Inspection, SectionRow, SkippedRow, TableReading};
+use super::regions::Found;
+use super::roles::{is_unique_role, ColumnReading};
+use super::{regions, roles};
 
 struct Layout {
     header_row: usize,
@@ -356,6 +356,12 @@ struct Layout {
     keys: Vec<Text>,
     /// index of each unique role's column
     index: RoleIndex,
+    /// A comment column that reports the status in prose (no status column).
+    status_prose: Option<usize>,
+    /// The status column is headed "Completed" (a date in it means done).
+    status_completed: bool,
+    /// A column of the dates points were raised: the reference for yearless phrases.
+    reference_col: Option<usize>,
 }
 
 /// The column of each unique role (a small array, not a hash map: it is read for every
@@ -389,7 +395,8 @@ impl Layout {
     }
 }
 
-/// Build a plan from chunks of rows.
+/// Build a plan from chunks of rows: the stages of the import, in order (see the module docs
+/// of [`super::regions`], [`super::roles`] and [`super::cards`]).
 pub(crate) fn build<I: Iterator<Item = Chunk>>(
     chunks: I,
     opts: &ImportOptions,
@@ -398,8 +405,8 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
     let mut chunks = chunks;
     let mut diagnostics = Vec::new();
 
-    // 1. Look ahead for the header. The rows of the chunk that holds the last of them are
-    // read in place below.
+    // 1. Rows: look ahead for the header. The rows of the chunk that holds the last of them
+    // are read in place below.
     let mut head: Vec<Row> = Vec::new();
     let mut junk_rows: Vec<usize> = Vec::new();
     let mut rest: Option<(Chunk, usize)> = None;
@@ -425,45 +432,132 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
     if head.iter().all(|r| r.cells.iter().all(|c| is_blank(c))) {
         return Err(Error::new(ErrorKind::Empty));
     }
-    let header_at = find_header(&head, opts)?;
-    let header_line = head[header_at].line;
-    let layout = make_layout(&head[header_at].cells, header_line, opts, &mut diagnostics)?;
+    let mut report = Inspection {
+        layout: "table".into(),
+        ..Inspection::default()
+    };
+    // Cards: a page of "Label: value" lines, one cell a row. Read whole (pages, not tables of
+    // a million rows) and turned into a table of records.
+    if super::cards::looks_like_cards(&head) {
+        let mut all = std::mem::take(&mut head);
+        if let Some((chunk, from)) = rest.take() {
+            all.extend(chunk.into_rows().skip(from));
+        }
+        for mut chunk in chunks.by_ref() {
+            if let Some(e) = chunk.error.take() {
+                return Err(e);
+            }
+            all.extend(chunk.into_rows());
+        }
+        match super::cards::to_table(&all, &mut diagnostics) {
+            Some(table) => {
+                head = table;
+                report.layout = "cards".into();
+            }
+            None => head = all,
+        }
+    }
+
+    // 2. Regions: the header row (or none), the title and a first section above it.
+    let found = regions::find_header(&head, opts)?;
+    // Not a plan at all (source code, Markdown): the header and the rows above it (a title)
+    // read as code, or, with no header, the rows themselves do.
+    let code = match found {
+        Found::Header(i) => {
+            regions::looks_like_code(&head[..=i], 2, 3)
+                || (regions::looks_like_code(&head[..=i], 1, 100)
+                    && regions::looks_like_code(&head, 8, 5))
+        }
+        Found::Headerless(_) => regions::looks_like_code(&head, 8, 5),
+    };
+    if code && report.layout != "cards" {
+        return Err(Error::new(ErrorKind::NoHeader {
+            rows_scanned: head.len(),
+        }));
+    }
+    let (header_at, data_from) = match found {
+        Found::Header(i) => (Some(i), i + 1),
+        Found::Headerless(i) => (None, i),
+    };
+    let header_line = header_at.map(|i| head[i].line);
+    let above_end = header_at.unwrap_or(data_from);
+    let above = regions::above_header(&head[..above_end]);
+
+    // 3. Column roles: from the header words and the cells of the rows below (a bounded
+    // prefix).
+    let header_cells: Vec<Text> = header_at.map_or_else(Vec::new, |i| head[i].cells.clone());
+    let sample: Vec<&Row> = head[data_from..]
+        .iter()
+        .filter(|r| r.cells.iter().filter(|c| !is_blank(c)).count() >= 2)
+        .filter(|r| !regions::same_header(&r.cells, &header_cells))
+        .collect();
+    let readings = roles::assign(&header_cells, &sample, opts);
+    if !roles::could_be_a_plan(&readings) {
+        return Err(Error::new(ErrorKind::NoHeader {
+            rows_scanned: head.len(),
+        }));
+    }
+    let layout = make_layout(&readings, header_line.unwrap_or(0), &sample, opts);
 
     let mut plan = Plan::default();
     plan.meta.source_format = Some(format.to_string());
     plan.meta.plan_date = opts.plan_date;
     plan.meta.organisation = opts.organisation.clone();
     plan.meta.title = opts.title.clone().or_else(|| {
-        head[..header_at]
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .find(|c| !is_blank(c))
-            .map(|c| c.to_string())
+        above.title.map(|t| {
+            head[t]
+                .cells
+                .iter()
+                .find(|c| !is_blank(c))
+                .map(|c| c.to_string())
+                .unwrap_or_default()
+        })
     });
-    if header_at > 0 {
+    report.title_rows = above.title_rows.iter().map(|&i| head[i].line).collect();
+    let cards = report.layout == "cards";
+    if let Some(line) = header_line.filter(|_| !cards) {
+        if above_end > 0 {
+            let section = above
+                .section
+                .map(|s| format!("; row {} is the first section heading", head[s].line))
+                .unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::new(
+                    "header_row",
+                    Severity::Info,
+                    format!(
+                        "the header is on row {line}; {} row(s) above it were read as the title{section}",
+                        above.title_rows.len()
+                    ),
+                )
+                .at(Place::row(line)),
+            );
+        }
+    } else if !cards {
         diagnostics.push(
             Diagnostic::new(
-                "header_row",
+                "no_header_row",
                 Severity::Info,
-                format!(
-                    "the header is on row {header_line}; {} row(s) above it were read as the title",
-                    header_at
-                ),
+                "the table has no header row: its columns were read from their content",
             )
-            .at(Place::row(header_line)),
+            .at(Place::row(head.get(data_from).map_or(1, |r| r.line)))
+            .hint("give the header row (--header-row) or a column mapping (--map) if a column was read as the wrong field"),
         );
     }
     diagnostics.push(mapping_note(&layout));
+    report.tables.push(TableReading {
+        kind: "actions".into(),
+        header_row: header_line.filter(|_| !cards),
+        first_row: header_line.unwrap_or_else(|| head.get(data_from).map_or(1, |r| r.line)),
+        last_row: header_line.unwrap_or(0),
+        rows: 0,
+        columns: readings,
+        header: Vec::new(),
+    });
 
     // Update columns: the period their headers name (made once per column, shared by every
     // update read from it).
-    let mut update_periods: Vec<Option<UpdateColumn>> = Vec::new();
-    for c in layout.columns.iter() {
-        update_periods.push((c.role == Role::Update).then(|| UpdateColumn {
-            period: c.period.as_deref().map(Text::from),
-            as_of: period_date(c.period.as_deref(), opts),
-        }));
-    }
+    let update_periods = update_columns(&layout, opts);
     let update_cols = update_periods.iter().flatten().count();
     if let Some(latest) = update_periods
         .iter()
@@ -482,6 +576,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         plan.meta.as_of = opts.as_of;
     }
 
+    // 4. Records: every row below the header, streamed.
     let mut state = State {
         layout,
         opts,
@@ -504,8 +599,28 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         from_rag: 0,
         from_date: 0,
         actions: Vec::new(),
+        report,
+        pending: None,
+        other_table: false,
+        breaks: opts.table_breaks.clone(),
+        parallel_mismatch: Vec::new(),
+        revised: 0,
     };
-    for row in head.iter().skip(header_at + 1) {
+    if let Some(s) = above.section {
+        let text = head[s]
+            .cells
+            .iter()
+            .find(|c| !is_blank(c))
+            .cloned()
+            .unwrap_or_default();
+        state.report.sections.push(SectionRow {
+            row: head[s].line,
+            text: text.to_string(),
+        });
+        state.theme = Some(text);
+        state.section_pending = true;
+    }
+    for row in head.iter().skip(data_from) {
         state.row(row.line, Cells::Each(&row.cells));
     }
     drop(head);
@@ -522,187 +637,32 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
     state.finish()
 }
 
-fn find_header(head: &[Row], opts: &ImportOptions) -> Result<usize> {
-    if !opts.columns.is_empty() {
-        // The first row holding every explicitly mapped header.
-        let wanted: Vec<String> = opts
-            .columns
-            .iter()
-            .map(|(h, _)| normalise_words(h))
-            .collect();
-        for (i, r) in head.iter().enumerate() {
-            let have: Vec<String> = r.cells.iter().map(|c| normalise_words(c)).collect();
-            if wanted.iter().all(|w| have.contains(w)) {
-                return Ok(i);
-            }
-        }
-        let missing = opts
-            .columns
-            .iter()
-            .find(|(h, _)| {
-                let w = normalise_words(h);
-                !head
-                    .iter()
-                    .any(|r| r.cells.iter().any(|c| normalise_words(c) == w))
+/// Each update column's period (`None` for the other columns).
+fn update_columns(layout: &Layout, opts: &ImportOptions) -> Vec<Option<UpdateColumn>> {
+    layout
+        .columns
+        .iter()
+        .map(|c| {
+            (c.role == Role::Update).then(|| UpdateColumn {
+                period: c.period.as_deref().map(Text::from),
+                as_of: period_date(c.period.as_deref(), opts),
             })
-            .map(|(h, _)| h.clone())
-            .unwrap_or_default();
-        return Err(Error::new(ErrorKind::UnknownColumn {
-            column: missing,
-            header_row: head.first().map(|r| r.line).unwrap_or(1),
-        }));
-    }
-    best_header(head, opts).map(|(i, _)| i).ok_or_else(|| {
-        Error::new(ErrorKind::NoHeader {
-            rows_scanned: head.len(),
         })
-    })
+        .collect()
 }
 
-/// The header row among `head` and how many known fields it names: the row naming the most
-/// (at least two, one of them the action or the recommendation), preferring one that starts a
-/// table (see [`starts_table`]) to one with nothing below it. Unknown columns don't count
-/// against it: trackers carry columns of their own. Rows of long text are data, not headers.
-///
-/// Once a header has data rows under it, a later row does not take over however many fields
-/// it names: the rows between would be read as the title and lost, and a data row whose cells
-/// happen to be column names ("Action description", "In progress RAG") is still a data row.
-pub(crate) fn best_header(head: &[Row], opts: &ImportOptions) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut best_key = (false, 0);
-    for (i, r) in head.iter().enumerate() {
-        let Some(n) = header_fields(r, opts) else {
-            continue;
-        };
-        if let Some((b, bn)) = best {
-            if best_key.0 && head[b + 1..i].iter().any(|r| is_data_under(r, bn, opts)) {
-                break;
-            }
-        }
-        let key = (starts_table(head, i, n, opts), n);
-        if best.is_none() || key > best_key {
-            best = Some((i, n));
-            best_key = key;
-        }
-    }
-    best
-}
-
-/// Whether `r` reads as a data row under a header naming `n` known fields: two or more cells,
-/// and not naming as many known fields as the header (a repeat of it).
-fn is_data_under(r: &Row, n: usize, opts: &ImportOptions) -> bool {
-    r.cells.iter().filter(|c| !is_blank(c)).count() >= 2
-        && header_fields(r, opts).is_none_or(|m| m < n)
-}
-
-/// The most cells of one row classified against the column aliases when it is tried as a
-/// header: a header names tens of columns, and classifying each of a million cells (a hostile
-/// row) for every header candidate took minutes.
-const MAX_HEADER_CELLS: usize = 1_000;
-
-/// How many known fields a row names if it could be a header: at least two, one of them the
-/// action or the recommendation, and not mostly long text. Only the first
-/// [`MAX_HEADER_CELLS`] filled cells are classified.
-fn header_fields(r: &Row, opts: &ImportOptions) -> Option<usize> {
-    let mut roles = Vec::new();
-    let mut nonempty = 0;
-    let mut long = 0;
-    for c in &r.cells {
-        if is_blank(c) {
-            continue;
-        }
-        nonempty += 1;
-        if c.chars().count() > 80 {
-            long += 1;
-            continue;
-        }
-        if nonempty > MAX_HEADER_CELLS {
-            continue;
-        }
-        if let Some(role) = opts.aliases.classify(c) {
-            if !roles.contains(&role) {
-                roles.push(role);
-            }
-        }
-    }
-    let has_core = roles
-        .iter()
-        .any(|r| matches!(r, Role::Action | Role::Recommendation));
-    let n = roles.len();
-    (n >= 2 && has_core && long * 2 < nonempty).then_some(n)
-}
-
-/// Whether the row at `i`, a header naming `n` known fields, starts a table: a data row (two or
-/// more cells, not naming as many known fields as the header: not a repeat of it) follows it
-/// among `rows`, or it is the last row of a full scan (what follows is unknown). A row that
-/// looks like a header with no data below it (a data row that names columns, a table pasted
-/// into a cell) is weaker evidence than a header with data under it.
-pub(crate) fn starts_table(rows: &[Row], i: usize, n: usize, opts: &ImportOptions) -> bool {
-    let below = &rows[i + 1..];
-    (below.is_empty() && rows.len() >= HEADER_SCAN)
-        || below.iter().any(|r| is_data_under(r, n, opts))
-}
-
+/// The columns of a table as the records stage reads them.
 fn make_layout(
-    header: &[Text],
+    readings: &[ColumnReading],
     header_row: usize,
+    sample: &[&Row],
     opts: &ImportOptions,
-    _diagnostics: &mut [Diagnostic],
-) -> Result<Layout> {
-    let mut scored: Vec<(Role, u8)> = header
-        .iter()
-        .map(|h| {
-            let explicit = opts
-                .columns
-                .iter()
-                .find(|(name, _)| normalise_words(name) == normalise_words(h));
-            match explicit {
-                Some((_, role)) => (*role, 200),
-                None if is_blank(h) => (Role::Extra, 0),
-                None => opts.aliases.score(h).unwrap_or((Role::Extra, 0)),
-            }
-        })
-        .collect();
-    // A unique role claimed twice goes to the most specific header; the others are kept as
-    // extra columns.
-    for role in Role::ALL.into_iter().filter(|r| is_unique_role(*r)) {
-        let claim: Vec<usize> = (0..scored.len()).filter(|&i| scored[i].0 == role).collect();
-        if claim.len() > 1 {
-            let keep = *claim
-                .iter()
-                .max_by_key(|&&i| (scored[i].1, std::cmp::Reverse(i)))
-                .expect("non-empty");
-            for &i in &claim {
-                if i != keep {
-                    scored[i] = (Role::Extra, 0);
-                }
-            }
-        }
-    }
-    // A bare "No."/"Number" column is the recommendation's number only when there is a
-    // recommendation column; otherwise it numbers the actions.
-    let has_rec = scored.iter().any(|s| s.0 == Role::Recommendation);
-    let has_ref = scored.iter().any(|s| s.0 == Role::Ref);
-    for s in scored.iter_mut() {
-        if s.0 == Role::RecommendationRef && s.1 <= 2 && !has_rec {
-            *s = if has_ref {
-                (Role::Extra, 0)
-            } else {
-                (Role::Ref, 2)
-            };
-        }
-    }
-    // No action column: the recommendation column (or the best remaining text column) holds
-    // the actions.
-    if !scored.iter().any(|s| s.0 == Role::Action) {
-        if let Some(s) = scored.iter_mut().find(|s| s.0 == Role::Recommendation) {
-            *s = (Role::Action, 1);
-        }
-    }
+) -> Layout {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut columns = Vec::with_capacity(header.len());
+    let mut columns = Vec::with_capacity(readings.len());
     let mut index = RoleIndex::default();
-    for (i, (h, (role, _))) in header.iter().zip(scored.iter()).enumerate() {
+    for (i, r) in readings.iter().enumerate() {
+        let h = r.header.as_str();
         let mut name = if is_blank(h) {
             format!("Column {}", i + 1)
         } else {
@@ -713,28 +673,69 @@ fn make_layout(
         if *n > 1 {
             name = format!("{name} ({n})");
         }
-        let period = if *role == Role::Update {
+        let period = if r.role == Role::Update {
             header_period(h)
         } else {
             None
         };
-        if is_unique_role(*role) {
-            index.insert(*role, i);
+        if is_unique_role(r.role) {
+            index.insert(r.role, i);
         }
         columns.push(Column {
             header: name,
-            role: *role,
+            role: r.role,
             period,
         });
     }
-    Ok(Layout {
+    // With no status column, a comment column whose cells are now and then a bare status word
+    // ("Ongoing", "Complete") reports the status in its prose.
+    let status_prose = if index.contains(Role::Status) {
+        None
+    } else {
+        (0..readings.len())
+            .filter(|&i| matches!(readings[i].role, Role::Update | Role::Extra))
+            .find(|&i| {
+                let p = roles::profile(sample, i, opts);
+                p.status_prose >= 1 && p.status_prose * 5 >= p.filled
+            })
+    };
+    // A status column headed "Completed": a date or an account of what was done means done.
+    let status_completed = index.get(Role::Status).is_some_and(|i| {
+        let w = normalise_words(&readings[i].header);
+        w.split(' ').any(|x| x == "completed" || x == "complete")
+    });
+    let reference_col = readings.iter().position(|r| {
+        let w = normalise_words(&r.header);
+        r.role == Role::Extra
+            && w.split(' ').any(|x| x == "date")
+            && w.split(' ').any(|x| {
+                matches!(
+                    x,
+                    "raised"
+                        | "meeting"
+                        | "added"
+                        | "identified"
+                        | "agreed"
+                        | "opened"
+                        | "logged"
+                        | "reported"
+                )
+            })
+    });
+    Layout {
+        reference_col,
         keys: columns.iter().map(|c| Text::from(&c.header)).collect(),
         header_row,
-        header: header.iter().map(|h| normalise_words(h)).collect(),
-        header_len: header.iter().map(|h| h.len()).collect(),
+        header: readings
+            .iter()
+            .map(|r| normalise_words(&r.header))
+            .collect(),
+        header_len: readings.iter().map(|r| r.header.len()).collect(),
         columns,
         index,
-    })
+        status_prose,
+        status_completed,
+    }
 }
 
 /// The period an update column's header names: what is left of the header once the words
@@ -796,7 +797,11 @@ fn mapping_note(layout: &Layout) -> Diagnostic {
         Severity::Info,
         format!("columns read as: {}", parts.join(", ")),
     )
-    .at(Place::row(layout.header_row))
+    .at(if layout.header_row > 0 {
+        Place::row(layout.header_row)
+    } else {
+        Place::default()
+    })
     .hint("give an explicit column mapping if a column was read as the wrong field")
 }
 
@@ -807,7 +812,7 @@ struct State<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Timeframe phrases read so far: every action that wrote a phrase shares its reading.
     cache: FxHashMap<Text, Arc<Timeframe>>,
-    status_cache: FxHashMap<Text, Status>,
+    status_cache: FxHashMap<Text, StatusCell>,
     /// Owner cells split so far.
     owner_cache: FxHashMap<Text, Vec<Text>>,
     update_cols: usize,
@@ -827,44 +832,24 @@ struct State<'a> {
     /// The current recommendation's actions, moved into it (at their exact size, in one
     /// allocation) when it is done; the buffer is reused.
     actions: Vec<Action>,
+    /// How the file is being read (the tables, sections and rows skipped).
+    report: Inspection,
+    /// A lone action cell held back until the next row tells whether it is a heading.
+    pending: Option<(usize, Vec<Text>)>,
+    /// Inside a table kept apart (indicators, glossary, sign-off).
+    other_table: bool,
+    /// Rows at which the user said another table starts.
+    breaks: Vec<usize>,
+    /// Rows whose parallel lists did not line up.
+    parallel_mismatch: Vec<usize>,
+    /// Actions whose current date was read from a comment.
+    revised: usize,
 }
 
 /// What every update read from one column shares.
 struct UpdateColumn {
     period: Option<Text>,
     as_of: Option<chrono::NaiveDate>,
-}
-
-/// Does a lone cell read like a section heading ("2) Business Planning Recommendations",
-/// "Additional comments and actionable activities")?
-fn looks_like_heading(text: &str) -> bool {
-    let t = text.trim();
-    let words = normalise_words(t);
-    let n_words = words.split(' ').count();
-    if t.chars().count() > 150 || n_words > 20 || t.contains('\n') {
-        return false;
-    }
-    let numbered = {
-        let mut chars = t.chars();
-        let mut saw_digit = false;
-        let mut numbered = false;
-        for c in chars.by_ref() {
-            if c.is_ascii_digit() || (saw_digit && c == '.') {
-                saw_digit = true;
-                continue;
-            }
-            numbered = saw_digit && c == ')';
-            break;
-        }
-        numbered
-    };
-    let named = words.split(' ').any(|w| {
-        matches!(
-            w,
-            "recommendations" | "section" | "theme" | "part" | "additional" | "workstream"
-        )
-    });
-    numbered || named
 }
 
 impl State<'_> {
@@ -884,25 +869,75 @@ impl State<'_> {
         if cells.iter().all(is_blank) {
             return;
         }
-        // Repeated header (page breaks). Cheap check first: the cells must be about as long
-        // as the header's.
+        let filled = cells.iter().filter(|c| !is_blank(c)).count();
+        // "The rows from N are another table": the row is that table's header.
+        if self.breaks.first().is_some_and(|&b| line >= b) {
+            self.breaks.remove(0);
+            self.resolve_pending(false);
+            self.new_table(line, cells, true);
+            return;
+        }
+        // Inside a table kept apart: skip to the next header of actions.
+        if self.other_table {
+            if regions::is_action_header(cells.iter(), &self.opts.aliases)
+                || regions::repeats_header(cells.iter(), &self.layout.header)
+            {
+                self.other_table = false;
+                self.new_table(line, cells, false);
+            } else if let Some(t) = self.report.tables.last_mut() {
+                t.rows += 1;
+                t.last_row = line;
+            }
+            return;
+        }
+        // Repeated header (page breaks), in full or in part. Cheap check first: the cells
+        // must be about as long as the header's.
         let plausible = cells
             .iter()
             .zip(self.layout.header_len.iter())
             .all(|(c, &n)| c.len() <= n + 8);
-        let same = if !plausible {
-            0
-        } else {
-            cells
-                .iter()
-                .zip(self.layout.header.iter())
-                .filter(|(c, h)| !h.is_empty() && normalise_words(c) == **h)
-                .count()
-        };
-        let header_cells = self.layout.header.iter().filter(|h| !h.is_empty()).count();
-        if same >= 2 && same * 2 >= header_cells {
+        if plausible && filled >= 2 && regions::repeats_header(cells.iter(), &self.layout.header) {
+            self.resolve_pending(false);
             self.repeated_headers.push(line);
+            self.skip(line, "repeated header");
             return;
+        }
+        // A header with another vocabulary: a table of indicators, a glossary, a sign-off.
+        if filled >= 2 && cells.len() <= 12 {
+            if let Some(kind) = regions::other_table_kind(cells.iter()) {
+                self.resolve_pending(false);
+                self.start_other_table(line, cells, kind);
+                return;
+            }
+        }
+        // A row cut short by its source ("Develop g[…]"): too little to read.
+        if filled == 1 && regions::is_cut_short(cells.iter().find(|c| !is_blank(c)).unwrap_or("")) {
+            self.resolve_pending(false);
+            self.skip(
+                line,
+                "cut short in the source (ends in […]): too little to read",
+            );
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "cut_row",
+                    Severity::Info,
+                    "the row is cut short in the source (it ends in […]): skipped",
+                )
+                .at(Place::row(line)),
+            );
+            return;
+        }
+        // A lone cell in the action column of a table with no recommendation column: a section
+        // heading when a full row follows it, else an action with nothing else filled in.
+        if let Some(p) = self.pending.take() {
+            let next_is_data = filled >= 2;
+            self.pending = Some(p);
+            self.resolve_pending(next_is_data);
+        }
+        if self.report.tables.last().is_some() {
+            let t = self.report.tables.last_mut().expect("checked");
+            t.rows += 1;
+            t.last_row = line;
         }
         // Cells past the header: keep them as extra columns. (The header's length is taken
         // once: the columns added here have blank headers, so it does not change, and scanning
@@ -927,6 +962,7 @@ impl State<'_> {
                     self.layout
                         .keys
                         .push(Text::from(&self.layout.columns[n - 1].header));
+                    self.update_periods.push(None);
                     self.extra_cols += 1;
                 }
                 if warned == 100 {
@@ -966,9 +1002,10 @@ impl State<'_> {
         }
         // Section row: one cell alone that reads like a heading, or one cell alone outside the
         // recommendation and action columns.
-        let mut filled = (0..cells.len()).filter(|&i| !is_blank(cells.str(i)));
-        let first = filled.next();
-        if let (Some(i), None) = (first, filled.next()) {
+        if filled == 1 {
+            let i = (0..cells.len())
+                .find(|&i| !is_blank(cells.str(i)))
+                .expect("one cell is filled");
             let role = self
                 .layout
                 .columns
@@ -977,7 +1014,15 @@ impl State<'_> {
                 .unwrap_or(Role::Extra);
             let text = cells.str(i);
             let short = text.chars().count() <= 150 && !text.contains('\n');
+            let has_groups = self.layout.index.contains(Role::Recommendation)
+                || self.layout.index.contains(Role::RecommendationRef);
             let section = match role {
+                // A lone action cell where there is no recommendation column: wait for the
+                // next row to tell.
+                Role::Action if !has_groups && !text.contains('\n') => {
+                    self.pending = Some((line, (0..cells.len()).map(|i| cells.text(i)).collect()));
+                    return;
+                }
                 // A lone action or progress cell is a continuation of a merged row.
                 Role::Action
                 | Role::Owner
@@ -992,19 +1037,208 @@ impl State<'_> {
                 | Role::FurtherOptions => false,
                 // A lone recommendation is a recommendation with no actions, unless it reads
                 // like a heading.
-                Role::Recommendation => looks_like_heading(text),
+                Role::Recommendation => {
+                    regions::looks_like_heading(text) || regions::is_numbered_heading(text)
+                }
                 // A lone cell in a ref, theme or unknown column: a heading when it is short
                 // and stands first in the row.
-                _ => short && (i == 0 || looks_like_heading(text)),
+                _ => short && (i == 0 || regions::looks_like_heading(text)),
             };
             if section {
-                self.flush();
-                self.theme = Some(cells.text(i));
-                self.section_pending = true;
+                self.section(line, cells.text(i));
                 return;
             }
         }
-        self.data_row(line, cells);
+        self.split_row(line, cells);
+    }
+
+    /// A section heading: it starts a group (a theme) for the rows below it.
+    fn section(&mut self, line: usize, text: Text) {
+        self.flush();
+        self.report.sections.push(SectionRow {
+            row: line,
+            text: text.to_string(),
+        });
+        self.theme = Some(text);
+        self.section_pending = true;
+    }
+
+    /// Decide a lone action cell held back: a section when a full row follows it.
+    fn resolve_pending(&mut self, next_is_data: bool) {
+        let Some((line, cells)) = self.pending.take() else {
+            return;
+        };
+        if next_is_data {
+            let text = cells
+                .iter()
+                .find(|c| !is_blank(c))
+                .cloned()
+                .unwrap_or_default();
+            self.section(line, text);
+        } else {
+            self.data_row(line, Cells::Each(&cells));
+        }
+    }
+
+    fn skip(&mut self, line: usize, reason: &str) {
+        if self.report.skipped.len() < 1000 {
+            self.report.skipped.push(SkippedRow {
+                row: line,
+                reason: reason.to_string(),
+            });
+        }
+    }
+
+    /// A table kept apart starts at `line` (its header).
+    fn start_other_table(&mut self, line: usize, cells: Cells<'_>, kind: &str) {
+        self.other_table = true;
+        let header: Vec<String> = cells
+            .iter()
+            .filter(|c| !is_blank(c))
+            .map(str::to_string)
+            .collect();
+        self.diagnostics.push(
+            Diagnostic::new(
+                "other_table",
+                Severity::Info,
+                format!(
+                    "row {line} starts another table ({kind}: {}): kept apart, not read as actions",
+                    header.join(" | ")
+                ),
+            )
+            .at(Place::row(line)),
+        );
+        self.report.tables.push(TableReading {
+            kind: kind.to_string(),
+            header_row: Some(line),
+            first_row: line,
+            last_row: line,
+            rows: 0,
+            columns: Vec::new(),
+            header,
+        });
+    }
+
+    /// A new table starts at `line` with this header: a table of actions is read on with its
+    /// own columns; any other is kept apart. `forced`: the user said so.
+    fn new_table(&mut self, line: usize, cells: Cells<'_>, forced: bool) {
+        let header: Vec<Text> = (0..cells.len()).map(|i| cells.text(i)).collect();
+        if regions::repeats_header(cells.iter(), &self.layout.header) && !forced {
+            // The table of actions goes on after a table kept apart.
+            let columns = self
+                .report
+                .tables
+                .iter()
+                .rev()
+                .find(|t| t.kind == "actions")
+                .map(|t| t.columns.clone())
+                .unwrap_or_default();
+            self.report.tables.push(TableReading {
+                kind: "actions".into(),
+                header_row: Some(line),
+                first_row: line,
+                last_row: line,
+                rows: 0,
+                columns,
+                header: Vec::new(),
+            });
+            return;
+        }
+        let readings = roles::assign(&header, &[], self.opts);
+        if !regions::is_action_header(cells.iter(), &self.opts.aliases) {
+            let kind = regions::other_table_kind(cells.iter()).unwrap_or("other");
+            self.start_other_table(line, cells, kind);
+            return;
+        }
+        self.flush();
+        self.layout = make_layout(&readings, line, &[], self.opts);
+        self.update_periods = update_columns(&self.layout, self.opts);
+        self.update_cols = self.update_periods.iter().flatten().count();
+        self.last_owner = None;
+        self.last_lead = None;
+        self.diagnostics.push(mapping_note(&self.layout));
+        self.report.tables.push(TableReading {
+            kind: "actions".into(),
+            header_row: Some(line),
+            first_row: line,
+            last_row: line,
+            rows: 0,
+            columns: readings,
+            header: Vec::new(),
+        });
+    }
+
+    /// Parallel lists in one row: an action cell of n lines (or bullets) beside a cell of n
+    /// lines (owners, dates, outcomes) is n actions, the i-th line of each with the i-th
+    /// action; one-line cells are shared. A lead-in line ending in ":" keeps its sub-points
+    /// as one action. When no cell lines up, the row is one action (and a diagnostic says
+    /// so).
+    fn split_row(&mut self, line: usize, cells: Cells<'_>) {
+        let l = &self.layout;
+        let Some(a) = l.index.get(Role::Action) else {
+            return self.data_row(line, cells);
+        };
+        let action = cells.str(a);
+        if !action.contains('\n') {
+            return self.data_row(line, cells);
+        }
+        let items = list_items(action);
+        // Items that read as actions (three words or more each); a lead-in line ending in
+        // ":" keeps its sub-points as one action.
+        if items.len() < 2
+            || items.len() > 30
+            || items[0].ends_with(':')
+            || items.iter().any(|i| i.split_whitespace().count() < 3)
+        {
+            return self.data_row(line, cells);
+        }
+        let n = items.len();
+        let mut lists: Vec<Option<Vec<String>>> = vec![None; cells.len()];
+        let mut lined_up = false;
+        let mut other = false;
+        for (i, c) in l.columns.iter().enumerate() {
+            if i == a
+                || is_group_role(c.role)
+                || matches!(c.role, Role::LeadMember | Role::Ref)
+                || i >= cells.len()
+            {
+                continue;
+            }
+            let v = cells.str(i);
+            if !v.contains('\n') {
+                continue;
+            }
+            let its = list_items(v);
+            if its.len() == n
+                && its
+                    .iter()
+                    .all(|i| i.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            {
+                lined_up = true;
+                lists[i] = Some(its);
+            } else if its.len() > 1 {
+                other = true;
+            }
+        }
+        if !lined_up {
+            if other {
+                self.parallel_mismatch.push(line);
+            }
+            return self.data_row(line, cells);
+        }
+        if other {
+            self.parallel_mismatch.push(line);
+        }
+        lists[a] = Some(items);
+        for k in 0..n {
+            let row: Vec<Text> = (0..cells.len())
+                .map(|i| match &lists[i] {
+                    Some(items) => Text::from(items[k].as_str()),
+                    None => cells.text(i),
+                })
+                .collect();
+            self.data_row(line, Cells::Each(&row));
+        }
     }
 
     fn data_row(&mut self, line: usize, cells: Cells<'_>) {
@@ -1071,6 +1305,15 @@ impl State<'_> {
         let mut action = Action::new(l.text(cells, Role::Action));
         action.row = Some(line);
         action.action_ref = l.text(cells, Role::Ref);
+        // A ref written at the head of the text ("AFI 1 - The service should…", "Rec 17:
+        // With immediate effect…"), where the table has no ref column.
+        if !l.index.contains(Role::Ref) {
+            if let Some((r, rest)) = regions::split_ref_prefix(&action.description) {
+                let (r, rest) = (Text::from(r), Text::from(rest));
+                action.action_ref = r;
+                action.description = rest;
+            }
+        }
         // Group-level cells that differ from the group's: keep them on the action.
         for (role, value) in [(Role::Definition, definition), (Role::Theme, theme_cell)] {
             if value.is_empty() {
@@ -1124,12 +1367,24 @@ impl State<'_> {
             self.last_lead = Some(lead.clone());
             action.lead_member = Some(lead);
         }
-        let reference = self.opts.plan_date;
         let settings = &self.opts.settings;
+        // A "date raised" or "meeting date" column is the reference for phrases with no
+        // year in its row ("Q2").
+        let row_reference = l.reference_col.and_then(|i| {
+            let t = timeframe::parse(cells.str(i), self.opts.plan_date, settings);
+            (t.kind == timeframe::Kind::Day)
+                .then_some(t.due_latest)
+                .flatten()
+        });
+        let reference = row_reference.or(self.opts.plan_date);
         let tf = l.get(cells, Role::Timeframe);
         if !tf.is_empty() {
-            let tf_text = || l.text(cells, Role::Timeframe);
-            action.timeframe = Some(cached(&mut self.cache, tf, tf_text, reference, settings));
+            action.timeframe = Some(if row_reference.is_some() {
+                Arc::new(timeframe::parse(tf, reference, settings))
+            } else {
+                let tf_text = || l.text(cells, Role::Timeframe);
+                cached(&mut self.cache, tf, tf_text, reference, settings)
+            });
         }
         let od = l.get(cells, Role::OriginalDue);
         if !od.is_empty() {
@@ -1141,18 +1396,49 @@ impl State<'_> {
             let read = match self.status_cache.get(status.as_str()) {
                 Some(s) => s.clone(),
                 None => {
-                    let s = Status::parse(&status).unwrap_or_else(|| Status::Other(status.clone()));
+                    let s = read_status(&status, l.status_completed, self.opts);
                     if self.status_cache.len() < 1000 {
                         self.status_cache.insert(status.clone(), s.clone());
                     }
                     s
                 }
             };
-            action.status = Some(read);
-            action.status_text = Some(status);
+            let undated = (!l.index.contains(Role::Timeframe)).then(|| status.clone());
+            match read {
+                // RAG words in the status column go to the RAG ("Green"; "Green - in
+                // progress" gives both).
+                StatusCell::Rag(rag, lifecycle) => {
+                    action.rag = Some(rag);
+                    action.status = lifecycle;
+                    // As written, so the exporter writes it back into the same column.
+                    action.status_text = Some(status);
+                }
+                StatusCell::Status(s) => {
+                    action.status = Some(s);
+                    action.status_text = Some(status);
+                }
+            }
+            // No date column: a date in the status ("To be incorporated in Q2.").
+            if let Some(status) = undated.filter(|s| s.split_whitespace().count() <= 12) {
+                let t = timeframe::parse(&status, reference, settings);
+                let dated = !matches!(
+                    t.kind,
+                    timeframe::Kind::Unreadable
+                        | timeframe::Kind::Status
+                        | timeframe::Kind::Conditional
+                );
+                if dated && t.due_latest.is_some() {
+                    action.timeframe = Some(Arc::new(t));
+                }
+            }
+        } else if let Some(i) = l.status_prose {
+            let v = cells.str(i);
+            if let Some(s) = roles::lifecycle_word(v).or_else(|| roles::status_in_text(v)) {
+                action.status = Some(s);
+            }
         }
         let rag = l.text(cells, Role::Rag);
-        if !rag.is_empty() {
+        if !rag.is_empty() && action.rag.is_none() {
             action.rag = Some(rag);
         }
         let pct = l.get(cells, Role::Percent);
@@ -1229,11 +1515,13 @@ impl State<'_> {
                     action.status = Some(s);
                     action.status_text = action.rag.take();
                     self.from_rag += 1;
-                    self.actions.push(action);
-                    return;
                 }
             }
-            if let Some(t) = &action.timeframe {
+            if let Some(t) = action
+                .timeframe
+                .as_ref()
+                .filter(|_| action.status.is_none())
+            {
                 if t.kind == timeframe::Kind::Status {
                     if let Some(s) = Status::parse(&t.text) {
                         action.status = Some(s);
@@ -1242,7 +1530,49 @@ impl State<'_> {
                 }
             }
         }
+        // A revised date given only in a comment ("now expected to complete by …"): the
+        // column's date is the original, the comment's the current one.
+        if action.timeframe.is_some() && (self.update_cols > 0 || !action.extra.is_empty()) {
+            self.revised_in_comment(line, &mut action);
+        }
         self.actions.push(action);
+    }
+
+    /// Look for a revised date in the action's comments (see [`regions::revised_date`]).
+    fn revised_in_comment(&mut self, line: usize, action: &mut Action) {
+        let texts = action
+            .updates
+            .iter()
+            .map(|u| u.text.clone())
+            .chain(action.extra.values().cloned());
+        for text in texts {
+            let Some(phrase) = regions::revised_date(&text) else {
+                continue;
+            };
+            let t = timeframe::parse(phrase, self.opts.plan_date, &self.opts.settings);
+            let Some(due) = t.due_latest else { continue };
+            let old = action.timeframe.clone().expect("checked by the caller");
+            if old.due_latest == Some(due) {
+                continue;
+            }
+            let mut now = t;
+            now.revised_from = old.due_latest;
+            if action.original_due.is_none() {
+                action.original_due = Some(old);
+            }
+            action.timeframe = Some(Arc::new(now));
+            self.revised += 1;
+            let quoted: String = text.chars().take(120).collect();
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "revised_in_comment",
+                    Severity::Info,
+                    format!("a comment gives a revised date ({phrase:?}): the due column's date was kept as the original, the revised one is current. The comment: {quoted:?}"),
+                )
+                .at(Place::row(line)),
+            );
+            break;
+        }
     }
 
     fn flush(&mut self) {
@@ -1253,6 +1583,7 @@ impl State<'_> {
     }
 
     fn finish(mut self) -> Result<Imported> {
+        self.resolve_pending(false);
         self.flush();
         if self.plan.recommendations.is_empty() {
             return Err(Error::new(ErrorKind::NoRows {
@@ -1340,11 +1671,28 @@ impl State<'_> {
                 .at(Place::row(rows[0])),
             );
         }
+        if !self.parallel_mismatch.is_empty() {
+            let rows = &self.parallel_mismatch;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    "parallel_lists",
+                    Severity::Info,
+                    format!(
+                        "{} row(s) list several items in one cell beside lists of another length: cells whose lines do not line up with the actions were kept whole (rows {})",
+                        rows.len(),
+                        rows.iter().take(10).map(|r| r.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .at(Place::row(rows[0]))
+                .hint("check which owner and date go with which action in those rows"),
+            );
+        }
         self.plan.columns = self.layout.columns;
         self.plan.import_diagnostics = self.diagnostics.clone();
         Ok(Imported {
             plan: self.plan,
             diagnostics: self.diagnostics,
+            layout: self.report,
         })
     }
 }
@@ -1359,6 +1707,53 @@ impl Layout {
                 .take_while(|h| h.is_empty())
                 .count()
     }
+}
+
+/// What a status cell says.
+#[derive(Clone)]
+enum StatusCell {
+    /// A lifecycle status.
+    Status(Status),
+    /// A RAG word, with the lifecycle the cell gives as well, if any.
+    Rag(Text, Option<Status>),
+}
+
+/// Read a status cell: lifecycle words to the status, RAG words to the RAG, both when the
+/// cell holds both ("Green - on schedule"); under a "Completed" header a date or an account
+/// of what was done means done.
+fn read_status(cell: &Text, completed_header: bool, opts: &ImportOptions) -> StatusCell {
+    if let Some(s) = Status::parse(cell) {
+        return StatusCell::Status(s);
+    }
+    if roles::is_rag(cell) {
+        return StatusCell::Rag(cell.clone(), None);
+    }
+    // "Green - in progress", "Amber: delayed".
+    let first = cell
+        .split(['-', '–', ':', '/', '(', ',', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if !first.is_empty() && first.len() < cell.len() && roles::is_rag(first) {
+        let rest = cell[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let life = roles::lifecycle_word(rest);
+        return StatusCell::Rag(
+            cell.slice_of(first).unwrap_or_else(|| Text::from(first)),
+            life,
+        );
+    }
+    if let Some(s) = roles::lifecycle_word(cell) {
+        return StatusCell::Status(s);
+    }
+    if completed_header && (roles::is_date(cell, opts) || roles::status_in_text(cell).is_some()) {
+        return StatusCell::Status(roles::status_in_text(cell).unwrap_or(Status::Complete));
+    }
+    if let Some(s) = roles::status_in_text(cell) {
+        if cell.split_whitespace().count() <= 30 {
+            return StatusCell::Status(s);
+        }
+    }
+    StatusCell::Status(Status::Other(cell.clone()))
 }
 
 /// The reading of a phrase, from the cache when it was read before. `shared` makes the key
@@ -1450,6 +1845,29 @@ fn parse_f64(s: &str) -> Option<f64> {
         json.push_str(exp);
     }
     serde_json::from_slice::<f64>(json.as_bytes()).ok()
+}
+
+/// The items of a cell listed on lines or as bullets, bullet glyphs dropped; a line that
+/// opens with "(" continues the one before ("Corporate Manager\n(Human Resources)").
+fn list_items(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in text.lines() {
+        let t = l
+            .trim()
+            .trim_start_matches(['•', '·', '-', '*', '–', '▪', '◦'])
+            .trim();
+        if t.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if t.starts_with('(') => {
+                prev.push(' ');
+                prev.push_str(t);
+            }
+            _ => out.push(t.to_string()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

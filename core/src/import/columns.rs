@@ -98,6 +98,10 @@ const BUILTIN: &[(Role, &str, u8)] = &[
     (Role::Owner, "department", 3),
     (Role::Owner, "directorate", 3),
     (Role::Owner, "team", 2),
+    (Role::Owner, "made to", 7),
+    (Role::Owner, "action by", 8),
+    (Role::Owner, "addressed to", 7),
+    (Role::Owner, "allocated to", 7),
     (Role::LeadMember, "portfolio", 7),
     (Role::LeadMember, "lead member", 8),
     (Role::LeadMember, "member lead", 8),
@@ -136,6 +140,8 @@ const BUILTIN: &[(Role, &str, u8)] = &[
     (Role::Status, "delivery status", 8),
     (Role::Status, "state", 4),
     (Role::Status, "stage", 4),
+    (Role::Status, "completed", 6),
+    (Role::Status, "complete", 5),
     (Role::Rag, "rag", 9),
     (Role::Rag, "brag", 9),
     (Role::Rag, "rating", 6),
@@ -145,6 +151,19 @@ const BUILTIN: &[(Role, &str, u8)] = &[
     (Role::Percent, "percentage", 8),
     (Role::Percent, "pct", 8),
     (Role::Update, "update", 6),
+    (Role::Update, "action taken", 8),
+    (Role::Update, "action to date", 8),
+    (Role::Update, "response including", 7),
+    // Dates that are not deadlines: when the point was raised.
+    (Role::Extra, "meeting date", 9),
+    (Role::Extra, "date of meeting", 9),
+    (Role::Extra, "date raised", 9),
+    (Role::Extra, "date added", 9),
+    (Role::Extra, "date identified", 9),
+    (Role::Extra, "date agreed", 9),
+    (Role::Extra, "date opened", 9),
+    (Role::Extra, "date logged", 9),
+    (Role::Extra, "date reported", 9),
     (Role::Update, "progress", 5),
     (Role::Update, "comment", 5),
     (Role::Update, "commentary", 5),
@@ -206,6 +225,47 @@ impl Aliases {
     pub fn add(&mut self, phrase: impl Into<String>, role: Role) -> &mut Self {
         self.extra.push((phrase.into(), role));
         self
+    }
+
+    /// Read extra header phrases from text: one a line, `phrase = field` (or a tab between
+    /// them); blank lines and lines starting with `#` are skipped. Or the JSON form
+    /// (`{"extra": [["Whodunnit", "owner"]]}`).
+    ///
+    /// ```
+    /// use actionplan::import::Aliases;
+    /// use actionplan::model::Role;
+    /// let a = Aliases::from_text("# our words\nWhodunnit = owner\nBy when\tdue\n").unwrap();
+    /// assert_eq!(a.classify("whodunnit"), Some(Role::Owner));
+    /// assert_eq!(a.classify("By When"), Some(Role::Timeframe));
+    /// assert!(Aliases::from_text("Whodunnit = nobody").is_err());
+    /// ```
+    pub fn from_text(text: &str) -> crate::Result<Aliases> {
+        if text.trim_start().starts_with('{') {
+            return serde_json::from_str(text).map_err(|e| {
+                crate::Error::invalid_option("aliases", format!("not an alias file: {e}"))
+            });
+        }
+        let mut out = Aliases::default();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let (phrase, field) = l
+                .rsplit_once('=')
+                .or_else(|| l.rsplit_once('\t'))
+                .ok_or_else(|| {
+                    crate::Error::invalid_option(
+                        "aliases",
+                        format!("line {}: {l:?} is not \"phrase = field\"", n + 1),
+                    )
+                })?;
+            let role: Role = field.trim().parse().map_err(|e: crate::Error| {
+                crate::Error::invalid_option("aliases", format!("line {}: {e}", n + 1))
+            })?;
+            out.add(phrase.trim(), role);
+        }
+        Ok(out)
     }
 
     /// The role a header names, with a score (higher is more specific); `None` when it names

@@ -218,7 +218,8 @@ fn check_binary(bytes: &[u8]) -> Result<()> {
 /// starts a table, then the most known fields named), and among equals the one that splits the
 /// first lines most consistently.
 pub(crate) fn detect_delimiter(text: &[u8], opts: &super::ImportOptions) -> u8 {
-    use super::builder::{best_header, starts_table, HEADER_SCAN};
+    use super::builder::HEADER_SCAN;
+    use super::regions::{best_header, starts_table};
     let head = &text[..text.len().min(64 * 1024)];
     let consistency = consistency_delimiter(head);
     // Each delimiter's reading of the first rows, its header (if any) and that header's score.
@@ -332,6 +333,10 @@ pub(crate) struct Records<R: std::io::Read> {
     /// The last record's row, and whether it spans lines (for the unterminated-quote check).
     last: Option<(usize, bool)>,
     done: bool,
+    /// The row number of the last record (as a spreadsheet counts rows).
+    row_no: usize,
+    /// The line the next record starts on, if no blank line comes first.
+    next_line: u64,
 }
 
 impl<R: std::io::Read> Records<R> {
@@ -354,6 +359,8 @@ impl<R: std::io::Read> Records<R> {
             diagnostics: Vec::new(),
             last: None,
             done: false,
+            row_no: 0,
+            next_line: 1,
         }
     }
 
@@ -415,11 +422,6 @@ impl<R: std::io::Read> Records<R> {
                 return;
             }
         }
-        let line = self
-            .record
-            .position()
-            .map(|p| p.record() as usize + 1)
-            .unwrap_or(0);
         let mut repaired = false;
         let mut multiline = false;
         // One UTF-8 check for the whole record (its fields lie end to end), then each field is
@@ -450,6 +452,25 @@ impl<R: std::io::Read> Records<R> {
             // Only a cell with a control byte can hold a line break.
             multiline |= controls && field.contains(&b'\n');
         }
+        // The row a spreadsheet shows: records so far, plus the blank lines the csv reader
+        // skips (a spreadsheet counts them as rows). A record's lines past its first (a quoted
+        // cell with line breaks) are one row.
+        let end = self.reader.position().line();
+        let breaks = if multiline {
+            self.record
+                .as_slice()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+        } else {
+            0
+        };
+        let blank = end
+            .saturating_sub(self.next_line)
+            .saturating_sub(1 + breaks) as usize;
+        self.row_no += 1 + blank;
+        self.next_line = end;
+        let line = self.row_no;
         if repaired {
             self.cp1252_rows.push(line);
         }
@@ -461,6 +482,18 @@ impl<R: std::io::Read> Records<R> {
 #[cfg(test)]
 mod tests {
     use super::Records;
+
+    /// Rows are numbered as a spreadsheet numbers them: blank lines count, a cell with line
+    /// breaks is one row.
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let text = "Title\n\nAction,Owner\n\"Do it\nnow\",Jo\n\n\nLater,Sam\n";
+        let rows: Vec<_> = Records::new(text.as_bytes(), b',')
+            .flat_map(|c| c.into_rows())
+            .collect();
+        let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3, 4, 7]);
+    }
 
     /// Fields that are UTF-8 only when put together (a character cut by a delimiter) are
     /// each read as Windows-1252, and do not count as UTF-8 text.

@@ -13,6 +13,16 @@
 //!   UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (detected per cell);
 //! - every column the model does not know is kept by its header in [`Action::extra`].
 //!
+//! The import is a pipeline of stages: rows ([`decode`](self) for CSV/TSV, [`crate::office`]
+//! for workbooks and documents; card pages of "Label: value" lines are turned into a table by
+//! `cards`) → regions ([`regions`]: title, header, sections, other tables, rows cut short) →
+//! column roles ([`roles`]: from header words and cell content, with confidence and evidence)
+//! → records (`builder`: actions, fill-down, parallel lists, status and RAG words, revised
+//! dates) → plan. How a file was read is in [`Imported::layout`] ([`inspect`]); the
+//! corrections are [`ImportOptions::map_column`], [`ImportOptions::header_row`],
+//! [`ImportOptions::aliases`], [`ImportOptions::sheet`] and [`ImportOptions::table_from`].
+//! `docs/IMPORT.md` walks through each with examples.
+//!
 //! What the reader inferred and what it repaired is reported as diagnostics in
 //! [`Imported::diagnostics`] (also kept in [`Plan::import_diagnostics`]).
 //!
@@ -42,13 +52,19 @@
 //! [`Plan::import_diagnostics`]: crate::model::Plan::import_diagnostics
 
 mod builder;
+mod cards;
 mod columns;
 mod decode;
 mod encoding;
+pub mod inspect;
+pub mod regions;
+pub mod roles;
 pub(crate) mod text_layout;
 
 pub use columns::Aliases;
 pub use decode::Format;
+pub use inspect::{Inspection, SectionRow, SkippedRow, TableReading};
+pub use roles::ColumnReading;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind, Result};
@@ -99,6 +115,12 @@ pub struct ImportOptions {
     pub(crate) delimiter: Option<u8>,
     pub(crate) aliases: Aliases,
     pub(crate) columns: Vec<(String, Role)>,
+    /// Columns mapped by their 0-based position.
+    pub(crate) column_roles: Vec<(usize, Role)>,
+    /// The header row, given (1-based; 0: the table has no header row).
+    pub(crate) header_row: Option<usize>,
+    /// Rows from which on another table starts (1-based).
+    pub(crate) table_breaks: Vec<usize>,
     pub(crate) no_fill_down: bool,
     pub(crate) settings: Settings,
     // Workbook options (see `crate::office`).
@@ -121,6 +143,8 @@ pub struct Imported {
     pub plan: Plan,
     /// What the reader inferred or repaired (the same list as `plan.import_diagnostics`).
     pub diagnostics: Vec<Diagnostic>,
+    /// How the file was read: tables, header rows, column roles, sections, rows skipped.
+    pub layout: Inspection,
 }
 
 impl ImportOptions {
@@ -223,6 +247,94 @@ impl ImportOptions {
     pub fn column(&mut self, header: impl Into<String>, role: Role) -> &mut Self {
         self.columns.push((header.into(), role));
         self
+    }
+
+    /// Map a column by its 1-based position to a field (for a blank or unhelpful header, or a
+    /// table with no header row). It wins over the header and the content.
+    ///
+    /// ```
+    /// use actionplan::model::Role;
+    /// let csv = "Item,Thing,When\nR1,Write the plan and publish it on the website,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .column_at(2, Role::Action)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// let action = &imported.plan.recommendations[0].actions[0];
+    /// assert_eq!(action.description, "Write the plan and publish it on the website");
+    /// ```
+    pub fn column_at(&mut self, position: usize, role: Role) -> &mut Self {
+        self.column_roles.push((position.saturating_sub(1), role));
+        self
+    }
+
+    /// The header row, when the reader picks the wrong one (1-based, as a spreadsheet numbers
+    /// rows; blank rows count). `0` says the table has no header row: the columns are then
+    /// read from their content.
+    ///
+    /// ```
+    /// let csv = "Plan,Lead\nTask,Who,When\nWrite the plan,Jo Bloggs,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .header_row(2)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// assert_eq!(imported.layout.tables[0].header_row, Some(2));
+    /// assert_eq!(imported.plan.recommendations[0].actions[0].owners, ["Jo Bloggs"]);
+    /// ```
+    pub fn header_row(&mut self, row: usize) -> &mut Self {
+        self.header_row = Some(row);
+        self
+    }
+
+    /// Say that the rows from `row` on (1-based) are another table: the row is read as that
+    /// table's header; a table of actions joins the plan, any other table is kept apart.
+    ///
+    /// ```
+    /// let csv = "Action,Owner\nWrite the plan,Jo Bloggs\nName,Role\nJo Bloggs,Officer\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .table_from(3)
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// assert_eq!(imported.plan.action_count(), 1);
+    /// assert_eq!(imported.layout.tables.len(), 2);
+    /// ```
+    pub fn table_from(&mut self, row: usize) -> &mut Self {
+        self.table_breaks.push(row);
+        self.table_breaks.sort_unstable();
+        self
+    }
+
+    /// A column mapping written as text, as the command line takes it: `"By When=due"` maps a
+    /// header (matched on its words) to a field, `"3=owner"` the third column. Field names are
+    /// the model's roles (`action`, `owner`, `timeframe`, `status`, `rag`, `percent`,
+    /// `update`, `ref`, `recommendation`, `extra`, …) or everyday names (`due`, `lead`,
+    /// `comment`, `ignore`).
+    ///
+    /// ```
+    /// let csv = "Task,Person,By When\nWrite the plan,Jo Bloggs,March 2025\n";
+    /// let imported = actionplan::import::ImportOptions::new()
+    ///     .map_column("By When=due").unwrap()
+    ///     .map_column("2=owner").unwrap()
+    ///     .read_bytes(csv.as_bytes())
+    ///     .unwrap();
+    /// let action = &imported.plan.recommendations[0].actions[0];
+    /// assert_eq!(action.owners, ["Jo Bloggs"]);
+    /// assert_eq!(action.due(), "2025-03-31".parse().ok());
+    /// assert!(actionplan::import::ImportOptions::new().map_column("no equals sign").is_err());
+    /// ```
+    pub fn map_column(&mut self, spec: &str) -> Result<&mut Self> {
+        let (column, field) = spec.rsplit_once('=').ok_or_else(|| {
+            Error::invalid_option(
+                "map",
+                format!("{spec:?} is not a mapping: write HEADER=FIELD, such as \"By When=due\""),
+            )
+        })?;
+        let role: Role = field.parse()?;
+        let column = column.trim();
+        match column.parse::<usize>() {
+            Ok(n) if n >= 1 => self.column_at(n, role),
+            _ => self.column(column, role),
+        };
+        Ok(self)
     }
 
     /// Turn off carrying merged cells down (recommendation, owner, lead member).
@@ -491,7 +603,11 @@ impl ImportOptions {
                 plan.meta.plan_date = self.plan_date;
             }
             let diagnostics = plan.import_diagnostics.clone();
-            return Ok(Imported { plan, diagnostics });
+            return Ok(Imported {
+                plan,
+                diagnostics,
+                layout: Inspection::default(),
+            });
         }
         // Records are read key by key, so a key given twice in one record is seen (a map would
         // keep the last value silently).

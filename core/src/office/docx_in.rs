@@ -503,11 +503,23 @@ fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
     } else {
         &before[..]
     };
-    let title = title_pool.iter().rev().find(|p| short_line(p));
-    if let Some(t) = title {
+    let at = title_pool.iter().rposition(|p| short_line(p));
+    let title = at.map(|i| title_pool[i]);
+    // A numbered heading just before the table ("1. Financial sustainability") is the first
+    // section, not the title: the short paragraph before it is the title, and both are kept.
+    let above = at
+        .filter(|_| title.is_some_and(|t| crate::import::regions::is_numbered_heading(t)))
+        .and_then(|i| title_pool[..i].iter().rev().find(|p| short_line(p)));
+    if let Some(t) = above {
         push(vec![(*t).clone()], &mut rows);
     }
-    out_paras += before.len() - usize::from(title.is_some()) - usize::from(first_heading.is_some());
+    if let Some(t) = title {
+        push(vec![t.clone()], &mut rows);
+    }
+    out_paras += before.len()
+        - usize::from(title.is_some())
+        - usize::from(above.is_some())
+        - usize::from(first_heading.is_some());
     // Cells under vertical merges, by their place in `rows`.
     let mut fills: Vec<(usize, usize, String)> = Vec::new();
     let mut take_fills = |t: usize, k: usize, out: usize| {

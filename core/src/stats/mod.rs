@@ -105,6 +105,28 @@ impl std::str::FromStr for GroupBy {
     }
 }
 
+/// Owner names as statistics count them: spellings that differ only in case, punctuation,
+/// spacing or "&" for "and" are one owner, shown as first written.
+#[derive(Default)]
+struct OwnerNames<'a> {
+    /// Each spelling seen, and the first spelling with its key.
+    seen: FxHashMap<&'a str, &'a str>,
+    /// Each key, and the first spelling that had it.
+    first: FxHashMap<String, &'a str>,
+}
+
+impl<'a> OwnerNames<'a> {
+    fn canon(&mut self, name: &'a str) -> &'a str {
+        if let Some(&c) = self.seen.get(name) {
+            return c;
+        }
+        let key = crate::text::normalise_words(&name.replace('&', " and "));
+        let c = *self.first.entry(key).or_insert(name);
+        self.seen.insert(name, c);
+        c
+    }
+}
+
 /// The statistics.
 ///
 /// ```
@@ -506,6 +528,9 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
     let mut group_index: FxHashMap<String, usize> = FxHashMap::default();
     let mut owners: Vec<Workload> = Vec::new();
     let mut owner_index: FxHashMap<&str, usize> = FxHashMap::default();
+    // Near-duplicate names ("… & Community Engagement", "… and Community Engagement") are one
+    // owner, shown as first written.
+    let mut names = OwnerNames::default();
     let mut overdue = Vec::with_capacity(
         assessment
             .actions
@@ -597,9 +622,16 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     let i = rec_group(none, None, &mut groups);
                     groups[i].2.add(&item);
                 }
-                for p in people {
-                    let i = rec_group(p, None, &mut groups);
-                    groups[i].2.add(&item);
+                if by == GroupBy::Owner {
+                    for p in &action.owners {
+                        let i = rec_group(names.canon(p), None, &mut groups);
+                        groups[i].2.add(&item);
+                    }
+                } else {
+                    for p in people {
+                        let i = rec_group(p, None, &mut groups);
+                        groups[i].2.add(&item);
+                    }
                 }
             }
             let owner_list: &[Text] = if action.owners.is_empty() {
@@ -608,7 +640,8 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                 &action.owners
             };
             for o in owner_list {
-                let i = match owner_index.get(o.as_str()) {
+                let o = names.canon(o);
+                let i = match owner_index.get(o) {
                     Some(&i) => i,
                     None => {
                         owners.push(Workload {
@@ -619,7 +652,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                             overdue: 0,
                             due_within_90: 0,
                         });
-                        owner_index.insert(o.as_str(), owners.len() - 1);
+                        owner_index.insert(o, owners.len() - 1);
                         owners.len() - 1
                     }
                 };
