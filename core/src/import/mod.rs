@@ -17,8 +17,8 @@
 //! for workbooks and documents; card pages of "Label: value" lines are turned into a table by
 //! `cards`) → regions ([`regions`]: title, header, sections, other tables, rows cut short) →
 //! column roles ([`roles`]: from header words and cell content, with confidence and evidence)
-//! → records (`builder`: actions, fill-down, parallel lists, status and RAG words, revised
-//! dates) → plan. How a file was read is in [`Imported::layout`] ([`inspect`]); the
+//! → records (`records`: actions, fill-down, parallel lists, status and RAG words, revised
+//! dates) → plan; `builder` runs them in order. How a file was read is in [`Imported::layout`] ([`inspect`]); the
 //! corrections are [`ImportOptions::map_column`], [`ImportOptions::header_row`],
 //! [`ImportOptions::aliases`], [`ImportOptions::sheet`] and [`ImportOptions::table_from`].
 //! `docs/IMPORT.md` walks through each with examples.
@@ -57,6 +57,7 @@ mod columns;
 mod decode;
 mod encoding;
 pub mod inspect;
+mod records;
 pub mod regions;
 pub mod roles;
 pub(crate) mod text_layout;
