@@ -481,7 +481,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     // Method.
     let _ = write!(
         o,
-        r#"<footer><p><strong>How this was worked out.</strong> Rated by “{}” as at {}. {} Shares are rounded to whole percentages by the largest-remainder method, so each list adds up to 100%. An action is “possibly” past its deadline when the deadline is a period (a month, a quarter, a season) that has begun but not ended.</p><p>Produced by actionplan {} from the plan's own data; nothing in this page was loaded from elsewhere.</p></footer>"#,
+        r#"<footer><p><strong>How this was worked out.</strong> Rated by “{}” as at {}. {} Shares are rounded to whole percentages by the largest-remainder method, so each list adds up to 100%. An action is “possibly” past its deadline when its deadline could be one of several days (“June or July 2025”) and the first of them has passed; a period such as “Summer 2025” is due at its end.</p><p>Produced by actionplan {} from the plan's own data; nothing in this page was loaded from elsewhere.</p></footer>"#,
         esc(&a.rules.name),
         long_date(a.as_of),
         esc(&super::rollup_sentence(a)),

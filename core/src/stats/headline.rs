@@ -126,12 +126,12 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
             if d == 1 { "its" } else { "their" }
         ),
         (0, q) => format!(
-            "{} possibly past {} deadline (a period that has begun but not ended).",
+            "{} possibly past {} deadline (the deadline could be one of several days, and the first has passed).",
             plural(q, "action is", "actions are"),
             if q == 1 { "its" } else { "their" }
         ),
         (d, q) => format!(
-            "{} past {} deadline and not complete: {d} definitely, and {q} possibly (a period that has begun but not ended).",
+            "{} past {} deadline and not complete: {d} definitely, and {q} possibly (the deadline could be one of several days, and the first has passed).",
             plural(d + q, "action is", "actions are"),
             if d + q == 1 { "its" } else { "their" }
         ),
