@@ -45,6 +45,7 @@ __all__ = [
     "_test_panic",
     "diff",
     "from_records",
+    "inspect",
     "parse_timeframe",
     "presets",
     "read",
