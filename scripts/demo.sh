@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh rust
-cargo build --quiet --release -p actionplan-cli
+# Cargo shows its progress (the first build takes a few minutes on two cores).
+echo "== Building the command line (release)"
+cargo build --release -p actionplan-cli
 bin=target/release/actionplan
 plan=examples/data/huntingdonshire-2024.tsv
 previous=tests/golden/inputs/huntingdonshire-2024-q3.tsv
@@ -21,6 +23,6 @@ echo "== Headline and per recommendation, as at 31 March 2025"
 "$bin" report "$plan" "${opts[@]}" --as-of 2025-03-31 --previous "$previous" -o out/report.html
 "$bin" report "$plan" "${opts[@]}" --as-of 2025-03-31 --previous "$previous" -o out/report.md
 "$bin" report "$plan" "${opts[@]}" --as-of 2025-03-31 -o out/tracker.xlsx
-"$bin" assess "$plan" "${opts[@]}" --as-of 2025-03-31 --csv > out/rated.csv
+"$bin" report "$plan" "${opts[@]}" --as-of 2025-03-31 -o out/rated.csv
 echo
 echo "Wrote out/report.html (open it in a browser), out/report.md, out/tracker.xlsx, out/rated.csv"
