@@ -599,6 +599,79 @@ impl Overdue {
     }
 }
 
+impl std::fmt::Display for Overdue {
+    /// The snake_case name, as the JSON form and every table write it.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::timeframe::Overdue::Possibly.to_string(), "possibly");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Overdue {
+    type Err = crate::Error;
+
+    /// An overdue strength by its name ("definitely", "possibly", "no", "no_deadline").
+    ///
+    /// ```
+    /// use actionplan::timeframe::Overdue;
+    /// assert_eq!("no_deadline".parse::<Overdue>().unwrap(), Overdue::NoDeadline);
+    /// assert!("maybe".parse::<Overdue>().is_err());
+    /// ```
+    fn from_str(s: &str) -> crate::Result<Overdue> {
+        [
+            Overdue::Definitely,
+            Overdue::Possibly,
+            Overdue::No,
+            Overdue::NoDeadline,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s.trim())
+        .ok_or_else(|| {
+            crate::Error::invalid_option(
+                "overdue",
+                format!("{s:?} is not one of {}", Overdue::NAMES.join(", ")),
+            )
+        })
+    }
+}
+
+impl std::fmt::Display for Kind {
+    /// The snake_case name ("financial_year").
+    ///
+    /// ```
+    /// assert_eq!(actionplan::timeframe::Kind::Season.to_string(), "season");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = crate::Error;
+
+    /// A kind by its name ("month_range").
+    ///
+    /// ```
+    /// use actionplan::timeframe::Kind;
+    /// assert_eq!("month_range".parse::<Kind>().unwrap(), Kind::MonthRange);
+    /// assert!("fortnight".parse::<Kind>().is_err());
+    /// ```
+    fn from_str(s: &str) -> crate::Result<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+            .ok_or_else(|| {
+                crate::Error::invalid_option(
+                    "kind",
+                    format!("{s:?} is not one of {}", Kind::NAMES.join(", ")),
+                )
+            })
+    }
+}
+
 impl Timeframe {
     /// Overdue on `as_of`: [`Overdue::Definitely`] when `as_of` is after `due_latest`,
     /// [`Overdue::Possibly`] when after `due_earliest` only.
