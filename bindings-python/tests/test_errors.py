@@ -258,3 +258,22 @@ def test_a_rust_panic_is_an_internal_error_not_a_crash() -> None:
         _native._test_panic("boom")
     assert isinstance(info.value, Exception)
     assert "please report" in str(info.value)
+
+
+# Files that are not action plans are refused through this door as through the core's: the
+# project's README, a Rust source file and a paragraph of prose (issue 22).
+_ROOT = Path(__file__).resolve().parents[2]
+_PROSE = (
+    "The council met on Tuesday to discuss the budget. Members raised concerns about the cost "
+    "of the new leisure centre, which has risen since the plan was agreed in March 2024. The "
+    "leader said a report would follow in the summer.\n\nOfficers were asked to look again at "
+    "the figures and to consult residents before any decision.\n"
+)
+
+
+@pytest.mark.parametrize("source", ["README.md", "core/src/lib.rs", "prose"])
+def test_files_that_are_not_plans_are_refused(source: str) -> None:
+    data = _PROSE.encode() if source == "prose" else (_ROOT / source).read_bytes()
+    with pytest.raises(actionplan.ActionPlanError) as info:
+        actionplan.read(data)
+    assert isinstance(info.value, ValueError)

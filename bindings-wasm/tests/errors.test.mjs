@@ -2,7 +2,7 @@
 // inside a readable plan are returned as diagnostics, never thrown; nothing panics.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ap, thrown } from "./helpers.mjs";
+import { ap, text, thrown } from "./helpers.mjs";
 
 const cases = [
   ["an empty file", "", "EmptyInputError", "empty"],
@@ -150,3 +150,22 @@ test("rule sets that are wrong are InvalidOptionErrors, not crashes", () => {
   }
   assert.equal(plan.assess({ asOf: "2025-06-30" }).actions.length, 1);
 });
+
+// Files that are not action plans are refused through this door as through the core's: the
+// project's README, a Rust source file and a paragraph of prose (issue 22).
+const PROSE =
+  "The council met on Tuesday to discuss the budget. Members raised concerns about the cost " +
+  "of the new leisure centre, which has risen since the plan was agreed in March 2024. The " +
+  "leader said a report would follow in the summer.\n\nOfficers were asked to look again at " +
+  "the figures and to consult residents before any decision.\n";
+for (const [what, input] of [
+  ["the README", () => text("README.md")],
+  ["a Rust source file", () => text("core/src/lib.rs")],
+  ["a paragraph of prose", () => PROSE],
+]) {
+  test(`${what} is not read as a plan`, () => {
+    const e = thrown(() => ap.parsePlan(input()));
+    assert.ok(e instanceof Error, `${what} was read as a plan`);
+    assert.equal(typeof e.code, "string");
+  });
+}
