@@ -47,6 +47,30 @@ test("package.json points at files the build makes", () => {
   }
 });
 
+test("the repository's address is the one in the workspace Cargo.toml, everywhere", () => {
+  // Written once, as [workspace.package] repository; the crates inherit it, maturin gives it to
+  // the Python package (as its "Source Code" link) when pyproject.toml lists "urls" as dynamic.
+  const cargo = text("Cargo.toml");
+  const workspace = cargo.slice(cargo.indexOf("[workspace.package]"));
+  const repo = workspace.match(/^repository = "([^"]+)"$/m)?.[1];
+  assert.ok(repo && !repo.endsWith("/"), "no repository in [workspace.package]");
+  const pkg = JSON.parse(text("bindings-wasm/package.json"));
+  assert.deepEqual(pkg.repository, { type: "git", url: `git+${repo}.git`, directory: "bindings-wasm" });
+  assert.equal(pkg.homepage, `${repo}/tree/main/bindings-wasm#readme`);
+  assert.deepEqual(pkg.bugs, { url: `${repo}/issues` });
+  assert.ok(pkg.engines?.node, "no engines.node");
+  const pyproject = text("bindings-python/pyproject.toml");
+  assert.doesNotMatch(pyproject, /^\[project\.urls\]/m, "pyproject.toml has its own URLs");
+  assert.match(pyproject, /^dynamic = \[[^\]]*"urls"[^\]]*\]$/m, "pyproject.toml does not take its URLs from Cargo.toml");
+  for (const dir of ["core", "cli", "bindings-python", "bindings-wasm"]) {
+    assert.match(text(`${dir}/Cargo.toml`), /^repository\.workspace = true$/m, `${dir}/Cargo.toml`);
+  }
+  // Links to the project in the package's README go to the same place.
+  for (const [link] of text("bindings-wasm/README.md").matchAll(/https:\/\/github\.com\/[^\s)#`]+/g)) {
+    assert.ok(link.startsWith(repo), `README links to ${link}, not under ${repo}`);
+  }
+});
+
 test("the version matches the package", () => {
   const pkg = JSON.parse(text("bindings-wasm/package.json"));
   assert.equal(ap.version(), pkg.version);
