@@ -43,7 +43,7 @@ if want npm; then
   # installed once from tests/npm-consumers/package-lock.json, again when package.json changes.
   if [ ! -f tests/npm-consumers/node_modules/.package-lock.json ] \
       || [ tests/npm-consumers/package.json -nt tests/npm-consumers/node_modules/.package-lock.json ]; then
-    say "installing the npm consumer tools (vite, esbuild, webpack, typescript, attw)"
+    say "installing the npm consumer tools (vite 5-8, esbuild, webpack, typescript, attw, deno, bun)"
     (cd tests/npm-consumers && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

@@ -49,7 +49,7 @@ for (const f of [() => slim.parsePlan("a"), () => slim.Plan.fromJSON("{}")]) {
 }
 let noWasm;
 await slim.init().catch((e) => (noWasm = e.message));
-slim.initSync(readFileSync("bindings-wasm/dist/actionplan-office.wasm"));
+slim.initSync(readFileSync("bindings-wasm/pkg-office/actionplan_wasm_bg.wasm"));
 slim.initSync();
 const book = readFileSync("tests/fixtures/office/harlow-2023.xlsx");
 console.log(JSON.stringify({ names, noWasm, actions: slim.parsePlan("Action,Owner\\nx,y\\n").actionCount, sheets: slim.sheetNames(book).length > 0 }));
@@ -58,6 +58,30 @@ console.log(JSON.stringify({ names, noWasm, actions: slim.parsePlan("Action,Owne
   assert.match(out.noWasm, /init\(\) needs the \.wasm/);
   assert.equal(out.actions, 1);
   assert.ok(out.sheets);
+});
+
+test("a slim entry starts from import() of its module, or require() of it", () => {
+  const out = fresh(`
+import * as slim from "./bindings-wasm/dist/slim.js";
+await slim.init(import("./bindings-wasm/dist/wasm.js"));
+console.log(JSON.stringify(slim.parsePlan("Action,Owner\\nx,y\\n").actionCount));
+`);
+  assert.equal(out, 1);
+  const cjs = spawnSync(process.execPath, ["-e", `
+const slim = require("./bindings-wasm/dist/office-slim.cjs");
+slim.initSync(require("./bindings-wasm/dist/office-wasm.cjs"));
+console.log(slim.sheetNames(require("node:fs").readFileSync("tests/fixtures/office/harlow-2023.xlsx")).length > 0);
+`], { cwd: root, encoding: "utf8" });
+  assert.equal(cjs.status, 0, cjs.stderr);
+  assert.equal(cjs.stdout.trim(), "true");
+});
+
+test("each module's ES module gives the build's bytes", async () => {
+  for (const [js, dir] of [["wasm", "pkg"], ["office-wasm", "pkg-office"]]) {
+    const { default: wasm } = await entry(js);
+    assert.ok(wasm instanceof Uint8Array, js);
+    assert.ok(Buffer.from(wasm).equals(bytes(`bindings-wasm/${dir}/actionplan_wasm_bg.wasm`)), js);
+  }
 });
 
 test("a slim entry is started when another entry started the same module", () => {

@@ -14,7 +14,7 @@ import { root, text } from "./helpers.mjs";
 const readme = text("bindings-wasm/README.md");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 const entry = (name) => JSON.stringify(pathToFileURL(path.join(root, `bindings-wasm/dist/${name}.js`)).href);
-const ENTRIES = { "actionplan": "index", "actionplan/office": "office", "actionplan/slim": "slim", "actionplan/office/slim": "office-slim" };
+const ENTRIES = { "actionplan": "index", "actionplan/office": "office", "actionplan/slim": "slim", "actionplan/office/slim": "office-slim", "actionplan/wasm": "wasm", "actionplan/office/wasm": "office-wasm" };
 const dir = mkdtempSync(path.join(tmpdir(), "actionplan-readme-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,6 +38,7 @@ blocks.forEach((code, i) => {
     globalThis.__readmeCheck = (expected, ...args) => checks.push([format(...args), expected]);
     const body = code
       .replace(/from "(actionplan(?:\/[a-z/]+)?)"/g, (_, spec) => `from ${entry(ENTRIES[spec])}`)
+      .replace(/import\("(actionplan(?:\/[a-z/]+)?)"\)/g, (_, spec) => `import(${entry(ENTRIES[spec])})`)
       .replaceAll('readFileSync("', `readFileSync(${JSON.stringify(root + "/")} + "`)
       .replace(/^(\s*)console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_, indent, args, expected) =>
         `${indent}__readmeCheck(${JSON.stringify(expected.trim())}, ${args});`)

@@ -11,6 +11,16 @@ export function fromBase64(text) {
 }
 
 /**
+ * What a `/slim` entry's `init` or `initSync` was given, with the namespace of
+ * `actionplan/wasm` (as `import()` or `require()` gives it) unwrapped to its bytes; anything
+ * else (a URL, a `Response`, bytes, a `WebAssembly.Module`) as it is.
+ */
+export function moduleBytes(wasm) {
+  if (wasm !== null && typeof wasm === "object" && !ArrayBuffer.isView(wasm) && "default" in wasm) return wasm.default;
+  return wasm;
+}
+
+/**
  * Whether a value is an error the library threw for its input (an empty file, binary junk, a
  * table with no header row, a bad option, a freed plan): an `Error` with the library's `code`,
  * `row` and `column`. A `TypeError` for an argument of the wrong JS type is not one.
@@ -118,8 +128,9 @@ function freedError(className, what, passed = false) {
 export function notStarted(entry) {
   return new ActionPlanError(
     `${entry}: the WebAssembly module is not started; call \`await init(wasm)\` (or ` +
-      `\`initSync(bytes)\`) first, with the package's .wasm file as a URL, Response, bytes or ` +
-      `WebAssembly.Module (or import from "actionplan", which starts itself)`,
+      `\`initSync(bytes)\`) first, with the module: \`init(import("actionplan/wasm"))\` (or ` +
+      `"actionplan/office/wasm"), or the .wasm as a URL, Response, bytes or WebAssembly.Module ` +
+      `(or import from "actionplan", which starts itself)`,
     { name: "NotStartedError", code: "not_started" },
   );
 }
