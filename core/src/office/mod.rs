@@ -166,12 +166,12 @@ pub(crate) fn route(opts: &ImportOptions, bytes: &[u8]) -> Option<Result<Importe
 /// The error for bytes that were expected to be a workbook or document but are not.
 pub(crate) fn not_a_container(format: Format) -> Error {
     let (name, what) = match format {
-        Format::Docx => ("docx", "a Word document (.docx)"),
-        _ => ("xlsx", "an Excel workbook (.xlsx, .xls or .ods)"),
+        Format::Docx => ("docx", "a valid Word document (.docx)"),
+        _ => ("xlsx", "a valid Excel file (.xlsx, .xls or .ods)"),
     };
     doc_error(
         name,
-        format!("expected {what}, but the bytes are not a zip or OLE container"),
+        format!("this is not {what}: it may be damaged, or another kind of file renamed"),
     )
 }
 
