@@ -54,7 +54,7 @@ function run({ planDate, asOf, rules }) {
   const options = { fileName: last.name };
   if (planDate) options.planDate = planDate;
   last.options = options;
-  plan = ap.parsePlan(last.bytes, options);
+  plan = parse(last.bytes, options);
   t.parse = performance.now() - t0;
 
   t0 = performance.now();
@@ -87,8 +87,160 @@ function run({ planDate, asOf, rules }) {
     out.rules = { id: rulesData.id, name: rulesData.name };
     out.rated = true;
   }
+  t0 = performance.now();
+  table = actionTable(rated() ? plan.assess({ asOf, rules }) : null, out.stats);
+  out.table = { total: table.rows.length, choices: table.choices };
+  t["table of actions"] = performance.now() - t0;
   out.timings = t;
   return out;
+}
+
+// A file whose name says Excel or Word but whose bytes are neither is read again as what its
+// name says, so that the library's own error tells the user it is not a valid workbook or
+// document (instead of "not text").
+const OFFICE_NAMES = [[/\.(xlsx|xlsm|xls|ods)$/i, "xlsx"], [/\.docx$/i, "docx"]];
+function parse(bytes, options) {
+  try {
+    return ap.parsePlan(bytes, options);
+  } catch (e) {
+    const named = OFFICE_NAMES.find(([re]) => re.test(options.fileName ?? ""));
+    if (e?.name !== "NotTextError" || !named) throw e;
+    return ap.parsePlan(bytes, { ...options, format: named[1] });
+  }
+}
+
+// ---- the table of all actions -------------------------------------------------------------
+// Kept here, in the worker: the page asks for one page of rows at a time (search, filters,
+// sort order), and for one action's details when a row is opened, so a 10,000-action plan
+// never costs the page's thread more than a page of rows.
+
+/** The rows of the current plan, and the choices its filters offer. */
+let table = { rows: [], choices: {} };
+const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+
+function statusKey(status) {
+  if (status == null) return "none";
+  return typeof status === "string" ? status : "other";
+}
+
+function actionTable(assessment, stats) {
+  const data = plan.toJSON();
+  const ratings = new Map();
+  for (const a of assessment?.actions ?? []) ratings.set(`${a.recommendation_index}/${a.action_index}`, a);
+  const scale = assessment?.scale?.labels ?? [];
+  const ratingOrder = new Map(scale.map((l, i) => [l.id, i]));
+  const statusLabels = new Map((stats?.plan?.by_status ?? []).map((s) => [s.key, s.label]));
+  const rows = [];
+  const owners = new Map();
+  const themes = new Map();
+  const statuses = new Map();
+  const ratingCounts = new Map();
+  data.recommendations.forEach((rec, ri) => {
+    if (rec.theme) themes.set(rec.theme, (themes.get(rec.theme) ?? 0) + 1);
+    rec.actions.forEach((a, ai) => {
+      const rated = ratings.get(`${ri}/${ai}`);
+      const status = statusKey(a.status);
+      const statusName = statusLabels.get(status) ?? a.status_text ?? (status === "none" ? "No status" : status.replaceAll("_", " "));
+      const rating = rated?.rating ?? null;
+      const names = a.owners?.length ? a.owners : a.owner ? [a.owner] : [];
+      for (const o of names) owners.set(o, (owners.get(o) ?? 0) + 1);
+      statuses.set(status, statusName);
+      ratingCounts.set(rating ?? "", (ratingCounts.get(rating ?? "") ?? 0) + 1);
+      rows.push({
+        id: rows.length, ri, ai,
+        ref: a.ref, rec: rec.key, recTitle: rec.title ?? "", theme: rec.theme ?? "",
+        description: a.description ?? "", owner: a.owner ?? "", owners: names,
+        status, statusName: a.status_text || statusName,
+        rating, ratingOrder: rating == null ? scale.length : ratingOrder.get(rating) ?? scale.length,
+        due: a.timeframe?.text ?? "", dueDate: a.timeframe?.due_latest ?? "",
+        row: a.row ?? null,
+        // For the details and the search, not sent with the page of rows.
+        detail: { action: a, rec, rated },
+      });
+    });
+  });
+  const recs = data.recommendations.map((r) => ({ value: r.key, label: recName(r.key, r.title) }));
+  const choices = {
+    rating: [...scale.filter((l) => ratingCounts.has(l.id)).map((l) => ({ value: l.id, label: l.name })),
+      ...(ratingCounts.has("") && assessment ? [{ value: "", label: "Not rated" }] : [])],
+    status: [...statuses].map(([value, label]) => ({ value, label })).sort((a, b) => collator.compare(a.label, b.label)),
+    owner: [...owners.keys()].sort(collator.compare).map((o) => ({ value: o, label: o })),
+    rec: [...new Map(recs.map((r) => [r.value, r])).values()],
+    theme: [...themes.keys()].map((t) => ({ value: t, label: t })),
+  };
+  return { rows, choices, cache: null };
+}
+
+// Each column's order; an empty cell (no owner, no deadline) goes last either way.
+/** "3. Improve scrutiny", or the title alone when it already names the recommendation
+ *  ("Recommendation 3: Improve scrutiny"). */
+function recName(key, title) {
+  if (!title) return key;
+  return new RegExp(`(^|\\D)${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\D|$)`).test(title.slice(0, 40)) ? title : `${key}. ${title}`;
+}
+
+const SORTS = {
+  ref: { by: (a, b) => a.id - b.id, empty: () => false },
+  description: { by: (a, b) => collator.compare(a.description, b.description), empty: (r) => !r.description },
+  owner: { by: (a, b) => collator.compare(a.owner, b.owner), empty: (r) => !r.owner },
+  due: { by: (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0), empty: (r) => !r.dueDate },
+  status: { by: (a, b) => collator.compare(a.statusName, b.statusName), empty: (r) => r.status === "none" },
+  rating: { by: (a, b) => a.ratingOrder - b.ratingOrder, empty: (r) => r.rating == null },
+};
+
+/** One page of the table: the rows that match the search and filters, in the order asked for. */
+function tablePage({ query = "", filters = {}, sort = "ref", dir = "ascending", page = 0, size = 50 }) {
+  const key = JSON.stringify([query, filters, sort, dir]);
+  if (table.cache?.key !== key) {
+    const words = query.toLocaleLowerCase("en-GB").split(/\s+/).filter(Boolean);
+    const f = filters;
+    let rows = table.rows.filter((r) =>
+      (f.rating == null || (r.rating ?? "") === f.rating) &&
+      (f.status == null || r.status === f.status) &&
+      (f.owner == null || r.owners.includes(f.owner)) &&
+      (f.rec == null || r.rec === f.rec) &&
+      (f.theme == null || r.theme === f.theme) &&
+      (words.length === 0 || words.every((w) => searchText(r).includes(w))));
+    const { by, empty } = SORTS[sort] ?? SORTS.ref;
+    const sign = dir === "descending" ? -1 : 1;
+    rows = rows.sort((a, b) => (empty(a) - empty(b)) || sign * by(a, b) || (sort === "ref" ? sign : 1) * (a.id - b.id));
+    table.cache = { key, rows };
+  }
+  const rows = table.cache.rows;
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  return {
+    total: table.rows.length,
+    matched: rows.length,
+    page: p,
+    pages,
+    size,
+    rows: rows.slice(p * size, p * size + size).map(({ detail, owners, search, ...r }) => r),
+  };
+}
+
+function searchText(r) {
+  r.search ??= [r.ref, r.rec, r.recTitle, r.theme, r.description, r.owner, r.statusName, r.due,
+    r.detail.action.status_text, ...(r.detail.action.updates ?? []).map((u) => u.text)]
+    .filter(Boolean).join("\n").toLocaleLowerCase("en-GB");
+  return r.search;
+}
+
+/** Everything about one action, for the row that opens. */
+function actionDetail({ action: id }) {
+  const r = table.rows[id];
+  if (!r) throw new Error("no such action");
+  const { action: a, rec, rated } = r.detail;
+  return {
+    id, ref: r.ref, rec: r.rec, recName: recName(r.rec, r.recTitle), theme: r.theme,
+    description: a.description, owner: a.owner ?? null, leadMember: a.lead_member ?? null,
+    statusText: a.status_text ?? null, statusName: r.statusName, percent: a.percent_complete ?? null,
+    reported: a.rag ?? null, rating: r.rating,
+    reason: rated?.reason?.text ?? null,
+    timeframe: a.timeframe ?? null, originalDue: a.original_due ?? null,
+    updates: a.updates ?? [], evidence: a.evidence ?? null, furtherOptions: a.further_options ?? null,
+    extra: a.extra ?? {}, row: a.row ?? null, recRow: rec.row ?? null,
+  };
 }
 
 async function download({ what, asOf, rules }) {
@@ -150,6 +302,10 @@ self.onmessage = async ({ data }) => {
     } else if (type === "rerun") {
       if (!last) throw new Error("no file yet");
       self.postMessage({ id, ok: true, result: run(data) });
+    } else if (type === "table") {
+      self.postMessage({ id, ok: true, table: tablePage(data) });
+    } else if (type === "detail") {
+      self.postMessage({ id, ok: true, detail: actionDetail(data) });
     } else if (type === "download") {
       const file = await download(data);
       self.postMessage({ id, ok: true, file }, file.bytes ? [file.bytes.buffer] : []);
@@ -158,6 +314,7 @@ self.onmessage = async ({ data }) => {
     if (type === "open") {
       plan?.free();
       plan = null;
+      table = { rows: [], choices: {} };
     }
     self.postMessage({ id, ok: false, error: errorData(e) });
   }

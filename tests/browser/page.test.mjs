@@ -1,7 +1,8 @@
 // The web page (examples/web) in headless Chromium: an example plan loaded through the file
 // input shows the numbers of the golden statistics, a bad file shows a clear error, the page
 // loads nothing from outside 127.0.0.1, the controls are reachable from the keyboard, and a
-// screenshot is saved to target/screenshots/page.png.
+// screenshot is kept in out/screenshots/page.png. The table of all actions, "fix and check
+// again", the phone layout, axe-core and dark mode: web-table, web-reload and web-layout.test.mjs.
 //
 // Needs the web build of the package (scripts/build-wasm.sh; scripts/test-browser.sh runs it).
 import { test, before, after } from "node:test";
@@ -106,8 +107,9 @@ test("an example plan loaded through the file input shows the golden numbers", a
   assert.ok(findings > 0);
 
   await page.locator("#plan-date").blur();
-  mkdirSync(at("target/screenshots"), { recursive: true });
-  await page.screenshot({ path: at("target/screenshots/page.png"), fullPage: true });
+  mkdirSync(at("out/screenshots"), { recursive: true });
+  await page.screenshot({ path: at("out/screenshots/page.png"), fullPage: true });
+  console.log("screenshot: out/screenshots/page.png");
 
   // The downloads hand over files made in the page.
   const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-download="json"]')]);
@@ -192,8 +194,8 @@ test("a 10,000-action plan is checked in the worker while the page stays respons
   await page.getByText(/^Checked big\.csv/).waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
   const longest = await page.evaluate(() => { window.__stop = true; return Math.max(...window.__gaps); });
-  assert.equal(await figure(page, "actions"), "10000");
-  assert.equal(await figure(page, "recommendations"), "1000");
+  assert.equal(await figure(page, "actions"), "10,000");
+  assert.equal(await figure(page, "recommendations"), "1,000");
   assert.equal(await page.locator("#recs tbody tr").count(), 300);
   assert.ok(elapsed < 20_000, `${elapsed} ms to results`);
   // Generous for a loaded CI machine; the bench reports the real figures.
