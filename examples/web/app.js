@@ -216,11 +216,19 @@ async function checkAgain() {
   try {
     buffer = await src.file.arrayBuffer();
   } catch {
-    // Browsers refuse to read a chosen file again once it has been changed on disk.
-    return showError({
+    // Browsers refuse to read a chosen file again once it has been changed on disk: ask for
+    // it again, opening the file chooser straight away where the browser allows it (the click
+    // on "Check again" is still fresh).
+    showError({
       name: "NotReadableError",
       message: "The file has changed since it was chosen, so the browser will not read it again. Choose or drop the corrected file to check it.",
     }, src.file.name);
+    try {
+      $("file").showPicker();
+    } catch {
+      // Not allowed here: the message says what to do.
+    }
+    return;
   }
   await open(src.file.name, buffer, true);
 }
@@ -498,7 +506,10 @@ async function loadPage() {
   if (asked !== view.asked) return;
   view.page = table.page;
   renderPage(table);
-  $("actions-table").dataset.ms = (performance.now() - started).toFixed(1);
+  // For tests and measurements: how many pages have been shown, and how long the last took.
+  const t = $("actions-table");
+  t.dataset.ms = (performance.now() - started).toFixed(1);
+  t.dataset.shown = String(Number(t.dataset.shown ?? 0) + 1);
 }
 
 function renderPage(t) {

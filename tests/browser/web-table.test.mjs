@@ -17,6 +17,12 @@ const count = (page) => page.locator("#actions-count").textContent();
 const bodyRows = (page) => page.locator("#actions-table tbody tr:not(.detail)");
 const column = (page, i) => bodyRows(page).evaluateAll((rows, i) => rows.map((r) => r.cells[i].textContent), i);
 const waitCount = (page, re) => page.locator("#actions-count", { hasText: re }).waitFor({ timeout: 20_000 });
+/** Do something to the table and wait for the page of rows it leads to. */
+async function then(page, act) {
+  const shown = Number(await page.locator("#actions-table").getAttribute("data-shown"));
+  await act();
+  await page.waitForFunction((n) => Number(document.querySelector("#actions-table").dataset.shown) > n, shown, { timeout: 20_000 });
+}
 
 test("every action is listed, not only the overdue ones", async () => {
   const page = await web.open();
@@ -43,8 +49,8 @@ test("the filters narrow the list to what they name", async () => {
 
   // Owner: every row shown names the owner chosen.
   const owner = await page.locator("#filter-owner option").nth(1).getAttribute("value");
-  await page.selectOption("#filter-rating", "*");
-  await page.selectOption("#filter-owner", owner);
+  await then(page, () => page.selectOption("#filter-rating", "*"));
+  await then(page, () => page.selectOption("#filter-owner", owner));
   await waitCount(page, /matching action/);
   for (const o of await column(page, 3)) assert.ok(o.includes(owner), `${o} does not name ${owner}`);
 
@@ -62,8 +68,8 @@ test("the filters narrow the list to what they name", async () => {
   assert.ok(await page.locator("#theme-field").isHidden());
 
   // Search: words from one action's description.
-  await page.click("#clear-filters");
-  await page.fill("#action-search", "independent member");
+  await then(page, () => page.click("#clear-filters"));
+  await then(page, () => page.fill("#action-search", "independent member"));
   await waitCount(page, /of 1 matching action /);
   assert.match((await column(page, 2))[0], /independent member on Audit Committee/);
   await page.fill("#action-search", "zzz-no-such-words");
@@ -80,19 +86,19 @@ test("the columns sort, and say so with aria-sort", async () => {
 
   // Rating, from the keyboard: Tab to the button and press Enter.
   await page.locator('th[data-sort="rating"] button').focus();
-  await page.keyboard.press("Enter");
+  await then(page, () => page.keyboard.press("Enter"));
   await page.locator('th[data-sort="rating"][aria-sort="ascending"]').waitFor();
   assert.deepEqual(await sorted(page), [["rating", "ascending"]]);
   const order = assessment.scale.labels.map((l) => l.name);
   const ranks = (await column(page, 6)).map((n) => order.indexOf(n));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
-  await page.keyboard.press("Enter");
+  await then(page, () => page.keyboard.press("Enter"));
   await page.locator('th[data-sort="rating"][aria-sort="descending"]').waitFor();
   const down = (await column(page, 6)).map((n) => order.indexOf(n));
   assert.deepEqual(down, [...down].sort((a, b) => b - a));
 
   // Due: by the deadline the rating uses (the golden facts), earliest first.
-  await page.click('th[data-sort="due"] button');
+  await then(page, () => page.click('th[data-sort="due"] button'));
   await page.locator('th[data-sort="due"][aria-sort="ascending"]').waitFor();
   const due = Object.fromEntries(assessment.actions.map((a) => [a.ref, a.facts.due ?? "9999"]));
   const dues = (await column(page, 0)).map((t) => due[t.replace(/^Details of /, "")]);
@@ -139,18 +145,19 @@ test("a 10,000-action plan is shown a page at a time and answers its filters", a
   await waitCount(page, /^Showing 1 to 50 of 10,000 actions\.$/);
   assert.equal(await bodyRows(page).count(), 50);
   assert.equal(await page.locator("#page-of").textContent(), "Page 1 of 200");
-  await page.click("#page-next");
+  await then(page, () => page.click("#page-next"));
   await waitCount(page, /^Showing 51 to 100 of 10,000 actions\.$/);
   // The theme filter is offered for a plan with themes.
   assert.ok(await page.locator("#theme-field").isVisible());
-  await page.selectOption("#filter-theme", "Place");
+  await then(page, () => page.selectOption("#filter-theme", "Place"));
   await waitCount(page, /matching actions \(10,000 in the plan\)/);
-  await page.selectOption("#filter-status", "complete");
-  await page.fill("#action-search", "topic-42");
+  await then(page, () => page.selectOption("#filter-status", "complete"));
+  await then(page, () => page.fill("#action-search", "topic-42"));
   await waitCount(page, /matching action/);
+  assert.ok(await bodyRows(page).count() > 0);
   for (const s of await column(page, 5)) assert.equal(s, "Complete");
   for (const d of await column(page, 2)) assert.match(d, /topic-42$/);
-  await page.click('th[data-sort="owner"] button');
+  await then(page, () => page.click('th[data-sort="owner"] button'));
   await page.locator('th[data-sort="owner"][aria-sort="ascending"]').waitFor();
   const owners = await column(page, 3);
   assert.deepEqual(owners, [...owners].sort((a, b) => (a === "—") - (b === "—") || a.localeCompare(b, "en-GB")));
