@@ -128,14 +128,15 @@ function showError(e, fileName) {
   const box = $("error");
   const message = String(e?.message ?? e ?? "").trim() || "Something went wrong.";
   const where = [e?.row != null ? `row ${num(e.row)}` : null, e?.column != null ? `column ${e.column}` : null].filter(Boolean);
-  box.replaceChildren(
+  // Only the lines there are: replaceChildren() would write a null as the word "null".
+  box.replaceChildren(...[
     h("h3", {}, ERROR_TITLES[e?.name] ?? "The file could not be read"),
     h("p", {}, fileName ? `${fileName}: ${message}` : message),
     where.length ? h("p", {}, `Where: ${where.join(", ")}`) : null,
     e?.name === "NotReadableError" ? null
       : h("p", { class: "note" }, "Save the tracker as CSV (comma- or tab-separated) with a header row naming the columns, such as Recommendation, Action, Owner, Due date, Status.",
         e?.name && e.name !== "Error" ? ` (${e.name})` : null),
-  );
+  ].filter(Boolean));
   box.hidden = false;
   $("results").hidden = true;
   setStatus("");
