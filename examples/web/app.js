@@ -290,10 +290,11 @@ async function show(r, elapsed, fresh = true) {
   renderSummary(r);
   $("chart-section").hidden = $("recs-section").hidden = $("overdue-section").hidden = !r.rated;
   if (r.rated) renderChart(r);
-  await setupTable(r, fresh);
   if (r.rated) await renderRecs(r, run);
   if (r.rated) await renderOverdue(r, run);
   await renderFindings(run);
+  if (run !== renderRun) return;
+  await setupTable(r, fresh);
   if (run !== renderRun) return;
   for (const b of document.querySelectorAll("[data-download]")) {
     b.disabled = !r.rated && b.dataset.download !== "json";
@@ -477,8 +478,11 @@ const view = { query: "", filters: {}, sort: "ref", dir: "ascending", page: 0, a
 
 /** New result: fill the filters' choices and show the first page. A new file starts afresh;
  *  the same file checked with other settings keeps the search and the filters that still apply. */
-function setupTable(r, fresh) {
-  const choices = r.table?.choices ?? {};
+async function setupTable(r, fresh) {
+  $("actions-count").textContent = "Listing the actions…";
+  const { table } = await call("table", { query: "", filters: {}, page: 0, size: PAGE_SIZE, choices: true });
+  if (table.madeMs != null) r.timings["table of actions"] = table.madeMs;
+  const choices = table.choices ?? {};
   if (fresh) {
     view.query = "";
     view.filters = {};

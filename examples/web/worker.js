@@ -87,10 +87,10 @@ function run({ planDate, asOf, rules }) {
     out.rules = { id: rulesData.id, name: rulesData.name };
     out.rated = true;
   }
-  t0 = performance.now();
-  table = actionTable(rated() ? plan.assess({ asOf, rules }) : null, out.stats);
-  out.table = { total: table.rows.length, choices: table.choices };
-  t["table of actions"] = performance.now() - t0;
+  // The table of all actions is made when the page first asks for it, after the results are
+  // on screen.
+  table = null;
+  tableFrom = { asOf, rules, stats: out.stats };
   out.timings = t;
   return out;
 }
@@ -114,8 +114,18 @@ function parse(bytes, options) {
 // sort order), and for one action's details when a row is opened, so a 10,000-action plan
 // never costs the page's thread more than a page of rows.
 
-/** The rows of the current plan, and the choices its filters offer. */
-let table = { rows: [], choices: {} };
+/** The rows of the current plan, and the choices its filters offer (made on first use). */
+let table = null;
+let tableFrom = null;
+function ensureTable() {
+  if (!table) {
+    const t0 = performance.now();
+    const { asOf, rules, stats } = tableFrom ?? {};
+    table = plan ? actionTable(rated() ? plan.assess({ asOf, rules }) : null, stats) : { rows: [], choices: {} };
+    table.ms = performance.now() - t0;
+  }
+  return table;
+}
 const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
 
 function statusKey(status) {
@@ -189,7 +199,9 @@ const SORTS = {
 };
 
 /** One page of the table: the rows that match the search and filters, in the order asked for. */
-function tablePage({ query = "", filters = {}, sort = "ref", dir = "ascending", page = 0, size = 50 }) {
+function tablePage({ query = "", filters = {}, sort = "ref", dir = "ascending", page = 0, size = 50, choices = false }) {
+  const made = !table;
+  ensureTable();
   const key = JSON.stringify([query, filters, sort, dir]);
   if (table.cache?.key !== key) {
     const words = query.toLocaleLowerCase("en-GB").split(/\s+/).filter(Boolean);
@@ -216,6 +228,8 @@ function tablePage({ query = "", filters = {}, sort = "ref", dir = "ascending", 
     pages,
     size,
     rows: rows.slice(p * size, p * size + size).map(({ detail, owners, search, ...r }) => r),
+    ...(choices ? { choices: table.choices } : {}),
+    ...(made ? { madeMs: table.ms } : {}),
   };
 }
 
@@ -228,7 +242,7 @@ function searchText(r) {
 
 /** Everything about one action, for the row that opens. */
 function actionDetail({ action: id }) {
-  const r = table.rows[id];
+  const r = ensureTable().rows[id];
   if (!r) throw new Error("no such action");
   const { action: a, rec, rated } = r.detail;
   return {
@@ -314,7 +328,8 @@ self.onmessage = async ({ data }) => {
     if (type === "open") {
       plan?.free();
       plan = null;
-      table = { rows: [], choices: {} };
+      table = null;
+      tableFrom = null;
     }
     self.postMessage({ id, ok: false, error: errorData(e) });
   }
