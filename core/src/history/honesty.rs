@@ -210,6 +210,7 @@ fn label_of(s: &Snapshot) -> Option<String> {
 pub(crate) fn check(
     plans: &[&Plan],
     actions: &[ActionHistory],
+    labels: &[String],
     o: &HonestyOptions,
 ) -> Vec<HonestyFinding> {
     let mut out = Vec::new();
@@ -281,7 +282,7 @@ pub(crate) fn check(
                     last,
                     format!("{} for {} versions in a row.", o.stuck_label, run.len()),
                     run.iter()
-                        .map(|v| format!("version {}: {}", v + 1, o.stuck_label))
+                        .map(|v| format!("{}: {}", labels[*v], o.stuck_label))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ));

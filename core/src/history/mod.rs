@@ -51,6 +51,9 @@ pub struct HistoryOptions {
     pub as_of: Option<NaiveDate>,
     /// The honesty checks' settings.
     pub honesty: HonestyOptions,
+    /// What to call each version (a file name, "Q3"); missing ones are named by their
+    /// reporting period, else their date, else "Version N".
+    pub labels: Vec<String>,
 }
 
 /// One action in one version.
@@ -74,6 +77,9 @@ pub struct Snapshot {
     /// The rating the rules give (the scale's label name), when rated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<String>,
+    /// The rating's colour on its scale (`#rrggbb`), when rated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
     /// Latest day the deadline could mean.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
@@ -214,6 +220,10 @@ pub struct HistorySummary {
 pub struct History {
     /// The versions, in the order given.
     pub versions: Vec<Version>,
+    /// What each version is called in the outputs.
+    pub labels: Vec<String>,
+    /// The date each version was rated as of (`None`: not rated).
+    pub rated_as_of: Vec<Option<NaiveDate>>,
     /// Every action, in order of first appearance.
     pub actions: Vec<ActionHistory>,
     /// Plan-level figures.
@@ -230,7 +240,8 @@ fn text_of(t: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn snapshot(action: &Action, rating: Option<String>) -> Snapshot {
+fn snapshot(action: &Action, rating: Option<(String, String)>) -> Snapshot {
+    let (rating, colour) = rating.unzip();
     let tf = action.timeframe.as_ref();
     Snapshot {
         action_ref: action.action_ref.to_string(),
@@ -241,6 +252,7 @@ fn snapshot(action: &Action, rating: Option<String>) -> Snapshot {
             .or_else(|| action.status.as_ref().map(|s| s.label().to_string())),
         reported: text_of(action.rag.as_deref()),
         rating,
+        colour,
         due: tf.and_then(|t| t.due_latest),
         due_text: tf.map(|t| t.text.trim().to_string()).unwrap_or_default(),
         percent: action.percent_complete.filter(|p| p.is_finite()),
@@ -249,13 +261,17 @@ fn snapshot(action: &Action, rating: Option<String>) -> Snapshot {
     }
 }
 
-fn rating_names(a: &Assessment) -> std::collections::HashMap<(usize, usize), String> {
+fn rating_names(a: &Assessment) -> std::collections::HashMap<(usize, usize), (String, String)> {
     a.actions
         .iter()
         .filter_map(|r| {
             let id = r.rating.as_deref()?;
             let name = a.scale.label(id).map_or(id, |l| l.name.as_str());
-            Some(((r.recommendation_index, r.action_index), name.to_string()))
+            let colour = a.scale.colour_of(Some(id)).to_string();
+            Some((
+                (r.recommendation_index, r.action_index),
+                (name.to_string(), colour),
+            ))
         })
         .collect()
 }
@@ -282,12 +298,14 @@ pub fn history(
     options: &HistoryOptions,
 ) -> crate::Result<History> {
     let mut ratings = Vec::with_capacity(plans.len());
+    let mut rated_as_of = Vec::with_capacity(plans.len());
     for p in plans {
         let as_of = p.meta.as_of.or(options.as_of);
         ratings.push(match (rules, as_of) {
             (Some(r), Some(d)) => rating_names(&crate::rating::assess(p, r, d)?),
             _ => Default::default(),
         });
+        rated_as_of.push(as_of.filter(|_| rules.is_some()));
     }
     let mut actions = Vec::new();
     let mut summary = HistorySummary::default();
@@ -334,11 +352,23 @@ pub fn history(
             .is_some_and(|(v, _)| a.completed_in.is_some_and(|c| c <= v))
     };
     summary.completed = actions.iter().filter(|a| latest_complete(a)).count();
-    let findings = honesty::check(plans, &actions, &options.honesty);
     let versions: Vec<Version> = plans.iter().map(|p| crate::diff::version_of(p)).collect();
+    let labels = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match (options.labels.get(i), &v.period, v.as_of) {
+            (Some(l), _, _) if !l.trim().is_empty() => l.trim().to_string(),
+            (_, Some(p), _) => p.clone(),
+            (_, None, Some(d)) => crate::fmt::long_date(d),
+            _ => format!("Version {}", i + 1),
+        })
+        .collect::<Vec<String>>();
+    let findings = honesty::check(plans, &actions, &labels, &options.honesty);
     let headline = headline(&versions, &summary, findings.len());
     Ok(History {
         versions,
+        labels,
+        rated_as_of,
         actions,
         summary,
         findings,
