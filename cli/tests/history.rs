@@ -33,7 +33,8 @@ fn text_names_versions_by_file_and_lists_findings() {
         "5 actions followed through 4 versions; 2 deadlines slipped (365 days in all), 1 more \
          than once; 2 complete; 10 findings to look at.\n"
     ));
-    assert!(out.contains("  q4.csv: Green (reported Amber), In progress, due March 2026\n"));
+    assert!(out.contains("Versions: q1.csv (rated as of 30 June 2025), q2.csv"));
+    assert!(out.contains("  q4.csv: Amber, In progress, due March 2026\n"));
     assert!(out.contains(
         "deadline moved in q3.csv from September 2025 to December 2025, 92 days later; the \
          comment says: \"Deadline extended to December to fit the committee cycle\""
@@ -49,6 +50,22 @@ fn json_and_html_outputs() {
     let (code, out, _) = run(&args);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let golden = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/golden/history/four.json"
+    );
+    let mut expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(golden).unwrap()).unwrap();
+    // The golden file has the default stuck length (3); this run asked for 5.
+    expected["findings"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["code"] != "stuck");
+    assert_eq!(
+        v["actions"], expected["actions"],
+        "the CLI's history is the golden one"
+    );
+    assert_eq!(v["findings"], expected["findings"]);
     assert_eq!(v["actions"].as_array().unwrap().len(), 5);
     assert_eq!(v["summary"]["slipped_more_than_once"], 1);
     let codes: Vec<&str> = v["findings"]
