@@ -29,6 +29,7 @@ __all__ = [
     "PdfScannedError",
     "Plan",
     "PlanDiff",
+    "History",
     "PlanFileNotFoundError",
     "ProgressUpdate",
     "RatedAction",
@@ -44,6 +45,7 @@ __all__ = [
     "_from_columns",
     "_test_panic",
     "diff",
+    "history",
     "from_records",
     "inspect",
     "parse_timeframe",
@@ -602,6 +604,7 @@ class PlanDiff:
     def to_json(self) -> str: ...
     def _repr_html_(self) -> str: ...
 
+@final
 class History:
     """A plan's history across versions, with the honesty checks' findings."""
 
