@@ -11,6 +11,7 @@ pub mod arrow;
 pub mod convert;
 pub mod errors;
 pub mod frame;
+pub mod history;
 pub mod plan;
 pub mod rating;
 pub mod views;
@@ -793,8 +794,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rating::RatedAction>()?;
     m.add_class::<rating::Stats>()?;
     m.add_class::<rating::PlanDiff>()?;
+    m.add_class::<history::History>()?;
     m.add_function(wrap_pyfunction!(rating::presets, m)?)?;
     m.add_function(wrap_pyfunction!(plan::diff, m)?)?;
+    m.add_function(wrap_pyfunction!(history::history, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;

@@ -666,7 +666,7 @@ pub fn diff(
     })
 }
 
-fn plan_arg<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, Plan>> {
+pub(crate) fn plan_arg<'py>(obj: &Bound<'py, PyAny>, name: &str) -> PyResult<Bound<'py, Plan>> {
     obj.cast::<Plan>()
         .cloned()
         .map_err(|_| input_type_err(obj.py(), name, "a Plan", obj))

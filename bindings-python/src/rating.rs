@@ -81,7 +81,10 @@ pub fn json_to_py<'py>(
 }
 
 /// Serialize a core value to Python data.
-fn to_py<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    v: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(v)
         .map_err(actionplan::Error::from)
         .py(py)?;
@@ -89,7 +92,7 @@ fn to_py<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py
 }
 
 /// Pretty JSON with a final newline (the form of the golden files).
-fn to_json_text<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<String> {
+pub(crate) fn to_json_text<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<String> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
         .map_err(actionplan::Error::from)

@@ -18,6 +18,7 @@
 
 mod convert;
 mod error;
+mod history;
 mod office;
 mod plan;
 mod rating;

@@ -587,6 +587,78 @@ export interface PlanDiff {
   headline: string;
 }
 
+// ---- History across versions ---------------------------------------------------------
+
+/** Options of `PlanHistory.result`, `toHTML` and `toMarkdown`. */
+export interface HistoryOptions {
+  /** A preset id, a rule-set object or its JSON text to rate each version with (default: not rated). */
+  rules?: string | object;
+  /** The date to rate a version as of when its file records none. */
+  asOf?: IsoDate;
+  /** How many versions in a row at one label count as stuck (default 3). */
+  stuckVersions?: number;
+  /** The label that should not stay put (default `"Amber"`). */
+  stuckLabel?: string;
+  /** Further words or phrases that say an action is delayed. */
+  delayWords?: string[];
+}
+
+/** One action in one version of a history. */
+export interface HistorySnapshot {
+  ref: string;
+  status?: string;
+  reported?: string;
+  rating?: string;
+  colour?: string;
+  due?: IsoDate;
+  due_text?: string;
+  percent?: number;
+  comment?: string;
+  evidence?: string;
+}
+
+/** A move of an action's deadline: in which version, from and to, and the comment giving a reason, if any. */
+export interface HistoryRevision {
+  version: number;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  from_text: string;
+  to_text: string;
+  days: number | null;
+  reason: string | null;
+}
+
+/** A finding of the honesty checks, with the evidence quoted. */
+export interface HonestyFinding {
+  code: "green_but_delayed" | "stuck" | "deadline_moved_unexplained" | "deadline_moved_repeatedly" | "complete_without_evidence" | "complete_below_100";
+  ref: string;
+  recommendation: string;
+  version: number;
+  message: string;
+  evidence: string;
+}
+
+/** What `PlanHistory.result` returns. */
+export interface History {
+  versions: { title?: string; as_of?: IsoDate; period?: string; actions: number }[];
+  labels: string[];
+  rated_as_of: (IsoDate | null)[];
+  actions: {
+    ref: string;
+    recommendation: string;
+    description: string;
+    /** One entry per version; `null` where the action is absent. */
+    versions: (HistorySnapshot | null)[];
+    links: { version: number; by: "ref" | "similarity"; similarity: number; confidence: number }[];
+    revisions: HistoryRevision[];
+    completed_in: number | null;
+    comment_unchanged_in: number[];
+  }[];
+  summary: { actions: number; slipped: number; days_slipped: number; slipped_more_than_once: number; completed: number; matched_by_description: number };
+  findings: HonestyFinding[];
+  headline: string;
+}
+
 // ---- Office files ------------------------------------------------------------------------
 
 /** What container a file's first bytes say it is (see `officeContainer`). */

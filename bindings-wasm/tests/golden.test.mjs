@@ -135,3 +135,18 @@ test("action and ratedAction look one action up by the positions the statistics 
   assert.equal(plan.action(999, 0), undefined);
   assert.equal(plan.ratedAction(0, 999, { asOf }), undefined);
 });
+
+test("four versions give the golden history, the same as every other door", () => {
+  const h = new ap.PlanHistory();
+  for (const q of [1, 2, 3, 4]) {
+    const plan = ap.parsePlan(bytes(`tests/fixtures/history/q${q}.csv`));
+    h.add(plan, `q${q}.csv`);
+    plan.free();
+  }
+  assert.equal(h.length, 4);
+  const options = { rules: "date-rag", asOf: "2026-01-15" };
+  assert.deepEqual(h.result(options), goldenJson("history/four.json"));
+  assert.equal(h.toMarkdown(options), golden("history/four.md"));
+  assert.match(h.toHTML(options), /<caption>Every action in every version<\/caption>/);
+  assert.throws(() => h.result({ stuckVersion: 4 }), { name: "InvalidOptionError" });
+});

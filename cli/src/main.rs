@@ -5,6 +5,7 @@
 
 mod cmd_assess;
 mod cmd_diff;
+mod cmd_history;
 mod cmd_import;
 mod cmd_inspect;
 mod cmd_report;
@@ -39,6 +40,8 @@ enum Command {
     Stats(cmd_stats::StatsArgs),
     /// What changed between two versions of a plan.
     Diff(cmd_diff::DiffArgs),
+    /// Follow every action through many versions: deadlines moved, completions, honesty checks.
+    History(cmd_history::HistoryArgs),
     /// Write a report: HTML, Markdown, the rated actions as CSV, or a tracker workbook.
     Report(cmd_report::ReportArgs),
 }
@@ -97,6 +100,7 @@ fn run(cli: &Cli) -> i32 {
         Command::Assess(a) => cmd_assess::run(a, &mut out),
         Command::Stats(a) => cmd_stats::run(a, &mut out),
         Command::Diff(a) => cmd_diff::run(a, &mut out),
+        Command::History(a) => cmd_history::run(a, &mut out),
         Command::Report(a) => cmd_report::run(a, &mut out),
     }
 }

@@ -189,3 +189,29 @@ fn a_hostile_plan_matches_its_golden_report() {
     problems.extend(golden("hostile/rated.csv", &csv));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Four versions of a synthetic plan (tests/fixtures/history): the history every door returns.
+#[test]
+fn four_versions_match_their_golden_history() {
+    let plans: Vec<Plan> = (1..=4)
+        .map(|q| {
+            let p = root().join(format!("tests/fixtures/history/q{q}.csv"));
+            ImportOptions::new()
+                .read_bytes(&std::fs::read(p).expect("the fixture"))
+                .expect("reads")
+                .plan
+        })
+        .collect();
+    let refs: Vec<&Plan> = plans.iter().collect();
+    let options = actionplan::history::HistoryOptions {
+        as_of: Some(date("2026-01-15")),
+        labels: (1..=4).map(|q| format!("q{q}.csv")).collect(),
+        ..Default::default()
+    };
+    let rules = RuleSet::preset("date-rag").expect("a preset");
+    let h = actionplan::history::history(&refs, Some(&rules), &options).expect("a history");
+    let mut problems = Vec::new();
+    problems.extend(golden("history/four.json", &json(&h)));
+    problems.extend(golden("history/four.md", &report::history_markdown(&h)));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

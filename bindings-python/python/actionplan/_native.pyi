@@ -29,6 +29,7 @@ __all__ = [
     "PdfScannedError",
     "Plan",
     "PlanDiff",
+    "History",
     "PlanFileNotFoundError",
     "ProgressUpdate",
     "RatedAction",
@@ -44,6 +45,7 @@ __all__ = [
     "_from_columns",
     "_test_panic",
     "diff",
+    "history",
     "from_records",
     "inspect",
     "parse_timeframe",
@@ -602,6 +604,36 @@ class PlanDiff:
     def to_json(self) -> str: ...
     def _repr_html_(self) -> str: ...
 
+@final
+class History:
+    """A plan's history across versions, with the honesty checks' findings."""
+
+    @property
+    def headline(self) -> str: ...
+    @property
+    def labels(self) -> list[str]: ...
+    @property
+    def summary(self) -> dict[str, Any]: ...
+    @property
+    def actions(self) -> list[dict[str, Any]]: ...
+    @property
+    def findings(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_html(self) -> str: ...
+    def to_markdown(self) -> str: ...
+    def _repr_html_(self) -> str: ...
+
+def history(
+    plans: Sequence[Plan],
+    *,
+    rules: _Rules = None,
+    as_of: _DateLike | None = None,
+    labels: Sequence[str] | None = None,
+    stuck_versions: int = 3,
+    stuck_label: str | None = None,
+    delay_words: Sequence[str] | None = None,
+) -> History: ...
 def presets() -> list[dict[str, str]]: ...
 def diff(
     old: Plan,

@@ -215,7 +215,7 @@ fn brief(plan: &Plan, pos: (usize, usize)) -> ActionBrief {
     }
 }
 
-fn version(p: &Plan) -> Version {
+pub(crate) fn version_of(p: &Plan) -> Version {
     Version {
         title: p.meta.title.clone(),
         as_of: p.meta.as_of,
@@ -253,8 +253,8 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         .collect();
     let comments = has_comments(new);
     let mut d = PlanDiff {
-        old: version(old),
-        new: version(new),
+        old: version_of(old),
+        new: version_of(new),
         matches: Vec::new(),
         added: Vec::new(),
         removed: Vec::new(),

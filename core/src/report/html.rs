@@ -10,7 +10,7 @@ use crate::rating::{Assessment, RatedAction};
 use crate::stats::{long_date, Stats};
 use std::fmt::Write;
 
-const CSS: &str = r#"
+pub(super) const CSS: &str = r#"
 :root{--ink:#1b1b1b;--muted:#505a5f;--rule:#b1b4b6;--soft:#f3f2f1;--link:#1d70b8}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.45 "Segoe UI",Arial,Helvetica,sans-serif;color:var(--ink);background:#fff}

@@ -33,6 +33,7 @@
 mod csv_out;
 mod escape;
 mod format;
+mod history;
 mod html;
 mod markdown;
 mod svg;
@@ -42,6 +43,7 @@ mod xlsx;
 pub use csv_out::rated_csv;
 pub use escape::{escape_html, escape_markdown};
 pub use format::{render, render_to, Format};
+pub use history::{history_html, history_markdown, history_text, render_history};
 pub use html::html;
 pub use markdown::markdown;
 #[cfg(feature = "xlsx-writer")]
