@@ -1,705 +1,322 @@
-//! A small, dependency-free exporter for the Arrow C Data Interface and the Arrow PyCapsule
-//! interface (`__arrow_c_schema__`, `__arrow_c_array__`, `__arrow_c_stream__`).
+//! Arrow export: tables built with `arrow-array` and handed to pyarrow, polars, pandas or
+//! DuckDB through the Arrow PyCapsule interface (`__arrow_c_schema__`, `__arrow_c_array__`,
+//! `__arrow_c_stream__`) by `pyo3-arrow`.
 //!
-//! Columns are built in Rust ([`ColumnData`]) and handed to pyarrow, polars or any other
-//! Arrow consumer without a Python object per cell. The buffers stay owned by an `Arc` of the
-//! table; each exported struct's `release` drops its share.
-//!
-//! Only the types the action table needs are here: large UTF-8 strings, 32-bit dates, 64-bit
-//! integers and floats, booleans, dictionary-encoded strings (categoricals) and lists of
-//! strings, inside one struct (a record batch).
+//! This crate writes no C Data Interface code: the arrays are `arrow-array`'s, the schema
+//! `arrow-schema`'s, and the capsules `pyo3-arrow`'s (which also casts to a schema the consumer
+//! requests). Small tables (statistics, diagnostics, a diff) are built here with
+//! [`TableBuilder`]; the action table has its own builders in [`crate::frame`].
 
-use std::ffi::{c_char, c_int, c_void, CString};
-use std::ptr;
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, LargeStringBuilder,
+};
+use arrow_array::types::Int32Type;
+use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, RecordBatch, StructArray};
+use arrow_buffer::NullBufferBuilder;
+use arrow_schema::{Field, Schema};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyTuple};
+use pyo3_arrow::ffi::ArrayIterator;
+use pyo3_arrow::ffi::{to_array_pycapsules, to_schema_pycapsule, to_stream_pycapsule};
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-/// `struct ArrowSchema` of the C Data Interface.
-#[repr(C)]
-pub struct FfiSchema {
-    format: *const c_char,
-    name: *const c_char,
-    metadata: *const c_char,
-    flags: i64,
-    n_children: i64,
-    children: *mut *mut FfiSchema,
-    dictionary: *mut FfiSchema,
-    release: Option<unsafe extern "C" fn(*mut FfiSchema)>,
-    private_data: *mut c_void,
+/// 1970-01-01: Arrow's `date32` counts days from it.
+pub const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => d,
+    None => panic!("1970-01-01 is a date"),
+};
+
+/// Days since 1970-01-01 (Arrow's `date32`).
+pub fn days(d: NaiveDate) -> i32 {
+    d.signed_duration_since(EPOCH).num_days() as i32
 }
 
-/// `struct ArrowArray` of the C Data Interface.
-#[repr(C)]
-pub struct FfiArray {
-    length: i64,
-    null_count: i64,
-    offset: i64,
-    n_buffers: i64,
-    n_children: i64,
-    buffers: *mut *const c_void,
-    children: *mut *mut FfiArray,
-    dictionary: *mut FfiArray,
-    release: Option<unsafe extern "C" fn(*mut FfiArray)>,
-    private_data: *mut c_void,
+/// A column's field: nullable, and a dictionary's categories `ordered` when asked.
+pub fn field(name: &str, array: &ArrayRef, ordered: bool) -> Field {
+    let f = Field::new(name, array.data_type().clone(), true);
+    if ordered {
+        f.with_dict_is_ordered(true)
+    } else {
+        f
+    }
 }
 
-/// `struct ArrowArrayStream` of the C Stream Interface.
-#[repr(C)]
-pub struct FfiStream {
-    get_schema: Option<unsafe extern "C" fn(*mut FfiStream, *mut FfiSchema) -> c_int>,
-    get_next: Option<unsafe extern "C" fn(*mut FfiStream, *mut FfiArray) -> c_int>,
-    get_last_error: Option<unsafe extern "C" fn(*mut FfiStream) -> *const c_char>,
-    release: Option<unsafe extern "C" fn(*mut FfiStream)>,
-    private_data: *mut c_void,
+/// A record batch of these named columns (each with its field), all `rows` long.
+///
+/// # Panics
+/// When the columns differ in length: a bug of the builder that made them.
+pub fn batch(columns: Vec<(Field, ArrayRef)>, rows: usize) -> RecordBatch {
+    let (fields, arrays): (Vec<Field>, Vec<ArrayRef>) = columns.into_iter().unzip();
+    let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
+    RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), arrays, &options)
+        .expect("every column of a table has a value per row")
 }
 
-// The structs move between threads only inside PyCapsules, which Python owns; their pointers
-// refer to data kept alive by the structs' own private data.
-unsafe impl Send for FfiSchema {}
-unsafe impl Send for FfiArray {}
-unsafe impl Send for FfiStream {}
-
-const FLAG_DICTIONARY_ORDERED: i64 = 1;
-const FLAG_NULLABLE: i64 = 2;
-
-/// A validity bitmap with its null count.
-#[derive(Debug, Clone, Default)]
-pub struct Validity {
-    bits: Vec<u8>,
-    len: usize,
-    nulls: usize,
+/// A requested schema, if the consumer passed a capsule (anything else is ignored).
+fn requested(requested_schema: Option<Bound<'_, PyAny>>) -> Option<Bound<'_, PyCapsule>> {
+    requested_schema.and_then(|s| s.cast_into::<PyCapsule>().ok())
 }
 
-impl Validity {
-    /// Room for `rows` values.
-    pub fn with_capacity(rows: usize) -> Self {
-        Validity {
-            bits: Vec::with_capacity(rows.div_ceil(8)),
-            len: 0,
-            nulls: 0,
+/// `__arrow_c_schema__`: the table's schema, as a struct.
+pub fn schema_capsule<'py>(py: Python<'py>, b: &RecordBatch) -> PyResult<Bound<'py, PyCapsule>> {
+    Ok(to_schema_pycapsule(py, b.schema().as_ref())?)
+}
+
+/// `__arrow_c_array__`: the table as one struct array (a record batch).
+pub fn array_capsules<'py>(
+    py: Python<'py>,
+    b: &RecordBatch,
+    requested_schema: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let array = StructArray::from(b.clone());
+    let field = Arc::new(Field::new_struct("", b.schema().fields().clone(), false));
+    Ok(to_array_pycapsules(
+        py,
+        field,
+        &array,
+        requested(requested_schema),
+    )?)
+}
+
+/// `__arrow_c_stream__`: the table as a stream of one batch.
+pub fn stream_capsule<'py>(
+    py: Python<'py>,
+    b: &RecordBatch,
+    requested_schema: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let field = Arc::new(Field::new_struct("", b.schema().fields().clone(), false));
+    let array: ArrayRef = Arc::new(StructArray::from(b.clone()));
+    let reader = ArrayIterator::new(std::iter::once(Ok(array)), field);
+    Ok(to_stream_pycapsule(
+        py,
+        Box::new(reader),
+        requested(requested_schema),
+    )?)
+}
+
+/// Builds a categorical column (an Arrow dictionary of `int32` codes into `large_utf8`
+/// categories): fixed categories first, in their order, then any other value in order of
+/// first appearance.
+pub struct Categories<'a> {
+    codes: Vec<i32>,
+    validity: NullBufferBuilder,
+    lookup: FxHashMap<&'a str, i32>,
+    categories: LargeStringBuilder,
+    ordered: bool,
+}
+
+impl<'a> Categories<'a> {
+    /// A categorical column with these categories first (`ordered`: their order means
+    /// something, as a rating scale's does).
+    pub fn new(fixed: &[&'a str], ordered: bool, rows: usize) -> Self {
+        let mut c = Categories {
+            codes: Vec::with_capacity(rows),
+            validity: NullBufferBuilder::new(rows),
+            lookup: FxHashMap::default(),
+            categories: LargeStringBuilder::new(),
+            ordered,
+        };
+        for f in fixed {
+            c.code(f);
         }
+        c
     }
 
-    /// Record whether the next value is present.
-    pub fn push(&mut self, valid: bool) {
-        if self.len.is_multiple_of(8) {
-            self.bits.push(0);
+    /// The code of a value (added as a category when new).
+    pub fn code(&mut self, s: &'a str) -> i32 {
+        if let Some(&c) = self.lookup.get(s) {
+            return c;
         }
-        if valid {
-            self.bits[self.len / 8] |= 1 << (self.len % 8);
+        let c = self.lookup.len() as i32;
+        self.lookup.insert(s, c);
+        self.categories.append_value(s);
+        c
+    }
+
+    /// Append a code already found (or none).
+    pub fn push_code(&mut self, code: Option<i32>) {
+        self.codes.push(code.unwrap_or(0));
+        self.validity.append(code.is_some());
+    }
+
+    /// Append the same code `count` times.
+    pub fn push_code_n(&mut self, code: Option<i32>, count: usize) {
+        self.codes
+            .extend(std::iter::repeat_n(code.unwrap_or(0), count));
+        if code.is_some() {
+            self.validity.append_n_non_nulls(count);
         } else {
-            self.nulls += 1;
-        }
-        self.len += 1;
-    }
-
-    /// Number of nulls.
-    pub fn nulls(&self) -> usize {
-        self.nulls
-    }
-
-    /// The bitmap pointer, or null when nothing is null (Arrow allows omitting it).
-    fn ptr(&self) -> *const c_void {
-        if self.nulls == 0 {
-            ptr::null()
-        } else {
-            self.bits.as_ptr() as *const c_void
+            self.validity.append_n_nulls(count);
         }
     }
 
-    /// Is the value at `i` present?
-    pub fn get(&self, i: usize) -> bool {
-        self.bits[i / 8] & (1 << (i % 8)) != 0
+    /// Append a value.
+    pub fn push(&mut self, s: Option<&'a str>) {
+        let code = s.map(|s| self.code(s));
+        self.push_code(code);
+    }
+
+    /// Finish as a dictionary array, with whether its categories are ordered.
+    pub fn finish(mut self) -> (ArrayRef, bool) {
+        let keys = Int32Array::new(self.codes.into(), self.validity.finish());
+        let values: ArrayRef = Arc::new(self.categories.finish());
+        let array = DictionaryArray::<Int32Type>::try_new(keys, values)
+            .expect("every code names a category");
+        (Arc::new(array), self.ordered)
     }
 }
 
-/// Large UTF-8 strings (64-bit offsets).
-#[derive(Debug, Clone)]
-pub struct Strings {
-    offsets: Vec<i64>,
-    data: Vec<u8>,
-    validity: Validity,
+/// Builds a small table column by column (statistics, diagnostics, a diff).
+#[derive(Default)]
+pub struct TableBuilder {
+    columns: Vec<(Field, ArrayRef)>,
+    rows: usize,
 }
 
-impl Default for Strings {
-    fn default() -> Self {
-        Strings {
-            offsets: vec![0],
-            data: Vec::new(),
-            validity: Validity::default(),
-        }
-    }
-}
-
-impl Strings {
-    /// Room for `rows` values of `bytes` bytes in all.
-    pub fn with_capacity(rows: usize, bytes: usize) -> Self {
-        let mut offsets = Vec::with_capacity(rows + 1);
-        offsets.push(0);
-        Strings {
-            offsets,
-            data: Vec::with_capacity(bytes),
-            validity: Validity::with_capacity(rows),
+impl TableBuilder {
+    /// A table of `rows` rows.
+    pub fn new(rows: usize) -> Self {
+        TableBuilder {
+            columns: Vec::new(),
+            rows,
         }
     }
 
-    /// Append a value (or a null).
-    pub fn push(&mut self, s: Option<&str>) {
-        if let Some(s) = s {
-            self.data.extend_from_slice(s.as_bytes());
+    fn add(&mut self, name: &str, array: ArrayRef, ordered: bool) {
+        debug_assert_eq!(array.len(), self.rows, "column {name}");
+        self.columns.push((field(name, &array, ordered), array));
+    }
+
+    /// A text column.
+    pub fn text<'a>(&mut self, name: &str, values: impl IntoIterator<Item = Option<&'a str>>) {
+        let mut b = LargeStringBuilder::new();
+        for v in values {
+            b.append_option(v);
         }
-        self.offsets.push(self.data.len() as i64);
-        self.validity.push(s.is_some());
+        self.add(name, Arc::new(b.finish()), false);
     }
 
-    /// Number of values.
-    pub fn len(&self) -> usize {
-        self.offsets.len() - 1
-    }
-
-    /// True when there are no values.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The value at `i`.
-    pub fn get(&self, i: usize) -> Option<&str> {
-        if !self.validity.get(i) {
-            return None;
-        }
-        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-        std::str::from_utf8(&self.data[a..b]).ok()
-    }
-}
-
-/// The data of one column.
-#[derive(Debug, Clone)]
-pub enum ColumnData {
-    /// Text.
-    Str(Strings),
-    /// Days since 1970-01-01.
-    Date { days: Vec<i32>, validity: Validity },
-    /// 64-bit integers.
-    Int {
-        values: Vec<i64>,
-        validity: Validity,
-    },
-    /// 64-bit floats.
-    Float {
-        values: Vec<f64>,
-        validity: Validity,
-    },
-    /// Booleans (one byte each here; bit-packed on export).
-    Bool { bits: Vec<u8>, len: usize },
-    /// Categories: codes into a list of distinct strings.
-    Cat {
-        codes: Vec<i32>,
-        validity: Validity,
-        categories: Arc<Strings>,
+    /// A categorical column: `fixed` categories first (ordered when `ordered`), then the
+    /// others as they come.
+    pub fn category<'a>(
+        &mut self,
+        name: &str,
+        fixed: &[&'a str],
         ordered: bool,
-    },
-    /// Lists of strings.
-    StrList { offsets: Vec<i32>, values: Strings },
-}
-
-impl ColumnData {
-    fn len(&self) -> usize {
-        match self {
-            ColumnData::Str(s) => s.len(),
-            ColumnData::Date { days, .. } => days.len(),
-            ColumnData::Int { values, .. } => values.len(),
-            ColumnData::Float { values, .. } => values.len(),
-            ColumnData::Bool { len, .. } => *len,
-            ColumnData::Cat { codes, .. } => codes.len(),
-            ColumnData::StrList { offsets, .. } => offsets.len() - 1,
+        values: impl IntoIterator<Item = Option<&'a str>>,
+    ) {
+        let mut c = Categories::new(fixed, ordered, self.rows);
+        for v in values {
+            c.push(v);
         }
+        let (array, ordered) = c.finish();
+        self.add(name, array, ordered);
     }
-}
 
-/// A named column.
-#[derive(Debug, Clone)]
-pub struct Field {
-    /// Column name.
-    pub name: String,
-    /// Its values.
-    pub data: ColumnData,
-}
-
-/// A table: named columns of equal length.
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// Number of rows.
-    pub len: usize,
-    /// The columns.
-    pub fields: Vec<Field>,
-}
-
-// ---------------------------------------------------------------------------------------
-// Schema export
-
-struct SchemaPrivate {
-    format: CString,
-    name: CString,
-    children: Vec<*mut FfiSchema>,
-    dictionary: *mut FfiSchema,
-}
-
-unsafe extern "C" fn release_schema(s: *mut FfiSchema) {
-    if s.is_null() {
-        return;
-    }
-    let s = &mut *s;
-    if s.release.is_none() {
-        return;
-    }
-    let private = Box::from_raw(s.private_data as *mut SchemaPrivate);
-    for &child in &private.children {
-        if let Some(rel) = (*child).release {
-            rel(child);
+    /// A whole-number column.
+    pub fn int(&mut self, name: &str, values: impl IntoIterator<Item = Option<i64>>) {
+        let mut b = Int64Builder::with_capacity(self.rows);
+        for v in values {
+            b.append_option(v);
         }
-        drop(Box::from_raw(child));
+        self.add(name, Arc::new(b.finish()), false);
     }
-    if !private.dictionary.is_null() {
-        if let Some(rel) = (*private.dictionary).release {
-            rel(private.dictionary);
+
+    /// A number column.
+    pub fn float(&mut self, name: &str, values: impl IntoIterator<Item = Option<f64>>) {
+        let mut b = Float64Builder::with_capacity(self.rows);
+        for v in values {
+            b.append_option(v);
         }
-        drop(Box::from_raw(private.dictionary));
+        self.add(name, Arc::new(b.finish()), false);
     }
-    drop(private);
-    s.release = None;
-}
 
-fn schema_node(
-    format: &str,
-    name: &str,
-    flags: i64,
-    children: Vec<FfiSchema>,
-    dictionary: Option<FfiSchema>,
-) -> FfiSchema {
-    let format = CString::new(format).unwrap_or_default();
-    let name = CString::new(name.replace('\0', "")).unwrap_or_default();
-    let mut children: Vec<*mut FfiSchema> = children
-        .into_iter()
-        .map(|c| Box::into_raw(Box::new(c)))
-        .collect();
-    let dictionary = dictionary
-        .map(|d| Box::into_raw(Box::new(d)))
-        .unwrap_or(ptr::null_mut());
-    let n_children = children.len() as i64;
-    let children_ptr = if children.is_empty() {
-        ptr::null_mut()
-    } else {
-        children.as_mut_ptr()
-    };
-    let private = Box::new(SchemaPrivate {
-        format,
-        name,
-        children,
-        dictionary,
-    });
-    FfiSchema {
-        format: private.format.as_ptr(),
-        name: private.name.as_ptr(),
-        metadata: ptr::null(),
-        flags,
-        n_children,
-        children: children_ptr,
-        dictionary,
-        release: Some(release_schema),
-        private_data: Box::into_raw(private) as *mut c_void,
-    }
-}
-
-fn field_schema(f: &Field) -> FfiSchema {
-    match &f.data {
-        ColumnData::Str(_) => schema_node("U", &f.name, FLAG_NULLABLE, vec![], None),
-        ColumnData::Date { .. } => schema_node("tdD", &f.name, FLAG_NULLABLE, vec![], None),
-        ColumnData::Int { .. } => schema_node("l", &f.name, FLAG_NULLABLE, vec![], None),
-        ColumnData::Float { .. } => schema_node("g", &f.name, FLAG_NULLABLE, vec![], None),
-        ColumnData::Bool { .. } => schema_node("b", &f.name, FLAG_NULLABLE, vec![], None),
-        ColumnData::Cat { ordered, .. } => {
-            let values = schema_node("U", "", FLAG_NULLABLE, vec![], None);
-            let flags = FLAG_NULLABLE | if *ordered { FLAG_DICTIONARY_ORDERED } else { 0 };
-            schema_node("i", &f.name, flags, vec![], Some(values))
+    /// A yes/no column.
+    pub fn boolean(&mut self, name: &str, values: impl IntoIterator<Item = Option<bool>>) {
+        let mut b = BooleanBuilder::with_capacity(self.rows);
+        for v in values {
+            b.append_option(v);
         }
-        ColumnData::StrList { .. } => {
-            let item = schema_node("U", "item", FLAG_NULLABLE, vec![], None);
-            schema_node("+l", &f.name, FLAG_NULLABLE, vec![item], None)
+        self.add(name, Arc::new(b.finish()), false);
+    }
+
+    /// A date column.
+    pub fn date(&mut self, name: &str, values: impl IntoIterator<Item = Option<NaiveDate>>) {
+        let mut b = Date32Builder::with_capacity(self.rows);
+        for v in values {
+            b.append_option(v.map(days));
         }
+        self.add(name, Arc::new(b.finish()), false);
     }
-}
 
-/// The schema of a table: a struct of its columns.
-pub fn table_schema(t: &Table) -> FfiSchema {
-    let children = t.fields.iter().map(field_schema).collect();
-    schema_node("+s", "", 0, children, None)
-}
-
-// ---------------------------------------------------------------------------------------
-// Array export
-
-struct ArrayPrivate {
-    _owner: Arc<Table>,
-    _bools: Vec<Vec<u8>>,
-    buffers: Vec<*const c_void>,
-    children: Vec<*mut FfiArray>,
-    dictionary: *mut FfiArray,
-}
-
-unsafe extern "C" fn release_array(a: *mut FfiArray) {
-    if a.is_null() {
-        return;
-    }
-    let a = &mut *a;
-    if a.release.is_none() {
-        return;
-    }
-    let private = Box::from_raw(a.private_data as *mut ArrayPrivate);
-    for &child in &private.children {
-        if let Some(rel) = (*child).release {
-            rel(child);
-        }
-        drop(Box::from_raw(child));
-    }
-    if !private.dictionary.is_null() {
-        if let Some(rel) = (*private.dictionary).release {
-            rel(private.dictionary);
-        }
-        drop(Box::from_raw(private.dictionary));
-    }
-    drop(private);
-    a.release = None;
-}
-
-struct Node {
-    length: usize,
-    null_count: usize,
-    buffers: Vec<*const c_void>,
-    bools: Vec<Vec<u8>>,
-    children: Vec<FfiArray>,
-    dictionary: Option<FfiArray>,
-}
-
-fn array_node(owner: &Arc<Table>, n: Node) -> FfiArray {
-    let mut children: Vec<*mut FfiArray> = n
-        .children
-        .into_iter()
-        .map(|c| Box::into_raw(Box::new(c)))
-        .collect();
-    let dictionary = n
-        .dictionary
-        .map(|d| Box::into_raw(Box::new(d)))
-        .unwrap_or(ptr::null_mut());
-    let mut private = Box::new(ArrayPrivate {
-        _owner: owner.clone(),
-        _bools: n.bools,
-        buffers: n.buffers,
-        children: Vec::new(),
-        dictionary,
-    });
-    let n_children = children.len() as i64;
-    let children_ptr = if children.is_empty() {
-        ptr::null_mut()
-    } else {
-        children.as_mut_ptr()
-    };
-    private.children = std::mem::take(&mut children);
-    FfiArray {
-        length: n.length as i64,
-        null_count: n.null_count as i64,
-        offset: 0,
-        n_buffers: private.buffers.len() as i64,
-        n_children,
-        buffers: private.buffers.as_mut_ptr(),
-        children: children_ptr,
-        dictionary,
-        release: Some(release_array),
-        private_data: Box::into_raw(private) as *mut c_void,
-    }
-}
-
-fn pack_bits(bytes: &[u8]) -> Vec<u8> {
-    let mut out = vec![0u8; bytes.len().div_ceil(8)];
-    for (i, &b) in bytes.iter().enumerate() {
-        if b != 0 {
-            out[i / 8] |= 1 << (i % 8);
-        }
-    }
-    out
-}
-
-fn strings_array(owner: &Arc<Table>, s: &Strings) -> FfiArray {
-    array_node(
-        owner,
-        Node {
-            length: s.len(),
-            null_count: s.validity.nulls(),
-            buffers: vec![
-                s.validity.ptr(),
-                s.offsets.as_ptr() as *const c_void,
-                s.data.as_ptr() as *const c_void,
-            ],
-            bools: vec![],
-            children: vec![],
-            dictionary: None,
-        },
-    )
-}
-
-fn field_array(owner: &Arc<Table>, f: &Field) -> FfiArray {
-    match &f.data {
-        ColumnData::Str(s) => strings_array(owner, s),
-        ColumnData::Date { days, validity } => array_node(
-            owner,
-            Node {
-                length: days.len(),
-                null_count: validity.nulls(),
-                buffers: vec![validity.ptr(), days.as_ptr() as *const c_void],
-                bools: vec![],
-                children: vec![],
-                dictionary: None,
-            },
-        ),
-        ColumnData::Int { values, validity } => array_node(
-            owner,
-            Node {
-                length: values.len(),
-                null_count: validity.nulls(),
-                buffers: vec![validity.ptr(), values.as_ptr() as *const c_void],
-                bools: vec![],
-                children: vec![],
-                dictionary: None,
-            },
-        ),
-        ColumnData::Float { values, validity } => array_node(
-            owner,
-            Node {
-                length: values.len(),
-                null_count: validity.nulls(),
-                buffers: vec![validity.ptr(), values.as_ptr() as *const c_void],
-                bools: vec![],
-                children: vec![],
-                dictionary: None,
-            },
-        ),
-        ColumnData::Bool { bits, len } => {
-            let packed = pack_bits(bits);
-            let p = packed.as_ptr() as *const c_void;
-            array_node(
-                owner,
-                Node {
-                    length: *len,
-                    null_count: 0,
-                    buffers: vec![ptr::null(), p],
-                    bools: vec![packed],
-                    children: vec![],
-                    dictionary: None,
-                },
-            )
-        }
-        ColumnData::Cat {
-            codes,
-            validity,
-            categories,
-            ..
-        } => {
-            let dict = strings_array(owner, categories);
-            array_node(
-                owner,
-                Node {
-                    length: codes.len(),
-                    null_count: validity.nulls(),
-                    buffers: vec![validity.ptr(), codes.as_ptr() as *const c_void],
-                    bools: vec![],
-                    children: vec![],
-                    dictionary: Some(dict),
-                },
-            )
-        }
-        ColumnData::StrList { offsets, values } => {
-            let child = strings_array(owner, values);
-            array_node(
-                owner,
-                Node {
-                    length: offsets.len() - 1,
-                    null_count: 0,
-                    buffers: vec![ptr::null(), offsets.as_ptr() as *const c_void],
-                    bools: vec![],
-                    children: vec![child],
-                    dictionary: None,
-                },
-            )
-        }
-    }
-}
-
-/// The table as one struct array (a record batch).
-pub fn table_array(t: &Arc<Table>) -> FfiArray {
-    debug_assert!(t.fields.iter().all(|f| f.data.len() == t.len));
-    let children = t.fields.iter().map(|f| field_array(t, f)).collect();
-    array_node(
-        t,
-        Node {
-            length: t.len,
-            null_count: 0,
-            buffers: vec![ptr::null()],
-            bools: vec![],
-            children,
-            dictionary: None,
-        },
-    )
-}
-
-// ---------------------------------------------------------------------------------------
-// Stream export: one batch.
-
-struct StreamPrivate {
-    table: Arc<Table>,
-    done: bool,
-}
-
-unsafe extern "C" fn stream_get_schema(s: *mut FfiStream, out: *mut FfiSchema) -> c_int {
-    let private = &*((*s).private_data as *const StreamPrivate);
-    ptr::write(out, table_schema(&private.table));
-    0
-}
-
-unsafe extern "C" fn stream_get_next(s: *mut FfiStream, out: *mut FfiArray) -> c_int {
-    let private = &mut *((*s).private_data as *mut StreamPrivate);
-    if private.done {
-        // End of stream: a released array.
-        ptr::write(
-            out,
-            FfiArray {
-                length: 0,
-                null_count: 0,
-                offset: 0,
-                n_buffers: 0,
-                n_children: 0,
-                buffers: ptr::null_mut(),
-                children: ptr::null_mut(),
-                dictionary: ptr::null_mut(),
-                release: None,
-                private_data: ptr::null_mut(),
-            },
-        );
-    } else {
-        private.done = true;
-        ptr::write(out, table_array(&private.table));
-    }
-    0
-}
-
-unsafe extern "C" fn stream_get_last_error(_s: *mut FfiStream) -> *const c_char {
-    ptr::null()
-}
-
-unsafe extern "C" fn release_stream(s: *mut FfiStream) {
-    if s.is_null() || (*s).release.is_none() {
-        return;
-    }
-    drop(Box::from_raw((*s).private_data as *mut StreamPrivate));
-    (*s).release = None;
-}
-
-/// A stream that yields the table as one batch.
-pub fn table_stream(t: &Arc<Table>) -> FfiStream {
-    FfiStream {
-        get_schema: Some(stream_get_schema),
-        get_next: Some(stream_get_next),
-        get_last_error: Some(stream_get_last_error),
-        release: Some(release_stream),
-        private_data: Box::into_raw(Box::new(StreamPrivate {
-            table: t.clone(),
-            done: false,
-        })) as *mut c_void,
-    }
-}
-
-/// Release an exported struct left unconsumed in a capsule.
-pub fn drop_schema(mut s: FfiSchema) {
-    if let Some(rel) = s.release {
-        unsafe { rel(&mut s) }
-    }
-}
-
-/// Release an exported array left unconsumed in a capsule.
-pub fn drop_array(mut a: FfiArray) {
-    if let Some(rel) = a.release {
-        unsafe { rel(&mut a) }
-    }
-}
-
-/// Release an exported stream left unconsumed in a capsule.
-pub fn drop_stream(mut s: FfiStream) {
-    if let Some(rel) = s.release {
-        unsafe { rel(&mut s) }
+    /// The table.
+    pub fn finish(self) -> RecordBatch {
+        batch(self.columns, self.rows)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Date32Type;
+    use arrow_schema::DataType;
 
     #[test]
-    fn strings_keep_values_and_nulls() {
-        let mut s = Strings::with_capacity(3, 4);
-        s.push(Some("ab"));
-        s.push(None);
-        s.push(Some("ćd"));
-        assert_eq!(s.len(), 3);
-        assert_eq!(
-            (s.get(0), s.get(1), s.get(2)),
-            (Some("ab"), None, Some("ćd"))
-        );
-        assert_eq!(s.validity.nulls(), 1);
-    }
-
-    #[test]
-    fn validity_without_nulls_is_omitted() {
-        let mut v = Validity::default();
-        for _ in 0..9 {
-            v.push(true);
+    fn categories_keep_fixed_order_then_first_seen() {
+        let mut c = Categories::new(&["b", "a"], true, 6);
+        for v in [Some("a"), Some("z"), None, Some("a"), Some("b"), Some("z")] {
+            c.push(v);
         }
-        assert!(v.ptr().is_null());
-        v.push(false);
-        assert!(!v.ptr().is_null());
-        assert!(v.get(8) && !v.get(9));
+        let (array, ordered) = c.finish();
+        assert!(ordered);
+        let d = array.as_dictionary::<Int32Type>();
+        let cats = d.values().as_string::<i64>();
+        assert_eq!(cats.iter().flatten().collect::<Vec<_>>(), ["b", "a", "z"]);
+        let keys: Vec<Option<i32>> = d.keys().iter().collect();
+        assert_eq!(keys, [Some(1), Some(2), None, Some(1), Some(0), Some(2)]);
     }
 
     #[test]
-    fn exported_structs_release_their_children() {
-        let mut s = Strings::default();
-        s.push(Some("x"));
-        let t = Arc::new(Table {
-            len: 1,
-            fields: vec![
-                Field {
-                    name: "a".into(),
-                    data: ColumnData::Str(s.clone()),
-                },
-                Field {
-                    name: "c".into(),
-                    data: ColumnData::Cat {
-                        codes: vec![0],
-                        validity: Validity::default(),
-                        categories: Arc::new(s),
-                        ordered: true,
-                    },
-                },
-            ],
-        });
-        let schema = table_schema(&t);
-        assert_eq!(schema.n_children, 2);
-        drop_schema(schema);
-        let array = table_array(&t);
-        assert_eq!(array.length, 1);
-        drop_array(array);
-        let stream = table_stream(&t);
-        drop_stream(stream);
-        assert_eq!(
-            Arc::strong_count(&t),
-            1,
-            "every exported share was released"
+    fn a_small_table_has_typed_columns_and_an_ordered_dictionary() {
+        let mut t = TableBuilder::new(2);
+        t.text("message", [Some("a"), None]);
+        t.category(
+            "severity",
+            &["info", "warning", "error"],
+            true,
+            [Some("error"), None],
         );
+        t.int("row", [Some(3), None]);
+        t.date("due", [NaiveDate::from_ymd_opt(1970, 1, 2), None]);
+        t.boolean("closed", [Some(true), Some(false)]);
+        t.float("share", [Some(0.5), None]);
+        let b = t.finish();
+        assert_eq!(b.num_rows(), 2);
+        let schema = b.schema();
+        let severity = schema.field_with_name("severity").unwrap();
+        assert_eq!(severity.dict_is_ordered(), Some(true));
+        assert!(matches!(severity.data_type(), DataType::Dictionary(_, _)));
+        let due = b
+            .column_by_name("due")
+            .unwrap()
+            .as_primitive::<Date32Type>();
+        assert_eq!(due.value(0), 1);
+        assert!(due.is_null(1));
+        assert_eq!(
+            schema.field_with_name("message").unwrap().data_type(),
+            &DataType::LargeUtf8
+        );
+    }
+
+    #[test]
+    fn an_empty_table_keeps_its_columns() {
+        let mut t = TableBuilder::new(0);
+        t.text("ref", std::iter::empty());
+        let b = t.finish();
+        assert_eq!(b.num_rows(), 0);
+        assert_eq!(b.num_columns(), 1);
     }
 }

@@ -4,200 +4,144 @@
 //! This module only lays the plan's fields (and, when given, each action's assessment) out as
 //! columns; every value comes from the core.
 
-use crate::arrow::{self, ColumnData, Field, Strings, Table, Validity};
+use crate::arrow::{self, Categories};
 use crate::views::{status_name, PlanData};
 use actionplan::rating::{Assessment, RatedAction};
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, LargeStringBuilder, ListBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+/// A finished column, and whether its categories are ordered.
+type Built = (ArrayRef, bool);
+
 /// Builds a text column.
-#[derive(Default)]
-pub struct StrCol(Strings);
+pub struct StrCol(LargeStringBuilder);
 
 impl StrCol {
     /// A column with room for `rows` values of `bytes` bytes in all.
     pub fn with_capacity(rows: usize, bytes: usize) -> Self {
-        StrCol(Strings::with_capacity(rows, bytes))
+        StrCol(LargeStringBuilder::with_capacity(rows, bytes))
     }
 
     /// Append a value.
     pub fn push(&mut self, s: Option<&str>) {
-        self.0.push(s)
+        self.0.append_option(s)
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::Str(self.0)
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
 /// Builds a date column.
-#[derive(Default)]
-pub struct DateCol {
-    days: Vec<i32>,
-    validity: Validity,
-}
-
-const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {
-    Some(d) => d,
-    None => panic!("1970-01-01 is a date"),
-};
+pub struct DateCol(Date32Builder);
 
 impl DateCol {
     /// A column with room for `rows` values.
     pub fn with_capacity(rows: usize) -> Self {
-        DateCol {
-            days: Vec::with_capacity(rows),
-            validity: Validity::with_capacity(rows),
-        }
+        DateCol(Date32Builder::with_capacity(rows))
     }
 
     /// Append a value.
     pub fn push(&mut self, d: Option<NaiveDate>) {
-        self.days.push(
-            d.map(|d| d.signed_duration_since(EPOCH).num_days() as i32)
-                .unwrap_or(0),
-        );
-        self.validity.push(d.is_some());
+        self.0.append_option(d.map(arrow::days))
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::Date {
-            days: self.days,
-            validity: self.validity,
-        }
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
 /// Builds an integer column.
-#[derive(Default)]
-pub struct IntCol {
-    values: Vec<i64>,
-    validity: Validity,
-}
+pub struct IntCol(Int64Builder);
 
 impl IntCol {
     /// A column with room for `rows` values.
     pub fn with_capacity(rows: usize) -> Self {
-        IntCol {
-            values: Vec::with_capacity(rows),
-            validity: Validity::with_capacity(rows),
-        }
+        IntCol(Int64Builder::with_capacity(rows))
     }
 
     /// Append a value.
     pub fn push(&mut self, v: Option<i64>) {
-        self.values.push(v.unwrap_or(0));
-        self.validity.push(v.is_some());
+        self.0.append_option(v)
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::Int {
-            values: self.values,
-            validity: self.validity,
-        }
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
 /// Builds a float column.
-#[derive(Default)]
-pub struct FloatCol {
-    values: Vec<f64>,
-    validity: Validity,
-}
+pub struct FloatCol(Float64Builder);
 
 impl FloatCol {
     /// A column with room for `rows` values.
     pub fn with_capacity(rows: usize) -> Self {
-        FloatCol {
-            values: Vec::with_capacity(rows),
-            validity: Validity::with_capacity(rows),
-        }
+        FloatCol(Float64Builder::with_capacity(rows))
     }
 
     /// Append a value.
     pub fn push(&mut self, v: Option<f64>) {
-        self.values.push(v.unwrap_or(0.0));
-        self.validity.push(v.is_some());
+        self.0.append_option(v)
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::Float {
-            values: self.values,
-            validity: self.validity,
-        }
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
-/// Builds a boolean column.
-#[derive(Default)]
-pub struct BoolCol(Vec<u8>);
+/// Builds a boolean column (never missing).
+pub struct BoolCol(BooleanBuilder);
 
 impl BoolCol {
     /// A column with room for `rows` values.
     pub fn with_capacity(rows: usize) -> Self {
-        BoolCol(Vec::with_capacity(rows))
+        BoolCol(BooleanBuilder::with_capacity(rows))
     }
 
     /// Append a value.
     pub fn push(&mut self, b: bool) {
-        self.0.push(b as u8)
+        self.0.append_value(b)
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        let len = self.0.len();
-        ColumnData::Bool { bits: self.0, len }
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
 /// Builds a categorical column: fixed categories first (in their order), then any other value
-/// in order of first appearance.
+/// in order of first appearance (an Arrow dictionary, a `pandas.Categorical`).
 ///
 /// Every value borrows for `'a` (the plan or assessment being laid out), so the lookup keeps
 /// no copies, and a value seen before at the same address (a shared label, a static name, an
 /// `Arc<str>`) finds its code without hashing: nothing borrowed can change or be freed while
 /// the column holds it.
 pub struct CatCol<'a> {
-    codes: Vec<i32>,
-    validity: Validity,
-    lookup: FxHashMap<&'a str, i32>,
-    categories: Strings,
-    ordered: bool,
+    cats: Categories<'a>,
     last: Option<(&'a str, i32)>,
     /// (address, length, code) of recently seen values, by address.
     recent: [(usize, usize, i32); 16],
 }
 
 impl<'a> CatCol<'a> {
-    /// A categorical column with these categories first.
-    pub fn new(fixed: &[&'a str], ordered: bool) -> Self {
-        let mut c = CatCol {
-            codes: Vec::new(),
-            validity: Validity::default(),
-            lookup: FxHashMap::default(),
-            categories: Strings::default(),
-            ordered,
+    /// A categorical column with these categories first, with room for `rows` values.
+    pub fn new(fixed: &[&'a str], ordered: bool, rows: usize) -> Self {
+        CatCol {
+            cats: Categories::new(fixed, ordered, rows),
             last: None,
             recent: [(0, 0, 0); 16],
-        };
-        for f in fixed {
-            c.code(f);
         }
-        c
-    }
-
-    /// Room for `rows` values.
-    pub fn reserve(&mut self, rows: usize) {
-        self.codes.reserve(rows);
-        self.validity = Validity::with_capacity(rows);
     }
 
     fn code(&mut self, s: &'a str) -> i32 {
         // Neighbouring rows often repeat a value (a recommendation's actions).
         if let Some((last, c)) = self.last {
-            if last == s {
+            if std::ptr::eq(last, s) || last == s {
                 return c;
             }
         }
@@ -207,7 +151,7 @@ impl<'a> CatCol<'a> {
         let c = if p == at && l == len {
             c
         } else {
-            let c = self.lookup_or_add(s);
+            let c = self.cats.code(s);
             self.recent[slot] = (at, len, c);
             c
         };
@@ -215,82 +159,46 @@ impl<'a> CatCol<'a> {
         c
     }
 
-    fn lookup_or_add(&mut self, s: &'a str) -> i32 {
-        if let Some(&c) = self.lookup.get(s) {
-            return c;
-        }
-        let c = self.lookup.len() as i32;
-        self.lookup.insert(s, c);
-        self.categories.push(Some(s));
-        c
-    }
-
     /// Append a value.
     pub fn push(&mut self, s: Option<&'a str>) {
-        let code = s.map(|s| self.code(s)).unwrap_or(0);
-        self.codes.push(code);
-        self.validity.push(s.is_some());
+        let code = s.map(|s| self.code(s));
+        self.cats.push_code(code);
     }
 
     /// Append the same value `count` times (a recommendation's fields, once per action).
     pub fn push_n(&mut self, s: Option<&'a str>, count: usize) {
-        let code = s.map(|s| self.code(s)).unwrap_or(0);
-        self.codes.extend(std::iter::repeat_n(code, count));
-        for _ in 0..count {
-            self.validity.push(s.is_some());
-        }
+        let code = s.map(|s| self.code(s));
+        self.cats.push_code_n(code, count);
     }
 
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::Cat {
-            codes: self.codes,
-            validity: self.validity,
-            categories: Arc::new(self.categories),
-            ordered: self.ordered,
-        }
+    pub fn finish(self) -> Built {
+        self.cats.finish()
     }
 }
 
 /// Builds a list-of-text column.
-pub struct ListCol {
-    offsets: Vec<i32>,
-    values: Strings,
-}
-
-impl Default for ListCol {
-    fn default() -> Self {
-        ListCol {
-            offsets: vec![0],
-            values: Strings::default(),
-        }
-    }
-}
+pub struct ListCol(ListBuilder<LargeStringBuilder>);
 
 impl ListCol {
     /// A column with room for `rows` lists of `items` strings of `bytes` bytes in all.
     pub fn with_capacity(rows: usize, items: usize, bytes: usize) -> Self {
-        let mut offsets = Vec::with_capacity(rows + 1);
-        offsets.push(0);
-        ListCol {
-            offsets,
-            values: Strings::with_capacity(items, bytes),
-        }
+        ListCol(ListBuilder::with_capacity(
+            LargeStringBuilder::with_capacity(items, bytes),
+            rows,
+        ))
     }
 
     /// Append a list.
     pub fn push<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         for s in items {
-            self.values.push(Some(s));
+            self.0.values().append_value(s);
         }
-        self.offsets.push(self.values.len() as i32);
+        self.0.append(true);
     }
     /// Finish as a column.
-    pub fn finish(self) -> ColumnData {
-        ColumnData::StrList {
-            offsets: self.offsets,
-            values: self.values,
-        }
+    pub fn finish(mut self) -> Built {
+        (Arc::new(self.0.finish()), false)
     }
 }
 
@@ -301,12 +209,12 @@ pub const STATUSES: [&str; 7] = actionplan::Status::NAMES;
 pub const KINDS: [&str; 14] = actionplan::timeframe::Kind::NAMES;
 
 /// The action table of a plan: one row per action.
-pub fn action_table(data: &PlanData) -> Table {
+pub fn action_table(data: &PlanData) -> RecordBatch {
     table(data, None)
 }
 
 /// The action table with each action's rating, rule, reason and overdue facts.
-pub fn rated_table(data: &PlanData, a: &Assessment) -> Table {
+pub fn rated_table(data: &PlanData, a: &Assessment) -> RecordBatch {
     table(data, Some(a))
 }
 
@@ -350,13 +258,13 @@ const COLUMNS: [&str; 30] = [
 /// Plans with at least this many actions are laid out on two threads.
 const PARALLEL_ROWS: usize = 50_000;
 
-type Columns = Vec<(&'static str, ColumnData)>;
+type Columns = Vec<(&'static str, Built)>;
 
-fn table(data: &PlanData, assessment: Option<&Assessment>) -> Table {
+fn table(data: &PlanData, assessment: Option<&Assessment>) -> RecordBatch {
     build(data, assessment, data.index.len() >= PARALLEL_ROWS)
 }
 
-fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Table {
+fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> RecordBatch {
     let plan = &data.plan;
     let n = data.index.len();
     // Each action's rating, by flat position.
@@ -398,17 +306,14 @@ fn build(data: &PlanData, assessment: Option<&Assessment>, parallel: bool) -> Ta
         "every column of the action table was built"
     );
     text.append(&mut rest);
-    let mut fields: Vec<Field> = Vec::with_capacity(text.len());
+    let mut columns = Vec::with_capacity(text.len());
     for name in COLUMNS {
         if let Some(at) = text.iter().position(|(n, _)| *n == name) {
-            let (name, data) = text.swap_remove(at);
-            fields.push(Field {
-                name: name.to_string(),
-                data,
-            });
+            let (name, (array, ordered)) = text.swap_remove(at);
+            columns.push((arrow::field(name, &array, ordered), array));
         }
     }
-    Table { len: n, fields }
+    arrow::batch(columns, n)
 }
 
 /// Actions sampled to size the text buffers.
@@ -596,68 +501,55 @@ fn other_columns(data: &PlanData) -> Columns {
 }
 
 fn cat<'a>(fixed: &[&'a str], ordered: bool, rows: usize) -> CatCol<'a> {
-    let mut c = CatCol::new(fixed, ordered);
-    c.reserve(rows);
-    c
+    CatCol::new(fixed, ordered, rows)
 }
 
 /// Columns ready for a data frame, exported through the Arrow PyCapsule interface
-/// (`pyarrow.table(frame)`, `polars.DataFrame(frame)`). Made by `Plan.to_arrow()` and friends.
+/// (`pyarrow.table(frame)`, `polars.DataFrame(frame)`). Made by `Plan._frame()` and friends.
 #[pyclass(frozen, module = "actionplan")]
 pub struct Frame {
-    pub(crate) table: Arc<Table>,
+    pub(crate) batch: RecordBatch,
 }
 
 impl Frame {
     /// Wrap a table.
-    pub fn new(table: Table) -> Self {
-        Frame {
-            table: Arc::new(table),
-        }
+    pub fn new(batch: RecordBatch) -> Self {
+        Frame { batch }
     }
-}
-
-fn schema_capsule<'py>(py: Python<'py>, t: &Table) -> PyResult<Bound<'py, PyCapsule>> {
-    PyCapsule::new_with_value_and_destructor(py, arrow::table_schema(t), c"arrow_schema", |s, _| {
-        arrow::drop_schema(s)
-    })
 }
 
 #[pymethods]
 impl Frame {
     /// Number of rows.
     fn __len__(&self) -> usize {
-        self.table.len
+        self.batch.num_rows()
     }
 
     /// Column names, in order.
     #[getter]
     fn columns(&self) -> Vec<String> {
-        self.table.fields.iter().map(|f| f.name.clone()).collect()
+        self.batch
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
     }
 
     /// Arrow PyCapsule interface: the schema.
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        schema_capsule(py, &self.table)
+        arrow::schema_capsule(py, &self.batch)
     }
 
-    /// Arrow PyCapsule interface: the table as one struct array (a record batch). A requested
-    /// schema is ignored (the consumer casts if it needs to).
+    /// Arrow PyCapsule interface: the table as one struct array (a record batch), cast to
+    /// `requested_schema` when the consumer asks and the cast is possible.
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_array__<'py>(
         &self,
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let _ = requested_schema;
-        let schema = schema_capsule(py, &self.table)?;
-        let array = PyCapsule::new_with_value_and_destructor(
-            py,
-            arrow::table_array(&self.table),
-            c"arrow_array",
-            |a, _| arrow::drop_array(a),
-        )?;
-        PyTuple::new(py, [schema.into_any(), array.into_any()])
+        arrow::array_capsules(py, &self.batch, requested_schema)
     }
 
     /// Arrow PyCapsule interface: a stream of one batch.
@@ -667,69 +559,99 @@ impl Frame {
         py: Python<'py>,
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
-        let _ = requested_schema;
-        PyCapsule::new_with_value_and_destructor(
-            py,
-            arrow::table_stream(&self.table),
-            c"arrow_array_stream",
-            |s, _| arrow::drop_stream(s),
-        )
+        arrow::stream_capsule(py, &self.batch, requested_schema)
+    }
+
+    /// The ordered categorical columns and their categories, in order (for `pl.Enum`).
+    fn _enums(&self) -> Vec<(String, Vec<String>)> {
+        use arrow_array::cast::AsArray;
+        use arrow_array::types::Int32Type;
+        let schema = self.batch.schema();
+        let mut out = Vec::new();
+        for (f, column) in schema.fields().iter().zip(self.batch.columns()) {
+            if f.dict_is_ordered() != Some(true) {
+                continue;
+            }
+            if let Some(d) = column.as_dictionary_opt::<Int32Type>() {
+                if let Some(values) = d.values().as_string_opt::<i64>() {
+                    let cats = values.iter().flatten().map(str::to_string).collect();
+                    out.push((f.name().clone(), cats));
+                }
+            }
+        }
+        out
     }
 
     fn __repr__(&self) -> String {
         format!(
             "<Frame: {} rows × {} columns>",
-            self.table.len,
-            self.table.fields.len()
+            self.batch.num_rows(),
+            self.batch.num_columns()
         )
     }
+}
+
+/// Hand a frame to a converter of `actionplan._frames` (`to_arrow`, `to_pandas`,
+/// `to_polars`), with keyword arguments.
+pub fn convert<'py>(
+    py: Python<'py>,
+    frame: Frame,
+    converter: &str,
+    kwargs: &[(&str, Bound<'py, PyAny>)],
+) -> PyResult<Bound<'py, PyAny>> {
+    let kw = pyo3::types::PyDict::new(py);
+    for (k, v) in kwargs {
+        kw.set_item(k, v)?;
+    }
+    py.import("actionplan._frames")?
+        .getattr(converter)?
+        .call((frame,), Some(&kw))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Date32Type, Int32Type};
+    use arrow_array::Array;
 
     #[test]
     fn categories_keep_fixed_order_then_first_seen() {
-        let mut c = CatCol::new(&["b", "a"], true);
+        let mut c = CatCol::new(&["b", "a"], true, 6);
         for v in [Some("a"), Some("z"), None, Some("a"), Some("b"), Some("z")] {
             c.push(v);
         }
-        match c.finish() {
-            ColumnData::Cat {
-                codes,
-                validity,
-                categories,
-                ordered,
-            } => {
-                assert!(ordered);
-                assert_eq!(
-                    (0..categories.len())
-                        .map(|i| categories.get(i).unwrap())
-                        .collect::<Vec<_>>(),
-                    ["b", "a", "z"]
-                );
-                assert_eq!(codes[0], 1);
-                assert_eq!(codes[1], 2);
-                assert!(!validity.get(2));
-                assert_eq!(&codes[3..], [1, 0, 2]);
-            }
-            other => panic!("not a category column: {other:?}"),
-        }
+        c.push_n(Some("a"), 2);
+        let (array, ordered) = c.finish();
+        assert!(ordered);
+        let d = array.as_dictionary::<Int32Type>();
+        let cats = d.values().as_string::<i64>();
+        assert_eq!(cats.iter().flatten().collect::<Vec<_>>(), ["b", "a", "z"]);
+        let keys: Vec<Option<i32>> = d.keys().iter().collect();
+        assert_eq!(
+            keys,
+            [
+                Some(1),
+                Some(2),
+                None,
+                Some(1),
+                Some(0),
+                Some(2),
+                Some(1),
+                Some(1)
+            ]
+        );
     }
 
     #[test]
     fn dates_count_days_from_1970() {
-        let mut d = DateCol::default();
+        let mut d = DateCol::with_capacity(2);
         d.push(NaiveDate::from_ymd_opt(1970, 1, 2));
         d.push(None);
-        match d.finish() {
-            ColumnData::Date { days, validity } => {
-                assert_eq!(days[0], 1);
-                assert!(!validity.get(1));
-            }
-            other => panic!("not a date column: {other:?}"),
-        }
+        let (array, _) = d.finish();
+        let days = array.as_primitive::<Date32Type>();
+        assert_eq!(days.value(0), 1);
+        assert!(days.is_null(1));
     }
 
     #[test]
@@ -754,12 +676,28 @@ mod tests {
         for assessment in [None, Some(&a)] {
             let one = build(&data, assessment, false);
             let two = build(&data, assessment, true);
-            assert_eq!(one.len, 300);
-            assert_eq!(format!("{one:?}"), format!("{two:?}"));
-            let names: Vec<&str> = one.fields.iter().map(|f| f.name.as_str()).collect();
+            assert_eq!(one.num_rows(), 300);
+            assert_eq!(one, two);
+            let schema = one.schema();
+            let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
             let expected = if assessment.is_some() { 30 } else { 22 };
             assert_eq!(names, COLUMNS[..expected]);
         }
+        // The rating is an ordered category, in the scale's order (best first).
+        let rated = build(&data, Some(&a), false);
+        let schema = rated.schema();
+        let field = schema.field_with_name("rating").unwrap();
+        assert_eq!(field.dict_is_ordered(), Some(true));
+        let rating = rated.column_by_name("rating").unwrap();
+        let cats = rating
+            .as_dictionary::<Int32Type>()
+            .values()
+            .as_string::<i64>();
+        let names: Vec<&str> = a.scale.labels.iter().map(|l| &*l.name).collect();
+        assert_eq!(
+            &cats.iter().flatten().collect::<Vec<_>>()[..names.len()],
+            names
+        );
     }
 
     #[test]
@@ -779,26 +717,26 @@ mod tests {
             .unwrap();
         let data = PlanData::new(imported.plan);
         let t = build(&data, None, true);
-        let description = t.fields.iter().find(|f| f.name == "description").unwrap();
-        let ColumnData::Str(s) = &description.data else {
-            panic!("description is text")
-        };
+        let s = t.column_by_name("description").unwrap().as_string::<i64>();
         assert_eq!(s.len(), SAMPLE + 900);
-        assert_eq!(s.get(3), Some("A3"));
+        assert_eq!(s.value(3), "A3");
         let last = SAMPLE + 899;
-        assert_eq!(s.get(last), Some(format!("{long}{last}").as_str()));
+        assert_eq!(s.value(last), format!("{long}{last}"));
     }
 
     #[test]
     fn the_action_table_has_a_row_per_action() {
         let imported = actionplan::import::ImportOptions::new()
             .read_bytes(
-                b"Recommendation,Action,Owner,Due\nR1,A1,Jo / Al,May 2025\n,A2,,June 2025\n",
+                b"Recommendation,Action,Owner,Due\nR1,A1,Jo / Al,May 2025\n,A2,Kim,June 2025\n",
             )
             .unwrap();
         let data = PlanData::new(imported.plan);
         let t = action_table(&data);
-        assert_eq!(t.len, 2);
-        assert!(t.fields.iter().any(|f| f.name == "due"));
+        assert_eq!(t.num_rows(), 2);
+        assert!(t.column_by_name("due").is_some());
+        let owners = t.column_by_name("owners").unwrap().as_list::<i32>();
+        assert_eq!(owners.value(0).len(), 2);
+        assert_eq!(owners.value(1).len(), 1);
     }
 }

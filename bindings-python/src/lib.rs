@@ -14,6 +14,7 @@ pub mod frame;
 pub mod history;
 pub mod plan;
 pub mod rating;
+pub mod tables;
 pub mod views;
 
 use crate::convert::{opt_date, opt_str, role_map, source, type_name, Source};
@@ -298,6 +299,30 @@ fn transcode<'py>(
 
 /// Read a plan from JSON: the canonical plan document (as written by `Plan.to_json()`), or an
 /// array of flat records whose keys are column headers.
+///
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     A path, the JSON text as bytes, or an open file.
+/// plan_date, as_of, organisation, title, columns, aliases, fill_down
+///     As for :func:`read_csv` (used for an array of records).
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// PlanFileNotFoundError
+///     When the path does not exist (also a ``FileNotFoundError``).
+/// InvalidJsonError
+///     When the text is not JSON, or is JSON of another shape (the message gives the place).
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.read_json("plan.json")
+/// >>> actionplan.read_json(plan.to_json().encode()) == plan
+/// True
 #[pyfunction]
 #[pyo3(signature = (source, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
 #[allow(clippy::too_many_arguments)]
@@ -341,6 +366,42 @@ fn read_json<'py>(
 /// `sheet_name` and `sep` are the same as `sheet` and `delimiter`, as pandas names them.
 /// `header_row` gives the header row (as a spreadsheet numbers rows; 0: no header row) and
 /// `table_from` the rows from which on another table starts (see `inspect`).
+///
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     The file, its data, or an open file.
+/// format : {"auto", "csv", "tsv", "json", "xlsx", "docx"}, default "auto"
+///     Detected from the name and the content by default.
+/// sheet, sheet_name : str or int, optional
+///     For a workbook, as for :func:`read_excel`.
+/// sheets_as_themes : bool, default False
+///     For a workbook, as for :func:`read_excel`.
+/// delimiter, sep : str, optional
+///     For CSV, as for :func:`read_csv`.
+/// header_row : int, optional
+///     The header row as a spreadsheet numbers rows (0: the table has no header row).
+/// table_from : list of int, optional
+///     Rows from which on another table starts.
+/// plan_date, as_of, organisation, title, columns, aliases, fill_down
+///     As for :func:`read_csv`.
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// PlanFileNotFoundError
+///     When the path does not exist (also a ``FileNotFoundError``).
+/// InvalidOptionError
+///     For an unknown format, or options that disagree.
+/// NoHeaderError, NoRowsError, EmptyInputError, DocumentError
+///     When the file holds no table of actions, or cannot be read.
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.read("tracker.xlsx", sheet="Actions", plan_date="2024-12-01")
 #[pyfunction]
 #[pyo3(signature = (source, *, format="auto", plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, delimiter=None, fill_down=true, sheet=None, sheets_as_themes=false, sheet_name=None, sep=None, header_row=None, table_from=None))]
 #[allow(clippy::too_many_arguments)]
@@ -392,6 +453,33 @@ fn read<'py>(
 /// inspect FILE --json`). Corrections: `columns` (`{"By When": "due"}`), `header_row` (as a
 /// spreadsheet numbers rows; 0 for a table with no header), `table_from` (rows from which on
 /// another table starts), `aliases`, `sheet`.
+///
+/// Parameters
+/// ----------
+/// source : str, os.PathLike, bytes or file object
+///     The file, its data, or an open file.
+/// format : str, default "auto"
+///     As for :func:`read`.
+/// plan_date, columns, aliases, header_row, table_from, sheet
+///     As for :func:`read`: the corrections to try.
+///
+/// Returns
+/// -------
+/// dict
+///     ``tables``, ``columns`` (each with ``role``, ``evidence`` and ``confidence``),
+///     ``sections``, ``skipped`` rows and ``diagnostics``.
+///
+/// Raises
+/// ------
+/// PlanFileNotFoundError
+///     When the path does not exist.
+/// NoHeaderError, NoRowsError, EmptyInputError
+///     When the data holds no table at all.
+///
+/// Examples
+/// --------
+/// >>> found = actionplan.inspect("tracker.csv")
+/// >>> [(c["header"], c["role"]) for c in found["columns"]]
 #[pyfunction]
 #[pyo3(signature = (source, *, format="auto", plan_date=None, columns=None, aliases=None, header_row=None, table_from=None, sheet=None))]
 #[allow(clippy::too_many_arguments)]
@@ -589,6 +677,34 @@ fn read_columns(
 /// Read a plan from records: an iterable of dicts whose keys are column headers (as from
 /// `DataFrame.to_dict("records")` or a JSON array). Rows are numbered from 2 (row 1 is the
 /// header the keys make).
+///
+/// Parameters
+/// ----------
+/// records : iterable of dict
+///     One dict of ``{header: value}`` per action. ``None``, ``NaN``, ``pd.NA`` and ``NaT``
+///     are blank cells; dates are read as ISO dates.
+/// plan_date, as_of, organisation, title, columns, aliases, fill_down
+///     As for :func:`read_csv`.
+///
+/// Returns
+/// -------
+/// Plan
+///
+/// Raises
+/// ------
+/// InputTypeError
+///     When ``records`` is not an iterable of dicts (the message names the record).
+/// NoHeaderError, NoRowsError, EmptyInputError
+///     When the records hold no actions.
+///
+/// Examples
+/// --------
+/// >>> plan = actionplan.from_records(
+/// ...     [{"Recommendation": "1", "Action": "Train members", "Due": "March 2025"}],
+/// ...     plan_date="2024-12-01",
+/// ... )
+/// >>> plan.actions[0].due
+/// datetime.date(2025, 3, 31)
 #[pyfunction]
 #[pyo3(signature = (records, *, plan_date=None, as_of=None, organisation=None, title=None, columns=None, aliases=None, fill_down=true))]
 #[allow(clippy::too_many_arguments)]
@@ -735,6 +851,31 @@ fn _from_columns<'py>(
 
 /// Read one due-date phrase ("March 2025", "Mar-25", "2024/25", "Q3 2024/25", "Summer 2025",
 /// "Ongoing", ...) as of a reference date (for phrases with no year: usually the plan date).
+///
+/// Parameters
+/// ----------
+/// text : str
+///     The phrase as written.
+/// reference : date-like, optional
+///     The date phrases with no year are read against (``datetime.date``, ``datetime``,
+///     ``pandas.Timestamp``, ``numpy.datetime64`` or ISO text).
+///
+/// Returns
+/// -------
+/// Timeframe
+///     The reading: ``kind``, ``start``, ``due_earliest``, ``due_latest`` (``due``),
+///     ``confidence`` and flags. A phrase that is not a timeframe reads as kind
+///     ``"unreadable"``; it never raises for the text.
+///
+/// Raises
+/// ------
+/// InputTypeError, InvalidOptionError
+///     When ``text`` is not text or ``reference`` not a date.
+///
+/// Examples
+/// --------
+/// >>> actionplan.parse_timeframe("Q3 2024/25").due
+/// datetime.date(2024, 12, 31)
 #[pyfunction]
 #[pyo3(signature = (text, reference=None))]
 fn parse_timeframe(
@@ -807,5 +948,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_from_columns, m)?)?;
     m.add_function(wrap_pyfunction!(parse_timeframe, m)?)?;
     m.add_function(wrap_pyfunction!(_test_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(views::_diagnostics_frame, m)?)?;
     Ok(())
 }

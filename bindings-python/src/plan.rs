@@ -4,7 +4,7 @@ use crate::convert::{as_of_for, input_type_err, opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::frame::{action_table, Frame};
 use crate::rating::{group_by, rule_set, Assessment, Stats};
-use crate::views::{self, ActionIter, Actions, Column, Diagnostic, PlanData, Recommendations};
+use crate::views::{self, ActionIter, Actions, Column, PlanData, Recommendations};
 use actionplan::validate::{self, ValidateOptions};
 use actionplan::Severity;
 use pyo3::prelude::*;
@@ -88,6 +88,11 @@ impl Plan {
     /// ------
     /// InvalidJsonError
     ///     When the text is not a plan's JSON form.
+    ///
+    /// Examples
+    /// --------
+    /// >>> actionplan.Plan.from_json(plan.to_json()) == plan
+    /// True
     #[classmethod]
     fn from_json(
         _cls: &Bound<'_, pyo3::types::PyType>,
@@ -161,23 +166,47 @@ impl Plan {
 
     /// What the reader noticed while importing (encoding repairs, inferred columns, ...).
     #[getter]
-    fn import_diagnostics(&self) -> Vec<Diagnostic> {
-        views::diagnostics(&self.core().import_diagnostics)
+    fn import_diagnostics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        views::diagnostics_list(py, &self.core().import_diagnostics)
     }
 
-    /// Check the plan: a list of `Diagnostic` (the reader's notes first, then the checks).
-    /// Never raises for a problem in the plan.
+    /// Check the plan: the reader's notes first, then the checks. Never raises for a problem
+    /// in the plan.
     ///
-    /// `disable`: codes to leave out; `severity`: `{code: "info" | "warning" | "error"}`
-    /// overrides; `skip_import_info`: leave out the reader's informational notes.
+    /// Parameters
+    /// ----------
+    /// disable : list of str, optional
+    ///     Codes to leave out (``["missing_owner"]``).
+    /// severity : dict, optional
+    ///     ``{code: "info" | "warning" | "error"}`` overrides.
+    /// skip_import_info : bool, default False
+    ///     Leave out the reader's informational notes.
+    ///
+    /// Returns
+    /// -------
+    /// Diagnostics
+    ///     A list of :class:`Diagnostic` that is also a table (``to_pandas()``,
+    ///     ``to_polars()``, ``pl.DataFrame(found)``).
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For a severity that is not info, warning or error.
+    /// InputTypeError
+    ///     When ``severity`` is not a dict.
+    ///
+    /// Examples
+    /// --------
+    /// >>> found = plan.validate(disable=["missing_owner"])
+    /// >>> [d.code for d in found if d.severity == "error"]
     #[pyo3(signature = (*, disable=None, severity=None, skip_import_info=false))]
-    fn validate(
+    fn validate<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         disable: Option<Vec<String>>,
         severity: Option<&Bound<'_, PyAny>>,
         skip_import_info: bool,
-    ) -> PyResult<Vec<Diagnostic>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let mut opts = ValidateOptions {
                 skip_import_info,
@@ -202,17 +231,46 @@ impl Plan {
             }
             let plan = &self.data.plan;
             let found = py.detach(|| validate::validate(plan, &opts));
-            Ok(views::diagnostics(&found))
+            views::diagnostics_list(py, &found)
         })
     }
 
     /// The plan in its canonical JSON form (lossless: `Plan.from_json(plan.to_json())` gives
     /// the same plan).
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     The JSON text (the form of ``schema/plan.schema.json``).
+    ///
+    /// Examples
+    /// --------
+    /// >>> actionplan.Plan.from_json(plan.to_json()) == plan
+    /// True
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || Ok(self.core().to_json()))
     }
 
-    /// The plan as CSV (UTF-8, its own columns, formula-safe). With `path`, also write it there.
+    /// The plan as CSV (UTF-8, its own columns, formula-safe).
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike, optional
+    ///     Also write it there.
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     The CSV text.
+    ///
+    /// Raises
+    /// ------
+    /// ReadError
+    ///     When the file cannot be written.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_csv("tidy.csv").splitlines()[0]
     #[pyo3(signature = (path=None))]
     fn to_csv(&self, py: Python<'_>, path: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
         guard(py, || {
@@ -421,10 +479,34 @@ impl Plan {
         })
     }
 
-    /// The rated tracker workbook (`.xlsx`) as of a date (default: the date the plan records, else today): one row per action
-    /// with its rating in a coloured cell and as a label, the reason, real dates, a frozen
-    /// header and filters, and a summary sheet with the statistics. With `path`, it is written
-    /// there; the bytes are returned either way.
+    /// The rated tracker workbook (`.xlsx`): one row per action with its rating in a coloured
+    /// cell and as a label, the reason, real dates, a frozen header and filters, and a summary
+    /// sheet with the statistics.
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike, optional
+    ///     Also write the workbook there.
+    /// as_of : date-like, optional
+    ///     As for :meth:`assess`: default the date the plan records, else today.
+    /// rules : str, os.PathLike or dict, optional
+    ///     As for :meth:`assess`.
+    /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
+    ///     How to group the summary's statistics.
+    ///
+    /// Returns
+    /// -------
+    /// bytes
+    ///     The workbook, whether or not it was written.
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For an unknown preset or ``by``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_excel("rated.xlsx", rules="brag")
     #[pyo3(signature = (path=None, *, as_of=None, rules=None, by=None))]
     fn to_excel<'py>(
         &self,
@@ -472,30 +554,76 @@ impl Plan {
         frame.call_method1("__arrow_c_stream__", (requested_schema,))
     }
 
-    /// The action table as a `pyarrow.Table` (needs pyarrow).
+    /// The action table as a ``pyarrow.Table`` (needs pyarrow).
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.Table
+    ///     One row per action: ``recommendation``, ``ref``, ``description``, ``owner``,
+    ///     ``owners`` (a list), ``timeframe`` as written and its reading (``start``,
+    ///     ``due_earliest``, ``due``, ...), ``status``, ``rag``, ``latest_update``, ``row``...
+    ///     Repeated text (recommendations, owners, statuses, phrases) is dictionary-encoded.
+    ///
+    /// Raises
+    /// ------
+    /// ImportError
+    ///     When pyarrow is not installed.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_arrow().column_names[:4]
+    /// ['recommendation', 'recommendation_title', 'theme', 'ref']
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        py.import("actionplan._frames")?
-            .call_method1("to_arrow", (frame,))
+        crate::frame::convert(py, self._frame(py)?, "to_arrow", &[])
     }
 
-    /// The action table as a `pandas.DataFrame`: one row per action, dates as dates, status
-    /// and kinds as categoricals (needs pandas and pyarrow).
+    /// The action table as a ``pandas.DataFrame`` (needs pandas and pyarrow).
+    ///
+    /// Parameters
+    /// ----------
+    /// dates : {"datetime64", "date", "arrow"}, default "datetime64"
+    ///     ``datetime64[ms]`` columns (pandas' own), ``datetime.date`` objects, or
+    ///     ``date32[pyarrow]``.
+    ///
+    /// Returns
+    /// -------
+    /// pandas.DataFrame
+    ///     One row per action, as :meth:`to_arrow`; repeated text as ``Categorical``, whole
+    ///     numbers with gaps as ``Int64``.
+    ///
+    /// Raises
+    /// ------
+    /// ImportError
+    ///     When pandas or pyarrow is not installed (the message names the pip extra).
+    /// InvalidOptionError
+    ///     For another ``dates``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_pandas().groupby("owner", observed=True).size()
     #[pyo3(signature = (*, dates="datetime64"))]
     fn to_pandas<'py>(&self, py: Python<'py>, dates: &str) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("dates", dates)?;
-        py.import("actionplan._frames")?
-            .getattr("to_pandas")?
-            .call((frame,), Some(&kwargs))
+        let dates = pyo3::types::PyString::new(py, dates).into_any();
+        crate::frame::convert(py, self._frame(py)?, "to_pandas", &[("dates", dates)])
     }
 
-    /// The action table as a `polars.DataFrame` (needs polars).
+    /// The action table as a ``polars.DataFrame`` (needs polars).
+    ///
+    /// Returns
+    /// -------
+    /// polars.DataFrame
+    ///     One row per action, as :meth:`to_arrow`; repeated text as ``pl.Categorical``.
+    ///
+    /// Raises
+    /// ------
+    /// ImportError
+    ///     When polars is not installed.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.to_polars().filter(pl.col("status") == "complete")
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        py.import("actionplan._frames")?
-            .call_method1("to_polars", (frame,))
+        crate::frame::convert(py, self._frame(py)?, "to_polars", &[])
     }
 
     fn __len__(&self) -> usize {

@@ -8,7 +8,7 @@ use crate::convert::{input_type_err, opt_str};
 use crate::errors::{guard, input_type, io_error_saying, CoreResult};
 use crate::views::PlanData;
 use actionplan::diff::PlanDiff as CorePlanDiff;
-use actionplan::rating::{Assessment as CoreAssessment, RuleSet, RulesSpec};
+use actionplan::rating::{Assessment as CoreAssessment, RuleSet, RulesSpec, Scale};
 use actionplan::report::escape_html;
 use actionplan::stats::{GroupBy, Stats as CoreStats};
 use chrono::NaiveDate;
@@ -276,10 +276,10 @@ pub fn label_name<'a>(a: &'a CoreAssessment, id: Option<&'a str>) -> &'a str {
 }
 
 /// A compact HTML table of labels with their colours and counts.
-fn label_table(a: &CoreAssessment, counts: &[(Option<&str>, usize, Option<u32>)]) -> String {
+fn label_table(scale: &Scale, counts: &[(Option<&str>, usize, Option<u32>)]) -> String {
     let mut h = String::from("<table><tr>");
     for (id, _, _) in counts {
-        let (bg, fg) = match id.and_then(|id| a.scale.label(id)) {
+        let (bg, fg) = match id.and_then(|id| scale.label(id)) {
             Some(l) => (l.colour.clone(), l.text_colour().to_string()),
             None => ("#eeeeee".to_string(), "#000000".to_string()),
         };
@@ -287,7 +287,7 @@ fn label_table(a: &CoreAssessment, counts: &[(Option<&str>, usize, Option<u32>)]
             "<th style=\"background:{};color:{};padding:2px 8px\">{}</th>",
             escape_html(&bg),
             escape_html(&fg),
-            escape_html(label_name(a, *id))
+            escape_html(scale.name_of(*id))
         ));
     }
     h.push_str("</tr><tr>");
@@ -394,8 +394,25 @@ impl Assessment {
         to_py(py, &self.a.findings)
     }
 
-    /// Statistics of this assessment (no second rating pass), grouped `by` "recommendation"
-    /// (default), "theme", "owner", "lead" or "none".
+    /// Statistics of this assessment (no second rating pass).
+    ///
+    /// Parameters
+    /// ----------
+    /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
+    ///     How to group the counts (default ``"recommendation"``).
+    ///
+    /// Returns
+    /// -------
+    /// Stats
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For another ``by``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated.stats(by="owner").to_pandas()
     #[pyo3(signature = (*, by=None))]
     fn stats(&self, py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<Stats> {
         guard(py, || {
@@ -406,17 +423,55 @@ impl Assessment {
         })
     }
 
-    /// The assessment as Python data (dates as `datetime.date`).
+    /// The assessment as Python data (dates as ``datetime.date``).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``as_of``, ``rules``, ``scale``, ``plan``, ``recommendations``, ``actions`` (each
+    ///     with its rating, reason and facts) and ``findings``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated.to_dict()["actions"][0]["reason"]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &*self.a)
     }
 
-    /// The assessment as JSON (the form of `tests/golden/*/<preset>.json`).
+    /// The assessment as JSON (the form the command line's ``assess --json`` writes).
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     Pretty JSON with a final newline.
+    ///
+    /// Examples
+    /// --------
+    /// >>> json.loads(rated.to_json())["as_of"]
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || to_json_text(py, &*self.a))
     }
 
-    /// The rated actions as CSV (formula-safe), as the core's report writes it.
+    /// The rated actions as CSV (formula-safe), as the CSV report writes them.
+    ///
+    /// Parameters
+    /// ----------
+    /// path : str or os.PathLike, optional
+    ///     Also write it there.
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     The CSV text.
+    ///
+    /// Raises
+    /// ------
+    /// ReadError
+    ///     When the file cannot be written.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated.to_csv("rated.csv")
     #[pyo3(signature = (path=None))]
     fn to_csv(&self, py: Python<'_>, path: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
         guard(py, || {
@@ -450,36 +505,121 @@ impl Assessment {
         frame.call_method1("__arrow_c_stream__", (requested_schema,))
     }
 
-    /// The rated action table as a `pyarrow.Table`.
+    /// The rated action table as a ``pyarrow.Table`` (needs pyarrow).
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.Table
+    ///     One row per action, with the plan's columns and ``rating`` (an ordered dictionary,
+    ///     best first), ``rule``, ``reason``, ``overdue``, ``days_overdue``, ``days_to_due``,
+    ///     ``closed`` and ``original_due``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated.to_arrow().num_rows
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        py.import("actionplan._frames")?
-            .call_method1("to_arrow", (frame,))
+        crate::frame::convert(py, self._frame(py)?, "to_arrow", &[])
     }
 
-    /// The rated action table as a `pandas.DataFrame` (rating as an ordered categorical).
+    /// The rated action table as a ``pandas.DataFrame`` (needs pandas and pyarrow).
+    ///
+    /// Parameters
+    /// ----------
+    /// dates : {"datetime64", "date", "arrow"}, default "datetime64"
+    ///     ``datetime64[ms]`` columns, ``datetime.date`` objects, or ``date32[pyarrow]``.
+    ///
+    /// Returns
+    /// -------
+    /// pandas.DataFrame
+    ///     One row per action; ``rating`` is an ordered ``Categorical`` (best first), so
+    ///     ``df.sort_values("rating")`` and ``df[df.rating >= "Amber"]`` follow the scale.
+    ///
+    /// Raises
+    /// ------
+    /// ImportError
+    ///     When pandas or pyarrow is not installed (the message names the pip extra).
+    /// InvalidOptionError
+    ///     For another ``dates``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> df = rated.to_pandas()
+    /// >>> df["rating"].value_counts(sort=False)
     #[pyo3(signature = (*, dates="datetime64"))]
     fn to_pandas<'py>(&self, py: Python<'py>, dates: &str) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("dates", dates)?;
-        py.import("actionplan._frames")?
-            .getattr("to_pandas")?
-            .call((frame,), Some(&kwargs))
+        let dates = pyo3::types::PyString::new(py, dates).into_any();
+        crate::frame::convert(py, self._frame(py)?, "to_pandas", &[("dates", dates)])
     }
 
-    /// The rated action table as a `polars.DataFrame`.
+    /// The rated action table as a ``polars.DataFrame`` (needs polars).
+    ///
+    /// Returns
+    /// -------
+    /// polars.DataFrame
+    ///     One row per action; ``rating`` is a ``pl.Enum`` of the scale's labels, best first.
+    ///
+    /// Raises
+    /// ------
+    /// ImportError
+    ///     When polars is not installed.
+    ///
+    /// Examples
+    /// --------
+    /// >>> rated.to_polars().group_by("rating").len()
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let frame = self._frame(py)?;
-        // The rating as an ordered type: `pl.Enum` of the scale's labels, best first.
-        let names: Vec<&str> = self.a.scale.labels.iter().map(|l| &*l.name).collect();
-        let enums = PyDict::new(py);
-        enums.set_item("rating", names)?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("enums", enums)?;
-        py.import("actionplan._frames")?
-            .getattr("to_polars")?
-            .call((frame,), Some(&kwargs))
+        crate::frame::convert(py, self._frame(py)?, "to_polars", &[])
+    }
+
+    /// Pickled (and copied by ``copy.copy`` and ``copy.deepcopy``) through the canonical JSON
+    /// forms of the plan and of the assessment.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let from_parts = py.get_type::<Assessment>().getattr("_from_json")?;
+        let plan = crate::plan::Plan::from_data(self.data.clone());
+        let text = self.to_json(py)?;
+        (from_parts, (plan, text))
+            .into_pyobject(py)
+            .map(|t| t.into_any())
+    }
+
+    /// An assessment of ``plan`` from its JSON form (as ``to_json()`` writes it): how
+    /// ``pickle`` and ``copy`` rebuild one.
+    #[classmethod]
+    fn _from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        plan: &Bound<'_, PyAny>,
+        text: &str,
+    ) -> PyResult<Assessment> {
+        guard(py, || {
+            let plan = plan
+                .cast::<crate::plan::Plan>()
+                .map_err(|_| input_type_err(py, "plan", "a Plan", plan))?;
+            let a: CoreAssessment = serde_json::from_str(text)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            Ok(Assessment {
+                data: plan.get().data.clone(),
+                a: Arc::new(a),
+            })
+        })
+    }
+
+    /// Equal when the ratings, and the plans rated, are equal in value.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Assessment>().is_ok_and(|o| {
+            let o = o.get();
+            (Arc::ptr_eq(&o.a, &self.a) || *o.a == *self.a)
+                && (Arc::ptr_eq(&o.data, &self.data) || o.data.plan == self.data.plan)
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        crate::views::hash_of((
+            self.a.as_of,
+            &self.a.rules.id,
+            self.a.actions.len(),
+            &self.a.plan.rating,
+        ))
     }
 
     fn __len__(&self) -> usize {
@@ -518,7 +658,7 @@ impl Assessment {
             escape_html(&self.a.rules.name),
             self.a.as_of,
             self.a.actions.len(),
-            label_table(&self.a, &cells),
+            label_table(&self.a.scale, &cells),
             escape_html(&self.a.plan.reason)
         )
     }
@@ -627,13 +767,17 @@ impl RatedAction {
 #[pyclass(frozen, module = "actionplan")]
 pub struct Stats {
     pub(crate) s: Arc<CoreStats>,
-    pub(crate) a: Arc<CoreAssessment>,
+    /// The rating scale of the assessment counted (label names and colours).
+    pub(crate) scale: Arc<Scale>,
 }
 
 impl Stats {
-    /// Wrap core statistics (with the assessment they count, for label colours).
+    /// Wrap core statistics (with the assessment they count, for its scale).
     pub fn new(s: CoreStats, a: Arc<CoreAssessment>) -> Self {
-        Stats { s: Arc::new(s), a }
+        Stats {
+            s: Arc::new(s),
+            scale: Arc::new(a.scale.clone()),
+        }
     }
 }
 
@@ -707,14 +851,197 @@ impl Stats {
         Ok(d)
     }
 
-    /// The statistics as Python data (dates as `datetime.date`).
+    /// The statistics as Python data (dates as ``datetime.date``).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``as_of``, ``rules``, ``plan``, ``by``, ``groups``, ``workload``, ``overdue`` and
+    ///     ``headline``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> stats.to_dict()["plan"]["open"]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &*self.s)
     }
 
-    /// The statistics as JSON (the form of `tests/golden/*/stats.json`).
+    /// The statistics as JSON (the form the command line's ``stats --json`` writes).
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     Pretty JSON with a final newline.
+    ///
+    /// Examples
+    /// --------
+    /// >>> json.loads(stats.to_json())["headline"]
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || to_json_text(py, &*self.s))
+    }
+
+    /// One of the statistics' tables, ready for a data frame (through the Arrow PyCapsule
+    /// interface: ``pl.DataFrame(stats.table("workload"))``, ``pa.table(...)``).
+    ///
+    /// Parameters
+    /// ----------
+    /// name : {"groups", "workload", "overdue"}, default "groups"
+    ///     ``"groups"``: one row per group (``by``), with ``actions``, ``open``, overdue and
+    ///     due-soon counts, schedule adherence, and the counts by status and by rating as
+    ///     ``status_<key>`` and ``rating_<key>`` columns; ``"workload"``: one row per owner;
+    ///     ``"overdue"``: one row per overdue action, most overdue first.
+    ///
+    /// Returns
+    /// -------
+    /// Frame
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For another name.
+    ///
+    /// Examples
+    /// --------
+    /// >>> pl.DataFrame(stats.table("workload"))
+    #[pyo3(signature = (name="groups"))]
+    fn table(&self, py: Python<'_>, name: &str) -> PyResult<crate::frame::Frame> {
+        match crate::tables::stats_table(&self.s, &self.scale, name) {
+            Some(b) => Ok(crate::frame::Frame::new(b)),
+            None => Err(crate::errors::invalid_option(
+                py,
+                "table",
+                format!(
+                    "{name:?} is not one of {}",
+                    crate::tables::STATS_TABLES.join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// The groups table as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// ``pyarrow.table(stats)``, ``polars.DataFrame(stats)`` and DuckDB read it directly.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
+        let b = crate::tables::stats_table(&self.s, &self.scale, "groups")
+            .expect("the groups table is a statistics table");
+        crate::arrow::stream_capsule(py, &b, requested_schema)
+    }
+
+    /// One of the statistics' tables as a ``pyarrow.Table`` (needs pyarrow).
+    ///
+    /// Parameters
+    /// ----------
+    /// table : {"groups", "workload", "overdue"}, default "groups"
+    ///     As for :meth:`table`.
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.Table
+    ///
+    /// Examples
+    /// --------
+    /// >>> stats.to_arrow("overdue").num_rows
+    #[pyo3(signature = (table="groups"))]
+    fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(py, table)?, "to_arrow", &[])
+    }
+
+    /// One of the statistics' tables as a ``pandas.DataFrame`` (needs pandas and pyarrow).
+    ///
+    /// Parameters
+    /// ----------
+    /// table : {"groups", "workload", "overdue"}, default "groups"
+    ///     As for :meth:`table`.
+    ///
+    /// Returns
+    /// -------
+    /// pandas.DataFrame
+    ///
+    /// Raises
+    /// ------
+    /// InvalidOptionError
+    ///     For another table name.
+    ///
+    /// Examples
+    /// --------
+    /// >>> stats.to_pandas("workload").sort_values("overdue", ascending=False)
+    #[pyo3(signature = (table="groups"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(py, table)?, "to_pandas", &[])
+    }
+
+    /// One of the statistics' tables as a ``polars.DataFrame`` (needs polars).
+    ///
+    /// Parameters
+    /// ----------
+    /// table : {"groups", "workload", "overdue"}, default "groups"
+    ///     As for :meth:`table`.
+    ///
+    /// Returns
+    /// -------
+    /// polars.DataFrame
+    ///
+    /// Examples
+    /// --------
+    /// >>> stats.to_polars("overdue").head()
+    #[pyo3(signature = (table="groups"))]
+    fn to_polars<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(py, table)?, "to_polars", &[])
+    }
+
+    /// Pickled (and copied by ``copy.copy`` and ``copy.deepcopy``) through the canonical JSON
+    /// forms of the statistics and of the rating scale.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let from_json = py.get_type::<Stats>().getattr("_from_json")?;
+        let scale = serde_json::to_string(&*self.scale)
+            .map_err(actionplan::Error::from)
+            .py(py)?;
+        (from_json, (self.to_json(py)?, scale))
+            .into_pyobject(py)
+            .map(|t| t.into_any())
+    }
+
+    /// Statistics from their JSON form and the scale's: how ``pickle`` and ``copy`` rebuild
+    /// them.
+    #[classmethod]
+    fn _from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: &str,
+        scale: &str,
+    ) -> PyResult<Stats> {
+        guard(py, || {
+            let s: CoreStats = serde_json::from_str(text)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            let scale: Scale = serde_json::from_str(scale)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            Ok(Stats {
+                s: Arc::new(s),
+                scale: Arc::new(scale),
+            })
+        })
+    }
+
+    /// Equal when the figures (and the scale) are equal in value.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Stats>()
+            .is_ok_and(|o| *o.get().s == *self.s && *o.get().scale == *self.scale)
+    }
+
+    fn __hash__(&self) -> u64 {
+        crate::views::hash_of((
+            self.s.as_of,
+            &self.s.rules,
+            self.s.plan.actions,
+            &self.s.headline,
+        ))
     }
 
     fn __repr__(&self) -> String {
@@ -735,7 +1062,7 @@ impl Stats {
             .by_rating
             .iter()
             .map(|s| {
-                let id = self.a.scale.label(&s.key).map(|l| l.id.as_str());
+                let id = self.scale.label(&s.key).map(|l| l.id.as_str());
                 (id, s.count, Some(s.percent))
             })
             .collect();
@@ -743,7 +1070,7 @@ impl Stats {
             "<div class=\"actionplan-stats\"><strong>{} actions</strong> as of {}{}",
             self.s.plan.actions,
             self.s.as_of,
-            label_table(&self.a, &cells)
+            label_table(&self.scale, &cells)
         );
         h.push_str("<table><tr><th>Status</th><th>Actions</th><th>%</th></tr>");
         for s in &self.s.plan.by_status {
@@ -826,14 +1153,142 @@ impl PlanDiff {
         to_py(py, &self.d.comments_not_updated)
     }
 
-    /// The diff as Python data (dates as `datetime.date`).
+    /// The diff as Python data (dates as ``datetime.date``).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``old``, ``new``, ``matches``, ``added``, ``removed``, ``completed``,
+    ///     ``status_changed``, ``rerated``, ``deadlines_moved``, ``comments_not_updated``
+    ///     and ``headline``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> changes.to_dict()["headline"]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &*self.d)
     }
 
-    /// The diff as JSON (the form of `tests/golden/*/diff-*.json`).
+    /// The diff as JSON (the form the command line's ``diff --json`` writes).
+    ///
+    /// Returns
+    /// -------
+    /// str
+    ///     Pretty JSON with a final newline.
+    ///
+    /// Examples
+    /// --------
+    /// >>> json.loads(changes.to_json())["completed"]
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || to_json_text(py, &*self.d))
+    }
+
+    /// The changes as a table, one row per change, ready for a data frame.
+    ///
+    /// Returns
+    /// -------
+    /// Frame
+    ///     Columns ``change`` (which list: ``added``, ``removed``, ``renumbered``,
+    ///     ``completed``, ``status_changed``, ``rerated``, ``rerated_derived``,
+    ///     ``deadlines_moved``, ``comments_not_updated``), ``ref``, ``recommendation``,
+    ///     ``description``, ``from``, ``to``, ``from_due``, ``to_due``, ``days_moved`` and
+    ///     ``comment``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> pl.DataFrame(changes.table())
+    fn table(&self) -> crate::frame::Frame {
+        crate::frame::Frame::new(crate::tables::diff_table(&self.d))
+    }
+
+    /// The changes as an Arrow stream (the Arrow PyCapsule interface), so that
+    /// ``pyarrow.table(changes)``, ``polars.DataFrame(changes)`` and DuckDB read them.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
+        crate::arrow::stream_capsule(py, &crate::tables::diff_table(&self.d), requested_schema)
+    }
+
+    /// The changes as a ``pyarrow.Table`` (needs pyarrow), one row per change.
+    ///
+    /// Returns
+    /// -------
+    /// pyarrow.Table
+    ///     The columns of :meth:`table`.
+    ///
+    /// Examples
+    /// --------
+    /// >>> changes.to_arrow().num_rows
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(), "to_arrow", &[])
+    }
+
+    /// The changes as a ``pandas.DataFrame`` (needs pandas and pyarrow), one row per change.
+    ///
+    /// Returns
+    /// -------
+    /// pandas.DataFrame
+    ///     The columns of :meth:`table`.
+    ///
+    /// Examples
+    /// --------
+    /// >>> df = changes.to_pandas()
+    /// >>> df[df.change == "deadlines_moved"]
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(), "to_pandas", &[])
+    }
+
+    /// The changes as a ``polars.DataFrame`` (needs polars), one row per change.
+    ///
+    /// Returns
+    /// -------
+    /// polars.DataFrame
+    ///     The columns of :meth:`table`.
+    ///
+    /// Examples
+    /// --------
+    /// >>> changes.to_polars().filter(pl.col("change") == "completed")
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::frame::convert(py, self.table(), "to_polars", &[])
+    }
+
+    /// Pickled (and copied by ``copy.copy`` and ``copy.deepcopy``) through the canonical JSON
+    /// form.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let from_json = py.get_type::<PlanDiff>().getattr("_from_json")?;
+        (from_json, (self.to_json(py)?,))
+            .into_pyobject(py)
+            .map(|t| t.into_any())
+    }
+
+    /// A diff from its JSON form (as ``to_json()`` writes it): how ``pickle`` and ``copy``
+    /// rebuild one.
+    #[classmethod]
+    fn _from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: &str,
+    ) -> PyResult<PlanDiff> {
+        guard(py, || {
+            let d: CorePlanDiff = serde_json::from_str(text)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            Ok(PlanDiff::new(d))
+        })
+    }
+
+    /// Equal when the changes are equal in value.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PlanDiff>()
+            .is_ok_and(|o| *o.get().d == *self.d)
+    }
+
+    fn __hash__(&self) -> u64 {
+        crate::views::hash_of((&self.d.headline, self.d.old.actions, self.d.new.actions))
     }
 
     fn __repr__(&self) -> String {
@@ -848,7 +1303,17 @@ impl PlanDiff {
     }
 }
 
-/// The shipped rule presets: a list of dicts with `id`, `name` and `description`.
+/// The shipped rule presets.
+///
+/// Returns
+/// -------
+/// list of dict
+///     One dict per preset, with ``id``, ``name`` and ``description``.
+///
+/// Examples
+/// --------
+/// >>> [p["id"] for p in actionplan.presets()][:2]
+/// ['date-rag', 'brag']
 #[pyfunction]
 pub fn presets(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &RuleSet::presets())

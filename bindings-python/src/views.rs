@@ -4,6 +4,7 @@
 //! A view holds an `Arc` of the plan and an index, so `plan.actions[i]` copies nothing.
 
 use crate::convert::{day, py_date, PyDay};
+use crate::errors::CoreResult;
 use actionplan::model::{Action as CoreAction, Plan as CorePlan, Recommendation as CoreRec};
 use actionplan::timeframe::Timeframe as CoreTimeframe;
 use chrono::NaiveDate;
@@ -161,10 +162,26 @@ impl Recommendations {
     /// The position of the first recommendation equal to `value` (or with that key) in
     /// `start:stop`.
     ///
+    /// Parameters
+    /// ----------
+    /// value : Recommendation or str
+    ///     A recommendation, or a recommendation's key.
+    /// start, stop : int, optional
+    ///     The part to search, as a slice gives it.
+    ///
+    /// Returns
+    /// -------
+    /// int
+    ///
     /// Raises
     /// ------
     /// ValueError
     ///     When there is none.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.recommendations.index("3")
+    /// 2
     #[pyo3(signature = (value, start=0, stop=None))]
     fn index(
         &self,
@@ -177,6 +194,19 @@ impl Recommendations {
     }
 
     /// How many recommendations are equal to `value` (or have that key).
+    ///
+    /// Parameters
+    /// ----------
+    /// value : Recommendation or str
+    ///
+    /// Returns
+    /// -------
+    /// int
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.recommendations.count("3")
+    /// 1
     fn count(&self, value: &Bound<'_, PyAny>) -> usize {
         (0..self.__len__())
             .filter(|&i| self.matches(value, i))
@@ -279,10 +309,26 @@ impl Actions {
 
     /// The position of the first action equal to `value` (or with that ref) in `start:stop`.
     ///
+    /// Parameters
+    /// ----------
+    /// value : Action or str
+    ///     An action, or an action's ref.
+    /// start, stop : int, optional
+    ///     The part to search, as a slice gives it.
+    ///
+    /// Returns
+    /// -------
+    /// int
+    ///
     /// Raises
     /// ------
     /// ValueError
     ///     When there is none.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.actions.index("CPC001")
+    /// 0
     #[pyo3(signature = (value, start=0, stop=None))]
     fn index(
         &self,
@@ -295,6 +341,19 @@ impl Actions {
     }
 
     /// How many actions are equal to `value` (or have that ref).
+    ///
+    /// Parameters
+    /// ----------
+    /// value : Action or str
+    ///
+    /// Returns
+    /// -------
+    /// int
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.actions.count("CPC001")
+    /// 1
     fn count(&self, value: &Bound<'_, PyAny>) -> usize {
         (0..self.__len__())
             .filter(|&i| action_matches(&self.data, value, i))
@@ -907,6 +966,28 @@ impl Diagnostic {
         hash_of((&self.d.code, &self.d.message, self.d.place.row))
     }
 
+    /// Pickled (and copied) through its JSON form.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let from_json = py.get_type::<Diagnostic>().getattr("_from_json")?;
+        let text = serde_json::to_string(&self.d)
+            .map_err(actionplan::Error::from)
+            .py(py)?;
+        (from_json, (text,)).into_pyobject(py).map(|t| t.into_any())
+    }
+
+    /// A diagnostic from its JSON form: how ``pickle`` and ``copy`` rebuild one.
+    #[classmethod]
+    fn _from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: &str,
+    ) -> PyResult<Diagnostic> {
+        let d: actionplan::Diagnostic = serde_json::from_str(text)
+            .map_err(actionplan::Error::from)
+            .py(py)?;
+        Ok(Diagnostic { d })
+    }
+
     fn __repr__(&self) -> String {
         format!("<Diagnostic {}>", self.d)
     }
@@ -943,4 +1024,40 @@ impl From<&actionplan::model::Column> for Column {
 /// Diagnostics to Python objects.
 pub fn diagnostics(list: &[actionplan::Diagnostic]) -> Vec<Diagnostic> {
     list.iter().map(|d| Diagnostic { d: d.clone() }).collect()
+}
+
+/// Diagnostics as an `actionplan.Diagnostics` list (a `list` that is also a table:
+/// `to_pandas()`, `to_polars()`, `__arrow_c_stream__`).
+pub fn diagnostics_list<'py>(
+    py: Python<'py>,
+    list: &[actionplan::Diagnostic],
+) -> PyResult<Bound<'py, PyAny>> {
+    let items = pyo3::types::PyList::new(py, diagnostics(list))?;
+    py.import("actionplan._frames")?
+        .getattr("Diagnostics")?
+        .call1((items,))
+}
+
+/// The table of a list of `Diagnostic`s: one row per diagnostic (`Diagnostics.table()`).
+#[pyfunction]
+pub fn _diagnostics_frame(items: &Bound<'_, PyAny>) -> PyResult<crate::frame::Frame> {
+    let py = items.py();
+    let mut found: Vec<Bound<'_, Diagnostic>> = Vec::new();
+    for item in items.try_iter()? {
+        let item = item?;
+        let d = item.cast_into::<Diagnostic>().map_err(|e| {
+            crate::errors::input_type(
+                py,
+                format!(
+                    "a list of diagnostics holds only Diagnostic values, not {}",
+                    crate::convert::type_name(e.into_inner().as_any())
+                ),
+            )
+        })?;
+        found.push(d);
+    }
+    let list: Vec<&actionplan::Diagnostic> = found.iter().map(|d| &d.get().d).collect();
+    Ok(crate::frame::Frame::new(crate::tables::diagnostics_table(
+        &list,
+    )))
 }

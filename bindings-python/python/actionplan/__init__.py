@@ -22,6 +22,7 @@ import collections.abc
 import math
 from typing import Any, Mapping
 
+from ._frames import Diagnostics
 from ._native import (
     ActionPlanError,
     Action,
@@ -76,6 +77,7 @@ __all__ = [
     "Assessment",
     "Column",
     "Diagnostic",
+    "Diagnostics",
     "DocumentError",
     "EmptyInputError",
     "Frame",
