@@ -133,7 +133,7 @@ fn normalise(
     let mut out = Map::new();
     for (key, value) in object {
         let name = snake(key);
-        if !names.iter().any(|n| *n == name) {
+        if !names.contains(&name) {
             let listed: Vec<String> = names
                 .iter()
                 .map(|n| if camel_case { camel(n) } else { n.clone() })
