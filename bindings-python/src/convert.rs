@@ -1,11 +1,10 @@
 //! Argument conversion at the edge: Python values in, core types out, with our exceptions
 //! (`InputTypeError`, `InvalidOptionError`) instead of bare `TypeError`s.
 
-use crate::errors::{input_type, io_error, CoreResult};
-use actionplan::model::Role;
+use crate::errors::{input_type, io_error};
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyMemoryView, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDate, PyDateTime, PyMemoryView, PyString};
 
 /// Where a plan comes from: a file path (read in Rust, streamed), or bytes already in memory.
 pub enum Source {
@@ -147,33 +146,6 @@ pub fn opt_str(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<St
             )),
         },
     }
-}
-
-/// A `{header: field}` mapping (`columns=` or `aliases=`): field names are the snake_case
-/// roles (`"owner"`, `"timeframe"`, ...).
-pub fn role_map(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<(String, Role)>> {
-    let Some(o) = obj else { return Ok(Vec::new()) };
-    if o.is_none() {
-        return Ok(Vec::new());
-    }
-    let py = o.py();
-    let dict = o.cast::<PyDict>().map_err(|_| {
-        input_type(
-            py,
-            format!(
-                "{name} must be a dict of {{header: field}}, got {}",
-                type_name(o)
-            ),
-        )
-    })?;
-    let mut out = Vec::with_capacity(dict.len());
-    for (k, v) in dict.iter() {
-        let header = opt_str(Some(&k), &format!("a key of {name}"))?.unwrap_or_default();
-        let role = opt_str(Some(&v), &format!("{name}[{header:?}]"))?.unwrap_or_default();
-        let role: Role = role.parse().py(py)?;
-        out.push((header, role));
-    }
-    Ok(out)
 }
 
 /// A date to Python.

@@ -17,11 +17,10 @@ pub mod rating;
 pub mod tables;
 pub mod views;
 
-use crate::convert::{opt_date, opt_str, role_map, source, type_name, Source};
+use crate::convert::{opt_date, opt_str, source, type_name, Source};
 use crate::errors::{guard, input_type, io_error, CoreResult};
 use crate::plan::Plan;
-use actionplan::import::{Aliases, Format, ImportOptions};
-use actionplan::office::Sheet;
+use actionplan::import::ImportOptions;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString};
 
@@ -49,78 +48,97 @@ struct ReadArgs<'a, 'py> {
 }
 
 impl ReadArgs<'_, '_> {
-    fn options(&self, py: Python<'_>) -> PyResult<ImportOptions> {
-        let mut o = ImportOptions::new();
+    /// The keyword arguments as the core's import options: Python values become one JSON
+    /// object (dates as `YYYY-MM-DD`, the types checked here), which the core reads
+    /// ([`ImportOptions::from_json`]): the names, values and defaults are the core's.
+    /// `file_name`: the path read, whose name the core reads when the format is `"auto"`.
+    fn options(&self, py: Python<'_>, file_name: Option<&str>) -> PyResult<ImportOptions> {
+        use serde_json::{json, Value};
+        let mut o = serde_json::Map::new();
+        let mut put = |k: &str, v: Value| {
+            o.insert(k.to_string(), v);
+        };
         if let Some(d) = opt_date(self.plan_date, "plan_date")? {
-            o.plan_date(d);
+            put("plan_date", json!(d.to_string()));
         }
         if let Some(d) = opt_date(self.as_of, "as_of")? {
-            o.as_of(d);
+            put("as_of", json!(d.to_string()));
         }
         if let Some(s) = opt_str(self.organisation, "organisation")? {
-            o.organisation(s);
+            put("organisation", json!(s));
         }
         if let Some(s) = opt_str(self.title, "title")? {
-            o.title(s);
+            put("title", json!(s));
         }
-        for (header, role) in role_map(self.columns, "columns")? {
-            o.column(header, role);
+        if let Some(m) = str_map(self.columns, "columns")? {
+            put("columns", m);
         }
-        let aliases = role_map(self.aliases, "aliases")?;
-        if !aliases.is_empty() {
-            let mut a = Aliases::default();
-            for (phrase, role) in aliases {
-                a.add(phrase, role);
-            }
-            o.aliases(a);
+        if let Some(m) = str_map(self.aliases, "aliases")? {
+            put("aliases", m);
         }
         if let Some(d) = opt_str(self.delimiter, "delimiter")? {
-            let b = d.as_bytes();
-            if b.len() != 1 {
-                return Err(errors::invalid_option(
-                    py,
-                    "delimiter",
-                    format!("{d:?} is not a single ASCII character"),
-                ));
-            }
-            o.delimiter(b[0]);
+            put("delimiter", json!(d));
         }
-        o.fill_down(self.fill_down);
-        let format: Format = self.format.parse().py(py)?;
-        o.format(format);
+        if !self.fill_down {
+            put("fill_down", json!(false));
+        }
+        put("format", json!(self.format));
+        if let Some(name) = file_name {
+            put("file_name", json!(name));
+        }
         if let Some(sheet) = sheet_arg(self.sheet)? {
-            o.sheet(sheet);
+            put("sheet", sheet);
         }
-        o.sheets_as_themes(self.sheets_as_themes);
+        if self.sheets_as_themes {
+            put("sheets_as_themes", json!(true));
+        }
         if let Some(n) = self.header_row {
-            o.header_row(n);
+            put("header_row", json!(n));
         }
-        for &n in &self.table_from {
-            o.table_from(n);
+        if !self.table_from.is_empty() {
+            put("table_from", json!(self.table_from));
         }
-        Ok(o)
+        ImportOptions::from_json(&Value::Object(o)).py(py)
     }
 }
 
-/// The `sheet=` argument: a sheet name (`str`) or a 0-based index (`int`).
-fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sheet>> {
+/// A `{header: field}` mapping (`columns=` or `aliases=`) as a JSON object of text; the core
+/// reads the field names.
+fn str_map(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<serde_json::Value>> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    let dict = o.cast::<PyDict>().map_err(|_| {
+        input_type(
+            o.py(),
+            format!(
+                "{name} must be a dict of {{header: field}}, got {}",
+                type_name(o)
+            ),
+        )
+    })?;
+    let mut out = serde_json::Map::with_capacity(dict.len());
+    for (k, v) in dict.iter() {
+        let header = opt_str(Some(&k), &format!("a key of {name}"))?.unwrap_or_default();
+        let field = opt_str(Some(&v), &format!("{name}[{header:?}]"))?.unwrap_or_default();
+        out.insert(header, serde_json::Value::String(field));
+    }
+    Ok(Some(serde_json::Value::Object(out)))
+}
+
+/// The `sheet=` argument: a sheet name (`str`) or a 0-based index (`int`), as JSON (the core
+/// checks the index).
+fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<serde_json::Value>> {
     let Some(o) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
     let py = o.py();
     if let Ok(name) = o.cast::<PyString>() {
-        return Ok(Some(Sheet::Name(name.to_cow()?.to_string())));
+        return Ok(Some(serde_json::Value::from(name.to_cow()?.to_string())));
     }
     if o.is_instance_of::<PyInt>() && !o.is_instance_of::<PyBool>() {
         let i: i64 = o.extract()?;
-        return match usize::try_from(i) {
-            Ok(i) => Ok(Some(Sheet::Index(i))),
-            Err(_) => Err(errors::invalid_option(
-                py,
-                "sheet",
-                format!("sheet index {i} is negative: sheets are counted from 0"),
-            )),
-        };
+        return Ok(Some(serde_json::Value::from(i)));
     }
     Err(input_type(
         py,
@@ -133,15 +151,11 @@ fn sheet_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sheet>> {
 
 fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResult<Plan> {
     guard(py, || {
-        let auto = args.format.eq_ignore_ascii_case("auto");
-        let mut opts = args.options(py)?;
         let imported = match source(src)? {
             // A file is read in Rust without the GIL, a CSV streamed (never held whole).
             Source::Path(path) => {
-                if auto {
-                    // The core decides what a file's name says (`.tsv` is tab-separated).
-                    opts.format(actionplan::import::Format::from_path(&path));
-                }
+                // The core decides what a file's name says (`.tsv` is tab-separated).
+                let opts = args.options(py, Some(&path))?;
                 let file = std::fs::File::open(&path)
                     .and_then(|f| match f.metadata() {
                         Ok(m) if m.is_dir() => Err(std::io::Error::from_raw_os_error(21)),
@@ -150,7 +164,10 @@ fn read_source(py: Python<'_>, src: &Bound<'_, PyAny>, args: ReadArgs) -> PyResu
                     .map_err(|e| io_error(py, &path, &e))?;
                 py.detach(|| opts.read(file))
             }
-            Source::Bytes(bytes) => py.detach(|| opts.read_bytes(&bytes)),
+            Source::Bytes(bytes) => {
+                let opts = args.options(py, None)?;
+                py.detach(|| opts.read_bytes(&bytes))
+            }
         }
         .py(py)?;
         Ok(Plan::new(imported.plan))
@@ -510,7 +527,7 @@ fn inspect<'py>(
         table_from: table_from.unwrap_or_default(),
     };
     let text = guard(py, || {
-        let opts = args.options(py)?;
+        let opts = args.options(py, None)?;
         let imported = match crate::convert::source(source)? {
             Source::Path(path) => {
                 let bytes = std::fs::read(&path).map_err(|e| io_error(py, &path, &e))?;
@@ -735,7 +752,7 @@ fn from_records<'py>(
             header_row: None,
             table_from: Vec::new(),
         }
-        .options(py)?;
+        .options(py, None)?;
         if records.is_instance_of::<PyString>() || records.is_instance_of::<PyDict>() {
             return Err(input_type(
                 py,
@@ -829,7 +846,7 @@ fn _from_columns<'py>(
             header_row: None,
             table_from: Vec::new(),
         }
-        .options(py)?;
+        .options(py, None)?;
         let mut hs = Vec::new();
         for h in headers.try_iter()? {
             let h = h?;

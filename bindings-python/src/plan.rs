@@ -208,9 +208,10 @@ impl Plan {
         skip_import_info: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let mut opts = ValidateOptions {
-                skip_import_info,
-                ..ValidateOptions::default()
+            let mut opts = {
+                let mut v = ValidateOptions::default();
+                v.skip_import_info = skip_import_info;
+                v
             };
             for code in disable.unwrap_or_default() {
                 opts.config.disable(code);

@@ -52,6 +52,25 @@ pub(crate) fn options<T: OptionBag>(value: Option<&JsValue>, what: &str) -> Resu
     serde_json::from_slice(text.as_bytes()).map_err(|e| invalid_option(what, without_position(&e)))
 }
 
+/// An options object as plain data (`undefined` and `null`: `null`), for a core type that reads
+/// its options itself (such as `ImportOptions::from_json`). Not an object: a `TypeError`.
+pub(crate) fn plain_object(
+    value: Option<&JsValue>,
+    what: &str,
+) -> Result<serde_json::Value, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(serde_json::Value::Null);
+    };
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error(&format!("{what} must be an object")));
+    }
+    // `undefined` members are left out of the text, as if they were not there.
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid_option(what, "cannot be read as plain data"))?
+        .into();
+    serde_json::from_slice(text.as_bytes()).map_err(|e| invalid_option(what, without_position(&e)))
+}
+
 /// A `serde_json` error's message without " at line 1 column 17": the position is in JSON
 /// text the caller never wrote.
 fn without_position(e: &serde_json::Error) -> String {

@@ -1,157 +1,27 @@
 //! The `Plan` class and `parsePlan`.
 
 use crate::convert::{self, to_js};
-use crate::error::{invalid_option, IntoJs};
-use actionplan::import::{Aliases, Format, ImportOptions};
-use actionplan::model::Role;
-use serde::Deserialize;
-use std::collections::BTreeMap;
+#[cfg(not(feature = "excel"))]
+use crate::error::invalid_option;
+use crate::error::IntoJs;
+use actionplan::import::ImportOptions;
 use wasm_bindgen::prelude::*;
 
-/// Options of `parsePlan` (the TypeScript `ParseOptions`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ParseOptions {
-    plan_date: Option<String>,
-    as_of: Option<String>,
-    format: Option<String>,
-    /// The file's name, when the format is not given: the core reads what it says.
-    file_name: Option<String>,
-    delimiter: Option<String>,
-    organisation: Option<String>,
-    title: Option<String>,
-    columns: Option<BTreeMap<String, String>>,
-    aliases: Option<BTreeMap<String, String>>,
-    fill_down: Option<bool>,
-    timeframes: Option<crate::timeframe::SettingsOptions>,
-    /// Read by `to_core` itself (a name or an index), not by serde.
-    #[serde(skip)]
-    sheet: Option<SheetSpec>,
-    sheets_as_themes: Option<bool>,
-    header_row: Option<usize>,
-    table_from: Option<Vec<usize>>,
-}
-
-/// A workbook's sheet as given: a name or a 0-based index.
-#[derive(Debug)]
-#[cfg_attr(not(feature = "excel"), allow(dead_code))]
-enum SheetSpec {
-    Name(String),
-    Index(usize),
-}
-
-impl convert::OptionBag for ParseOptions {
-    const KEYS: &'static [&'static str] = &[
-        "planDate",
-        "asOf",
-        "format",
-        "fileName",
-        "delimiter",
-        "organisation",
-        "title",
-        "columns",
-        "aliases",
-        "fillDown",
-        "timeframes",
-        "sheet",
-        "sheetsAsThemes",
-        "headerRow",
-        "tableFrom",
-    ];
-    const NESTED: &'static [(&'static str, &'static [&'static str])] = &[(
-        "timeframes",
-        <crate::timeframe::SettingsOptions as convert::OptionBag>::KEYS,
-    )];
-}
-
-impl ParseOptions {
-    fn to_core(&self) -> Result<ImportOptions, JsValue> {
-        let mut o = ImportOptions::new();
-        if let Some(d) = convert::opt_date("planDate", self.plan_date.as_deref())? {
-            o.plan_date(d);
-        }
-        if let Some(d) = convert::opt_date("asOf", self.as_of.as_deref())? {
-            o.as_of(d);
-        }
-        match (&self.format, &self.file_name) {
-            (Some(f), _) => {
-                o.format(f.parse::<Format>().js()?);
-            }
-            (None, Some(name)) => {
-                o.format(Format::from_path(name));
-            }
-            (None, None) => {}
-        }
-        if let Some(d) = &self.delimiter {
-            match d.as_bytes() {
-                [b] if b.is_ascii() => {
-                    o.delimiter(*b);
-                }
-                _ => {
-                    return Err(invalid_option(
-                        "delimiter",
-                        format!("{d:?} is not a single ASCII character"),
-                    ))
-                }
-            }
-        }
-        if let Some(name) = &self.organisation {
-            o.organisation(name.clone());
-        }
-        if let Some(title) = &self.title {
-            o.title(title.clone());
-        }
-        for (header, role) in self.columns.iter().flatten() {
-            o.column(header.clone(), role.parse::<Role>().js()?);
-        }
-        if let Some(extra) = &self.aliases {
-            let mut aliases = Aliases::default();
-            for (phrase, role) in extra {
-                aliases.add(phrase.clone(), role.parse::<Role>().js()?);
-            }
-            o.aliases(aliases);
-        }
-        if let Some(on) = self.fill_down {
-            o.fill_down(on);
-        }
-        if let Some(n) = self.header_row {
-            o.header_row(n);
-        }
-        for &n in self.table_from.iter().flatten() {
-            o.table_from(n);
-        }
-        if let Some(s) = &self.timeframes {
-            o.timeframe_settings(s.to_core()?);
-        }
-        #[cfg(not(feature = "excel"))]
-        if self.sheet.is_some() || self.sheets_as_themes.is_some() {
-            let name = if self.sheet.is_some() {
-                "sheet"
-            } else {
-                "sheetsAsThemes"
-            };
+/// The options of `parsePlan` and `inspectPlan` (the TypeScript `ParseOptions`) as the core's
+/// import options: the object goes to the core's reader of options as it is (the core knows
+/// the names, camelCase included, the values and the defaults).
+fn import_options(options: Option<&JsValue>) -> Result<ImportOptions, JsValue> {
+    let data = convert::plain_object(options, "options")?;
+    #[cfg(not(feature = "excel"))]
+    for name in ["sheet", "sheetsAsThemes"] {
+        if data.get(name).is_some_and(|v| !v.is_null()) {
             return Err(invalid_option(
                 name,
                 "this build of the package does not read workbooks (use its Office build)",
             ));
         }
-        #[cfg(feature = "excel")]
-        {
-            match &self.sheet {
-                Some(SheetSpec::Name(n)) => {
-                    o.sheet(n.as_str());
-                }
-                Some(SheetSpec::Index(i)) => {
-                    o.sheet(*i);
-                }
-                None => {}
-            }
-            if let Some(on) = self.sheets_as_themes {
-                o.sheets_as_themes(on);
-            }
-        }
-        Ok(o)
     }
+    ImportOptions::from_json(&data).js()
 }
 
 /// An action plan read into the library's model: recommendations with their actions.
@@ -182,29 +52,6 @@ impl From<actionplan::Plan> for Plan {
     }
 }
 
-/// The `sheet` option: a name or a 0-based index.
-fn sheet_option(options: Option<&JsValue>) -> Result<Option<SheetSpec>, JsValue> {
-    let Some(o) = options.filter(|o| o.is_object()) else {
-        return Ok(None);
-    };
-    let v = js_sys::Reflect::get(o, &JsValue::from_str("sheet"))?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    if let Some(name) = v.as_string() {
-        return Ok(Some(SheetSpec::Name(name)));
-    }
-    match v.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n < u32::MAX as f64 => {
-            Ok(Some(SheetSpec::Index(n as usize)))
-        }
-        _ => Err(invalid_option(
-            "sheet",
-            "expected a sheet name or a 0-based sheet number",
-        )),
-    }
-}
-
 /// How a document is read (the same data as `actionplan inspect FILE --json`): the tables
 /// found and their rows, each table's header row, each column's role with its header and
 /// content evidence and confidence, the section rows, the rows skipped and why, and the
@@ -215,9 +62,7 @@ pub fn inspect_plan(
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     crate::init();
-    let mut opts: ParseOptions = convert::options(options.as_ref(), "options")?;
-    opts.sheet = sheet_option(options.as_ref())?;
-    let core = opts.to_core()?;
+    let core = import_options(options.as_ref())?;
     let bytes = convert::input_bytes(&input)?;
     let imported = core.read_bytes(&bytes).js()?;
     js_sys::JSON::parse(&actionplan::import::inspect::to_json_with_plan(&imported))
@@ -235,9 +80,7 @@ pub fn parse_plan(
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<Plan, JsValue> {
     crate::init();
-    let mut opts: ParseOptions = convert::options(options.as_ref(), "options")?;
-    opts.sheet = sheet_option(options.as_ref())?;
-    let core = opts.to_core()?;
+    let core = import_options(options.as_ref())?;
     let bytes = convert::input_bytes(&input)?;
     let imported = core.read_bytes(&bytes).js()?;
     Ok(Plan::from(imported.plan))

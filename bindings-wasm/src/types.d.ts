@@ -208,8 +208,12 @@ export interface ParseOptions {
   title?: string;
   /** Explicit column mapping, header as written → field; wins over the built-in aliases. */
   columns?: Record<string, Role>;
-  /** Extra header phrases for the alias table, phrase → field. */
-  aliases?: Record<string, Role>;
+  /** Columns mapped as text, as the command line's `--map` takes them: `"By When=due"` (a
+   *  header) or `"3=owner"` (the third column). */
+  map?: string[];
+  /** Extra header phrases for the alias table, phrase → field, or the text of an alias file
+   *  (`"phrase = field"` lines). */
+  aliases?: Record<string, Role> | string;
   /** Carry merged cells down (recommendation, owner, lead member). Default true. */
   fillDown?: boolean;
   /** Timeframe conventions. */
@@ -224,6 +228,8 @@ export interface ParseOptions {
   headerRow?: number;
   /** Rows from which on another table starts (its header is that row). */
   tableFrom?: number[];
+  /** Read a large file on two threads (native builds only: no effect in WebAssembly). */
+  threads?: boolean;
 }
 
 /** How a document was read (`inspectPlan`). */

@@ -41,9 +41,10 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> i32 {
     if args.as_of.is_some() {
         plan.meta.as_of = args.as_of;
     }
-    let mut opts = ValidateOptions {
-        skip_import_info: !args.verbose && !args.json,
-        ..ValidateOptions::default()
+    let mut opts = {
+        let mut v = ValidateOptions::default();
+        v.skip_import_info = !args.verbose && !args.json;
+        v
     };
     for code in &args.ignore {
         opts.config.disable(code.clone());

@@ -1,6 +1,6 @@
 //! Reading a plan file for the commands: path or `-` for standard input.
 
-use actionplan::import::{Format, ImportOptions, Imported};
+use actionplan::import::{ImportOptions, Imported};
 use chrono::NaiveDate;
 use std::io::Read;
 
@@ -40,6 +40,53 @@ pub struct ReadArgs {
     pub table_from: Vec<usize>,
 }
 
+impl ReadArgs {
+    /// The flags as the core's import options: one JSON object, read by the core
+    /// ([`ImportOptions::from_json`]), which decides the names, values and defaults.
+    pub fn options(&self, path: &str) -> Result<ImportOptions, LoadError> {
+        use serde_json::{json, Value};
+        let mut o = serde_json::Map::new();
+        let mut put = |k: &str, v: Value| {
+            o.insert(k.to_string(), v);
+        };
+        if let Some(d) = self.plan_date {
+            put("plan_date", json!(d.to_string()));
+        }
+        put("format", json!(self.format));
+        if path != "-" {
+            put("file_name", json!(path));
+        }
+        if let Some(sheet) = &self.sheet {
+            // A flag is text: digits are the sheet's 0-based number.
+            match sheet.parse::<u64>() {
+                Ok(i) => put("sheet", json!(i)),
+                Err(_) => put("sheet", json!(sheet)),
+            }
+        }
+        if self.sheets_as_themes {
+            put("sheets_as_themes", json!(true));
+        }
+        if !self.map.is_empty() {
+            put("map", json!(self.map));
+        }
+        if let Some(n) = self.header_row {
+            put("header_row", json!(n));
+        }
+        if !self.table_from.is_empty() {
+            put("table_from", json!(self.table_from));
+        }
+        if let Some(file) = &self.aliases {
+            let text = std::fs::read_to_string(file).map_err(|e| LoadError {
+                message: format!("cannot read {file}: {e}"),
+            })?;
+            put("aliases", json!(text));
+        }
+        ImportOptions::from_json(&Value::Object(o)).map_err(|e| LoadError {
+            message: e.to_string(),
+        })
+    }
+}
+
 /// A failure to read: the message and the exit code (2: the file cannot be read at all).
 pub struct LoadError {
     pub message: String,
@@ -66,45 +113,7 @@ pub fn load_plan(path: &str, args: &ReadArgs) -> Result<Imported, LoadError> {
             message: format!("cannot read {path}: {e}"),
         })?
     };
-    let mut opts = ImportOptions::new();
-    if let Some(d) = args.plan_date {
-        opts.plan_date(d);
-    }
-    let format: Format = if args.format == "auto" {
-        Format::from_path(path)
-    } else {
-        args.format
-            .parse()
-            .map_err(|e: actionplan::Error| LoadError {
-                message: e.to_string(),
-            })?
-    };
-    opts.format(format);
-    if let Some(sheet) = &args.sheet {
-        match sheet.parse::<usize>() {
-            Ok(i) => opts.sheet(i),
-            Err(_) => opts.sheet(sheet.as_str()),
-        };
-    }
-    opts.sheets_as_themes(args.sheets_as_themes);
-    let bad = |e: actionplan::Error| LoadError {
-        message: e.to_string(),
-    };
-    for m in &args.map {
-        opts.map_column(m).map_err(bad)?;
-    }
-    if let Some(n) = args.header_row {
-        opts.header_row(n);
-    }
-    for &n in &args.table_from {
-        opts.table_from(n);
-    }
-    if let Some(file) = &args.aliases {
-        let text = std::fs::read_to_string(file).map_err(|e| LoadError {
-            message: format!("cannot read {file}: {e}"),
-        })?;
-        opts.aliases(actionplan::import::Aliases::from_text(&text).map_err(bad)?);
-    }
+    let opts = args.options(path)?;
     opts.read_bytes(&bytes).map_err(|e| LoadError {
         message: format!("{path}: {e}"),
     })

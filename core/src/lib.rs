@@ -17,8 +17,28 @@
 //! | `schema` | no | the JSON Schema of the canonical form (`json::schema`) |
 //!
 //! Without `excel` and `word` the crate reads CSV, TSV and JSON only, and says which feature
-//! a workbook or document needs. [`chrono`] (dates) and `serde_json` (values in records) are
-//! public dependencies: their types appear in the API.
+//! a workbook or document needs.
+//!
+//! ## Stability
+//!
+//! - **Public dependencies.** [`chrono`] (every date is a [`NaiveDate`]), [`serde_json`]
+//!   (records, [`import::ImportOptions::from_json`], rule sets as values) and serde's
+//!   `Serialize`/`Deserialize` traits (every model and result type) appear in the API, so a
+//!   major version of chrono or serde_json is a major version of this crate. chrono and
+//!   serde_json are re-exported (`actionplan::chrono`, `actionplan::serde_json`): use them
+//!   to be sure of the same version.
+//! - **Types that will grow** are `#[non_exhaustive]`: the results ([`rating::Assessment`],
+//!   [`stats::Stats`], [`diff::PlanDiff`], [`import::Imported`], [`Timeframe`], …), the
+//!   option structs ([`timeframe::Settings`], [`validate::ValidateOptions`], the
+//!   [`office::Limits`] and [`pdf::Limits`]) and the enums whose lists are open ([`Status`],
+//!   [`ErrorKind`], [`import::Format`], [`timeframe::StatusWord`], …). Read their fields;
+//!   make options with `Default` and set fields (`let mut s = Settings::default();
+//!   s.financial_year_start_month = 1;`); `match` with a `_` arm. The model's own types
+//!   ([`Plan`], [`Action`], …) stay open to struct literals.
+//! - **One status type, one string type.** Results carry the plan's [`Status`] and [`Text`]
+//!   (refs, keys, label ids and descriptions are `Text`, which derefs to `&str`, so they join
+//!   with the plan without copying; sentences the library writes are `String`). The two
+//!   other status enums mean other things and convert: see [`Status`].
 //!
 //! ```
 //! use actionplan::import::ImportOptions;
@@ -52,6 +72,7 @@ pub mod office;
 pub mod pdf;
 pub mod rating;
 pub mod report;
+mod rows;
 pub mod stats;
 pub mod text;
 pub mod timeframe;
@@ -67,6 +88,9 @@ pub use model::{Action, Plan, PlanMeta, ProgressUpdate, Recommendation, Status};
 pub use chrono;
 /// Calendar dates, as every function here takes and gives them.
 pub use chrono::NaiveDate;
+/// The JSON library of the public API (records, options and values), re-exported for the same
+/// reason as [`chrono`].
+pub use serde_json;
 pub use text::Text;
 pub use timeframe::Timeframe;
 

@@ -23,6 +23,22 @@
 //! assert_eq!(a.owners, ["Head of Legal & Democratic Services", "Monitoring Officer"]);
 //! assert_eq!(a.status, Some(Status::Complete));
 //! ```
+//!
+//! ## Three status types
+//!
+//! [`Status`] is the one status type of the model and of results that carry a recorded status.
+//! Two other types name statuses because they mean something else, and each converts to and
+//! compares with `Status`:
+//!
+//! - [`StatusFact`](crate::rating::StatusFact) is what a rule tests: the kinds of `Status`
+//!   without the unknown word's text (`other`), plus `none` for "no status recorded". It is
+//!   `Copy` and fits in a bit set, which the rule evaluator needs: `StatusFact::from(&status)`,
+//!   and `status == fact`.
+//! - [`StatusWord`](crate::timeframe::StatusWord) is a status word found where a *date* was
+//!   expected ("Completed" in the due-date column), which the timeframe reader reports; it has
+//!   "N/A", which is not a status: `word.status()`, and `status == word`.
+//!
+//! Their JSON names are the same snake_case words (`in_progress`).
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;

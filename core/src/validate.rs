@@ -131,6 +131,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Config {
     /// Codes to leave out (reader notes included, e.g. `columns`).
     pub disabled: Vec<String>,
@@ -180,6 +181,7 @@ impl Config {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct ValidateOptions {
     /// Which checks and how serious.
     pub config: Config,

@@ -3,7 +3,7 @@
 #![cfg(all(feature = "excel", feature = "word"))]
 
 use actionplan::import::ImportOptions;
-use actionplan::office::{read_office, Limits};
+use actionplan::office::Limits;
 use actionplan::ErrorKind;
 use std::io::{Cursor, Write};
 use std::path::PathBuf;
@@ -259,10 +259,11 @@ fn a_zip_bomb_is_refused_quickly() {
 
 #[test]
 fn many_parts_within_the_part_limit_hit_the_total_limit() {
-    let limits = Limits {
-        max_part_bytes: 1 << 20,
-        max_total_bytes: 3 << 20,
-        ..Limits::default()
+    let limits = {
+        let mut v = Limits::default();
+        v.max_part_bytes = 1 << 20;
+        v.max_total_bytes = 3 << 20;
+        v
     };
     let one = zeros_bomb(1);
     let mut entries = vec![
@@ -286,7 +287,9 @@ fn many_parts_within_the_part_limit_hit_the_total_limit() {
         .iter()
         .map(|(n, (d, c), s)| (n.as_str(), d.clone(), *c, *s))
         .collect();
-    let err = read_office(&ImportOptions::new(), &raw_zip(&refs), &limits).unwrap_err();
+    let err = ImportOptions::new()
+        .read_office(&raw_zip(&refs), &limits)
+        .unwrap_err();
     assert_eq!(err.code(), "too_large", "{err}");
     assert!(err.to_string().contains("inflated XML"), "{err}");
 }
@@ -302,11 +305,14 @@ fn too_many_cells_is_too_large() {
         ws.write_string(r, 1, "Me").unwrap();
     }
     let bytes = wb.save_to_buffer().unwrap();
-    let limits = Limits {
-        max_cells: 1000,
-        ..Limits::default()
+    let limits = {
+        let mut v = Limits::default();
+        v.max_cells = 1000;
+        v
     };
-    let err = read_office(&ImportOptions::new(), &bytes, &limits).unwrap_err();
+    let err = ImportOptions::new()
+        .read_office(&bytes, &limits)
+        .unwrap_err();
     assert_eq!(err.code(), "too_large", "{err}");
     // With the default limits it reads.
     let ok = ImportOptions::new().read_bytes(&bytes).unwrap();

@@ -216,30 +216,35 @@ fn limits_are_checked() {
     let bytes = std::fs::read(root().join("tests/fixtures/pdf/hertsmere-2024.pdf")).unwrap();
     let opts = ImportOptions::new();
     let small = |l: Limits| read_pdf(&opts, &bytes, &l).unwrap_err();
-    let e = small(Limits {
-        max_pages: 2,
-        ..Limits::default()
+    let e = small({
+        let mut v = Limits::default();
+        v.max_pages = 2;
+        v
     });
     assert_eq!(e.code(), "too_large");
     assert!(e.to_string().contains("pages"), "{e}");
-    let e = small(Limits {
-        max_objects: 10,
-        ..Limits::default()
+    let e = small({
+        let mut v = Limits::default();
+        v.max_objects = 10;
+        v
     });
     assert!(e.to_string().contains("objects"), "{e}");
-    let e = small(Limits {
-        max_file_bytes: 1000,
-        ..Limits::default()
+    let e = small({
+        let mut v = Limits::default();
+        v.max_file_bytes = 1000;
+        v
     });
     assert!(e.to_string().contains("bytes"), "{e}");
-    let e = small(Limits {
-        max_total_bytes: 10_000,
-        ..Limits::default()
+    let e = small({
+        let mut v = Limits::default();
+        v.max_total_bytes = 10_000;
+        v
     });
     assert!(e.to_string().contains("content"), "{e}");
-    let e = small(Limits {
-        max_stream_bytes: 1_000,
-        ..Limits::default()
+    let e = small({
+        let mut v = Limits::default();
+        v.max_stream_bytes = 1_000;
+        v
     });
     assert_eq!(e.code(), "too_large", "{e}");
 }

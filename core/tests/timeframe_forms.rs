@@ -119,9 +119,10 @@ fn unreadable_is_never_a_guess() {
 
 #[test]
 fn settings_change_the_conventions() {
-    let calendar = Settings {
-        quarter_basis: QuarterBasis::Calendar,
-        ..Settings::default()
+    let calendar = {
+        let mut v = Settings::default();
+        v.quarter_basis = QuarterBasis::Calendar;
+        v
     };
     assert_eq!(
         parse("Q3 2024", None, &calendar).due(),
@@ -139,26 +140,29 @@ fn settings_change_the_conventions() {
         )
     );
     assert!(t.note.unwrap().contains("calendar quarter"));
-    let financial = Settings {
-        quarter_in_calendar_year: Some(QuarterBasis::Financial),
-        ..Settings::default()
+    let financial = {
+        let mut v = Settings::default();
+        v.quarter_in_calendar_year = Some(QuarterBasis::Financial);
+        v
     };
     let t = parse("Q3 2024", None, &financial);
     assert_eq!(
         (t.due(), t.confidence),
         (Some(d("2024-12-31")), Confidence::High)
     );
-    let january = Settings {
-        financial_year_start_month: 1,
-        ..Settings::default()
+    let january = {
+        let mut v = Settings::default();
+        v.financial_year_start_month = 1;
+        v
     };
     assert_eq!(
         parse("2024/25", None, &january).due(),
         Some(d("2024-12-31"))
     );
-    let whole = Settings {
-        period_due_at_end: false,
-        ..Settings::default()
+    let whole = {
+        let mut v = Settings::default();
+        v.period_due_at_end = false;
+        v
     };
     let t = parse("May 2025", None, &whole);
     assert_eq!(
@@ -172,10 +176,11 @@ fn settings_change_the_conventions() {
         (Some(d("2025-07-01")), Some(d("2025-09-30")))
     );
     // Out-of-range settings fall back to the defaults rather than panic.
-    let odd = Settings {
-        financial_year_start_month: 0,
-        civic_year_start_month: 99,
-        ..Settings::default()
+    let odd = {
+        let mut v = Settings::default();
+        v.financial_year_start_month = 0;
+        v.civic_year_start_month = 99;
+        v
     };
     assert_eq!(parse("2024/25", None, &odd).due(), Some(d("2025-03-31")));
 }
@@ -198,9 +203,10 @@ fn long_input_is_capped_and_says_so() {
 
 #[test]
 fn adversarial_input_is_bounded() {
-    let s = Settings {
-        max_chars: usize::MAX,
-        ..Settings::default()
+    let s = {
+        let mut v = Settings::default();
+        v.max_chars = usize::MAX;
+        v
     };
     for unit in [
         "annual council ",
@@ -241,9 +247,10 @@ fn cache_gives_the_same_reading() {
     // Another reference is another entry; other settings start again.
     c.parse("24 th June", None, &s);
     assert_eq!(c.len(), 3);
-    let cal = Settings {
-        quarter_basis: QuarterBasis::Calendar,
-        ..s
+    let cal = {
+        let mut v = s;
+        v.quarter_basis = QuarterBasis::Calendar;
+        v
     };
     c.parse("Q1", r, &cal);
     assert_eq!(c.len(), 1);

@@ -35,13 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .count();
         println!("  {:<24} {done}/{} complete", rec.key, rec.actions.len());
     }
-    for d in validate(
-        &plan,
-        &ValidateOptions {
-            skip_import_info: true,
-            ..Default::default()
-        },
-    ) {
+    for d in validate(&plan, &{
+        let mut v = ValidateOptions::default();
+        v.skip_import_info = true;
+        v
+    }) {
         println!("{d}");
     }
     Ok(())

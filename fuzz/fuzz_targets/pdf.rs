@@ -8,13 +8,14 @@ use actionplan::pdf::{read_pdf_unguarded, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits {
-        max_stream_bytes: 4 << 20,
-        max_total_bytes: 16 << 20,
-        max_pages: 50,
-        max_objects: 20_000,
-        max_pieces: 100_000,
-        ..Limits::default()
+    let limits = {
+        let mut v = Limits::default();
+        v.max_stream_bytes = 4 << 20;
+        v.max_total_bytes = 16 << 20;
+        v.max_pages = 50;
+        v.max_objects = 20_000;
+        v.max_pieces = 100_000;
+        v
     };
     let mut bytes;
     let data = if actionplan::pdf::is_pdf(data) {

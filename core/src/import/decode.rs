@@ -52,6 +52,24 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// The format's name, as [`FromStr`](std::str::FromStr) reads it.
+///
+/// ```
+/// assert_eq!(actionplan::import::Format::Tsv.to_string(), "tsv");
+/// ```
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Auto => "auto",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+        })
+    }
+}
+
 impl Format {
     /// The format a file's name asks for, when its content alone might mislead: `.tsv` and
     /// `.tab` are tab-separated, `.json` is JSON; every other name leaves it to the content

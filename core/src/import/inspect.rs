@@ -33,6 +33,7 @@ use std::fmt::Write;
 /// assert!(i.tables.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Inspection {
     /// "table" (rows and columns) or "cards" (blocks of "Label: value" lines).
     pub layout: String,
@@ -53,6 +54,7 @@ pub struct Inspection {
 /// assert_eq!(t.rows, 0);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TableReading {
     /// "actions" (read into the plan), or what a table kept apart holds: "indicators",
     /// "glossary", "sign-off", "other".

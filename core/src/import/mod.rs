@@ -57,11 +57,14 @@ mod columns;
 mod decode;
 mod encoding;
 pub mod inspect;
+mod office_plan;
+pub mod options_data;
 mod records;
 pub mod regions;
 pub mod roles;
 pub(crate) mod text_layout;
 
+pub use crate::rows::SourceRow;
 pub use columns::Aliases;
 pub use decode::Format;
 pub use inspect::{Inspection, SectionRow, SkippedRow, TableReading};
@@ -74,25 +77,9 @@ use crate::timeframe::Settings;
 use chrono::NaiveDate;
 use std::io::Read;
 
-/// One row of a source table: its 1-based row number and its cells as text.
-///
-/// Office-document readers produce these and hand them to [`ImportOptions::read_rows`], so
-/// every format goes through the same header detection, fill-down and diagnostics.
-///
-/// ```
-/// let row = actionplan::import::SourceRow { line: 1, cells: vec!["Action".into(), "Owner".into()] };
-/// assert_eq!(row.cells.len(), 2);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceRow {
-    /// 1-based row number in the source.
-    pub line: usize,
-    /// The cells, as text.
-    pub cells: Vec<String>,
-}
-
 /// Options for reading a plan, set with `&mut self` builder methods (after rust-csv's
-/// `ReaderBuilder`).
+/// `ReaderBuilder`), or read from plain data ([`ImportOptions::from_json`], serde): the
+/// option names and defaults every door uses are in [`options_data`].
 ///
 /// ```
 /// use actionplan::import::{ImportOptions, Format};
@@ -139,6 +126,7 @@ pub struct ImportOptions {
 /// assert_eq!(imported.plan.action_count(), 1);
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Imported {
     /// The plan.
     pub plan: Plan,
@@ -465,7 +453,7 @@ impl ImportOptions {
     /// ```
     pub fn read_bytes(&self, bytes: &[u8]) -> Result<Imported> {
         // Office containers (.xlsx, .xls, .ods, .docx) go to their readers.
-        if let Some(result) = crate::office::route(self, bytes) {
+        if let Some(result) = office_plan::route(self, bytes) {
             return result;
         }
         // PDF files (feature `pdf`).
@@ -486,7 +474,9 @@ impl ImportOptions {
         };
         match format {
             Format::Json => self.read_json(text),
-            Format::Xlsx | Format::Docx => Err(crate::office::not_a_container(format)),
+            Format::Xlsx | Format::Docx => {
+                Err(crate::office::not_a_container(office_plan::wanted(format)))
+            }
             Format::Tsv => self.read_delimited(text, self.delimiter.unwrap_or(b'\t'), "tsv"),
             Format::Csv | Format::Auto => {
                 // Tables copied out of Word or a PDF (one cell per line, wrapped cells).

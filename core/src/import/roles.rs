@@ -44,6 +44,7 @@ use serde::Serialize;
 /// assert!(col.header_evidence.as_deref().unwrap().contains("owner"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ColumnReading {
     /// 0-based column index.
     pub index: usize,

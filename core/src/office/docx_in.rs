@@ -1,4 +1,5 @@
-//! Word documents in: the tables of a `.docx`, as rows for the importer.
+//! Word documents in: the paragraphs and tables of a `.docx`, for the importer (which picks
+//! the tables that hold the plan: `import::office_plan`).
 //!
 //! A `.docx` is a zip whose `word/document.xml` holds the body: paragraphs (`w:p`) and tables
 //! (`w:tbl` → `w:tr` → `w:tc`). This reader streams that part once:
@@ -20,17 +21,16 @@
 //! Row numbers are positions in that flattened table (title = 1, header = 2, ...).
 
 use super::container::{doc_error, Zip};
+use super::guarded;
 use super::limits::Budget;
-use super::{guarded, header_index, prepend_notes};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Result;
-use crate::import::{ImportOptions, Imported, SourceRow};
-use crate::text::{clean_cell, is_blank};
+use crate::text::is_blank;
 use quick_xml::events::{BytesStart, Event};
 
 /// A body-level block.
 #[derive(Debug)]
-enum Block {
+pub(crate) enum Block {
     Para(String),
     /// Rows, and the cells under vertical merges: (row, column, merged value).
     Table(Vec<Vec<String>>, Vec<(usize, usize, String)>),
@@ -54,8 +54,8 @@ struct RawRow {
     cells: Vec<RawCell>,
 }
 
-/// Read the plan in a .docx.
-pub(crate) fn read(opts: &ImportOptions, mut zip: Zip<'_>) -> Result<Imported> {
+/// Read the body of a .docx: its paragraphs and tables, in order.
+pub(crate) fn read(mut zip: Zip<'_>) -> Result<Vec<Block>> {
     let xml = zip
         .read_part("word/document.xml")?
         .ok_or_else(|| doc_error("docx", "the document has no word/document.xml part"))?;
@@ -68,8 +68,7 @@ pub(crate) fn read(opts: &ImportOptions, mut zip: Zip<'_>) -> Result<Imported> {
         )
     })?;
     let mut budget = Budget::new(limits, "document");
-    let blocks = guarded("docx", || parse_body(&text, &mut budget))?;
-    assemble(opts, blocks)
+    guarded("docx", || parse_body(&text, &mut budget))
 }
 
 fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
@@ -400,222 +399,6 @@ fn resolve_table(
         table.push(cells);
     }
     Ok((table, fills))
-}
-
-fn short_line(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.chars().count() <= 150 && !t.contains('\n')
-}
-
-/// Turn the blocks into one row stream: title, the plan tables with their headings.
-fn assemble(opts: &ImportOptions, blocks: Vec<Block>) -> Result<Imported> {
-    // The paragraphs before each table, and the tables.
-    let mut tables: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
-    let mut table_fills: Vec<Vec<(usize, usize, String)>> = Vec::new();
-    let mut paras: Vec<String> = Vec::new();
-    let mut reader_notes: Vec<Diagnostic> = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Para(p) => paras.push(clean_cell(&p)),
-            Block::Table(t, f) => {
-                tables.push((std::mem::take(&mut paras), t));
-                table_fills.push(f);
-            }
-            Block::Note(d) => reader_notes.push(d),
-        }
-    }
-    let trailing = paras.iter().filter(|p| !is_blank(p)).count();
-    if tables.is_empty() {
-        return Err(doc_error(
-            "docx",
-            "the document has no tables: expected the action plan as a Word table",
-        ));
-    }
-    let as_rows = |t: &[Vec<String>]| -> Vec<SourceRow> {
-        t.iter()
-            .enumerate()
-            .map(|(i, c)| SourceRow {
-                line: i + 1,
-                cells: c.clone(),
-            })
-            .collect()
-    };
-    // The first table that holds a plan.
-    let mut first = None;
-    let mut first_err = None;
-    for (i, (_, t)) in tables.iter().enumerate() {
-        match opts.read_rows(as_rows(t), "docx") {
-            Ok(imp) => {
-                first = Some((i, imp));
-                break;
-            }
-            Err(e) => {
-                first_err.get_or_insert(e);
-            }
-        }
-    }
-    let Some((fi, trial)) = first else {
-        return Err(first_err.unwrap_or_else(|| doc_error("docx", "no table holds a plan")));
-    };
-    let first_rows = as_rows(&tables[fi].1);
-    let h = header_index(&first_rows, &trial.plan).unwrap_or(0);
-    let header = trim_end(&tables[fi].1[h]);
-    let ncols = tables[fi].1[h].len();
-
-    // Later tables that continue the plan: (index, rows to take from).
-    let mut more: Vec<(usize, usize)> = Vec::new();
-    let mut skipped_tables = 0;
-    for (i, (_, t)) in tables.iter().enumerate().skip(fi + 1) {
-        if let Some(k) = t.iter().take(10).position(|r| trim_end(r) == header) {
-            more.push((i, k + 1));
-        } else if t.iter().map(Vec::len).max().unwrap_or(0) == ncols
-            && !t
-                .iter()
-                .any(|r| trim_end(r) != header && is_header_like(opts, r))
-        {
-            more.push((i, 0));
-        } else {
-            skipped_tables += 1;
-        }
-    }
-    let heading = |i: usize| -> Option<String> {
-        tables[i]
-            .0
-            .iter()
-            .rev()
-            .find(|p| !is_blank(p))
-            .filter(|p| short_line(p))
-            .cloned()
-    };
-    let themed = !more.is_empty() && more.iter().all(|&(i, _)| heading(i).is_some());
-    let mut out_paras = 0;
-    let mut rows: Vec<SourceRow> = Vec::new();
-    let push = |cells: Vec<String>, rows: &mut Vec<SourceRow>| {
-        let line = rows.len() + 1;
-        rows.push(SourceRow { line, cells });
-    };
-    // Title: the nearest short paragraph before the first table (before its heading, if
-    // themed).
-    let before: Vec<&String> = tables[fi].0.iter().filter(|p| !is_blank(p)).collect();
-    let first_heading = if themed { before.last().copied() } else { None };
-    let title_pool = if themed && !before.is_empty() {
-        &before[..before.len() - 1]
-    } else {
-        &before[..]
-    };
-    let at = title_pool.iter().rposition(|p| short_line(p));
-    let title = at.map(|i| title_pool[i]);
-    // A numbered heading just before the table ("1. Financial sustainability") is the first
-    // section, not the title: the short paragraph before it is the title, and both are kept.
-    let above = at
-        .filter(|_| title.is_some_and(|t| crate::import::regions::is_numbered_heading(t)))
-        .and_then(|i| title_pool[..i].iter().rev().find(|p| short_line(p)));
-    if let Some(t) = above {
-        push(vec![(*t).clone()], &mut rows);
-    }
-    if let Some(t) = title {
-        push(vec![t.clone()], &mut rows);
-    }
-    out_paras += before.len()
-        - usize::from(title.is_some())
-        - usize::from(above.is_some())
-        - usize::from(first_heading.is_some());
-    // Cells under vertical merges, by their place in `rows`.
-    let mut fills: Vec<(usize, usize, String)> = Vec::new();
-    let mut take_fills = |t: usize, k: usize, out: usize| {
-        for (r, c, text) in &table_fills[t] {
-            if *r == k {
-                fills.push((out, *c, text.clone()));
-            }
-        }
-    };
-    for (k, r) in tables[fi].1.iter().enumerate() {
-        take_fills(fi, k, rows.len());
-        push(r.clone(), &mut rows);
-        if k == h {
-            if let Some(hd) = first_heading {
-                push(vec![hd.clone()], &mut rows);
-            }
-        }
-    }
-    let mut used = vec![false; tables.len()];
-    used[fi] = true;
-    for &(i, from) in &more {
-        used[i] = true;
-        let texts = tables[i].0.iter().filter(|p| !is_blank(p)).count();
-        if themed {
-            if let Some(hd) = heading(i) {
-                push(vec![hd], &mut rows);
-                out_paras += texts - 1;
-            }
-        } else {
-            out_paras += texts;
-        }
-        for (k, r) in tables[i].1.iter().enumerate().skip(from) {
-            take_fills(i, k, rows.len());
-            push(r.clone(), &mut rows);
-        }
-    }
-    // Paragraphs before tables that were not used.
-    for (i, (p, _)) in tables.iter().enumerate() {
-        if !used[i] {
-            out_paras += p.iter().filter(|p| !is_blank(p)).count();
-        }
-    }
-    out_paras += trailing;
-    let first = opts.read_rows(rows.clone(), "docx")?;
-    let filled = super::apply_fills(&mut rows, &fills, &first.plan);
-    let mut imported = if filled > 0 {
-        opts.read_rows(rows, "docx")?
-    } else {
-        first
-    };
-    let mut notes = vec![Diagnostic::new(
-        "docx_tables",
-        Severity::Info,
-        format!(
-            "read {} table(s) of the document as the plan{}",
-            1 + more.len(),
-            if themed {
-                ", with the heading before each table as its theme"
-            } else {
-                ""
-            }
-        ),
-    )];
-    if !fills.is_empty() {
-        notes.push(super::merged_note(fills.len(), filled));
-    }
-    if skipped_tables > 0 || out_paras > 0 {
-        notes.push(Diagnostic::new(
-            "docx_skipped",
-            Severity::Info,
-            format!(
-                "{skipped_tables} other table(s) and {out_paras} paragraph(s) of text outside the plan's tables were not read"
-            ),
-        ));
-    }
-    notes.extend(reader_notes);
-    prepend_notes(&mut imported, notes);
-    Ok(imported)
-}
-
-/// A row that names known columns (a header of some other table).
-fn is_header_like(opts: &ImportOptions, row: &[String]) -> bool {
-    let roles = row
-        .iter()
-        .filter(|c| !is_blank(c) && c.chars().count() <= 80)
-        .filter(|c| opts.aliases.classify(c).is_some())
-        .count();
-    roles >= 2 && roles * 2 >= row.iter().filter(|c| !is_blank(c)).count()
-}
-
-fn trim_end(cells: &[String]) -> Vec<String> {
-    let mut v: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
-    while v.last().is_some_and(|c| c.is_empty()) {
-        v.pop();
-    }
-    v
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 
 use super::limits::Budget;
 use crate::error::Result;
-use crate::import::SourceRow;
+use crate::rows::SourceRow;
 
 /// One non-empty cell: 0-based row and column, and its text.
 #[derive(Debug, Clone, PartialEq)]

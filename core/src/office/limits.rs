@@ -43,10 +43,12 @@
 /// ```
 /// let limits = actionplan::office::Limits::default();
 /// assert_eq!(limits.max_part_bytes, 64 * 1024 * 1024);
-/// let strict = actionplan::office::Limits { max_cells: 10_000, ..Default::default() };
+/// let mut strict = actionplan::office::Limits::default();
+/// strict.max_cells = 10_000;
 /// assert!(strict.max_cells < limits.max_cells);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Entries in the zip's central directory.
     pub max_entries: usize,

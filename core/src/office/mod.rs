@@ -1,9 +1,11 @@
 //! Office files: Excel workbooks and Word documents in, tracker workbooks out.
 //!
 //! Councils keep their action plans in Excel and publish them as Word tables. This module reads
-//! both from bytes (so it works the same in Rust, Python and the browser) and hands the rows to
-//! [`ImportOptions::read_rows`](crate::import::ImportOptions::read_rows): the header detection,
-//! fill-down, section rows, diagnostics and the canonical model are the same as for CSV.
+//! both from bytes (so it works the same in Rust, Python and the browser) into rows of cells
+//! (sheets of rows for a workbook, paragraphs and tables for a document), which the import
+//! pipeline reads (`import::office_plan`): the header detection, fill-down, section rows,
+//! diagnostics and the canonical model are the same as for CSV. This module knows nothing of
+//! the import: the dependency goes one way, import → office.
 //!
 //! - **Excel** (feature `excel`): `.xlsx`/`.xlsm` streamed cell by cell, `.xls` and `.ods`
 //!   through calamine. The sheet is chosen by name or index ([`Sheet`]), or the first visible
@@ -60,15 +62,7 @@ mod xlsx_in;
 pub use detect::{detect, Container};
 pub use limits::Limits;
 
-#[cfg(any(feature = "excel", feature = "word"))]
-use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind, Result};
-use crate::import::{Format, ImportOptions, Imported};
-#[cfg(any(feature = "excel", feature = "word"))]
-use crate::{
-    import::SourceRow,
-    text::{clean_cell, is_blank},
-};
 
 /// Which sheet of a workbook to read: by name (exact, then ignoring case) or by 0-based index.
 ///
@@ -103,20 +97,51 @@ impl From<usize> for Sheet {
     }
 }
 
-/// Read a workbook or document with explicit [`Limits`] (what
-/// [`ImportOptions::read_bytes`] does with the default limits when the bytes are an Office
-/// file).
-///
-/// ```
-/// use actionplan::import::ImportOptions;
-/// use actionplan::office::{read_office, Limits};
-/// let err = read_office(&ImportOptions::new(), b"Action,Owner\n", &Limits::default()).unwrap_err();
-/// assert_eq!(err.code(), "document");
-/// ```
-pub fn read_office(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+/// What the caller asked the bytes to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wanted {
+    /// Whatever the content says.
+    Any,
+    /// An Excel or OpenDocument workbook.
+    Workbook,
+    /// A Word document.
+    Document,
+}
+
+impl Wanted {
+    fn asked(self) -> bool {
+        self != Wanted::Any
+    }
+}
+
+/// An Office file opened for the import: a workbook that hands out its sheets as rows, or the
+/// paragraphs and tables of a document.
+pub(crate) enum Opened<'a> {
+    /// A workbook (feature `excel`).
+    #[cfg(feature = "excel")]
+    Book(Box<dyn xlsx_in::Workbook + 'a>),
+    /// A document's body (feature `word`).
+    #[cfg(feature = "word")]
+    Word(Vec<docx_in::Block>),
+    /// Never made: keeps the lifetime when both features are off.
+    #[allow(dead_code)]
+    Never(std::convert::Infallible, std::marker::PhantomData<&'a [u8]>),
+}
+
+#[cfg(feature = "word")]
+pub(crate) use docx_in::Block;
+#[cfg(feature = "excel")]
+pub(crate) use grid::Grid;
+#[cfg(feature = "excel")]
+pub(crate) use limits::Budget;
+#[cfg(feature = "excel")]
+pub(crate) use xlsx_in::{serial_date, SheetInfo, Workbook};
+
+/// Open a workbook or document with explicit [`Limits`].
+pub(crate) fn open<'a>(wanted: Wanted, bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>> {
     match detect(bytes) {
-        Some(c) => read_container(opts, bytes, c, limits),
-        None => Err(not_a_container(opts.format)),
+        Some(c) => read_container(wanted, bytes, c, limits),
+        None => Err(not_a_container(wanted)),
     }
 }
 
@@ -145,28 +170,26 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>> {
     }
 }
 
-/// The hook in [`ImportOptions::read_bytes`]: `Some` when the bytes are an Office container
-/// (or the caller asked for one), `None` to go on reading them as text.
-pub(crate) fn route(opts: &ImportOptions, bytes: &[u8]) -> Option<Result<Imported>> {
+/// The hook in the import's `read_bytes`: `Some` when the bytes are an Office container (or
+/// the caller asked for one), `None` to go on reading them as text.
+pub(crate) fn route(wanted: Wanted, bytes: &[u8]) -> Option<Result<Opened<'_>>> {
     // Built with no Office reader, an unasked-for container is left to the text reader, which
     // says it is binary and what it looks like.
     #[cfg(not(any(feature = "excel", feature = "word")))]
-    if !matches!(opts.format, Format::Xlsx | Format::Docx) {
+    if !wanted.asked() {
         return None;
     }
     match detect(bytes) {
-        Some(c) => Some(read_container(opts, bytes, c, &Limits::default())),
-        None if matches!(opts.format, Format::Xlsx | Format::Docx) => {
-            Some(Err(not_a_container(opts.format)))
-        }
+        Some(c) => Some(read_container(wanted, bytes, c, &Limits::default())),
+        None if wanted.asked() => Some(Err(not_a_container(wanted))),
         None => None,
     }
 }
 
 /// The error for bytes that were expected to be a workbook or document but are not.
-pub(crate) fn not_a_container(format: Format) -> Error {
-    let (name, what) = match format {
-        Format::Docx => ("docx", "a valid Word document (.docx)"),
+pub(crate) fn not_a_container(wanted: Wanted) -> Error {
+    let (name, what) = match wanted {
+        Wanted::Document => ("docx", "a valid Word document (.docx)"),
         _ => ("xlsx", "a valid Excel file (.xlsx, .xls or .ods)"),
     };
     doc_error(
@@ -175,7 +198,7 @@ pub(crate) fn not_a_container(format: Format) -> Error {
     )
 }
 
-fn doc_error(format: &str, message: impl Into<String>) -> Error {
+pub(crate) fn doc_error(format: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Document {
         format: format.to_string(),
         message: message.into(),
@@ -198,12 +221,12 @@ fn feature_off(format: &str, feature: &str) -> Error {
     )
 }
 
-fn read_container(
-    opts: &ImportOptions,
-    bytes: &[u8],
+fn read_container<'a>(
+    wanted: Wanted,
+    bytes: &'a [u8],
     container: Container,
     limits: &Limits,
-) -> Result<Imported> {
+) -> Result<Opened<'a>> {
     match container {
         Container::Encrypted => Err(encrypted_error()),
         Container::Doc => Err(doc_error(
@@ -217,35 +240,32 @@ fn read_container(
         Container::Xls => {
             #[cfg(feature = "excel")]
             {
-                xlsx_in::read_legacy(opts, bytes, "xls", limits)
+                xlsx_in::read_legacy(bytes, "xls", limits).map(Opened::Book)
             }
             #[cfg(not(feature = "excel"))]
             {
-                let _ = (opts, bytes, limits);
+                let _ = (bytes, limits);
                 Err(feature_off("xls", "excel"))
             }
         }
-        Container::Zip => read_zip(opts, bytes, limits),
+        Container::Zip => read_zip(wanted, bytes, limits),
     }
 }
 
 #[cfg(any(feature = "excel", feature = "word"))]
-fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+fn read_zip<'a>(wanted: Wanted, bytes: &'a [u8], limits: &Limits) -> Result<Opened<'a>> {
     use container::{Zip, ZipKind};
-    let name = match opts.format {
-        Format::Docx => "docx",
-        Format::Xlsx => "xlsx",
-        _ => "zip",
+    let name = match wanted {
+        Wanted::Document => "docx",
+        Wanted::Workbook => "xlsx",
+        Wanted::Any => "zip",
     };
     let mut zip = match Zip::open(bytes, *limits, name) {
         Ok(z) => z,
         // No zip directory at all: the bytes are not a container (a truncated download, or junk
         // that starts like a zip). Unless the caller said it is a workbook or document, that is
         // the text reader's "not text" error, with what the bytes look like.
-        Err(e)
-            if matches!(e.kind(), ErrorKind::Document { .. })
-                && !matches!(opts.format, Format::Xlsx | Format::Docx) =>
-        {
+        Err(e) if matches!(e.kind(), ErrorKind::Document { .. }) && !wanted.asked() => {
             let why = match e.kind() {
                 ErrorKind::Document { message, .. } => message.clone(),
                 _ => String::new(),
@@ -265,7 +285,7 @@ fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Impor
             #[cfg(feature = "word")]
             {
                 zip.set_format("docx");
-                docx_in::read(opts, zip)
+                docx_in::read(zip).map(Opened::Word)
             }
             #[cfg(not(feature = "word"))]
             {
@@ -288,9 +308,9 @@ fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Impor
                 }
                 drop(zip);
                 if kind == ZipKind::Xlsx {
-                    xlsx_in::read_xlsx(opts, bytes, limits)
+                    xlsx_in::read_xlsx(bytes).map(Opened::Book)
                 } else {
-                    xlsx_in::read_legacy(opts, bytes, format, limits)
+                    xlsx_in::read_legacy(bytes, format, limits).map(Opened::Book)
                 }
             }
             #[cfg(not(feature = "excel"))]
@@ -312,90 +332,11 @@ fn read_zip(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Impor
 }
 
 #[cfg(not(any(feature = "excel", feature = "word")))]
-fn read_zip(opts: &ImportOptions, _bytes: &[u8], _limits: &Limits) -> Result<Imported> {
-    Err(match opts.format {
-        Format::Docx => feature_off("docx", "word"),
+fn read_zip<'a>(wanted: Wanted, _bytes: &'a [u8], _limits: &Limits) -> Result<Opened<'a>> {
+    Err(match wanted {
+        Wanted::Document => feature_off("docx", "word"),
         _ => feature_off("xlsx", "excel"),
     })
-}
-
-/// Where the header row is among `rows`, given the columns the importer found: the first row
-/// whose non-blank cells are exactly those headers.
-#[cfg(any(feature = "excel", feature = "word"))]
-pub(crate) fn header_index(rows: &[SourceRow], plan: &crate::Plan) -> Option<usize> {
-    let headers: Vec<&str> = plan.columns.iter().map(|c| c.header.as_str()).collect();
-    rows.iter().take(200).position(|r| {
-        let mut filled = 0;
-        let all = r.cells.iter().enumerate().all(|(i, c)| {
-            let c = clean_cell(c);
-            if is_blank(&c) {
-                return true;
-            }
-            filled += 1;
-            headers.get(i).is_some_and(|h| *h == c)
-        });
-        all && filled > 0
-    })
-}
-
-/// Fill the cells under vertical merges once the columns are known (see the `grid` rules):
-/// action columns below the header take the merged value; the recommendation's own columns
-/// (ref, text, definition, theme) stay blank so the importer reads the row as continuing the
-/// recommendation above. Returns how many cells were filled.
-#[cfg(any(feature = "excel", feature = "word"))]
-pub(crate) fn apply_fills(
-    rows: &mut [SourceRow],
-    fills: &[(usize, usize, String)],
-    plan: &crate::Plan,
-) -> usize {
-    use crate::model::Role;
-    let Some(h) = header_index(rows, plan) else {
-        return 0;
-    };
-    let mut n = 0;
-    for (i, col, text) in fills {
-        if *i <= h {
-            continue;
-        }
-        let role = plan.columns.get(*col).map(|c| c.role);
-        if matches!(
-            role,
-            Some(Role::RecommendationRef | Role::Recommendation | Role::Definition | Role::Theme)
-        ) {
-            continue;
-        }
-        if let Some(cell) = rows.get_mut(*i).and_then(|r| r.cells.get_mut(*col)) {
-            if is_blank(cell) {
-                cell.clone_from(text);
-                n += 1;
-            }
-        }
-    }
-    n
-}
-
-/// The note on vertically merged cells.
-#[cfg(any(feature = "excel", feature = "word"))]
-pub(crate) fn merged_note(total: usize, filled: usize) -> Diagnostic {
-    Diagnostic::new(
-        "merged_cells",
-        crate::diagnostic::Severity::Info,
-        format!(
-            "{total} cell(s) lie under vertically merged cells: {filled} in action columns took \
-             the merged value; the others, in the recommendation's columns, mark rows that \
-             continue the recommendation above"
-        ),
-    )
-}
-
-/// Put reader notes in front of the importer's diagnostics, on the plan too.
-#[cfg(any(feature = "excel", feature = "word"))]
-pub(crate) fn prepend_notes(imported: &mut Imported, notes: Vec<Diagnostic>) {
-    if notes.is_empty() {
-        return;
-    }
-    imported.diagnostics.splice(0..0, notes);
-    imported.plan.import_diagnostics = imported.diagnostics.clone();
 }
 
 /// Run a third-party parser so that a panic inside it becomes a document error (on targets

@@ -1,4 +1,4 @@
-//! Excel workbooks in: the sheet that holds the plan, as rows for the importer.
+//! Excel workbooks in: each sheet as rows (a [`Grid`]), for the importer.
 //!
 //! `.xlsx` is streamed cell by cell (calamine's cell reader), so a sheet is never expanded to
 //! its bounding box: the [`Limits`] hold whatever the file declares. `.xls`, `.xlsb` and `.ods`
@@ -7,26 +7,28 @@
 use super::grid::{self, Grid, GridCell, Merge};
 use super::limits::{too_large, Budget, Limits};
 use super::numfmt::{self, DateParts};
-use super::{apply_fills, doc_error, guarded, header_index, merged_note, prepend_notes, Sheet};
-use crate::diagnostic::{Diagnostic, Place, Severity};
-use crate::error::{Error, ErrorKind, Result};
-use crate::import::{ImportOptions, Imported, SourceRow};
-use crate::model::Role;
+use super::{doc_error, guarded};
+use crate::error::{Error, Result};
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xlsx};
 use std::io::Cursor;
 
 /// One sheet as the workbook lists it.
 #[derive(Debug, Clone)]
-struct SheetInfo {
-    name: String,
+pub(crate) struct SheetInfo {
+    /// The sheet's name.
+    pub(crate) name: String,
     /// A visible worksheet (not a chart, not hidden).
-    plain: bool,
+    pub(crate) plain: bool,
 }
 
-/// A workbook that can hand out its sheets as grids.
-trait Workbook {
+/// A workbook that hands out its sheets as grids of rows, one sheet at a time (so a workbook
+/// whose first sheet holds the plan is never read whole).
+pub(crate) trait Workbook {
+    /// `xlsx`, `xls`, `xlsb` or `ods`.
     fn format(&self) -> &'static str;
+    /// The sheets, in order, hidden ones included.
     fn sheets(&self) -> Vec<SheetInfo>;
+    /// One sheet's rows, within the budget.
     fn grid(&mut self, name: &str, budget: &mut Budget) -> Result<Grid>;
 }
 
@@ -251,28 +253,26 @@ impl Workbook for RangeBook<'_> {
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-/// Read an .xlsx/.xlsm whose parts have been checked against the limits.
-pub(crate) fn read_xlsx(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+/// Open an .xlsx/.xlsm whose parts have been checked against the limits.
+pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<Box<dyn Workbook + '_>> {
     guarded("xlsx", || {
         let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-        let mut book = XlsxBook {
+        Ok(Box::new(XlsxBook {
             wb,
             parts: Default::default(),
-        };
-        read_book(opts, &mut book, limits)
+        }) as Box<dyn Workbook + '_>)
     })
 }
 
-/// Read an .xls, .xlsb or .ods workbook through calamine's range reader.
-pub(crate) fn read_legacy(
-    opts: &ImportOptions,
-    bytes: &[u8],
+/// Open an .xls, .xlsb or .ods workbook through calamine's range reader.
+pub(crate) fn read_legacy<'a>(
+    bytes: &'a [u8],
     format: &'static str,
     limits: &Limits,
-) -> Result<Imported> {
+) -> Result<Box<dyn Workbook + 'a>> {
     guarded(format, || {
         let wb = open_legacy(bytes, format, limits)?;
-        read_book(opts, &mut RangeBook { wb, format }, limits)
+        Ok(Box::new(RangeBook { wb, format }) as Box<dyn Workbook + 'a>)
     })
 }
 
@@ -456,339 +456,10 @@ pub(crate) fn sheet_names(bytes: &[u8], limits: &Limits) -> Result<Vec<String>> 
     })
 }
 
-fn read_book<W: Workbook>(opts: &ImportOptions, book: &mut W, limits: &Limits) -> Result<Imported> {
-    let format = book.format();
-    let sheets = book.sheets();
-    if sheets.is_empty() {
-        return Err(doc_error(format, "the workbook has no sheets"));
-    }
-    if opts.sheets_as_themes {
-        return read_as_themes(opts, book, &sheets, limits);
-    }
-    if let Some(sel) = &opts.sheet {
-        let i = resolve(sel, &sheets)?;
-        let mut budget = Budget::new(*limits, "sheet");
-        let grid = book.grid(&sheets[i].name, &mut budget)?;
-        let mut imported = import_grid(opts, grid, format)?;
-        let note = sheet_note(&sheets, i, &[]);
-        prepend_notes(&mut imported, vec![note]);
-        return Ok(imported);
-    }
-    // The first visible worksheet that holds a plan.
-    let mut skipped: Vec<(String, Error)> = Vec::new();
-    for (i, s) in sheets
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.plain)
-        .take(limits.max_sheets_scanned)
-    {
-        let mut budget = Budget::new(*limits, "sheet");
-        let grid = book.grid(&s.name, &mut budget)?;
-        match import_grid(opts, grid, format) {
-            Ok(mut imported) => {
-                let names: Vec<String> = skipped.iter().map(|(n, _)| n.clone()).collect();
-                let note = sheet_note(&sheets, i, &names);
-                prepend_notes(&mut imported, vec![note]);
-                return Ok(imported);
-            }
-            Err(e) if is_not_a_plan(&e) => skipped.push((s.name.clone(), e)),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(no_plan(format, skipped))
-}
-
-/// Errors that mean "this sheet holds no plan", as opposed to a broken or oversized file.
-fn is_not_a_plan(e: &Error) -> bool {
-    matches!(
-        e.kind(),
-        ErrorKind::Empty | ErrorKind::NoHeader { .. } | ErrorKind::NoRows { .. }
-    )
-}
-
-fn no_plan(format: &str, mut skipped: Vec<(String, Error)>) -> Error {
-    match skipped.len() {
-        0 => doc_error(format, "the workbook has no visible worksheet"),
-        1 => skipped.remove(0).1,
-        _ if skipped
-            .iter()
-            .all(|(_, e)| matches!(e.kind(), ErrorKind::Empty)) =>
-        {
-            Error::new(ErrorKind::Empty)
-        }
-        _ => doc_error(
-            format,
-            format!(
-                "no sheet holds a table of actions (a header row naming columns such as \
-                 Recommendation, Action, Owner, Due date): {}",
-                skipped
-                    .iter()
-                    .map(|(n, e)| format!("{n:?}: {e}"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        ),
-    }
-}
-
-fn resolve(sel: &Sheet, sheets: &[SheetInfo]) -> Result<usize> {
-    let listing = || {
-        sheets
-            .iter()
-            .map(|s| format!("{:?}", s.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match sel {
-        Sheet::Index(i) if *i < sheets.len() => Ok(*i),
-        Sheet::Index(i) => Err(Error::invalid_option(
-            "sheet",
-            format!(
-                "sheet index {i} is out of range: the workbook has {} sheet(s) ({}), counted from 0",
-                sheets.len(),
-                listing()
-            ),
-        )),
-        Sheet::Name(n) => sheets
-            .iter()
-            .position(|s| s.name == *n)
-            .or_else(|| {
-                sheets
-                    .iter()
-                    .position(|s| s.name.trim().eq_ignore_ascii_case(n.trim()))
-            })
-            .ok_or_else(|| {
-                Error::invalid_option(
-                    "sheet",
-                    format!("no sheet is named {n:?}; the sheets are {}", listing()),
-                )
-            }),
-    }
-}
-
-fn sheet_note(sheets: &[SheetInfo], i: usize, skipped: &[String]) -> Diagnostic {
-    let mut msg = format!(
-        "read sheet {:?} (sheet {} of {})",
-        sheets[i].name,
-        i + 1,
-        sheets.len()
-    );
-    if !skipped.is_empty() {
-        msg.push_str(&format!(
-            "; sheet(s) {} hold no table of actions",
-            skipped
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    Diagnostic::new("sheet", Severity::Info, msg)
-}
-
-/// Import one sheet's grid: a first reading finds the columns; then the cells under vertical
-/// merges are filled in action columns, and General-format numbers in a date column (Excel
-/// serials that lost their date format) are read as dates.
-fn import_grid(opts: &ImportOptions, mut grid: Grid, format: &str) -> Result<Imported> {
-    let mut notes = Vec::new();
-    let first = opts.read_rows(grid.rows.clone(), format)?;
-    let filled = apply_fills(&mut grid.rows, &grid.fills, &first.plan);
-    if !grid.fills.is_empty() {
-        notes.push(merged_note(grid.fills.len(), filled));
-    }
-    let repaired = repair_serials(&mut grid, &first.plan);
-    if !repaired.is_empty() {
-        let header = repaired[0].1.clone();
-        notes.push(
-            Diagnostic::new(
-                "excel_serial_date",
-                Severity::Info,
-                format!(
-                    "{} date cell(s) held a bare Excel serial number (the date format was lost): \
-                     read as dates (rows {})",
-                    repaired.len(),
-                    repaired
-                        .iter()
-                        .take(8)
-                        .map(|(r, _)| r.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-            .at(Place {
-                row: Some(repaired[0].0),
-                column: Some(header),
-                ..Place::default()
-            }),
-        );
-    }
-    let mut imported = if filled == 0 && repaired.is_empty() {
-        first
-    } else {
-        opts.read_rows(grid.rows, format)?
-    };
-    prepend_notes(&mut imported, notes);
-    Ok(imported)
-}
-
-/// Serial numbers from 1990 to 2100 in a due-date column, shown in the General format.
-fn repair_serials(grid: &mut Grid, plan: &crate::Plan) -> Vec<(usize, String)> {
-    let due: Vec<(usize, String)> = plan
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c.role, Role::Timeframe | Role::OriginalDue))
-        .map(|(i, c)| (i, c.header.clone()))
-        .collect();
-    let mut repaired = Vec::new();
-    if due.is_empty() {
-        return repaired;
-    }
-    let Some(h) = header_index(&grid.rows, plan) else {
-        return repaired;
-    };
-    for (row, numbers) in grid.rows.iter_mut().zip(&grid.numbers).skip(h + 1) {
-        for &(col, n) in numbers {
-            let Some((_, header)) = due.iter().find(|(i, _)| *i == col) else {
-                continue;
-            };
-            if n.fract() != 0.0 || !(32_874.0..=73_415.0).contains(&n) {
-                continue;
-            }
-            let d = calamine::ExcelDateTime::new(n, calamine::ExcelDateTimeType::DateTime, false);
-            let (y, m, day, ..) = d.to_ymd_hms_milli();
-            if let Some(cell) = row.cells.get_mut(col) {
-                *cell = format!("{y:04}-{m:02}-{day:02}");
-                repaired.push((row.line, header.clone()));
-            }
-        }
-    }
-    repaired
-}
-
-/// One sheet per theme: every visible worksheet that holds a plan, read as one plan with the
-/// sheet's name as the theme of its rows (a "Sheet" column, kept like any other column).
-fn read_as_themes<W: Workbook>(
-    opts: &ImportOptions,
-    book: &mut W,
-    sheets: &[SheetInfo],
-    limits: &Limits,
-) -> Result<Imported> {
-    let format = book.format();
-    let mut budget = Budget::new(*limits, "workbook");
-    // (sheet name, rows below the header, header row)
-    let mut parts: Vec<(String, Vec<SourceRow>, SourceRow)> = Vec::new();
-    let mut title_rows: Vec<SourceRow> = Vec::new();
-    let mut skipped = Vec::new();
-    let mut first_plan: Option<crate::Plan> = None;
-    for s in sheets.iter().filter(|s| s.plain) {
-        let grid = book.grid(&s.name, &mut budget)?;
-        let trial = match opts.read_rows(grid.rows.clone(), format) {
-            Ok(t) => t,
-            Err(e) if is_not_a_plan(&e) => {
-                skipped.push(s.name.clone());
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let Some(h) = header_index(&grid.rows, &trial.plan) else {
-            skipped.push(s.name.clone());
-            continue;
-        };
-        let mut rows = grid.rows;
-        apply_fills(&mut rows, &grid.fills, &trial.plan);
-        let body = rows.split_off(h + 1);
-        let header = rows.pop().unwrap_or_else(|| SourceRow {
-            line: 1,
-            cells: Vec::new(),
-        });
-        if parts.is_empty() {
-            title_rows = rows;
-            first_plan = Some(trial.plan);
-        }
-        parts.push((s.name.clone(), body, header));
-    }
-    let Some(first_plan) = first_plan else {
-        return Err(no_plan(
-            format,
-            skipped
-                .into_iter()
-                .map(|n| (n, Error::new(ErrorKind::NoHeader { rows_scanned: 40 })))
-                .collect(),
-        ));
-    };
-    let width = parts
-        .iter()
-        .flat_map(|(_, body, header)| body.iter().chain(std::iter::once(header)))
-        .map(|r| r.cells.len())
-        .max()
-        .unwrap_or(0);
-    let has_theme = first_plan.columns.iter().any(|c| c.role == Role::Theme);
-    let taken = |n: &str| first_plan.columns.iter().any(|c| c.header == n);
-    let sheet_col = ["Sheet", "Worksheet", "Sheet name"]
-        .into_iter()
-        .find(|n| !taken(n))
-        .unwrap_or("Sheet (workbook)");
-    let mut notes = Vec::new();
-    let first_header = parts[0].2.cells.clone();
-    let mut rows = title_rows;
-    for (k, (name, body, header)) in parts.into_iter().enumerate() {
-        if k == 0 {
-            let mut h = header;
-            h.cells.resize(width, String::new());
-            h.cells.push(sheet_col.to_string());
-            rows.push(h);
-        } else if trim_end(&header.cells) != trim_end(&first_header) {
-            notes.push(
-                Diagnostic::new(
-                    "sheet_columns_differ",
-                    Severity::Warning,
-                    format!(
-                        "sheet {name:?} has different column headers from the first sheet: its \
-                         cells were read by the first sheet's columns"
-                    ),
-                )
-                .at(Place::row(header.line)),
-            );
-        }
-        for mut r in body {
-            let filled = r.cells.iter().filter(|c| !c.trim().is_empty()).count();
-            if filled > 1 {
-                r.cells.resize(width, String::new());
-                r.cells.push(name.clone());
-            }
-            rows.push(r);
-        }
-    }
-    let mut o = opts.clone();
-    o.sheets_as_themes = false;
-    if !has_theme {
-        o.column(sheet_col, Role::Theme);
-    }
-    let mut imported = o.read_rows(rows, format)?;
-    // Sheets' own rows keep their own row numbers: say so once.
-    let mut msg = format!(
-        "read the workbook's sheets as themes of one plan (the sheet name is in the {sheet_col:?} column); row numbers are each sheet's own"
-    );
-    if !skipped.is_empty() {
-        msg.push_str(&format!(
-            "; sheet(s) {} hold no table of actions",
-            skipped
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    notes.insert(0, Diagnostic::new("sheets_as_themes", Severity::Info, msg));
-    prepend_notes(&mut imported, notes);
-    Ok(imported)
-}
-
-fn trim_end(cells: &[String]) -> Vec<String> {
-    let mut v: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
-    while v.last().is_some_and(|c| c.is_empty()) {
-        v.pop();
-    }
-    v
+/// The date an Excel serial number stands for, as `YYYY-MM-DD` (for a due date typed as a bare
+/// number).
+pub(crate) fn serial_date(n: f64) -> String {
+    let d = calamine::ExcelDateTime::new(n, calamine::ExcelDateTimeType::DateTime, false);
+    let (y, m, day, ..) = d.to_ymd_hms_milli();
+    format!("{y:04}-{m:02}-{day:02}")
 }

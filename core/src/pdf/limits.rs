@@ -24,10 +24,12 @@
 /// ```
 /// let limits = actionplan::pdf::Limits::default();
 /// assert_eq!(limits.max_pages, 2_000);
-/// let strict = actionplan::pdf::Limits { max_pages: 10, ..Default::default() };
+/// let mut strict = actionplan::pdf::Limits::default();
+/// strict.max_pages = 10;
 /// assert!(strict.max_pages < limits.max_pages);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Bytes of the file itself.
     pub max_file_bytes: u64,

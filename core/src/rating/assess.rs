@@ -6,11 +6,11 @@ use super::reason::sentence;
 use super::ruleset::{Compiled, RuleSet};
 use super::scale::Scale;
 use crate::model::{Action, Plan};
+use crate::text::Text;
 use crate::{Result, Severity};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// The result of rating a plan as of a date.
 ///
@@ -36,6 +36,7 @@ use std::sync::Arc;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Assessment {
     /// The date the plan was rated as of.
     pub as_of: NaiveDate,
@@ -159,18 +160,19 @@ pub struct RulesUsed {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RatedAction {
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: Arc<str>,
+    pub action_ref: Text,
     /// The recommendation's key.
-    pub recommendation: Arc<str>,
+    pub recommendation: Text,
     /// Position of the recommendation in the plan (0-based).
     pub recommendation_index: usize,
     /// Position of the action in its recommendation (0-based).
     pub action_index: usize,
     /// The label id, or `None` when not rated.
-    pub rating: Option<Arc<str>>,
+    pub rating: Option<Text>,
     /// Why.
     pub reason: Reason,
     /// The facts as of the date.
@@ -188,7 +190,7 @@ pub struct RatedAction {
 pub struct Reason {
     /// The id of the rule that matched; [`OTHERWISE`] when none did and the rule set's
     /// `otherwise` label applied; `None` when the action is not rated.
-    pub rule: Option<Arc<str>>,
+    pub rule: Option<Text>,
     /// The facts the matched rule looked at.
     pub facts: FactSet,
     /// The sentence.
@@ -204,6 +206,7 @@ pub struct Reason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct GroupRating {
     /// Recommendation key ("plan" for the plan).
     pub key: String,
@@ -239,16 +242,17 @@ pub struct LabelCount {
 /// A place where the RAG the plan reports disagrees with the rating the rules derive.
 ///
 /// ```
-/// let f = actionplan::rating::Finding {
-///     code: "reported_rag_disagrees".into(), severity: actionplan::Severity::Warning,
-///     action_ref: "CPC004".into(), recommendation: "2".into(), row: Some(7),
-///     reported: "Green".into(), reported_label: "green".into(), derived: "red".into(), steps: 2,
-///     message: "CPC004 reports Green; the rules give Red".into(),
-/// };
+/// use actionplan::rating::{assess, RuleSet};
+/// let csv = "Ref,Action,Due,RAG\nA1,Write the plan,January 2025,Green\n";
+/// let plan = actionplan::import::ImportOptions::new().read_bytes(csv.as_bytes()).unwrap().plan;
+/// let out = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-06-01".parse().unwrap()).unwrap();
+/// let f = &out.findings[0];
+/// assert_eq!((&*f.action_ref, &*f.reported, &*f.derived), ("A1", "Green", "red"));
 /// assert!(f.steps > 0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Finding {
     /// `reported_rag_disagrees`.
     pub code: Cow<'static, str>,
@@ -257,18 +261,18 @@ pub struct Finding {
     pub severity: Severity,
     /// The action's ref.
     #[serde(rename = "ref")]
-    pub action_ref: Arc<str>,
+    pub action_ref: Text,
     /// The recommendation's key.
-    pub recommendation: Arc<str>,
+    pub recommendation: Text,
     /// 1-based source row, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
     /// The RAG as the plan wrote it.
-    pub reported: Arc<str>,
+    pub reported: Text,
     /// The label it means on this scale.
-    pub reported_label: Arc<str>,
+    pub reported_label: Text,
     /// The label the rules give.
-    pub derived: Arc<str>,
+    pub derived: Text,
     /// How many labels apart (positive: the plan reports better than the rules give).
     pub steps: i64,
     /// Plain-English message with the reason.
@@ -295,6 +299,7 @@ pub fn assess(plan: &Plan, rules: &RuleSet, as_of: NaiveDate) -> Result<Assessme
 /// assert_eq!(v.label.as_deref(), Some("red"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// The name given as the rule (in reasons, reports and `Reason::rule`).
     pub rule: String,
@@ -410,17 +415,17 @@ fn assess_inner(
     let compare = scale.compares_reported();
     let n_labels = scale.labels.len();
     // Shared strings: one allocation per label, rule and recommendation, not per action.
-    let label_ids: Vec<Arc<str>> = scale
+    let label_ids: Vec<Text> = scale
         .labels
         .iter()
-        .map(|l| Arc::from(l.id.as_str()))
+        .map(|l| Text::from(l.id.as_str()))
         .collect();
-    let rule_ids: Vec<Arc<str>> = rules
+    let rule_ids: Vec<Text> = rules
         .rules
         .iter()
-        .map(|r| Arc::from(r.id.as_str()))
+        .map(|r| Text::from(r.id.as_str()))
         .collect();
-    let otherwise_id: Arc<str> = Arc::from(OTHERWISE);
+    let otherwise_id: Text = Text::from(OTHERWISE);
     let ctx = super::facts::PlanContext::new(plan);
     let mut reported_cache: rustc_hash::FxHashMap<&str, super::facts::ReportedFact> =
         Default::default();
@@ -435,7 +440,7 @@ fn assess_inner(
     let mut plan_not_rated = 0;
 
     for (ri, rec) in plan.recommendations.iter().enumerate() {
-        let rec_key: Arc<str> = Arc::from(rec.key.as_str());
+        let rec_key: Text = rec.key.clone();
         let mut counts = vec![0usize; n_labels];
         let mut not_rated = 0;
         for (ai, action) in rec.actions.iter().enumerate() {
@@ -468,7 +473,7 @@ fn assess_inner(
                     };
                     (
                         label,
-                        Some(Arc::from(v.rule.as_str())),
+                        Some(Text::from(v.rule.as_str())),
                         FactSet::default(),
                         v.reason,
                     )
@@ -498,7 +503,7 @@ fn assess_inner(
                 }
             }
             actions.push(RatedAction {
-                action_ref: Arc::from(action.action_ref.as_str()),
+                action_ref: action.action_ref.clone(),
                 recommendation: rec_key.clone(),
                 recommendation_index: ri,
                 action_index: ai,
@@ -540,7 +545,7 @@ fn assess_inner(
     };
     let mut findings = Vec::with_capacity(disagreements.len());
     // The same few RAG words, shared.
-    let mut written: rustc_hash::FxHashMap<&str, Arc<str>> = Default::default();
+    let mut written: rustc_hash::FxHashMap<&str, Text> = Default::default();
     for (i, label) in disagreements {
         let r = &actions[i];
         let Some(action) = plan
@@ -553,7 +558,7 @@ fn assess_inner(
         let raw = action.rag.as_deref().unwrap_or("");
         let said = written
             .entry(raw)
-            .or_insert_with(|| Arc::from(raw.trim()))
+            .or_insert_with(|| Text::from(raw.trim()))
             .clone();
         if let Some(f) = finding(scale, &label_ids, r, said, action, Some(label)) {
             findings.push(f);
@@ -621,9 +626,9 @@ fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
 /// derived label, if it does.
 fn finding(
     scale: &Scale,
-    label_ids: &[Arc<str>],
+    label_ids: &[Text],
     rated: &RatedAction,
-    said: Arc<str>,
+    said: Text,
     action: &Action,
     derived: Option<usize>,
 ) -> Option<Finding> {

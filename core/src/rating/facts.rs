@@ -118,6 +118,46 @@ impl StatusFact {
     }
 }
 
+/// A recorded status as a fact (see [`StatusFact::of`]).
+///
+/// ```
+/// use actionplan::{rating::StatusFact, Status};
+/// assert_eq!(StatusFact::from(&Status::OnHold), StatusFact::OnHold);
+/// assert_eq!(StatusFact::from(None::<&Status>), StatusFact::None);
+/// ```
+impl From<&Status> for StatusFact {
+    fn from(status: &Status) -> Self {
+        StatusFact::of(Some(status))
+    }
+}
+
+impl From<Option<&Status>> for StatusFact {
+    fn from(status: Option<&Status>) -> Self {
+        StatusFact::of(status)
+    }
+}
+
+/// A status and a fact are equal when the fact is the status's ([`StatusFact::of`]), so an
+/// assessment's facts join the plan's statuses directly.
+///
+/// ```
+/// use actionplan::{rating::StatusFact, Status};
+/// assert!(Status::Complete == StatusFact::Complete);
+/// assert!(StatusFact::Other == Status::Other("Parked".into()));
+/// assert!(Status::Complete != StatusFact::None);
+/// ```
+impl PartialEq<StatusFact> for Status {
+    fn eq(&self, fact: &StatusFact) -> bool {
+        StatusFact::of(Some(self)) == *fact
+    }
+}
+
+impl PartialEq<Status> for StatusFact {
+    fn eq(&self, status: &Status) -> bool {
+        StatusFact::of(Some(status)) == *self
+    }
+}
+
 /// The reported RAG as a fact: a [`RagWord`], or `other` (text that is not a RAG word), or
 /// `none` (blank).
 ///
@@ -235,6 +275,7 @@ impl From<RagWord> for ReportedFact {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Facts {
     /// Delivery status.
     pub status: StatusFact,

@@ -149,6 +149,7 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Error {
 /// assert!(all.iter().any(|p| p.id == "date-rag"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PresetInfo {
     /// Id to pass to [`RuleSet::preset`].
     pub id: String,

@@ -43,7 +43,6 @@ use crate::rating::{Assessment, Overdue, StatusFact, NOT_RATED, NOT_RATED_NAME};
 use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// What to group the statistics by (besides the whole plan).
 ///
@@ -138,6 +137,7 @@ impl<'a> OwnerNames<'a> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Stats {
     /// The date.
     pub as_of: NaiveDate,
@@ -174,6 +174,7 @@ pub struct Stats {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct GroupStats {
     /// Group key ("plan", a recommendation key, a theme, an owner).
     pub key: String,
@@ -282,23 +283,24 @@ pub struct Workload {
 /// position (`recommendation_index`, `action_index`).
 ///
 /// ```
-/// let o = actionplan::stats::OverdueAction { action_ref: "A1".into(), recommendation: "1".into(), recommendation_index: 0, action_index: 0, description: "x".into(), due: None, overdue: actionplan::rating::Overdue::Definitely, days_overdue: Some(3), rating: None };
+/// let o = actionplan::stats::OverdueAction::new("A1", actionplan::rating::Overdue::Definitely, Some(3));
 /// assert_eq!(o.days_overdue, Some(3));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct OverdueAction {
     /// Ref.
     #[serde(rename = "ref")]
-    pub action_ref: Arc<str>,
+    pub action_ref: Text,
     /// Recommendation key.
-    pub recommendation: Arc<str>,
+    pub recommendation: Text,
     /// Position of the recommendation in the plan (0-based).
     pub recommendation_index: usize,
     /// Position of the action in its recommendation (0-based).
     pub action_index: usize,
     /// Description.
-    pub description: String,
+    pub description: Text,
     /// Deadline (latest day).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
@@ -309,16 +311,38 @@ pub struct OverdueAction {
     pub days_overdue: Option<i32>,
     /// Rating label id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rating: Option<Arc<str>>,
+    pub rating: Option<Text>,
 }
 
 impl OverdueAction {
+    /// An overdue action with only its ref and how overdue it is (the other fields empty):
+    /// for tests and for tools that build their own lists.
+    ///
+    /// ```
+    /// use actionplan::{rating::Overdue, stats::OverdueAction};
+    /// let o = OverdueAction::new("A1", Overdue::Possibly, Some(-3));
+    /// assert_eq!((&*o.action_ref, o.overdue, o.rating), ("A1", Overdue::Possibly, None));
+    /// ```
+    pub fn new(action_ref: impl Into<Text>, overdue: Overdue, days_overdue: Option<i32>) -> Self {
+        OverdueAction {
+            action_ref: action_ref.into(),
+            recommendation: Text::default(),
+            recommendation_index: 0,
+            action_index: 0,
+            description: Text::default(),
+            due: None,
+            overdue,
+            days_overdue,
+            rating: None,
+        }
+    }
+
     /// Sort `list` as reports show it: definitely before possibly, most overdue first, then in
     /// plan order.
     ///
     /// ```
     /// use actionplan::{rating::Overdue, stats::OverdueAction};
-    /// let o = |r: &str, ov, d| OverdueAction { action_ref: r.into(), recommendation: "1".into(), recommendation_index: 0, action_index: 0, description: String::new(), due: None, overdue: ov, days_overdue: Some(d), rating: None };
+    /// let o = |r: &str, ov, d| OverdueAction::new(r, ov, Some(d));
     /// let mut v = vec![o("a", Overdue::Possibly, -3), o("b", Overdue::Definitely, 5), o("c", Overdue::Definitely, 40)];
     /// OverdueAction::order(&mut v);
     /// assert_eq!(v.iter().map(|x| &*x.action_ref).collect::<Vec<_>>(), ["c", "b", "a"]);
@@ -670,7 +694,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
                     recommendation: r.recommendation.clone(),
                     recommendation_index: r.recommendation_index,
                     action_index: r.action_index,
-                    description: action.description.to_string(),
+                    description: action.description.clone(),
                     due: f.due,
                     overdue: f.overdue,
                     days_overdue: f.days_overdue,

@@ -253,6 +253,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Timeframe {
     /// The phrase as written.
     pub text: String,
@@ -513,6 +514,7 @@ impl Timeframe {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum StatusWord {
     /// "Complete", "Completed", "Done", "Achieved", "Delivered", "Closed", "Implemented".
     Complete,
@@ -546,6 +548,49 @@ impl StatusWord {
             StatusWord::Superseded => "superseded",
             StatusWord::NotApplicable => "not_applicable",
         }
+    }
+}
+
+impl StatusWord {
+    /// The delivery status the word means; `None` for "N/A" (which says the action has no
+    /// deadline to meet, not how far it has got).
+    ///
+    /// ```
+    /// use actionplan::{timeframe::StatusWord, Status};
+    /// assert_eq!(StatusWord::Complete.status(), Some(Status::Complete));
+    /// assert_eq!(StatusWord::NotApplicable.status(), None);
+    /// ```
+    pub fn status(self) -> Option<crate::model::Status> {
+        use crate::model::Status;
+        Some(match self {
+            StatusWord::Complete => Status::Complete,
+            StatusWord::InProgress => Status::InProgress,
+            StatusWord::NotStarted => Status::NotStarted,
+            StatusWord::OnHold => Status::OnHold,
+            StatusWord::Cancelled => Status::Cancelled,
+            StatusWord::Superseded => Status::Superseded,
+            StatusWord::NotApplicable => return None,
+        })
+    }
+}
+
+/// A status word in a date column equals the status it means ([`StatusWord::status`]).
+///
+/// ```
+/// use actionplan::{timeframe::StatusWord, Status};
+/// assert!(StatusWord::Cancelled == Status::Cancelled);
+/// assert!(Status::Complete == StatusWord::Complete);
+/// assert!(StatusWord::NotApplicable != Status::NotStarted);
+/// ```
+impl PartialEq<crate::model::Status> for StatusWord {
+    fn eq(&self, status: &crate::model::Status) -> bool {
+        self.status().as_ref() == Some(status)
+    }
+}
+
+impl PartialEq<StatusWord> for crate::model::Status {
+    fn eq(&self, word: &StatusWord) -> bool {
+        word == self
     }
 }
 

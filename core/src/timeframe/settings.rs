@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct Settings {
     /// First month of the financial year (April = 4).
     pub financial_year_start_month: u32,
@@ -31,7 +32,8 @@ pub struct Settings {
     /// use actionplan::timeframe::{parse, Confidence, QuarterBasis, Settings};
     /// let t = parse("Q3 2024", None, &Settings::default());
     /// assert_eq!((t.due(), t.confidence), ("2024-09-30".parse().ok(), Confidence::Medium));
-    /// let s = Settings { quarter_in_calendar_year: Some(QuarterBasis::Financial), ..Settings::default() };
+    /// let mut s = Settings::default();
+    /// s.quarter_in_calendar_year = Some(QuarterBasis::Financial);
     /// assert_eq!(parse("Q3 2024", None, &s).due(), "2024-12-31".parse().ok());
     /// ```
     pub quarter_in_calendar_year: Option<QuarterBasis>,
@@ -71,7 +73,8 @@ impl Default for Settings {
 ///
 /// ```
 /// use actionplan::timeframe::{parse, QuarterBasis, Settings};
-/// let s = Settings { quarter_basis: QuarterBasis::Calendar, ..Settings::default() };
+/// let mut s = Settings::default();
+/// s.quarter_basis = QuarterBasis::Calendar;
 /// let t = parse("Q3 2024", None, &s);
 /// assert_eq!(t.due(), Some("2024-09-30".parse().unwrap()));
 /// ```
