@@ -242,7 +242,8 @@ pub struct Facts {
     pub closed: bool,
     /// Reported RAG.
     pub reported: ReportedFact,
-    /// Percent complete (0 to 100).
+    /// Percent complete, or percent of target when the plan's column says so (0 and up: a
+    /// target can be beaten, "105%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<f64>,
     /// Latest day the deadline could mean.
@@ -431,6 +432,9 @@ pub(crate) struct PlanContext<'a> {
     update_columns: Vec<&'a str>,
     /// The plan's as-of date (the date of its latest update column).
     as_of: Option<NaiveDate>,
+    /// The plan's percent column is a percent of target ("% of target achieved"), not a
+    /// percent complete: reasons say "105% of target".
+    pub(crate) percent_of_target: bool,
 }
 
 impl<'a> PlanContext<'a> {
@@ -441,6 +445,14 @@ impl<'a> PlanContext<'a> {
                 .map(|c| c.header.as_str())
                 .collect(),
             as_of: plan.meta.as_of,
+            percent_of_target: plan
+                .columns_with(crate::model::Role::Percent)
+                .next()
+                .is_some_and(|c| {
+                    crate::text::normalise_words(&c.header)
+                        .split(' ')
+                        .any(|w| w == "target" || w == "targets")
+                }),
         }
     }
 }

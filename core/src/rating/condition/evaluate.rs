@@ -53,6 +53,10 @@ impl Test {
                 let t = crate::text::normalise_words(a.latest_update().map_or("", |u| &u.text));
                 w.iter().any(|p| has_phrase(&t, p))
             }
+            Test::ReportedText(w) => {
+                let t = crate::text::normalise_words(a.rag.as_deref().unwrap_or(""));
+                w.iter().any(|p| has_phrase(&t, p))
+            }
             Test::Owner(w) => a.owners.iter().any(|o| {
                 let t = crate::text::normalise_words(o);
                 w.iter().any(|p| has_phrase(&t, p))
