@@ -203,7 +203,11 @@ impl Format {
                 ),
             ));
         }
-        if self.separator.as_ref().is_some_and(|s| s.chars().count() > 10) {
+        if self
+            .separator
+            .as_ref()
+            .is_some_and(|s| s.chars().count() > 10)
+        {
             return Err(Error::invalid_option(
                 "format",
                 "separator is longer than 10 characters".to_string(),
@@ -351,7 +355,12 @@ mod tests {
 
     #[test]
     fn largest_remainder_matches_percentages() {
-        for counts in [vec![64usize, 49, 1], vec![1, 1, 1], vec![0, 0], vec![999_999, 1]] {
+        for counts in [
+            vec![64usize, 49, 1],
+            vec![1, 1, 1],
+            vec![0, 0],
+            vec![999_999, 1],
+        ] {
             assert_eq!(
                 Format::default().whole(&counts),
                 crate::stats::percentages(&counts),
