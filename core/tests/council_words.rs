@@ -255,3 +255,36 @@ fn a_percent_of_target_over_100_is_read_and_worded_as_of_target() {
     let out = assess(&plan, &rules, d("2025-03-31")).unwrap();
     assert!(out.actions[0].reason.text.contains("60% complete"));
 }
+
+#[test]
+fn the_category_example_in_the_presets_readme_reads_and_rates() {
+    let readme = include_str!("../presets/README.md");
+    let at = readme
+        .find("### A scale of categories")
+        .expect("the section");
+    let start = at + readme[at..].find("```json\n").expect("a JSON example") + 8;
+    let end = start + readme[start..].find("```").expect("its end");
+    let rules = RuleSet::from_json(&readme[start..end]).expect("the README's example reads");
+    let mut late = action("late", "In progress", "Complete");
+    late.timeframe =
+        Some(actionplan::timeframe::parse("31/01/2025", None, &Default::default()).into());
+    let plan = plan_of(vec![
+        action("a", "Complete", "Green"),
+        action("b", "In progress", "Behind schedule"),
+        action("c", "Not started", "Under control"),
+        late,
+    ]);
+    let out = assess(&plan, &rules, d("2025-03-31")).unwrap();
+    let got: Vec<_> = out.actions.iter().map(|r| r.rating.as_deref()).collect();
+    assert_eq!(
+        got,
+        [
+            Some("completed"),
+            Some("red"),
+            Some("not_started"),
+            Some("red")
+        ]
+    );
+    let f: Vec<_> = out.findings.iter().map(|f| &*f.action_ref).collect();
+    assert_eq!(f, ["R1.4"]);
+}
