@@ -371,8 +371,10 @@ mod tests {
 
     #[test]
     fn tenths_add_up_to_100() {
-        let mut f = Format::default();
-        f.decimals = 1;
+        let mut f = Format {
+            decimals: 1,
+            ..Format::default()
+        };
         assert_eq!(f.percents(&[1, 1, 1]), ["33.4%", "33.3%", "33.3%"]);
         f.rounding = Rounding::Each;
         assert_eq!(f.percents(&[1, 1, 1]), ["33.3%", "33.3%", "33.3%"]);

@@ -337,7 +337,7 @@ impl Scale {
         let (Some(r), Some(d)) = (self.labels.get(reported), self.labels.get(derived)) else {
             return false;
         };
-        d.same_as.iter().any(|x| *x == r.id) || r.same_as.iter().any(|x| *x == d.id)
+        d.same_as.contains(&r.id) || r.same_as.contains(&d.id)
     }
 
     /// True when at least one label lists reported words, so reported RAG can be compared.

@@ -195,6 +195,9 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
     out
 }
 
+/// A label as written and its count.
+type Item<'a> = (&'a str, usize);
+
 /// "Rated by Date-driven RAG: 55% green, 30% amber and 15% red.", of the actions the format's
 /// denominator says; `None` when nothing is rated.
 fn rated_by(p: &GroupStats, a: &Assessment, f: &Format) -> Option<String> {
@@ -207,8 +210,8 @@ fn rated_by(p: &GroupStats, a: &Assessment, f: &Format) -> Option<String> {
     if rated_all == 0 {
         return None;
     }
-    // (label as written, count) of the actions the shares are of.
-    let (items, of): (Vec<(&str, usize)>, Option<(&str, usize)>) = match f.denominator {
+    // (label as written, count) of the actions the shares are of, and what they are.
+    let (items, of): (Vec<Item>, Option<(&str, usize)>) = match f.denominator {
         Denominator::All => (
             p.by_rating
                 .iter()
