@@ -288,3 +288,44 @@ fn the_category_example_in_the_presets_readme_reads_and_rates() {
     let f: Vec<_> = out.findings.iter().map(|f| &*f.action_ref).collect();
     assert_eq!(f, ["R1.4"]);
 }
+
+#[test]
+fn column_has_reads_any_column_by_its_header_even_one_read_as_a_field() {
+    let csv = "Ref,Action,Responsible Officer,Lead Member,Status,RAG,Stage\n\
+               1,Recycle more,Head of Waste,Cllr Green,In progress,Under control,Stage 3\n\
+               2,Fewer missed bins,Head of Finance,Cllr Brown,In progress,Behind schedule,Stage 1\n";
+    let plan = ImportOptions::new()
+        .read_bytes(csv.as_bytes())
+        .unwrap()
+        .plan;
+    let roles: Vec<_> = plan.columns.iter().map(|c| c.role.as_str()).collect();
+    assert!(
+        roles.contains(&"lead_member") && roles.contains(&"owner"),
+        "{roles:?}"
+    );
+    let rules = |header: &str, word: &str| {
+        RuleSet::from_json(&format!(
+            r##"{{"id": "c", "name": "C",
+              "scale": {{"id": "s", "name": "S", "labels": [
+                {{"id": "hit", "name": "Hit", "colour": "#c62828"}},
+                {{"id": "miss", "name": "Miss", "colour": "#2e7d32"}}]}},
+              "rules": [{{"id": "c", "when": {{"column_has": {{"{header}": ["{word}"]}}}}, "then": "hit"}}],
+              "otherwise": "miss"}}"##
+        ))
+        .unwrap()
+    };
+    let rated = |header: &str, word: &str| -> Vec<String> {
+        assess(&plan, &rules(header, word), d("2025-03-31"))
+            .unwrap()
+            .actions
+            .iter()
+            .map(|r| r.rating.as_deref().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(rated("lead member", "brown"), ["miss", "hit"]);
+    assert_eq!(rated("Responsible Officer", "waste"), ["hit", "miss"]);
+    assert_eq!(rated("RAG", "behind schedule"), ["miss", "hit"]);
+    assert_eq!(rated("Stage", "3"), ["hit", "miss"]);
+    assert_eq!(rated("Action", "bins"), ["miss", "hit"]);
+    assert_eq!(rated("Directorate", "waste"), ["miss", "miss"]);
+}

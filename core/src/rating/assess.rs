@@ -491,7 +491,7 @@ fn assess_inner(
                     )
                 }
                 None => {
-                    let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
+                    let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of, &ctx);
                     let text = sentence(&facts, uses, action, ctx.percent_of_target);
                     // The rule set's `otherwise` label is named as the rule that applied.
                     let rule_id = match (rule, label) {
@@ -611,9 +611,10 @@ fn evaluate(
     facts: &Facts,
     action: &Action,
     as_of: NaiveDate,
+    plan: &super::facts::PlanContext,
 ) -> (Option<usize>, Option<usize>, FactSet) {
     for (i, r) in c.rules.iter().enumerate() {
-        if r.test.holds(facts, action, as_of) {
+        if r.test.holds(facts, action, as_of, plan) {
             return (r.label, Some(i), r.uses);
         }
     }

@@ -245,7 +245,9 @@ pub struct Condition {
     pub owner_has: Option<Vec<String>>,
     /// Any column of the plan, by its header as written (case does not matter): its cell
     /// contains one of the words or phrases given for it. Every column named must match.
-    /// A Stage, a Directorate or a Direction of travel column, for example.
+    /// A Stage, a Directorate or a Direction of travel column, for example; a column read as
+    /// one of the action's fields (a "Lead Member" or "RAG" column) is tested on that field's
+    /// text. A recommendation's columns (its theme, its text) are not an action's.
     ///
     /// ```
     /// use actionplan::rating::Condition;
