@@ -290,6 +290,30 @@ export interface AssessOptions {
 export interface StatsOptions extends AssessOptions {
   /** The groups (default `"recommendation"`). */
   groupBy?: "recommendation" | "theme" | "owner" | "lead" | "none";
+  /** How the headline writes its figures (a rules file's `format` block, or its JSON text); it wins over the rule set's own. */
+  format?: StatsFormat | string;
+}
+
+/** How the statistics write their figures, as a council publishes them (every key optional; the defaults keep the sentences as they were). */
+export interface StatsFormat {
+  /** `"64 complete (55%)"`, `"55% (64) complete"`, `"64 of 114 (55%) complete"` or `"55% complete"`. */
+  order?: "count_percent" | "percent_count" | "count_of_total" | "percent";
+  /** Decimal places of a percent: 0 (default) or 1 ("17.6%"). */
+  decimals?: 0 | 1;
+  /** Largest remainder (default: the list adds up to 100) or each share on its own. */
+  rounding?: "largest_remainder" | "each";
+  /** Write a non-zero share under 1% as "less than 1%". */
+  less_than_one?: boolean;
+  /** What the "Rated by" shares are a share of (default `"all"`). */
+  denominator?: "all" | "rated" | "open" | "in_progress";
+  /** Print the in-progress breakdown by rating (default true). */
+  in_progress_breakdown?: boolean;
+  /** Labels in lower case (default) or as the scale and the plan write them. */
+  labels?: "lower" | "as_written";
+  /** "130 are complete (61%)", "2 have not started". */
+  verbs?: boolean;
+  /** Between the items of a list (default: commas, and "and" before the last). */
+  separator?: string;
 }
 
 /** Options of `plan.report` and `plan.reportSince`. */
