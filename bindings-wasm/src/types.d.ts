@@ -346,8 +346,10 @@ export interface Label {
   /** Text colour on the fill, when not the default. */
   text?: string;
   description?: string;
-  /** The reported RAG words this label stands for. */
-  reported?: RagWord[];
+  /** What a plan's RAG column says when it means this label: a built-in RAG word (with its synonyms) or any words or phrases the council uses ("Under control"). */
+  reported?: (RagWord | string)[];
+  /** Other labels (by id) a plan may report for this label without it being a disagreement. */
+  same_as?: string[];
   score?: number;
 }
 
@@ -360,6 +362,8 @@ export interface Scale {
   name: string;
   description?: string;
   labels: Label[];
+  /** `false` for categories, not a severity order (roll-ups `none` or `share_of`; default true). */
+  ordered?: boolean;
 }
 
 /** A bound of a range: a number, a span such as `"3 months"`, or a parameter such as `"$due_soon"`. */
@@ -400,6 +404,13 @@ export interface Condition {
   conditional?: boolean;
   has_update?: boolean;
   days_since_update?: Range;
+  status_text_has?: string[];
+  comment_has?: string[];
+  /** Words or phrases in the plan's RAG cell as written ("under control"). */
+  reported_text_has?: string[];
+  owner_has?: string[];
+  /** Any column by its header, whose cell holds one of the words. */
+  column_has?: Record<string, string[]>;
   [fact: string]: unknown;
 }
 
@@ -415,7 +426,8 @@ export interface Rule {
 export type Policy =
   | { policy: "worst_of" }
   | { policy: "share_of"; bands: { labels: string[]; at_least: number; then: string }[]; otherwise: string }
-  | { policy: "weighted"; scores?: Record<string, number> };
+  | { policy: "weighted"; scores?: Record<string, number> }
+  | { policy: "none" };
 
 /** A rule set, written as data (see the presets for examples: `presetRules("date-rag")`). */
 export interface RuleSet {
@@ -426,7 +438,9 @@ export interface RuleSet {
   params?: Record<string, Bound>;
   rules: Rule[];
   otherwise?: string;
-  rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" };
+  rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" } | "none";
+  /** How the statistics write their figures. */
+  format?: StatsFormat;
 }
 
 /** The facts a rating was decided from. */
@@ -498,7 +512,7 @@ export interface RatingFinding {
   reported: string;
   reported_label: string;
   derived: string;
-  /** How many steps apart on the scale (positive: reported better than derived). */
+  /** How many steps apart on the scale (positive: reported better than derived; 0 on a scale that is not ordered). */
   steps: number;
   message: string;
 }
