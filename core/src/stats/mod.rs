@@ -7,7 +7,12 @@
 //!
 //! **Shares add up to 100.** Every list of shares (by status, by rating) is rounded to whole
 //! percentages by the largest-remainder method ([`percentages`]), so a table of shares always
-//! totals 100%. A single ratio (done of due) is rounded half up ([`percent`]).
+//! totals 100%, unless the [`Format`] says to round each share on its own as a council
+//! publishes them. A single ratio (done of due) is rounded half up ([`percent`]).
+//!
+//! **Figures as published.** A [`Format`] (a rule set's `format` block, or [`stats_with`])
+//! says how the headline writes them: "55% (64)", "64 (55%)" or "64 of 114 (55%)", one decimal,
+//! "less than 1%", the denominator, the in-progress breakdown, labels as written.
 //!
 //! An action with several owners counts once for each of them in the per-owner figures, so
 //! those groups can add up to more than the plan's total.
