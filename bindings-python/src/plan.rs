@@ -362,6 +362,12 @@ impl Plan {
     ///     As for :meth:`assess`.
     /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
     ///     How to group the counts (default ``"recommendation"``).
+    /// format : dict or str, optional
+    ///     How the headline writes its figures, as a rules file's ``format`` block:
+    ///     ``{"order": "percent_count", "decimals": 1, "rounding": "each",
+    ///     "less_than_one": True, "denominator": "rated", "in_progress_breakdown": False,
+    ///     "labels": "as_written", "verbs": True, "separator": "; "}`` (any of these). It wins
+    ///     over the rule set's own ``format``.
     ///
     /// Returns
     /// -------
@@ -370,19 +376,22 @@ impl Plan {
     /// Examples
     /// --------
     /// >>> plan.stats(as_of="2025-06-30").headline[0]
-    #[pyo3(signature = (as_of=None, rules=None, *, by=None))]
+    /// >>> plan.stats(format={"order": "count_of_total"}).headline[0]
+    #[pyo3(signature = (as_of=None, rules=None, *, by=None, format=None))]
     fn stats(
         &self,
         py: Python<'_>,
         as_of: Option<&Bound<'_, PyAny>>,
         rules: Option<&Bound<'_, PyAny>>,
         by: Option<&Bound<'_, PyAny>>,
+        format: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Stats> {
         guard(py, || {
             let by = group_by(py, by)?;
+            let format = crate::rating::stats_format(py, format)?;
             let a = Arc::new(self.assessment(py, as_of, rules, None)?);
             let plan = &self.data.plan;
-            let s = py.detach(|| actionplan::stats::stats(plan, &a, by));
+            let s = py.detach(|| crate::rating::stats_of(plan, &a, by, format.as_ref()));
             Ok(Stats::new(s, a))
         })
     }

@@ -181,6 +181,51 @@ pub fn dict_path_at_line(pretty: &str, line: usize) -> String {
     path(&stack, stack.len())
 }
 
+/// Read `format=`: a dict in the form of a rule set's `format` block (`{"order":
+/// "percent_count", "decimals": 1}`), or its JSON text; `None` when not given.
+pub fn stats_format(
+    py: Python<'_>,
+    format: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<actionplan::stats::Format>> {
+    let Some(f) = format.filter(|f| !f.is_none()) else {
+        return Ok(None);
+    };
+    let text: String = if f.is_instance_of::<PyString>() {
+        f.extract()?
+    } else if f.is_instance_of::<PyDict>() {
+        py.import("json")?
+            .call_method1("dumps", (f,))
+            .map_err(|e| {
+                input_type(
+                    py,
+                    format!("format: the dict is not JSON-serialisable ({e})"),
+                )
+            })?
+            .extract()?
+    } else {
+        return Err(input_type(
+            py,
+            "format: expected a dict (the rules file's format block) or its JSON text",
+        ));
+    };
+    actionplan::stats::Format::from_json(&text)
+        .map(Some)
+        .map_err(|e| crate::errors::core_error(py, &e))
+}
+
+/// Statistics of `a`, with the figures as `format` says (else the rule set's format block).
+pub fn stats_of(
+    plan: &actionplan::Plan,
+    a: &CoreAssessment,
+    by: GroupBy,
+    format: Option<&actionplan::stats::Format>,
+) -> CoreStats {
+    match format {
+        Some(f) => actionplan::stats::stats_with(plan, a, by, f),
+        None => actionplan::stats::stats(plan, a, by),
+    }
+}
+
 /// Resolve `rules=`: a preset id (`"date-rag"`), a path to a JSON or TOML rules file
 /// (`str` or `os.PathLike`), or a dict in the rules-file form.
 pub fn rule_set(py: Python<'_>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<RuleSet> {
@@ -400,6 +445,9 @@ impl Assessment {
     /// ----------
     /// by : {"recommendation", "theme", "owner", "lead", "none"}, optional
     ///     How to group the counts (default ``"recommendation"``).
+    /// format : dict or str, optional
+    ///     How the headline writes its figures, as a rules file's ``format`` block (see
+    ///     :meth:`Plan.stats`); it wins over the rule set's own.
     ///
     /// Returns
     /// -------
@@ -408,17 +456,24 @@ impl Assessment {
     /// Raises
     /// ------
     /// InvalidOptionError
-    ///     For another ``by``.
+    ///     For another ``by``, or a format that cannot be read.
     ///
     /// Examples
     /// --------
     /// >>> rated.stats(by="owner").to_pandas()
-    #[pyo3(signature = (*, by=None))]
-    fn stats(&self, py: Python<'_>, by: Option<&Bound<'_, PyAny>>) -> PyResult<Stats> {
+    /// >>> rated.stats(format={"order": "percent_count"}).headline[0]
+    #[pyo3(signature = (*, by=None, format=None))]
+    fn stats(
+        &self,
+        py: Python<'_>,
+        by: Option<&Bound<'_, PyAny>>,
+        format: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Stats> {
         guard(py, || {
             let by = group_by(py, by)?;
+            let format = stats_format(py, format)?;
             let (plan, a) = (&self.data.plan, &self.a);
-            let s = py.detach(|| actionplan::stats::stats(plan, a, by));
+            let s = py.detach(|| stats_of(plan, a, by, format.as_ref()));
             Ok(Stats::new(s, self.a.clone()))
         })
     }

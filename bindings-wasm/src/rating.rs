@@ -28,7 +28,12 @@ pub(crate) struct RateOptions {
     #[serde(skip)]
     rules: Option<RulesSpec>,
     group_by: Option<String>,
+    /// Read by [`read`] itself: a report's format as a string (`"html"`), or the statistics'
+    /// format block as an object (kept as its JSON text in `figures`).
+    #[serde(skip)]
     format: Option<String>,
+    #[serde(skip)]
+    figures: Option<String>,
     previous_as_of: Option<String>,
 }
 
@@ -49,7 +54,7 @@ macro_rules! bag {
     };
 }
 bag!(AssessOptions, ["asOf", "rules"]);
-bag!(StatsOptions, ["asOf", "rules", "groupBy"]);
+bag!(StatsOptions, ["asOf", "rules", "groupBy", "format"]);
 bag!(ReportOptions, ["asOf", "rules", "format", "previousAsOf"]);
 bag!(DiffOptions, ["asOf", "rules", "previousAsOf"]);
 
@@ -81,6 +86,17 @@ fn read<B: OptionBag + Into<RateOptions>>(value: Option<&JsValue>) -> Result<Rat
                 "expected a preset name, a rule-set object or its JSON text",
             ));
         };
+        let format = js_sys::Reflect::get(v, &JsValue::from_str("format"))?;
+        if let Some(s) = format.as_string() {
+            opts.format = Some(s);
+        } else if format.is_object() && !js_sys::Array::is_array(&format) {
+            opts.figures = Some(js_sys::JSON::stringify(&format)?.into());
+        } else if !format.is_undefined() && !format.is_null() {
+            return Err(invalid_option(
+                "format",
+                "expected a string, or an object (the statistics' format block)",
+            ));
+        }
     }
     Ok(opts)
 }
@@ -116,6 +132,17 @@ impl RateOptions {
         self.rules
             .clone()
             .unwrap_or_else(|| RulesSpec::Preset(DEFAULT_RULES.to_string()))
+    }
+
+    /// The statistics' format block, given as an object or its JSON text; `None`: the rule
+    /// set's own.
+    fn figures(&self) -> Result<Option<actionplan::stats::Format>, JsValue> {
+        match (&self.figures, &self.format) {
+            (Some(text), _) | (None, Some(text)) => {
+                actionplan::stats::Format::from_json(text).map(Some).js()
+            }
+            (None, None) => Ok(None),
+        }
     }
 
     fn group_by(&self) -> Result<GroupBy, JsValue> {
@@ -159,6 +186,12 @@ impl Plan {
         previous: Option<&Plan>,
     ) -> Result<String, JsValue> {
         let opts = &read::<ReportOptions>(options.as_ref())?;
+        if opts.figures.is_some() {
+            return Err(invalid_option(
+                "format",
+                "a report's format is \"html\", \"md\" or \"csv\"",
+            ));
+        }
         let format: actionplan::report::Format = match opts.format.as_deref() {
             None => actionplan::report::Format::Html,
             Some(f) => f.parse().js()?,
@@ -347,8 +380,13 @@ impl Plan {
     ) -> Result<JsValue, JsValue> {
         let opts = read::<StatsOptions>(options.as_ref())?;
         let by = opts.group_by()?;
+        let figures = opts.figures()?;
         let a = self.assessed(&opts)?;
-        stats_to_js(Rc::new(stats(&self.inner, &a, by)))
+        let s = match &figures {
+            Some(f) => actionplan::stats::stats_with(&self.inner, &a, by, f),
+            None => stats(&self.inner, &a, by),
+        };
+        stats_to_js(Rc::new(s))
     }
 
     /// A report for people: `format: "html"` (the default; self-contained, no scripts) or

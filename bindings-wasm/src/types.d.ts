@@ -296,6 +296,30 @@ export interface AssessOptions {
 export interface StatsOptions extends AssessOptions {
   /** The groups (default `"recommendation"`). */
   groupBy?: "recommendation" | "theme" | "owner" | "lead" | "none";
+  /** How the headline writes its figures (a rules file's `format` block, or its JSON text); it wins over the rule set's own. */
+  format?: StatsFormat | string;
+}
+
+/** How the statistics write their figures, as a council publishes them (every key optional; the defaults keep the sentences as they were). */
+export interface StatsFormat {
+  /** `"64 complete (55%)"`, `"55% (64) complete"`, `"64 of 114 (55%) complete"` or `"55% complete"`. */
+  order?: "count_percent" | "percent_count" | "count_of_total" | "percent";
+  /** Decimal places of a percent: 0 (default) or 1 ("17.6%"). */
+  decimals?: 0 | 1;
+  /** Largest remainder (default: the list adds up to 100) or each share on its own. */
+  rounding?: "largest_remainder" | "each";
+  /** Write a non-zero share under 1% as "less than 1%". */
+  less_than_one?: boolean;
+  /** What the "Rated by" shares are a share of (default `"all"`). */
+  denominator?: "all" | "rated" | "open" | "in_progress";
+  /** Print the in-progress breakdown by rating (default true). */
+  in_progress_breakdown?: boolean;
+  /** Labels in lower case (default) or as the scale and the plan write them. */
+  labels?: "lower" | "as_written";
+  /** "130 are complete (61%)", "2 have not started". */
+  verbs?: boolean;
+  /** Between the items of a list (default: commas, and "and" before the last). */
+  separator?: string;
 }
 
 /** Options of `plan.report` and `plan.reportSince`. */
@@ -328,8 +352,10 @@ export interface Label {
   /** Text colour on the fill, when not the default. */
   text?: string;
   description?: string;
-  /** The reported RAG words this label stands for. */
-  reported?: RagWord[];
+  /** What a plan's RAG column says when it means this label: a built-in RAG word (with its synonyms) or any words or phrases the council uses ("Under control"). */
+  reported?: (RagWord | string)[];
+  /** Other labels (by id) a plan may report for this label without it being a disagreement. */
+  same_as?: string[];
   score?: number;
 }
 
@@ -342,6 +368,8 @@ export interface Scale {
   name: string;
   description?: string;
   labels: Label[];
+  /** `false` for categories, not a severity order (roll-ups `none` or `share_of`; default true). */
+  ordered?: boolean;
 }
 
 /** A bound of a range: a number, a span such as `"3 months"`, or a parameter such as `"$due_soon"`. */
@@ -382,6 +410,13 @@ export interface Condition {
   conditional?: boolean;
   has_update?: boolean;
   days_since_update?: Range;
+  status_text_has?: string[];
+  comment_has?: string[];
+  /** Words or phrases in the plan's RAG cell as written ("under control"). */
+  reported_text_has?: string[];
+  owner_has?: string[];
+  /** Any column by its header, whose cell holds one of the words. */
+  column_has?: Record<string, string[]>;
   [fact: string]: unknown;
 }
 
@@ -397,7 +432,8 @@ export interface Rule {
 export type Policy =
   | { policy: "worst_of" }
   | { policy: "share_of"; bands: { labels: string[]; at_least: number; then: string }[]; otherwise: string }
-  | { policy: "weighted"; scores?: Record<string, number> };
+  | { policy: "weighted"; scores?: Record<string, number> }
+  | { policy: "none" };
 
 /** A rule set, written as data (see the presets for examples: `presetRules("date-rag")`). */
 export interface RuleSet {
@@ -408,7 +444,9 @@ export interface RuleSet {
   params?: Record<string, Bound>;
   rules: Rule[];
   otherwise?: string;
-  rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" };
+  rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" } | "none";
+  /** How the statistics write their figures. */
+  format?: StatsFormat;
 }
 
 /** The facts a rating was decided from. */
@@ -480,7 +518,7 @@ export interface RatingFinding {
   reported: string;
   reported_label: string;
   derived: string;
-  /** How many steps apart on the scale (positive: reported better than derived). */
+  /** How many steps apart on the scale (positive: reported better than derived; 0 on a scale that is not ordered). */
   steps: number;
   message: string;
 }

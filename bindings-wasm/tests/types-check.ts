@@ -4,7 +4,7 @@ import {
   parsePlan, parseTimeframe, Plan, diff, presets, presetRules, validationCodes, version,
   sheetNames, officeContainer, type OfficeContainer,
   type Assessment, type Diagnostic, type PlanData, type Stats, type PlanDiff, type RuleSet,
-  type Timeframe, type ParseOptions, type ActionPlanError, type Status,
+  type Timeframe, type ParseOptions, type ActionPlanError, type Status, type StatsFormat,
 } from "../pkg-node/actionplan_wasm.js";
 
 const options: ParseOptions = { planDate: "2024-12-01", format: "csv", columns: { Person: "owner" } };
@@ -20,6 +20,8 @@ const rating: string | null = a.actions[0]?.rating ?? null;
 const why: string = a.actions[0]?.reason.text ?? "";
 const s: Stats = plan.stats({ asOf: "2025-03-31", groupBy: "owner" });
 const headline: string[] = s.headline;
+const published: StatsFormat = { order: "percent_count", decimals: 1, rounding: "each", less_than_one: true, separator: "; " };
+const styled: string[] = plan.stats({ format: published }).headline.concat(plan.stats({ format: '{"verbs": true}' }).headline);
 const share: number = s.plan.by_rating[0]?.percent ?? 0;
 const rules: RuleSet = presetRules("brag");
 const first = s.overdue[0];
@@ -57,5 +59,5 @@ plan.assess({ asOf: 20250331 });
 plan.report({ format: "pdf" });
 // @ts-expect-error: not a field
 parsePlan("x", { columns: { Person: "boss" } });
-void [reason, owner, rows, other, rating, why, headline, share, again, d, since, html, md, csv, due, ids, version()];
+void [reason, owner, rows, other, rating, why, headline, styled, share, again, d, since, html, md, csv, due, ids, version()];
 plan.free();

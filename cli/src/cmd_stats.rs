@@ -3,7 +3,7 @@
 use crate::cmd_assess::{as_of_or_today, load_rules};
 use crate::load::{load_plan, ReadArgs};
 use actionplan::rating::assess;
-use actionplan::stats::{stats, GroupBy, Stats};
+use actionplan::stats::{stats, stats_with, Format, GroupBy, Stats};
 use chrono::NaiveDate;
 use std::io::Write;
 
@@ -27,12 +27,40 @@ pub struct StatsArgs {
     /// Print the statistics as JSON.
     #[arg(long)]
     pub json: bool,
+    /// How the headline writes its figures, as a JSON format block, e.g.
+    /// '{"order": "percent_count", "decimals": 1, "rounding": "each", "less_than_one": true}'
+    /// (docs/DOMAIN.md lists the options). It wins over the rules file's `format` block.
+    #[arg(long, value_name = "JSON", conflicts_with = "format_file")]
+    pub figures: Option<String>,
+    /// The same format block, read from a JSON file.
+    #[arg(long, value_name = "FILE")]
+    pub format_file: Option<String>,
+}
+
+/// The format block given with --figures or --format-file, if any.
+fn figures(args: &StatsArgs) -> Result<Option<Format>, String> {
+    let text = match (&args.figures, &args.format_file) {
+        (Some(t), _) => t.clone(),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read the format file {path}: {e}"))?,
+        (None, None) => return Ok(None),
+    };
+    Format::from_json(&text)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// Run the command; returns the exit code.
 pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
     let by: GroupBy = match args.by.parse() {
         Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let format = match figures(args) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
             return 2;
@@ -59,7 +87,10 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
             return 2;
         }
     };
-    let s = stats(&plan, &a, by);
+    let s = match &format {
+        Some(f) => stats_with(&plan, &a, by, f),
+        None => stats(&plan, &a, by),
+    };
     let written = if args.json {
         serde_json::to_string_pretty(&s)
             .map_err(std::io::Error::other)

@@ -61,6 +61,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod export;
+mod figures;
 pub mod fmt;
 pub mod history;
 pub mod import;

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, ClassVar, Literal, final, overload
+from typing import IO, Any, ClassVar, Literal, TypedDict, final, overload
 
 from actionplan._frames import Diagnostics
 
@@ -355,6 +355,7 @@ class Plan:
         rules: _Rules = None,
         *,
         by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
+        format: _StatsFormat | str | None = None,
     ) -> Stats: ...
     def report(
         self,
@@ -495,6 +496,19 @@ def _diagnostics_frame(items: Iterable[Diagnostic]) -> Frame: ...
 
 _Rules = str | os.PathLike[str] | Mapping[str, Any] | None
 
+class _StatsFormat(TypedDict, total=False):
+    """How the statistics write their figures: a rules file's ``format`` block."""
+
+    order: Literal["count_percent", "percent_count", "count_of_total", "percent"]
+    decimals: Literal[0, 1]
+    rounding: Literal["largest_remainder", "each"]
+    less_than_one: bool
+    denominator: Literal["all", "rated", "open", "in_progress"]
+    in_progress_breakdown: bool
+    labels: Literal["lower", "as_written"]
+    verbs: bool
+    separator: str
+
 @final
 class RatedAction:
     """One rated action."""
@@ -547,7 +561,10 @@ class Assessment:
     @property
     def findings(self) -> list[dict[str, Any]]: ...
     def stats(
-        self, *, by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None
+        self,
+        *,
+        by: Literal["recommendation", "theme", "owner", "lead", "none"] | None = None,
+        format: _StatsFormat | str | None = None,
     ) -> Stats: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...

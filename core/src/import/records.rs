@@ -990,7 +990,8 @@ fn cached(
     t
 }
 
-/// Read "75%", "75", "0.75" (a fraction), "75 %".
+/// Read "75%", "75", "0.75" (a fraction), "75 %", and "105%" (a percent of target can pass
+/// 100; up to 1000).
 fn parse_percent(text: &str) -> Option<f64> {
     let t = text.trim();
     let (num, had_pct) = match t.strip_suffix('%') {
@@ -1003,7 +1004,7 @@ fn parse_percent(text: &str) -> Option<f64> {
     } else {
         v
     };
-    (0.0..=100.0).contains(&v).then_some(v)
+    (0.0..=1000.0).contains(&v).then_some(v)
 }
 
 /// `str::parse::<f64>` for finite numbers (`None` for infinities and NaN as well as for what
@@ -1239,7 +1240,8 @@ mod tests {
             } else {
                 v
             };
-            (0.0..=100.0).contains(&v).then_some(v)
+            // Up to 1000: a percent of target can pass 100.
+            (0.0..=1000.0).contains(&v).then_some(v)
         }
         let cells = [
             "75%",
@@ -1271,7 +1273,12 @@ mod tests {
             "0.333333333333333333333",
             "66.66666666666666666%",
             "1/2",
+            "105%",
+            "1000%",
+            "1000.5%",
         ];
+        assert_eq!(parse_percent("105%"), Some(105.0));
+        assert_eq!(parse_percent("1000.5%"), None);
         for c in cells {
             assert_eq!(
                 parse_percent(c).map(f64::to_bits),

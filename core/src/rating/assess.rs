@@ -52,6 +52,10 @@ pub struct Assessment {
     pub plan: GroupRating,
     /// Where the RAG the plan reports disagrees with the rules.
     pub findings: Vec<Finding>,
+    /// How statistics made from this assessment write their figures: the rule set's `format`
+    /// block, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<crate::figures::Format>,
 }
 
 impl Assessment {
@@ -257,7 +261,8 @@ pub struct Finding {
     /// `reported_rag_disagrees`.
     pub code: Cow<'static, str>,
     /// `error` when the plan reports better and the rules give the worst label, `warning` when
-    /// it reports better, `info` when it reports worse.
+    /// it reports better (or differs, on a scale that is not ordered), `info` when it reports
+    /// worse.
     pub severity: Severity,
     /// The action's ref.
     #[serde(rename = "ref")]
@@ -273,7 +278,8 @@ pub struct Finding {
     pub reported_label: Text,
     /// The label the rules give.
     pub derived: Text,
-    /// How many labels apart (positive: the plan reports better than the rules give).
+    /// How many labels apart (positive: the plan reports better than the rules give); 0 on a
+    /// scale that is not ordered.
     pub steps: i64,
     /// Plain-English message with the reason.
     pub message: String,
@@ -427,14 +433,19 @@ fn assess_inner(
         .collect();
     let otherwise_id: Text = Text::from(OTHERWISE);
     let ctx = super::facts::PlanContext::new(plan);
-    let mut reported_cache: rustc_hash::FxHashMap<&str, super::facts::ReportedFact> =
-        Default::default();
+    // Each RAG text once: the built-in word it is, and the label it means on the scale.
+    let words = super::scale::ReportedWords::new(scale);
+    let mut reported_cache: rustc_hash::FxHashMap<
+        &str,
+        (super::facts::ReportedFact, Option<usize>),
+    > = Default::default();
 
     let mut actions = Vec::with_capacity(plan.action_count());
     let mut recommendations = Vec::with_capacity(plan.recommendations.len());
-    // Disagreements are noted as (action position, derived label) and written out after the
+    // Disagreements are noted as (action position, derived label, reported label) and written
+    // out after the
     // loop, into a vector of the right size.
-    let mut disagreements: Vec<(usize, usize)> = Vec::new();
+    let mut disagreements: Vec<(usize, usize, usize)> = Vec::new();
     let mut plan_counts = vec![0usize; n_labels];
     let mut rec_counts_of_plan = vec![0usize; n_labels];
     let mut plan_not_rated = 0;
@@ -447,11 +458,17 @@ fn assess_inner(
             let prev = prev_of
                 .as_ref()
                 .and_then(|m| m.get(ri).and_then(|v| v.get(ai)).copied().flatten());
-            let reported = match action.rag.as_deref() {
-                None => super::facts::ReportedFact::None,
-                Some(t) => *reported_cache
-                    .entry(t)
-                    .or_insert_with(|| super::facts::ReportedFact::of(Some(t))),
+            let (reported, reported_label) = match action.rag.as_deref() {
+                None => (super::facts::ReportedFact::None, None),
+                Some(t) => *reported_cache.entry(t).or_insert_with(|| {
+                    let fact = super::facts::ReportedFact::of(Some(t));
+                    let label = if compare && fact != super::facts::ReportedFact::None {
+                        words.label_of(t)
+                    } else {
+                        None
+                    };
+                    (fact, label)
+                }),
             };
             let facts = Facts::with_context(&ctx, action, as_of, prev, reported);
             let verdict = custom.and_then(|c| c(action, &facts));
@@ -479,8 +496,8 @@ fn assess_inner(
                     )
                 }
                 None => {
-                    let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of);
-                    let text = sentence(&facts, uses, action);
+                    let (label, rule, uses) = evaluate(&compiled, &facts, action, as_of, &ctx);
+                    let text = sentence(&facts, uses, action, ctx.percent_of_target);
                     // The rule set's `otherwise` label is named as the rule that applied.
                     let rule_id = match (rule, label) {
                         (Some(r), _) => Some(rule_ids[r].clone()),
@@ -494,12 +511,11 @@ fn assess_inner(
                 Some(l) => counts[l] += 1,
                 None => not_rated += 1,
             }
-            if compare {
-                if let Some(l) = label {
-                    let reported = facts.reported.word().and_then(|w| scale.reported_label(w));
-                    if reported.is_some_and(|r| r != l) {
-                        disagreements.push((actions.len(), l));
-                    }
+            if let (Some(l), Some(r)) = (label, reported_label) {
+                // A category scale compares only labels it says how a plan reports.
+                let said = scale.ordered || !scale.labels[l].reported.is_empty();
+                if said && !scale.agrees(r, l) {
+                    disagreements.push((actions.len(), l, r));
                 }
             }
             actions.push(RatedAction {
@@ -546,7 +562,7 @@ fn assess_inner(
     let mut findings = Vec::with_capacity(disagreements.len());
     // The same few RAG words, shared.
     let mut written: rustc_hash::FxHashMap<&str, Text> = Default::default();
-    for (i, label) in disagreements {
+    for (i, label, reported) in disagreements {
         let r = &actions[i];
         let Some(action) = plan
             .recommendations
@@ -560,9 +576,7 @@ fn assess_inner(
             .entry(raw)
             .or_insert_with(|| Text::from(raw.trim()))
             .clone();
-        if let Some(f) = finding(scale, &label_ids, r, said, action, Some(label)) {
-            findings.push(f);
-        }
+        findings.push(finding(scale, &label_ids, r, said, action, reported, label));
     }
     Ok(Assessment {
         as_of,
@@ -592,6 +606,7 @@ fn assess_inner(
         actions,
         recommendations,
         findings,
+        format: rules.format.clone(),
     })
 }
 
@@ -601,9 +616,10 @@ fn evaluate(
     facts: &Facts,
     action: &Action,
     as_of: NaiveDate,
+    plan: &super::facts::PlanContext,
 ) -> (Option<usize>, Option<usize>, FactSet) {
     for (i, r) in c.rules.iter().enumerate() {
-        if r.test.holds(facts, action, as_of) {
+        if r.test.holds(facts, action, as_of, plan) {
             return (r.label, Some(i), r.uses);
         }
     }
@@ -622,24 +638,27 @@ fn label_counts(scale: &Scale, counts: &[usize]) -> Vec<LabelCount> {
         .collect()
 }
 
-/// The finding for a rated action whose reported RAG (`said`, as written) disagrees with its
-/// derived label, if it does.
+/// The finding for a rated action whose reported RAG (`said`, as written, meaning label
+/// `reported`) disagrees with its derived label.
 fn finding(
     scale: &Scale,
     label_ids: &[Text],
     rated: &RatedAction,
     said: Text,
     action: &Action,
-    derived: Option<usize>,
-) -> Option<Finding> {
-    let derived = derived?;
-    let (facts, reason) = (&rated.facts, rated.reason.text.as_str());
-    let reported = scale.reported_label(facts.reported.word()?)?;
-    if reported == derived {
-        return None;
-    }
-    let steps = derived as i64 - reported as i64;
-    let severity = if steps > 0 && derived + 1 == scale.labels.len() {
+    reported: usize,
+    derived: usize,
+) -> Finding {
+    let reason = rated.reason.text.as_str();
+    // Categories have no better or worse.
+    let steps = if scale.ordered {
+        derived as i64 - reported as i64
+    } else {
+        0
+    };
+    let severity = if !scale.ordered {
+        Severity::Warning
+    } else if steps > 0 && derived + 1 == scale.labels.len() {
         Severity::Error
     } else if steps > 0 {
         Severity::Warning
@@ -668,7 +687,7 @@ fn finding(
     message.push_str(dn);
     message.push_str(": ");
     message.push_str(reason);
-    Some(Finding {
+    Finding {
         code: Cow::Borrowed("reported_rag_disagrees"),
         severity,
         message,
@@ -679,5 +698,5 @@ fn finding(
         reported_label: label_ids[reported].clone(),
         derived: label_ids[derived].clone(),
         steps,
-    })
+    }
 }

@@ -115,6 +115,7 @@ impl Scale {
             name: name.into(),
             description: None,
             labels,
+            ordered: true,
         }
     }
 }
@@ -168,6 +169,7 @@ impl RuleSet {
             rules: Vec::new(),
             otherwise: None,
             rollup: Rollup::default(),
+            format: None,
         }
     }
 

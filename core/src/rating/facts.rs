@@ -283,7 +283,8 @@ pub struct Facts {
     pub closed: bool,
     /// Reported RAG.
     pub reported: ReportedFact,
-    /// Percent complete (0 to 100).
+    /// Percent complete, or percent of target when the plan's column says so (0 and up: a
+    /// target can be beaten, "105%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<f64>,
     /// Latest day the deadline could mean.
@@ -472,6 +473,12 @@ pub(crate) struct PlanContext<'a> {
     update_columns: Vec<&'a str>,
     /// The plan's as-of date (the date of its latest update column).
     as_of: Option<NaiveDate>,
+    /// Each column read as one of an action's fields: its normalised header, its role and
+    /// its header as written (for `column_has`).
+    columns: Vec<(String, crate::model::Role, &'a str)>,
+    /// The plan's percent column is a percent of target ("% of target achieved"), not a
+    /// percent complete: reasons say "105% of target".
+    pub(crate) percent_of_target: bool,
 }
 
 impl<'a> PlanContext<'a> {
@@ -482,7 +489,38 @@ impl<'a> PlanContext<'a> {
                 .map(|c| c.header.as_str())
                 .collect(),
             as_of: plan.meta.as_of,
+            columns: plan
+                .columns
+                .iter()
+                .filter(|c| c.role != crate::model::Role::Extra)
+                .map(|c| {
+                    (
+                        crate::text::normalise_words(&c.header),
+                        c.role,
+                        c.header.as_str(),
+                    )
+                })
+                .collect(),
+            percent_of_target: plan
+                .columns_with(crate::model::Role::Percent)
+                .next()
+                .is_some_and(|c| {
+                    crate::text::normalise_words(&c.header)
+                        .split(' ')
+                        .any(|w| w == "target" || w == "targets")
+                }),
         }
+    }
+}
+
+impl PlanContext<'_> {
+    /// The role and the header as written of the plan's column whose normalised header is
+    /// `header`, when it was read as one of an action's fields.
+    pub(crate) fn role_of(&self, header: &str) -> Option<(crate::model::Role, &str)> {
+        self.columns
+            .iter()
+            .find(|(h, _, _)| h == header)
+            .map(|(_, r, raw)| (*r, *raw))
     }
 }
 

@@ -53,7 +53,8 @@ fn push_days(out: &mut String, n: i32) {
 
 /// The sentence for a rating: the deadline and how far it is, the facts the rule used, and the
 /// status, e.g. "due 2025-03-31, 42 days overdue, status In progress".
-pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action) -> String {
+/// `of_target`: the percent is a percent of target ("105% of target"), not of completion.
+pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action, of_target: bool) -> String {
     let mut s = String::with_capacity(96);
     let sep = |s: &mut String| {
         if !s.is_empty() {
@@ -140,9 +141,17 @@ pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action) -> String {
         match f.percent {
             Some(p) => {
                 s.push_str(&crate::fmt::fmt_num(p));
-                s.push_str("% complete");
+                s.push_str(if of_target {
+                    "% of target"
+                } else {
+                    "% complete"
+                });
             }
-            None => s.push_str("no percent complete recorded"),
+            None => s.push_str(if of_target {
+                "no percent of target recorded"
+            } else {
+                "no percent complete recorded"
+            }),
         }
     }
     if used.contains(Fact::HasUpdate) && !f.has_update {

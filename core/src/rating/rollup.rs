@@ -15,7 +15,15 @@ use std::collections::BTreeMap;
 ///         "plan": {"policy": "share_of", "bands": [{"labels": ["red"], "at_least": 20, "then": "red"}], "otherwise": "green"}}"#).unwrap();
 /// assert!(matches!(r.plan, actionplan::rating::Policy::ShareOf { .. }));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `"rollup": "none"` is short for no roll-up of either (a scale of categories, where "worst
+/// of" means nothing):
+///
+/// ```
+/// let r: actionplan::rating::Rollup = serde_json::from_str(r#""none""#).unwrap();
+/// assert_eq!(r.plan, actionplan::rating::Policy::None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rollup {
@@ -28,6 +36,57 @@ pub struct Rollup {
     /// What the plan policy is applied to.
     #[serde(default)]
     pub plan_over: PlanOver,
+}
+
+/// The object form of [`Rollup`], as serde's derive reads it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RollupFields {
+    #[serde(default)]
+    recommendation: Policy,
+    #[serde(default)]
+    plan: Policy,
+    #[serde(default)]
+    plan_over: PlanOver,
+}
+
+/// An object, or the word `"none"`.
+impl<'de> Deserialize<'de> for Rollup {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(RollupVisitor)
+    }
+}
+
+struct RollupVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RollupVisitor {
+    type Value = Rollup;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a roll-up object or \"none\"")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Rollup, E> {
+        if v.trim() == "none" {
+            Ok(Rollup {
+                recommendation: Policy::None,
+                plan: Policy::None,
+                plan_over: PlanOver::Actions,
+            })
+        } else {
+            Err(E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<Rollup, A::Error> {
+        let f = RollupFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(Rollup {
+            recommendation: f.recommendation,
+            plan: f.plan,
+            plan_over: f.plan_over,
+        })
+    }
 }
 
 /// What the plan's roll-up is applied to.
@@ -80,6 +139,9 @@ pub enum Policy {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         scores: BTreeMap<String, f64>,
     },
+    /// No roll-up: the recommendation (or the plan) is not rated; its counts are still given.
+    /// For a scale of categories (`"ordered": false`).
+    None,
 }
 
 /// The `policy` tag's value.
@@ -89,13 +151,14 @@ enum PolicyTag {
     WorstOf,
     ShareOf,
     Weighted,
+    None,
 }
 
 impl PolicyTag {
     /// The fields the variant takes besides the tag.
     fn fields(self) -> &'static [&'static str] {
         match self {
-            PolicyTag::WorstOf => &[],
+            PolicyTag::WorstOf | PolicyTag::None => &[],
             PolicyTag::ShareOf => &["bands", "otherwise"],
             PolicyTag::Weighted => &["scores"],
         }
@@ -145,6 +208,9 @@ impl<'de> serde::de::Visitor<'de> for PolicyVisitor {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 }
+                Some(PolicyTag::None) => {
+                    return Err(A::Error::unknown_field(&key, &[]));
+                }
                 Some(t) if !t.fields().contains(&key.as_str()) => {
                     return Err(A::Error::unknown_field(&key, t.fields()));
                 }
@@ -171,6 +237,17 @@ impl<'de> serde::de::Visitor<'de> for PolicyVisitor {
         let tag = tag.ok_or_else(|| A::Error::missing_field("policy"))?;
         if tag == PolicyTag::WorstOf {
             return Ok(Policy::WorstOf);
+        }
+        if tag == PolicyTag::None {
+            if let Some(name) = unknown.as_deref().or(bands
+                .as_ref()
+                .map(|_| "bands")
+                .or(otherwise.as_ref().map(|_| "otherwise"))
+                .or(scores.as_ref().map(|_| "scores")))
+            {
+                return Err(A::Error::unknown_field(name, &[]));
+            }
+            return Ok(Policy::None);
         }
         // Fields that came before the tag and that this policy does not take.
         let stray = unknown.as_deref().or_else(|| {
@@ -218,13 +295,29 @@ pub struct ShareBand {
 
 impl Rollup {
     pub(crate) fn check(&self, scale: &Scale) -> Result<()> {
+        for (what, p) in [
+            ("recommendation", &self.recommendation),
+            ("plan", &self.plan),
+        ] {
+            if !scale.ordered && matches!(p, Policy::WorstOf | Policy::Weighted { .. }) {
+                return Err(Error::invalid_option(
+                    "rules",
+                    format!(
+                        "roll-up: scale {:?} is not ordered (\"ordered\": false), so the {what} \
+                         roll-up cannot be {}: use \"rollup\": \"none\", or share_of",
+                        scale.id,
+                        p.name()
+                    ),
+                ));
+            }
+        }
         self.recommendation.check(scale)?;
         self.plan.check(scale)
     }
 }
 
 impl Policy {
-    /// The policy's name ("worst_of", "share_of", "weighted").
+    /// The policy's name ("worst_of", "share_of", "weighted", "none").
     ///
     /// ```
     /// assert_eq!(actionplan::rating::Policy::WorstOf.name(), "worst_of");
@@ -234,6 +327,7 @@ impl Policy {
             Policy::WorstOf => "worst_of",
             Policy::ShareOf { .. } => "share_of",
             Policy::Weighted { .. } => "weighted",
+            Policy::None => "none",
         }
     }
 
@@ -247,7 +341,7 @@ impl Policy {
             })
         };
         match self {
-            Policy::WorstOf => Ok(()),
+            Policy::WorstOf | Policy::None => Ok(()),
             Policy::ShareOf { bands, otherwise } => {
                 for b in bands {
                     for l in &b.labels {
@@ -295,6 +389,7 @@ impl Policy {
         }
         let name = |i: usize| scale.labels.get(i).map_or("?", |l| l.name.as_str());
         match self {
+            Policy::None => (None, format!("not rolled up ({rated} rated {noun})")),
             Policy::WorstOf => {
                 let worst = counts.iter().rposition(|c| *c > 0);
                 let reason = match worst {

@@ -52,6 +52,10 @@ pub struct RuleSet {
     /// How ratings roll up to recommendations and the plan.
     #[serde(default)]
     pub rollup: Rollup,
+    /// How the statistics write their figures (count and percent order, decimals, rounding,
+    /// "less than 1%", ...), as the council publishes them; absent: the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<crate::figures::Format>,
 }
 
 /// One rule.
@@ -392,6 +396,9 @@ impl RuleSet {
             .map(|t| label("otherwise", t))
             .transpose()?;
         self.rollup.check(&self.scale)?;
+        if let Some(f) = &self.format {
+            f.check()?;
+        }
         Ok(Compiled { rules, otherwise })
     }
 }

@@ -3,6 +3,7 @@
 use crate::model::RagWord;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The reserved id for "not rated": a rule's `then` may say it (for formats with no `null`,
 /// such as TOML), and no label may use it.
@@ -40,6 +41,10 @@ pub const MAX_LABELS: usize = 100;
 /// A rating scale: its labels, listed **best first** (Blue, Green, Amber, Red; or Green,
 /// Amber/Green, Amber, Amber/Red, Red). The order is what "worst of" means in a roll-up.
 ///
+/// A scale of categories that are not a severity order (Completed / Green / Amber / Red /
+/// Not started; Achieved / On track / Deleted) says `"ordered": false`: its roll-ups must be
+/// `none` or `share_of`, and a finding has no direction (`steps` is 0).
+///
 /// ```
 /// use actionplan::rating::{Scale, Label};
 /// let scale = Scale {
@@ -47,6 +52,7 @@ pub const MAX_LABELS: usize = 100;
 ///     name: "Done or not".into(),
 ///     description: None,
 ///     labels: vec![Label::new("done", "Done", "#1b5e20"), Label::new("open", "Open", "#b71c1c")],
+///     ordered: true,
 /// };
 /// scale.check().unwrap();
 /// assert_eq!(scale.position("open"), Some(1));
@@ -63,6 +69,18 @@ pub struct Scale {
     pub description: Option<String>,
     /// The labels, best first.
     pub labels: Vec<Label>,
+    /// The labels are a severity order, best first (the default). `false` for categories
+    /// (a lifecycle-and-colour scale): "worst of" and "weighted" roll-ups are refused.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub ordered: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// One label of a scale.
@@ -87,10 +105,20 @@ pub struct Label {
     /// What the label means ("Significant issues: delivery at risk").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Reported RAG words that mean this label, used to compare what a plan reports with what
-    /// the rules derive. A scale whose labels list none is never compared.
+    /// What a plan's RAG column says when it means this label: any words or phrases as the
+    /// council writes them ("Under control", "Not yet due", "Deleted"; case, spacing and
+    /// punctuation do not matter), or a built-in RAG word (`blue`, `green`, `amber_green`,
+    /// `amber`, `amber_red`, `red`), which also stands for its synonyms ("Within target" is
+    /// `green`). Used to compare what a plan reports with what the rules derive; a scale whose
+    /// labels list none is never compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reported: Vec<RagWord>,
+    pub reported: Vec<String>,
+    /// Other labels of the scale (by id) that a plan may report for an action the rules give
+    /// this label without it being a disagreement: on a lifecycle-and-colour scale,
+    /// `"completed"` with `"same_as": ["green"]` lets a completed action be reported Green.
+    /// It works both ways.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<String>,
     /// Score for the `weighted` roll-up (higher is better); when absent, labels are spaced
     /// evenly from 1 (best) to 0 (worst).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +140,7 @@ impl Label {
             text: None,
             description: None,
             reported: Vec::new(),
+            same_as: Vec::new(),
             score: None,
         }
     }
@@ -224,6 +253,14 @@ impl Scale {
                 return bad(format!("label {:?}: score is not a number", l.id));
             }
         }
+        for l in &self.labels {
+            if let Some(o) = l.same_as.iter().find(|o| !ids.contains(o.as_str())) {
+                return bad(format!(
+                    "label {:?}: same_as {o:?} is not a label of the scale",
+                    l.id
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -248,7 +285,7 @@ impl Scale {
         self.labels.iter().find(|l| l.id == id)
     }
 
-    /// The label a reported RAG word means on this scale, if any.
+    /// The label a built-in reported RAG word means on this scale, if any.
     ///
     /// ```
     /// use actionplan::model::RagWord;
@@ -256,7 +293,51 @@ impl Scale {
     /// assert_eq!(s.reported_label(RagWord::Green), Some(1)); // Blue, Green, Amber, Red
     /// ```
     pub fn reported_label(&self, word: RagWord) -> Option<usize> {
-        self.labels.iter().position(|l| l.reported.contains(&word))
+        let name = crate::rating::ReportedFact::from(word).as_str();
+        self.labels
+            .iter()
+            .position(|l| l.reported.iter().any(|r| r.trim() == name))
+    }
+
+    /// The label a RAG cell means on this scale, as written: first a label whose `reported`
+    /// words are the cell's words (case, spacing and punctuation aside), then the built-in
+    /// RAG word the cell is ("Within target" is `green`).
+    ///
+    /// ```
+    /// use actionplan::rating::{Label, Scale};
+    /// let mut ok = Label::new("ok", "Under control", "#2e7d32");
+    /// ok.reported = vec!["Under control".into(), "green".into()];
+    /// let mut late = Label::new("late", "Behind schedule", "#c62828");
+    /// late.reported = vec!["Behind schedule".into()];
+    /// let s = Scale::new("s", "S", vec![ok, late]);
+    /// assert_eq!(s.reported_label_of("UNDER CONTROL."), Some(0));
+    /// assert_eq!(s.reported_label_of("behind  schedule"), Some(1));
+    /// assert_eq!(s.reported_label_of("Within target"), Some(0)); // a synonym of green
+    /// assert_eq!(s.reported_label_of("Red"), None);
+    /// ```
+    pub fn reported_label_of(&self, text: &str) -> Option<usize> {
+        ReportedWords::new(self).label_of(text)
+    }
+
+    /// True when a plan reporting label `reported` for an action the rules give `derived`
+    /// agrees: the same label, or one listed in either label's `same_as`.
+    ///
+    /// ```
+    /// use actionplan::rating::{Label, Scale};
+    /// let mut done = Label::new("completed", "Completed", "#1f4e9c");
+    /// done.same_as = vec!["green".into()];
+    /// let s = Scale::new("s", "S", vec![done, Label::new("green", "Green", "#2e7d32"), Label::new("red", "Red", "#c62828")]);
+    /// assert!(s.agrees(1, 0) && s.agrees(0, 1) && s.agrees(2, 2));
+    /// assert!(!s.agrees(2, 0));
+    /// ```
+    pub fn agrees(&self, reported: usize, derived: usize) -> bool {
+        if reported == derived {
+            return true;
+        }
+        let (Some(r), Some(d)) = (self.labels.get(reported), self.labels.get(derived)) else {
+            return false;
+        };
+        d.same_as.contains(&r.id) || r.same_as.contains(&d.id)
     }
 
     /// True when at least one label lists reported words, so reported RAG can be compared.
@@ -290,6 +371,57 @@ impl Scale {
             })
             .collect()
     }
+}
+
+/// A scale's reported words, normalised once: the phrases of each label, and the built-in RAG
+/// words its labels name.
+pub(crate) struct ReportedWords {
+    phrases: HashMap<String, usize>,
+    words: [Option<usize>; 6],
+}
+
+impl ReportedWords {
+    pub(crate) fn new(scale: &Scale) -> ReportedWords {
+        let mut phrases = HashMap::new();
+        let mut words = [None; 6];
+        for (i, l) in scale.labels.iter().enumerate() {
+            for r in &l.reported {
+                let key = crate::text::normalise_words(r);
+                if key.is_empty() {
+                    continue;
+                }
+                phrases.entry(key).or_insert(i);
+                if let Some(w) = builtin(r) {
+                    words[w].get_or_insert(i);
+                }
+            }
+        }
+        ReportedWords { phrases, words }
+    }
+
+    /// The label a RAG cell means: its own words first, then the built-in word it is.
+    pub(crate) fn label_of(&self, text: &str) -> Option<usize> {
+        if let Some(i) = self.phrases.get(&crate::text::normalise_words(text)) {
+            return Some(*i);
+        }
+        let w = RagWord::parse(text)?;
+        self.words[crate::rating::ReportedFact::from(w) as usize]
+    }
+}
+
+/// The built-in RAG word a `reported` entry names by its id (`amber_green`), as an index.
+fn builtin(entry: &str) -> Option<usize> {
+    use crate::rating::ReportedFact as R;
+    [
+        R::Blue,
+        R::Green,
+        R::AmberGreen,
+        R::Amber,
+        R::AmberRed,
+        R::Red,
+    ]
+    .iter()
+    .position(|r| r.as_str() == entry.trim())
 }
 
 /// Parse `#rrggbb` into its three channels.

@@ -1,6 +1,6 @@
 //! Headline sentences, with their numbers, as committee reports write them.
 
-use super::{long_date, GroupStats, MilestoneState, Share, Stats};
+use super::{long_date, Denominator, Format, GroupStats, MilestoneState, Order, Share, Stats};
 use crate::fmt::{join_and, plural};
 use crate::rating::Assessment;
 use chrono::{Datelike, NaiveDate};
@@ -27,27 +27,33 @@ fn when(d: NaiveDate) -> String {
     )
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// The words after a status count: "complete", or with verbs "are complete", "have not
+/// started".
+fn status_words(s: &Share, f: &Format) -> String {
+    let one = s.count == 1;
+    match (s.key.as_str(), f.verbs) {
+        ("none", false) => "with no status recorded".into(),
+        ("none", true) => format!("{} no status recorded", if one { "has" } else { "have" }),
+        ("not_started", true) => format!("{} not started", if one { "has" } else { "have" }),
+        (_, true) => format!("{} {}", if one { "is" } else { "are" }, f.label(&s.label)),
+        (_, false) => f.label(&s.label),
+    }
 }
 
-/// "64 complete (55%), 49 in progress (43%), 1 not started (1%)".
-fn status_list(shares: &[Share]) -> String {
-    shares
+/// "64 complete (55%), 49 in progress (43%), 1 not started (1%)", or as the format says.
+fn status_list(shares: &[Share], f: &Format) -> String {
+    let counts: Vec<usize> = shares.iter().map(|s| s.count).collect();
+    let total = counts.iter().sum();
+    let parts: Vec<String> = shares
         .iter()
-        .map(|s| {
-            if s.key == "none" {
-                format!("{} with no status recorded ({}%)", s.count, s.percent)
-            } else {
-                format!("{} {} ({}%)", s.count, lower(&s.label), s.percent)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .zip(f.percents(&counts))
+        .map(|(s, pc)| f.item(s.count, total, &pc, &status_words(s, f)))
+        .collect();
+    f.join(&parts, false)
 }
 
-/// The headline sentences for the plan.
-pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
+/// The headline sentences for the plan, with figures written as `f` says.
+pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
     let mut out = Vec::new();
     let p: &GroupStats = &s.plan;
     let when = when(s.as_of);
@@ -59,7 +65,7 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
         "{when} there {} {}: {}.",
         if p.actions == 1 { "was" } else { "were" },
         plural(p.actions, "action", "actions"),
-        status_list(&p.by_status)
+        status_list(&p.by_status, f)
     ));
 
     let in_progress = p
@@ -72,49 +78,40 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
         .iter()
         .filter(|x| x.key != "not_rated")
         .collect();
-    if in_progress > 0 && !rated.is_empty() {
+    if f.in_progress_breakdown && in_progress > 0 && !rated.is_empty() {
         // "Of the 49 in progress, 21 are green (43%), 21 amber (43%) and 7 red (14%)."
-        let parts: Vec<String> = p
-            .in_progress_by_rating
+        let list = &p.in_progress_by_rating;
+        let counts: Vec<usize> = list.iter().map(|x| x.count).collect();
+        let parts: Vec<String> = list
             .iter()
+            .zip(f.percents(&counts))
             .enumerate()
-            .map(|(i, x)| {
-                let verb = match (i, x.count) {
-                    (0, 1) => "is ",
-                    (0, _) => "are ",
-                    _ => "",
+            .map(|(i, (x, pc))| {
+                let verb = match (f.verbs || i == 0, x.count) {
+                    (false, _) => "",
+                    (true, 1) => "is ",
+                    (true, _) => "are ",
                 };
-                format!("{} {verb}{} ({}%)", x.count, lower(&x.label), x.percent)
+                let words = format!("{verb}{}", f.label(&x.label));
+                f.item(x.count, in_progress, &pc, &words)
             })
             .collect();
-        let only = &p.in_progress_by_rating;
-        if only.len() == 1 && only[0].count == in_progress && in_progress > 1 {
+        if list.len() == 1 && list[0].count == in_progress && in_progress > 1 {
             out.push(format!(
                 "All {in_progress} in progress are {}.",
-                lower(&only[0].label)
+                f.label(&list[0].label)
             ));
         } else {
             out.push(format!(
-                "Of the {in_progress} in progress, {}.",
-                join_and(&parts)
+                "Of the {in_progress} in progress{} {}.",
+                if f.verbs { ":" } else { "," },
+                f.join(&parts, true)
             ));
         }
     }
 
-    let rated_all: usize = p
-        .by_rating
-        .iter()
-        .filter(|x| x.key != "not_rated")
-        .map(|x| x.count)
-        .sum();
-    if rated_all > 0 {
-        let parts: Vec<String> = p
-            .by_rating
-            .iter()
-            .filter(|x| x.count > 0)
-            .map(|x| format!("{}% {}", x.percent, lower(&x.label)))
-            .collect();
-        out.push(format!("Rated by {}: {}.", a.rules.name, join_and(&parts)));
+    if let Some(sentence) = rated_by(p, a, f) {
+        out.push(sentence);
     }
 
     let (def, pos) = (p.overdue_definitely, p.overdue_possibly);
@@ -196,4 +193,92 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
         ));
     }
     out
+}
+
+/// A label as written and its count.
+type Item<'a> = (&'a str, usize);
+
+/// "Rated by Date-driven RAG: 55% green, 30% amber and 15% red.", of the actions the format's
+/// denominator says; `None` when nothing is rated.
+fn rated_by(p: &GroupStats, a: &Assessment, f: &Format) -> Option<String> {
+    let rated_all: usize = p
+        .by_rating
+        .iter()
+        .filter(|x| x.key != "not_rated")
+        .map(|x| x.count)
+        .sum();
+    if rated_all == 0 {
+        return None;
+    }
+    // (label as written, count) of the actions the shares are of, and what they are.
+    let (items, of): (Vec<Item>, Option<(&str, usize)>) = match f.denominator {
+        Denominator::All => (
+            p.by_rating
+                .iter()
+                .map(|x| (x.label.as_str(), x.count))
+                .collect(),
+            None,
+        ),
+        Denominator::Rated => (
+            p.by_rating
+                .iter()
+                .filter(|x| x.key != "not_rated")
+                .map(|x| (x.label.as_str(), x.count))
+                .collect(),
+            Some(("rated actions", rated_all)),
+        ),
+        Denominator::InProgress => {
+            let v: Vec<(&str, usize)> = p
+                .in_progress_by_rating
+                .iter()
+                .map(|x| (x.label.as_str(), x.count))
+                .collect();
+            let n = v.iter().map(|x| x.1).sum();
+            (v, Some(("actions in progress", n)))
+        }
+        Denominator::Open => {
+            let n_labels = a.scale.labels.len();
+            let mut counts = vec![0usize; n_labels + 1];
+            for r in a.actions.iter().filter(|r| !r.facts.closed) {
+                let i = r
+                    .rating
+                    .as_deref()
+                    .and_then(|id| a.scale.position(id))
+                    .unwrap_or(n_labels);
+                counts[i] += 1;
+            }
+            let mut v: Vec<(&str, usize)> = a
+                .scale
+                .labels
+                .iter()
+                .zip(&counts)
+                .map(|(l, c)| (l.name.as_str(), *c))
+                .collect();
+            if counts[n_labels] > 0 {
+                v.push((crate::rating::NOT_RATED_NAME, counts[n_labels]));
+            }
+            let n = counts.iter().sum();
+            (v, Some(("open actions", n)))
+        }
+    };
+    let total: usize = items.iter().map(|x| x.1).sum();
+    if total == 0 {
+        return None;
+    }
+    let counts: Vec<usize> = items.iter().map(|x| x.1).collect();
+    // "Rated by" writes percents alone unless the format sets an order.
+    let mut g = f.clone();
+    g.order.get_or_insert(Order::Percent);
+    let parts: Vec<String> = items
+        .iter()
+        .zip(g.percents(&counts))
+        .filter(|(x, _)| x.1 > 0)
+        .map(|(x, pc)| g.item(x.1, total, &pc, &g.label(x.0)))
+        .collect();
+    let of = of.map_or(String::new(), |(what, n)| format!(", of the {n} {what}"));
+    Some(format!(
+        "Rated by {}{of}: {}.",
+        a.rules.name,
+        g.join(&parts, true)
+    ))
 }

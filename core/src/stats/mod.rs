@@ -7,7 +7,12 @@
 //!
 //! **Shares add up to 100.** Every list of shares (by status, by rating) is rounded to whole
 //! percentages by the largest-remainder method ([`percentages`]), so a table of shares always
-//! totals 100%. A single ratio (done of due) is rounded half up ([`percent`]).
+//! totals 100%, unless the [`Format`] says to round each share on its own as a council
+//! publishes them. A single ratio (done of due) is rounded half up ([`percent`]).
+//!
+//! **Figures as published.** A [`Format`] (a rule set's `format` block, or [`stats_with`])
+//! says how the headline writes them: "55% (64)", "64 (55%)" or "64 of 114 (55%)", one decimal,
+//! "less than 1%", the denominator, the in-progress breakdown, labels as written.
 //!
 //! An action with several owners counts once for each of them in the per-owner figures, so
 //! those groups can add up to more than the plan's total.
@@ -34,6 +39,7 @@ mod headline;
 mod peer_challenge;
 mod shares;
 
+pub use crate::figures::{Denominator, Format, Labels, Order, Rounding};
 pub use peer_challenge::{peer_challenge, Milestone, MilestoneState, PeerChallenge};
 use rustc_hash::FxHashMap;
 pub use shares::{percent, percentages};
@@ -143,7 +149,7 @@ pub struct Stats {
     pub as_of: NaiveDate,
     /// The rule set the ratings come from.
     pub rules: String,
-    /// How shares are rounded: `largest_remainder`.
+    /// How shares are rounded: `largest_remainder` or `each` (the format's `rounding`).
     pub rounding: String,
     /// The whole plan.
     pub plan: GroupStats,
@@ -217,7 +223,8 @@ pub struct Share {
     pub label: String,
     /// How many.
     pub count: usize,
-    /// Whole percent of the list's total (largest remainder: the list adds up to 100).
+    /// Whole percent of the list's total (by largest remainder, so the list adds up to 100,
+    /// unless the format says to round each on its own).
     pub percent: u32,
 }
 
@@ -440,7 +447,7 @@ impl Acc {
         }
     }
 
-    fn finish(self, key: String, title: Option<String>, a: &Assessment) -> GroupStats {
+    fn finish(self, key: String, title: Option<String>, a: &Assessment, f: &Format) -> GroupStats {
         // Statuses present, in lifecycle order; unknown words by their text.
         let mut keys: Vec<(String, String, usize)> = Vec::new();
         for s in [
@@ -468,9 +475,9 @@ impl Acc {
             title,
             actions: self.actions,
             open: self.open,
-            by_status: shares(keys),
-            by_rating: rating_shares(a, &self.rating, true),
-            in_progress_by_rating: rating_shares(a, &self.in_progress_rating, false),
+            by_status: shares(keys, f),
+            by_rating: rating_shares(a, &self.rating, true, f),
+            in_progress_by_rating: rating_shares(a, &self.in_progress_rating, false, f),
             overdue_definitely: self.overdue_definitely,
             overdue_possibly: self.overdue_possibly,
             due_within: self.due,
@@ -496,9 +503,9 @@ fn status_label(s: StatusFact) -> &'static str {
     }
 }
 
-fn shares(items: Vec<(String, String, usize)>) -> Vec<Share> {
+fn shares(items: Vec<(String, String, usize)>, f: &Format) -> Vec<Share> {
     let counts: Vec<usize> = items.iter().map(|i| i.2).collect();
-    let p = percentages(&counts);
+    let p = f.whole(&counts);
     items
         .into_iter()
         .zip(p)
@@ -512,7 +519,7 @@ fn shares(items: Vec<(String, String, usize)>) -> Vec<Share> {
 }
 
 /// Shares per label; `all_labels` lists every label even at zero (else only those present).
-fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Share> {
+fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool, f: &Format) -> Vec<Share> {
     let mut items = Vec::new();
     for (i, l) in a.scale.labels.iter().enumerate() {
         if all_labels || counts[i] > 0 {
@@ -523,7 +530,7 @@ fn rating_shares(a: &Assessment, counts: &[usize], all_labels: bool) -> Vec<Shar
     if nr > 0 {
         items.push((NOT_RATED.into(), NOT_RATED_NAME.into(), nr));
     }
-    shares(items)
+    shares(items, f)
 }
 
 pub use crate::fmt::long_date;
@@ -545,6 +552,34 @@ pub use crate::fmt::long_date;
 /// assert_eq!(s.workload[0].open, 1);
 /// ```
 pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
+    let default = Format::default();
+    stats_with(
+        plan,
+        assessment,
+        by,
+        assessment.format.as_ref().unwrap_or(&default),
+    )
+}
+
+/// As [`stats`], with the figures written and rounded as `format` says (the statistics
+/// options' `format`, which wins over the rule set's).
+///
+/// ```
+/// use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}, stats::{stats_with, Format, GroupBy, Order}};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "Scrutiny");
+/// for status in ["Complete", "Complete", "In progress"] {
+///     let mut a = Action::new("x");
+///     a.set_status(status);
+///     rec.actions.push(a);
+/// }
+/// plan.recommendations.push(rec);
+/// let a = assess(&plan, &RuleSet::preset("brag").unwrap(), "2025-01-15".parse().unwrap()).unwrap();
+/// let format = Format { order: Some(Order::CountOfTotal), ..Format::default() };
+/// let s = stats_with(&plan, &a, GroupBy::None, &format);
+/// assert_eq!(s.headline[0], "As at 15 January 2025 there were 3 actions: 2 of 3 (67%) complete, 1 of 3 (33%) in progress.");
+/// ```
+pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Format) -> Stats {
     let n_labels = assessment.scale.labels.len();
     let as_of = assessment.as_of;
     let mut total = Acc::new(n_labels);
@@ -713,10 +748,10 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
     if matches!(by, GroupBy::Owner | GroupBy::Lead) {
         crate::lean::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
     }
-    let plan_stats = total.finish("plan".into(), plan.meta.title.clone(), assessment);
+    let plan_stats = total.finish("plan".into(), plan.meta.title.clone(), assessment, format);
     let groups = groups
         .into_iter()
-        .map(|(k, t, acc)| acc.finish(k, t, assessment))
+        .map(|(k, t, acc)| acc.finish(k, t, assessment, format))
         .collect();
     let peer_challenge = plan
         .meta
@@ -725,7 +760,7 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
     let mut s = Stats {
         as_of,
         rules: assessment.rules.id.clone(),
-        rounding: "largest_remainder".into(),
+        rounding: format.rounding.as_str().into(),
         plan: plan_stats,
         by,
         groups,
@@ -734,6 +769,6 @@ pub fn stats(plan: &Plan, assessment: &Assessment, by: GroupBy) -> Stats {
         peer_challenge,
         headline: Vec::new(),
     };
-    s.headline = headline::sentences(&s, assessment);
+    s.headline = headline::sentences(&s, assessment, format);
     s
 }

@@ -108,6 +108,8 @@ pub(crate) enum Test {
     StatusText(Vec<String>),
     Comment(Vec<String>),
     Owner(Vec<String>),
+    /// Words one of which the reported RAG cell must hold.
+    ReportedText(Vec<String>),
     /// Headers (normalised) with the words one of which each column's cell must hold.
     Column(Vec<(String, Vec<String>)>),
 }
@@ -305,6 +307,9 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
     }
     if let Some(v) = &c.owner_has {
         add(Test::Owner(words(v)), Fact::Owner, &mut uses);
+    }
+    if let Some(v) = &c.reported_text_has {
+        add(Test::ReportedText(words(v)), Fact::Reported, &mut uses);
     }
     if let Some(m) = &c.column_has {
         let cols = m

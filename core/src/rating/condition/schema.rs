@@ -245,7 +245,9 @@ pub struct Condition {
     pub owner_has: Option<Vec<String>>,
     /// Any column of the plan, by its header as written (case does not matter): its cell
     /// contains one of the words or phrases given for it. Every column named must match.
-    /// A Stage, a Directorate or a Direction of travel column, for example.
+    /// A Stage, a Directorate or a Direction of travel column, for example; a column read as
+    /// one of the action's fields (a "Lead Member" or "RAG" column) is tested on that field's
+    /// text. A recommendation's columns (its theme, its text) are not an action's.
     ///
     /// ```
     /// use actionplan::rating::Condition;
@@ -254,6 +256,17 @@ pub struct Condition {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column_has: Option<BTreeMap<String, Vec<String>>>,
+    /// The reported RAG cell, as written, contains one of these words or phrases (case and
+    /// punctuation ignored): the council's own words, such as `["under control"]` or
+    /// `["not yet due"]`, which `reported` sees only as `other`.
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// let c: Condition = serde_json::from_str(r#"{"reported_text_has": ["Behind schedule"]}"#).unwrap();
+    /// assert_eq!(c.reported_text_has.unwrap(), ["Behind schedule"]);
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_text_has: Option<Vec<String>>,
     /// Every one of these holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<Condition>>,
@@ -302,9 +315,9 @@ fn read_fields<'de, A: serde::de::MapAccess<'de>>(
     fields: &'static [&'static str],
     mut read: impl FnMut(usize, &mut A) -> std::result::Result<(), A::Error>,
 ) -> std::result::Result<(), A::Error> {
-    let mut seen = 0u32;
+    let mut seen = 0u64;
     while let Some(i) = map.next_key_seed(FieldKey(fields))? {
-        if seen & (1 << i) != 0 {
+        if seen & (1u64 << i) != 0 {
             return Err(serde::de::Error::duplicate_field(fields[i]));
         }
         seen |= 1 << i;
@@ -375,6 +388,7 @@ const CONDITION_FIELDS: &[&str] = &[
     "days_past_start",
     "owner_has",
     "column_has",
+    "reported_text_has",
     "all",
     "any",
     "not",
@@ -428,9 +442,10 @@ impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
                 24 => c.days_past_start = m.next_value()?,
                 25 => c.owner_has = m.next_value()?,
                 26 => c.column_has = m.next_value()?,
-                27 => c.all = m.next_value()?,
-                28 => c.any = m.next_value()?,
-                29 => c.not = m.next_value()?,
+                27 => c.reported_text_has = m.next_value()?,
+                28 => c.all = m.next_value()?,
+                29 => c.any = m.next_value()?,
+                30 => c.not = m.next_value()?,
                 // read_fields gives only positions in CONDITION_FIELDS.
                 _ => unreachable!("a field position past CONDITION_FIELDS"),
             }

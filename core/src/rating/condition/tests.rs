@@ -82,6 +82,8 @@ mod derived {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         column_has: Option<std::collections::BTreeMap<String, Vec<String>>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        reported_text_has: Option<Vec<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         all: Option<Vec<Condition>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         any: Option<Vec<Condition>>,
