@@ -42,6 +42,7 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod fmt;
+pub mod groups;
 pub mod history;
 pub mod import;
 pub mod json;
