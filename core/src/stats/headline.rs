@@ -46,6 +46,20 @@ fn status_list(shares: &[Share]) -> String {
         .join(", ")
 }
 
+/// What a label means, in a few words: its description up to the first colon ("On track: the
+/// deadline is more than 30 days away" gives "on track"), with a small first letter.
+fn short_meaning(description: &str) -> String {
+    let head = description.split(':').next().unwrap_or("").trim();
+    let mut c = head.chars();
+    match c.next() {
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        Some(_) => head.to_string(),
+        None => String::new(),
+    }
+}
+
 /// The headline sentences for the plan.
 pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
     let mut out = Vec::new();
@@ -108,13 +122,44 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
         .map(|x| x.count)
         .sum();
     if rated_all > 0 {
+        // "By Date-driven RAG, 59% of actions are blue (complete) and 41% green (on track)":
+        // each label with what it means, from the scale's own description.
         let parts: Vec<String> = p
             .by_rating
             .iter()
             .filter(|x| x.count > 0)
-            .map(|x| format!("{}% {}", x.percent, lower(&x.label)))
+            .enumerate()
+            .map(|(i, x)| {
+                let meaning = a
+                    .scale
+                    .label(&x.key)
+                    .and_then(|l| l.description.as_deref())
+                    .map(short_meaning)
+                    .filter(|m| !m.is_empty() && !m.eq_ignore_ascii_case(&x.label))
+                    .map(|m| format!(" ({m})"))
+                    .unwrap_or_default();
+                if i == 0 {
+                    format!("{}% of actions are {}{meaning}", x.percent, lower(&x.label))
+                } else {
+                    format!("{}% {}{meaning}", x.percent, lower(&x.label))
+                }
+            })
             .collect();
-        out.push(format!("Rated by {}: {}.", a.rules.name, join_and(&parts)));
+        out.push(format!("By {}, {}.", a.rules.name, join_and(&parts)));
+    }
+    // Open actions with no deadline that no rule rated (the date-driven presets leave them
+    // unrated rather than call them on track).
+    let no_deadline = a
+        .actions
+        .iter()
+        .filter(|r| r.rating.is_none() && !r.facts.closed && !r.facts.has_deadline)
+        .count();
+    if no_deadline > 0 {
+        out.push(format!(
+            "{} no deadline and {} not rated.",
+            plural(no_deadline, "action has", "actions have"),
+            if no_deadline == 1 { "is" } else { "are" }
+        ));
     }
 
     let (def, pos) = (p.overdue_definitely, p.overdue_possibly);
@@ -167,17 +212,30 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment) -> Vec<String> {
     let better = a.findings.iter().filter(|f| f.steps > 0).count();
     let worse = a.findings.iter().filter(|f| f.steps < 0).count();
     if better + worse > 0 {
+        // "For 3 actions the plan's own RAG is more positive than this report's rating, and
+        // for 1 less positive."
         let mut parts = Vec::new();
         if better > 0 {
             parts.push(format!(
-                "better than the rules give for {}",
+                "for {} the plan's own RAG is more positive than this report's rating",
                 plural(better, "action", "actions")
             ));
         }
         if worse > 0 {
-            parts.push(format!("worse for {}", plural(worse, "action", "actions")));
+            parts.push(if better > 0 {
+                format!("for {} less positive", plural(worse, "action", "actions"))
+            } else {
+                format!(
+                    "for {} the plan's own RAG is less positive than this report's rating",
+                    plural(worse, "action", "actions")
+                )
+            });
         }
-        out.push(format!("The RAG the plan reports is {}.", join_and(&parts)));
+        let mut sentence = join_and(&parts);
+        if let Some(f) = sentence.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        out.push(format!("{sentence}."));
     }
     if let Some(pc) = &s.peer_challenge {
         let first = &pc.milestones[0];
