@@ -84,11 +84,10 @@ fn write_text(out: &mut dyn Write, a: &Assessment) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "Rated by {} as at {}: plan {} ({})",
+        "Rated by {}, progress as at {}. {}",
         a.rules.name,
-        a.as_of,
-        name(a.plan.rating.as_deref()),
-        a.plan.reason
+        actionplan::fmt::long_date(a.as_of),
+        actionplan::report::overall_sentence(a)
     )?;
     let width = a
         .actions
@@ -115,9 +114,13 @@ fn write_text(out: &mut dyn Write, a: &Assessment) -> std::io::Result<()> {
         )?;
     }
     if !a.findings.is_empty() {
-        writeln!(out, "\nReported RAG that disagrees with the rules:")?;
+        // Words for people; each finding's code is in --json.
+        writeln!(
+            out,
+            "\nWhere the plan's own RAG differs from this report's rating:"
+        )?;
         for f in &a.findings {
-            writeln!(out, "{}[{}] {}", f.severity, f.code, f.message)?;
+            writeln!(out, "- {}", f.message)?;
         }
     }
     Ok(())

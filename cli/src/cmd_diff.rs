@@ -46,13 +46,15 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> i32 {
 }
 
 fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
+    use actionplan::text::plain_line;
     writeln!(out, "{}", d.headline)?;
-    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "(blank)".into());
+    // Cells as a reader sees them: inline formatting (`<u>`) taken out, on one line.
+    let opt = |v: &Option<String>| v.as_deref().map_or_else(|| "(blank)".into(), plain_line);
     for b in &d.added {
-        writeln!(out, "+ {} {}", b.action_ref, b.description)?;
+        writeln!(out, "+ {} {}", b.action_ref, plain_line(&b.description))?;
     }
     for b in &d.removed {
-        writeln!(out, "- {} {}", b.action_ref, b.description)?;
+        writeln!(out, "- {} {}", b.action_ref, plain_line(&b.description))?;
     }
     for c in &d.status_changed {
         writeln!(
@@ -66,7 +68,7 @@ fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
     for c in &d.rerated {
         writeln!(
             out,
-            "  {} RAG {} -> {}",
+            "  {} the plan's RAG {} -> {}",
             c.action_ref,
             opt(&c.from),
             opt(&c.to)
@@ -77,7 +79,9 @@ fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
         writeln!(
             out,
             "  {} deadline {} -> {}{days}",
-            m.action_ref, m.from_text, m.to_text
+            m.action_ref,
+            plain_line(&m.from_text),
+            plain_line(&m.to_text)
         )?;
     }
     for m in &d.renumbered {

@@ -96,7 +96,7 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
             .map_err(std::io::Error::other)
             .and_then(|j| writeln!(out, "{j}"))
     } else {
-        write_text(out, &s)
+        write_text(out, &plan, &s)
     };
     if written.is_err() {
         return 2;
@@ -104,7 +104,7 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
     0
 }
 
-fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
+fn write_text(out: &mut dyn Write, plan: &actionplan::Plan, s: &Stats) -> std::io::Result<()> {
     for h in &s.headline {
         writeln!(out, "{h}")?;
     }
@@ -115,12 +115,13 @@ fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
     let kw = s
         .groups
         .iter()
-        .map(|g| g.key.chars().count())
+        .map(|g| actionplan::text::plain_line(&g.key).chars().count())
         .max()
         .unwrap_or(5)
         .clamp(14, 48);
+    let group = actionplan::groups::names(plan).title_case(false);
     let by = match s.by {
-        GroupBy::Recommendation => "Recommendation",
+        GroupBy::Recommendation => group.as_str(),
         GroupBy::Theme => "Theme",
         GroupBy::Owner => "Owner",
         GroupBy::Lead => "Lead member",
@@ -128,8 +129,8 @@ fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "{:kw$}  {:>7}  {:>8}  {:>7}  {:>10}  {:>11}  Ratings",
-        by, "Actions", "Complete", "Overdue", "Due in 90d", "Done of due"
+        "{:kw$}  {:>7}  {:>8}  {:>13}  {:>14}  {:>17}  Ratings",
+        by, "Actions", "Complete", "Past deadline", "Due in 90 days", "Done of those due"
     )?;
     for g in &s.groups {
         let complete = g
@@ -143,10 +144,13 @@ fn write_text(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
             .filter(|x| x.count > 0)
             .map(|x| format!("{} {}", x.count, x.label))
             .collect();
-        let key: String = g.key.chars().take(48).collect();
+        let key: String = actionplan::text::plain_line(&g.key)
+            .chars()
+            .take(48)
+            .collect();
         writeln!(
             out,
-            "{key:kw$}  {:>7}  {:>8}  {:>7}  {:>10}  {:>11}  {}",
+            "{key:kw$}  {:>7}  {:>8}  {:>13}  {:>14}  {:>17}  {}",
             g.actions,
             complete,
             g.overdue_definitely,

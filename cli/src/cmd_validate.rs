@@ -71,9 +71,9 @@ fn write_table(
     let title = plan.meta.title.as_deref().unwrap_or("(untitled plan)");
     writeln!(
         out,
-        "{title}: {} recommendations, {} actions",
-        plan.recommendations.len(),
-        plan.action_count()
+        "{}: {}",
+        actionplan::text::plain_line(title),
+        actionplan::groups::plan_size(plan)
     )?;
     if found.is_empty() {
         writeln!(out, "No findings.")?;

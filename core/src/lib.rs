@@ -63,6 +63,7 @@ pub mod error;
 pub mod export;
 mod figures;
 pub mod fmt;
+pub mod groups;
 pub mod history;
 pub mod import;
 pub mod json;

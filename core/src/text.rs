@@ -52,6 +52,200 @@ pub fn clean_cell(text: &str) -> String {
     }
 }
 
+/// An inline formatting tag a cell may hold: `<b>`, `<i>`, `<u>`, `<em>`, `<strong>` (see
+/// [`inline_markup`]).
+///
+/// ```
+/// use actionplan::text::InlineTag;
+/// assert_eq!(InlineTag::Underline.name(), "u");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InlineTag {
+    /// `<b>`: bold.
+    Bold,
+    /// `<i>`: italic.
+    Italic,
+    /// `<u>`: underlined.
+    Underline,
+    /// `<em>`: emphasis.
+    Emphasis,
+    /// `<strong>`: strong.
+    Strong,
+}
+
+impl InlineTag {
+    /// The tag's name, lower case, as HTML writes it.
+    ///
+    /// ```
+    /// assert_eq!(actionplan::text::InlineTag::Strong.name(), "strong");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            InlineTag::Bold => "b",
+            InlineTag::Italic => "i",
+            InlineTag::Underline => "u",
+            InlineTag::Emphasis => "em",
+            InlineTag::Strong => "strong",
+        }
+    }
+}
+
+/// One piece of a cell's text as [`inline_markup`] reads it.
+///
+/// ```
+/// use actionplan::text::{inline_markup, Inline, InlineTag};
+/// assert_eq!(inline_markup("<u>New</u>"), vec![
+///     Inline::Open(InlineTag::Underline), Inline::Text("New"), Inline::Close(InlineTag::Underline)]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline<'a> {
+    /// Text, exactly as written (anything that is not one of the tags, `<script>` included).
+    Text(&'a str),
+    /// An opening tag (`<b>`).
+    Open(InlineTag),
+    /// A closing tag (`</b>`).
+    Close(InlineTag),
+    /// A line break (`<br>`, `<br/>`, `<br />`).
+    Break,
+}
+
+/// The tag at the start of `s` (which starts with `<`), and its length: one of b, i, u, em,
+/// strong (opening or closing) or br, in any case, with no attributes (white space before the
+/// `>` is allowed, and `/` before it for br).
+fn inline_tag(s: &str) -> Option<(Inline<'static>, usize)> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let start = i;
+    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    let name = s.get(start..i)?.to_ascii_lowercase();
+    while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += 1;
+    }
+    let self_closing = b.get(i) == Some(&b'/');
+    if self_closing {
+        i += 1;
+    }
+    if b.get(i) != Some(&b'>') {
+        return None;
+    }
+    let tag = match name.as_str() {
+        "br" if !closing => return Some((Inline::Break, i + 1)),
+        "b" => InlineTag::Bold,
+        "i" => InlineTag::Italic,
+        "u" => InlineTag::Underline,
+        "em" => InlineTag::Emphasis,
+        "strong" => InlineTag::Strong,
+        _ => return None,
+    };
+    if self_closing {
+        return None;
+    }
+    Some((
+        if closing {
+            Inline::Close(tag)
+        } else {
+            Inline::Open(tag)
+        },
+        i + 1,
+    ))
+}
+
+/// Read the inline markup a cell may hold: the tags b, i, u, em, strong (with their closing
+/// tags) and br, in any case and with no attributes, as spreadsheets exported from web forms
+/// write them (`<u>New action from March 2025 revisit.</u>`). Everything else, any other tag,
+/// a tag with attributes (`<b onclick=…>`), a lone `<`, is text. Tags are returned as written:
+/// an unclosed or stray tag is the reader's to balance ([`plain_text`] drops them all; the HTML
+/// report closes what is open and ignores what is not).
+///
+/// This is the one place the reports decide what counts as formatting: the HTML report shows
+/// these tags as formatting and escapes everything else; the Markdown report, the workbook, the
+/// diff and the command line show [`plain_text`].
+///
+/// ```
+/// use actionplan::text::{inline_markup, Inline, InlineTag};
+/// let parts = inline_markup("<B>Note</B><br/>a <script>x</script>");
+/// assert_eq!(parts, vec![
+///     Inline::Open(InlineTag::Bold), Inline::Text("Note"), Inline::Close(InlineTag::Bold),
+///     Inline::Break, Inline::Text("a <script>x</script>")]);
+/// assert_eq!(inline_markup("<b onclick=x>hi</b>")[0], Inline::Text("<b onclick=x>hi"));
+/// ```
+pub fn inline_markup(s: &str) -> Vec<Inline<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(off) = s[i..].find('<') {
+        let at = i + off;
+        match inline_tag(&s[at..]) {
+            Some((tag, len)) => {
+                if at > text_start {
+                    out.push(Inline::Text(&s[text_start..at]));
+                }
+                out.push(tag);
+                i = at + len;
+                text_start = i;
+            }
+            None => i = at + 1,
+        }
+    }
+    if text_start < s.len() {
+        out.push(Inline::Text(&s[text_start..]));
+    }
+    out
+}
+
+/// A cell's text with its inline markup ([`inline_markup`]) taken out: the tags removed and
+/// `<br>` as a line break. Text without tags is returned as it is, without a copy.
+///
+/// ```
+/// use actionplan::text::plain_text;
+/// assert_eq!(plain_text("<u>New action.</u> To produce<BR>a statement"), "New action. To produce\na statement");
+/// assert_eq!(plain_text("<script>alert(1)</script>"), "<script>alert(1)</script>");
+/// assert_eq!(plain_text("a < b"), "a < b");
+/// ```
+pub fn plain_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('<') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let parts = inline_markup(s);
+    if let [Inline::Text(t)] = parts.as_slice() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(s.len());
+    for p in parts {
+        match p {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Break => out.push('\n'),
+            Inline::Open(_) | Inline::Close(_) => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`plain_text`] on one line, for a line of terminal output: line breaks (written or `<br>`)
+/// and the white space around them become one space.
+///
+/// ```
+/// assert_eq!(actionplan::text::plain_line("<b>Done</b><br>\n next"), "Done next");
+/// ```
+pub fn plain_line(s: &str) -> String {
+    let p = plain_text(s);
+    if !p.contains(['\n', '\r']) {
+        return p.into_owned();
+    }
+    p.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Shared, immutable text: the string type of the model's text fields.
 ///
 /// A `Text` is a slice of a reference-counted string (16 bytes). Cloning it bumps a count
@@ -321,7 +515,70 @@ impl schemars::JsonSchema for Text {
 
 #[cfg(test)]
 mod tests {
-    use super::Text;
+    use super::{inline_markup, plain_line, plain_text, Inline, InlineTag, Text};
+
+    #[test]
+    fn only_the_known_tags_without_attributes_are_markup() {
+        for hostile in [
+            "<b onclick=alert(1)>x</b>",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<u style=\"x\">y</u>",
+            "<b\nonclick=1>z",
+            "<br onclick=1>",
+            "</br>",
+            "<b/>",
+            "<",
+            "<<b",
+            "<strongly>",
+        ] {
+            let parts = inline_markup(hostile);
+            // Whatever is not a bare known tag stays text, character for character.
+            let text: String = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Inline::Text(t) => Some(*t),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                text.contains(hostile.split('>').next().unwrap()),
+                "{hostile}: {parts:?}"
+            );
+        }
+        assert_eq!(
+            inline_markup("<b>a<I>b</i></B>"),
+            vec![
+                Inline::Open(InlineTag::Bold),
+                Inline::Text("a"),
+                Inline::Open(InlineTag::Italic),
+                Inline::Text("b"),
+                Inline::Close(InlineTag::Italic),
+                Inline::Close(InlineTag::Bold),
+            ]
+        );
+        assert_eq!(
+            inline_markup("<b >x"),
+            vec![Inline::Open(InlineTag::Bold), Inline::Text("x")]
+        );
+        assert_eq!(inline_markup("a<br />b").len(), 3);
+        assert_eq!(inline_markup(""), vec![]);
+    }
+
+    #[test]
+    fn plain_text_drops_tags_and_keeps_everything_else() {
+        assert_eq!(
+            plain_text("<u>New action</u> <strong>now</strong>"),
+            "New action now"
+        );
+        assert_eq!(plain_text("<b>unclosed"), "unclosed");
+        assert_eq!(plain_text("stray</i> close"), "stray close");
+        assert_eq!(plain_text("<b onclick=x>t</b>"), "<b onclick=x>t");
+        assert_eq!(plain_text("x<br>y"), "x\ny");
+        assert_eq!(plain_line(" a<br><br>b\n c "), "a b c");
+        // Multi-byte text around tags.
+        assert_eq!(plain_text("é<i>ü</i>€<"), "éü€<");
+    }
 
     #[test]
     fn length_guard() {

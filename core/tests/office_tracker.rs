@@ -269,17 +269,56 @@ fn a_rated_tracker_carries_the_assessment_and_the_statistics() {
             .cloned()
             .unwrap()
     };
-    assert!(matches!(find("Rated as of"), Data::DateTime(_)));
-    assert_eq!(find("Headline").to_string(), s.headline[0]);
-    assert_eq!(find("Actions"), Data::Float(37.0));
+    assert!(matches!(find("Progress as at"), Data::DateTime(_)));
+    // The date is said once.
+    let dates = rows
+        .iter()
+        .filter(|r| matches!(r.first(), Some(Data::String(s)) if s.contains("as of") || s.contains("as at")))
+        .count();
+    assert_eq!(dates, 1);
+    // The headline sentences, each in its own row.
+    for h in &s.headline {
+        assert!(
+            rows.iter()
+                .any(|r| matches!(r.first(), Some(Data::String(t)) if t == h)),
+            "{h}"
+        );
+    }
+    // Small tables: a status per row, with its count and share.
     let complete = s
         .plan
         .by_status
         .iter()
         .find(|x| x.key == "complete")
         .unwrap();
-    assert_eq!(
-        find("Status: Complete (share)"),
-        Data::Float(f64::from(complete.percent) / 100.0)
+    let row = rows
+        .iter()
+        .find(|r| matches!(r.first(), Some(Data::String(t)) if t == "Complete"))
+        .unwrap();
+    assert_eq!(row[1], Data::Float(complete.count as f64));
+    assert_eq!(row[2], Data::Float(f64::from(complete.percent) / 100.0));
+    // Each rating with what it means, from the scale.
+    let blue = rows
+        .iter()
+        .find(|r| matches!(r.first(), Some(Data::String(t)) if t == "Blue"))
+        .unwrap();
+    assert_eq!(blue[3].to_string(), "Complete");
+    // No mechanical labels, and no "<u>" from the source cells.
+    for r in &rows {
+        for c in r {
+            let t = c.to_string();
+            assert!(!t.contains("(share)"), "{t}");
+        }
+    }
+    let text = part(&xlsx, "xl/sharedStrings.xml");
+    assert!(
+        !text.contains("&lt;u&gt;"),
+        "inline markup left in the workbook"
     );
+    // No Theme column unless a group has a theme.
+    let has_theme = plan
+        .recommendations
+        .iter()
+        .any(|r| r.theme.as_deref().is_some_and(|t| !t.trim().is_empty()));
+    assert_eq!(header.iter().any(|h| h == "Theme"), has_theme);
 }

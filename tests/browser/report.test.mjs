@@ -98,3 +98,61 @@ test('a <script> in an action does not run, and user HTML stays text', async () 
   await page.screenshot({ path: join(shots, 'report-hostile.png'), fullPage: true });
   await page.close();
 });
+
+test('the report is laid out for reading: whole words and dates, a full bar, whole titles', async () => {
+  const { page } = await open('huntingdonshire-2024-q4.html');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Nothing scrolls sideways at 1280 px.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth <= 0), true);
+  // Dates and names are not broken inside a word: each date cell is one line, and every
+  // owner's word sits on one line.
+  assert.ok((await page.locator('td.date').count()) >= 37, 'every action has its date cell');
+  assert.ok((await page.locator('td.who').count()) >= 37, 'every action has its owner cell');
+  const broken = await page.evaluate(() => {
+    const lines = (node) => {
+      const r = document.createRange();
+      r.selectNodeContents(node);
+      return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+    };
+    const out = [];
+    for (const td of document.querySelectorAll('td.date')) if (td.textContent && lines(td) > 1) out.push(td.textContent);
+    for (const td of document.querySelectorAll('td.who')) {
+      for (const word of td.textContent.split(/\s+/).filter(Boolean)) {
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent.indexOf(word);
+          if (at < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + word.length);
+          if (new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1) out.push(word);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(broken, [], `broken inside a word: ${broken.join(', ')}`);
+  // The delivery-status bar spans its column.
+  const [bar, column] = await page.evaluate(() => {
+    const b = document.querySelector('.sbar');
+    return [b.getBoundingClientRect().width, b.parentElement.getBoundingClientRect().width];
+  });
+  assert.ok(Math.abs(bar - column) <= 1, `bar ${bar} px of ${column} px`);
+  // Recommendation titles are whole: no "…" anywhere on the page.
+  assert.doesNotMatch(await page.locator('main').innerText(), /…/);
+  // Inline markup in cells is formatting, not literal tags.
+  const underlined = await page.locator('main u').allInnerTexts();
+  assert.ok(underlined.includes('New action from March 2025 revisit.'), underlined.join(' | '));
+  assert.doesNotMatch(await page.locator('main').innerText(), /<u>/);
+  await page.screenshot({ path: join(shots, 'report-1280.png'), fullPage: true });
+  await page.close();
+});
+
+test('only the inline tags of a cell become formatting', async () => {
+  const { page } = await open('hostile.html');
+  // "1. <b>Bold</b> & <i>brave</i>": formatting; nothing a user wrote carries an attribute.
+  assert.ok((await page.locator('main i').allInnerTexts()).includes('brave'));
+  assert.equal(await page.locator('main [onclick], main [onerror], main [src]').count(), 0);
+  await page.close();
+});

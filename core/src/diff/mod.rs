@@ -481,10 +481,16 @@ fn headline(d: &PlanDiff) -> String {
         ));
     }
     if !d.rerated.is_empty() {
-        parts.push(format!("{} re-rated by the plan", d.rerated.len()));
+        parts.push(format!(
+            "{} with a different RAG in the plan",
+            d.rerated.len()
+        ));
     }
     if !d.rerated_derived.is_empty() {
-        parts.push(format!("{} re-rated by the rules", d.rerated_derived.len()));
+        parts.push(format!(
+            "{} with a different rating in this report",
+            d.rerated_derived.len()
+        ));
     }
     if !d.deadlines_moved.is_empty() {
         let days: Vec<i64> = d.deadlines_moved.iter().filter_map(|m| m.days).collect();

@@ -667,7 +667,7 @@ fn finding(
     };
     let written: &str = &said;
     let (rn, dn) = (&scale.labels[reported].name, &scale.labels[derived].name);
-    // "CPC004 reports "Within target" (Green) but the rules give Red: due ..." (built without
+    // "CPC004 reports "Within target" (Green) but this report rates it Red: due ..." (built without
     // the formatting machinery: there can be hundreds of thousands).
     let mut message = String::with_capacity(
         action.action_ref.len() + written.len() + rn.len() + dn.len() + reason.len() + 40,
@@ -683,7 +683,7 @@ fn finding(
         message.push_str(rn);
         message.push(')');
     }
-    message.push_str(" but the rules give ");
+    message.push_str(" but this report rates it ");
     message.push_str(dn);
     message.push_str(": ");
     message.push_str(reason);

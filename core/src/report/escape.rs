@@ -42,6 +42,75 @@ pub fn escape_html(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How deep inline formatting may nest in a cell before further opening tags are ignored (so a
+/// cell of a million `<b>`s costs no more than its length).
+const MAX_NESTING: usize = 8;
+
+/// A cell's text as HTML: the inline tags [`inline_markup`](crate::text::inline_markup)
+/// recognises (b, i, u, em, strong, br) shown as formatting, everything else escaped
+/// ([`escape_html`]), so no other tag or attribute is ever written. Tags are balanced: a closing
+/// tag with no opening one is dropped, one closed out of order closes and reopens those inside
+/// it, and whatever is still open at the end is closed. Line breaks in the text become `<br>`.
+///
+/// ```
+/// use actionplan::report::markup_html;
+/// assert_eq!(markup_html("<u>New action</u>\nnext"), "<u>New action</u><br>next");
+/// assert_eq!(markup_html("<b onclick=alert(1)>x</b>"), "&lt;b onclick=alert(1)&gt;x");
+/// assert_eq!(markup_html("<script>x</script><b>open"), "&lt;script&gt;x&lt;/script&gt;<b>open</b>");
+/// ```
+pub fn markup_html(s: &str) -> String {
+    use crate::text::{inline_markup, Inline, InlineTag};
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut open: Vec<InlineTag> = Vec::new();
+    let close = |out: &mut String, t: InlineTag| {
+        out.push_str("</");
+        out.push_str(t.name());
+        out.push('>');
+    };
+    let start = |out: &mut String, t: InlineTag| {
+        out.push('<');
+        out.push_str(t.name());
+        out.push('>');
+    };
+    for part in inline_markup(s) {
+        match part {
+            Inline::Text(t) => {
+                let mut lines = t.split('\n');
+                if let Some(first) = lines.next() {
+                    out.push_str(&escape_html(first.trim_end_matches('\r')));
+                }
+                for l in lines {
+                    out.push_str("<br>");
+                    out.push_str(&escape_html(l.trim_end_matches('\r')));
+                }
+            }
+            Inline::Break => out.push_str("<br>"),
+            Inline::Open(t) => {
+                if open.len() < MAX_NESTING {
+                    open.push(t);
+                    start(&mut out, t);
+                }
+            }
+            Inline::Close(t) => {
+                if let Some(at) = open.iter().rposition(|o| *o == t) {
+                    let inner: Vec<InlineTag> = open.drain(at..).collect();
+                    for o in inner.iter().rev() {
+                        close(&mut out, *o);
+                    }
+                    for o in &inner[1..] {
+                        start(&mut out, *o);
+                        open.push(*o);
+                    }
+                }
+            }
+        }
+    }
+    while let Some(t) = open.pop() {
+        close(&mut out, t);
+    }
+    out
+}
+
 /// Escape text for a Markdown table cell or paragraph: Markdown punctuation is backslashed,
 /// HTML is written as entities (so no renderer runs it), line breaks become spaces, and
 /// bidirectional controls (U+202A–U+202E, U+2066–U+2069) are shown as visible marks.
@@ -78,4 +147,73 @@ pub fn escape_markdown(s: &str) -> String {
         last_space = c == ' ';
     }
     out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markup_html;
+
+    /// Every `<` the output holds starts one of the tags the report allows.
+    fn only_allowed_tags(html: &str) -> bool {
+        const ALLOWED: [&str; 11] = [
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<u>",
+            "</u>",
+            "<em>",
+            "</em>",
+            "<strong>",
+            "</strong>",
+            "<br>",
+        ];
+        html.match_indices('<')
+            .all(|(i, _)| ALLOWED.iter().any(|t| html[i..].starts_with(t)))
+    }
+
+    #[test]
+    fn hostile_cells_never_become_other_html() {
+        for (input, want) in [
+            ("<b onclick=alert(1)>x</b>", "&lt;b onclick=alert(1)&gt;x"),
+            (
+                "<script>alert(1)</script>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
+            (
+                "<img src=x onerror=alert(1)>",
+                "&lt;img src=x onerror=alert(1)&gt;",
+            ),
+            ("<b>unclosed", "<b>unclosed</b>"),
+            ("stray</i> close", "stray close"),
+            ("<b><i>x</b>y</i>", "<b><i>x</i></b><i>y</i>"),
+            (
+                "<STRONG>Loud</strong><BR/>next",
+                "<strong>Loud</strong><br>next",
+            ),
+            (
+                "<u><script>x</script></u>",
+                "<u>&lt;script&gt;x&lt;/script&gt;</u>",
+            ),
+            (
+                "<b>\"quoted\" & 'single'</b>",
+                "<b>&quot;quoted&quot; &amp; &#39;single&#39;</b>",
+            ),
+            ("<em>Jo\u{202E}x</em>", "<em>Jo[U+202E]x</em>"),
+        ] {
+            let got = markup_html(input);
+            assert_eq!(got, want, "{input}");
+            assert!(only_allowed_tags(&got), "{got}");
+        }
+        // Deep nesting is cut off, and balanced.
+        let deep = "<b>".repeat(10_000) + "x" + &"</b>".repeat(10_000);
+        let got = markup_html(&deep);
+        assert_eq!(got.matches("<b>").count(), super::MAX_NESTING);
+        assert_eq!(got.matches("</b>").count(), super::MAX_NESTING);
+        // Interleaved closes stay linear.
+        let mixed = "<b><i><u><em><strong>".repeat(2) + &"</b>".repeat(5_000);
+        let got = markup_html(&mixed);
+        assert!(only_allowed_tags(&got));
+        assert!(got.len() < 2_000, "{}", got.len());
+    }
 }

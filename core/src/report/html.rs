@@ -1,6 +1,6 @@
 //! The self-contained HTML report.
 
-use super::escape::escape_html as esc;
+use super::escape::{escape_html as esc, markup_html};
 use super::svg::{bar, donut, Segment};
 use super::{colour, heading, ink, label_name, status_colour};
 use crate::diff::PlanDiff;
@@ -8,6 +8,7 @@ use crate::model::Plan;
 use crate::rating::NOT_RATED_NAME;
 use crate::rating::{Assessment, RatedAction};
 use crate::stats::{long_date, Stats};
+use crate::text::plain_line;
 use std::fmt::Write;
 
 pub(super) const CSS: &str = r#"
@@ -38,6 +39,10 @@ table{border-collapse:collapse;width:100%;font-size:14px;margin:6px 0 10px}
 caption{text-align:left;font-weight:700;padding:4px 0 6px;font-size:15px}
 th,td{text-align:left;vertical-align:top;padding:7px 8px;border-bottom:1px solid var(--rule)}
 td.text{overflow-wrap:anywhere}
+td.who{overflow-wrap:break-word;min-width:8em}
+td.date,td.status{white-space:nowrap}
+td.rating{min-width:10.5em}
+th.group{font-weight:700;background:#e8eef7}
 td.key{white-space:nowrap}
 th{background:var(--soft);font-weight:700;border-bottom:2px solid var(--ink)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -52,6 +57,8 @@ details>summary{cursor:pointer;font-weight:700;margin:8px 0}
 footer{margin-top:36px;padding-top:12px;border-top:1px solid var(--rule);font-size:13px;color:var(--muted)}
 .sev-error{font-weight:700;color:#8e0000}
 .pill{font-size:12px;color:var(--muted);display:block}
+.sbar{display:flex;width:100%;height:30px;margin:4px 0 8px;background:#eeeeee}
+.sbar span{display:flex;align-items:center;justify-content:center;min-width:0;overflow:hidden;font-size:11px;font-weight:700;border-right:1px solid #fff}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}tr{break-inside:avoid}details{display:block}details>summary{display:none}.tile{border:1px solid var(--rule)}}
 "#;
 
@@ -69,8 +76,10 @@ fn badge(a: &Assessment, id: Option<&str>) -> String {
     }
 }
 
+/// A cell's text as HTML: its inline formatting (b, i, u, em, strong, br) shown, everything
+/// else escaped, line breaks kept.
 fn multiline(s: &str) -> String {
-    esc(s.trim()).replace('\n', "<br>")
+    markup_html(s.trim())
 }
 
 /// The HTML report: one page, no scripts, no network. `diff` adds "changes since the previous
@@ -109,31 +118,27 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
 <body>
 <main>
 "#,
-        esc(&title),
+        esc(&plain_line(&title)),
         long_date(a.as_of)
     );
     // Header.
     o.push_str(r#"<header class="top">"#);
     if let (Some(org), Some(t)) = (&plan.meta.organisation, &plan.meta.title) {
         if !t.contains(org.as_str()) {
-            let _ = write!(o, r#"<p class="org">{}</p>"#, esc(org));
+            let _ = write!(o, r#"<p class="org">{}</p>"#, multiline(org));
         }
     }
     let _ = write!(
         o,
         "<h1>{}</h1>",
-        esc(plan.meta.title.as_deref().unwrap_or(&title))
+        multiline(plan.meta.title.as_deref().unwrap_or(&title))
     );
     let mut meta = vec![format!("Progress as at {}", long_date(a.as_of))];
     if let Some(p) = &plan.meta.period {
         meta.push(format!("reporting period {}", esc(p)));
     }
     meta.push(format!("rated by {}", esc(&a.rules.name)));
-    meta.push(format!(
-        "{} recommendations, {} actions",
-        plan.recommendations.len(),
-        s.plan.actions
-    ));
+    meta.push(esc(&crate::groups::plan_size(plan)).into_owned());
     let _ = write!(o, r#"<p class="meta">{}</p></header>"#, meta.join(" · "));
 
     // Headline.
@@ -181,7 +186,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         ),
         (
             disagree.to_string(),
-            "reported better than the rules give".to_string(),
+            "where the plan's own RAG is more positive than this report's".to_string(),
             disagree > 0,
         ),
     ];
@@ -231,10 +236,14 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         } else {
             Some(x.key.as_str())
         };
-        let desc = id
-            .and_then(|id| a.scale.label(id))
-            .and_then(|l| l.description.as_deref())
-            .unwrap_or("");
+        let desc = match id {
+            None => super::NOT_RATED_MEANING,
+            Some(id) => a
+                .scale
+                .label(id)
+                .and_then(|l| l.description.as_deref())
+                .unwrap_or(""),
+        };
         let _ = write!(
             o,
             r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}%</td><td class="muted">{}</td></tr>"#,
@@ -259,7 +268,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     let _ = write!(
         o,
         r#"<div class="chart"><h3>Delivery status</h3>{}<table class="legend"><caption class="muted">Actions by status</caption><tbody>"#,
-        bar("Delivery status", &status_segments, 420, 30, true)
+        super::svg::full_width_bar("Delivery status", &status_segments)
     );
     for x in &s.plan.by_status {
         let _ = write!(
@@ -283,8 +292,15 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             .unwrap_or_default()
     );
 
-    // Recommendations.
-    o.push_str(r#"<section aria-labelledby="h-recs"><h2 id="h-recs">Recommendations</h2><table><thead><tr><th scope="col">No.</th><th scope="col">Recommendation</th><th scope="col" class="num">Actions</th><th scope="col" class="num">Complete</th><th scope="col" class="num">Overdue</th><th scope="col">Ratings</th><th scope="col">Overall</th></tr></thead><tbody>"#);
+    // Recommendations (or what the plan calls its groups).
+    let names = crate::groups::names(plan);
+    let _ = write!(
+        o,
+        r#"<section aria-labelledby="h-recs"><h2 id="h-recs">{}</h2><table><thead><tr><th scope="col">No.</th><th scope="col">{}</th>"#,
+        names.title_case(true),
+        names.title_case(false)
+    );
+    o.push_str(r#"<th scope="col" class="num">Actions</th><th scope="col" class="num">Complete</th><th scope="col" class="num">Past deadline</th><th scope="col">Ratings</th><th scope="col">Overall</th></tr></thead><tbody>"#);
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         let Some(g) = a.recommendations.get(ri) else {
             continue;
@@ -320,12 +336,12 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         let theme = rec
             .theme
             .as_deref()
-            .map(|t| format!(r#"<span class="reason">{}</span>"#, esc(t)))
+            .map(|t| format!(r#"<span class="reason">{}</span>"#, multiline(t)))
             .unwrap_or_default();
         let _ = write!(
             o,
             r#"<tr><td class="ref">{}</td><td class="text">{}{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}<span class="pill">{}{}</span></td><td>{}<span class="reason">{}</span></td></tr>"#,
-            esc(&rec.key),
+            esc(&plain_line(&rec.key)),
             multiline(&rec.title),
             theme,
             g.actions,
@@ -343,15 +359,14 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
                 String::new()
             },
             badge(a, g.rating.as_deref()),
-            esc(&g.reason)
+            esc(&super::group_note(a, g))
         );
     }
     let _ = write!(
         o,
-        r#"</tbody></table><p class="note">Overall: {} ({}) — {}.</p></section>"#,
-        badge(a, a.plan.rating.as_deref()),
-        esc(&a.rules.recommendation_policy.replace('_', " ")),
-        esc(&a.plan.reason)
+        r#"</tbody></table><p class="note">{} {}</p></section>"#,
+        esc(&super::overall_sentence(a)),
+        esc(&super::rollup_sentence(plan, a))
     );
 
     // Overdue.
@@ -363,7 +378,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     if s.overdue.is_empty() {
         o.push_str("<p>No open action is past its deadline.</p>");
     } else {
-        o.push_str(r#"<table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col" class="num">Days over</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#);
+        o.push_str(r#"<table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col" class="num">Days past deadline</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#);
         let mut listed = s.overdue.clone();
         crate::stats::OverdueAction::order(&mut listed);
         for x in &listed {
@@ -381,13 +396,14 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="num">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="who">{}</td><td class="date">{}</td><td class="num">{}</td><td class="rating">{}<span class="reason">{}</span></td></tr>"#,
                 esc(&x.action_ref),
                 multiline(&x.description),
                 multiline(act.and_then(|a| a.owner.as_deref()).unwrap_or("")),
-                esc(act
-                    .and_then(|a| a.timeframe.as_ref())
-                    .map_or("", |t| t.text.as_str())),
+                multiline(
+                    act.and_then(|a| a.timeframe.as_ref())
+                        .map_or("", |t| t.text.as_str())
+                ),
                 strength,
                 badge(a, x.rating.as_deref()),
                 esc(reason)
@@ -401,7 +417,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     if !a.findings.is_empty() {
         let _ = write!(
             o,
-            r#"<section aria-labelledby="h-findings"><h2 id="h-findings">Reported RAG that disagrees with the rules ({})</h2><p class="note">The plan's own RAG compared with what {} gives. “Better” means the plan reports a better rating than the rules.</p><table><thead><tr><th scope="col">Ref</th><th scope="col">Reported</th><th scope="col">Rules give</th><th scope="col">Why</th></tr></thead><tbody>"#,
+            r#"<section aria-labelledby="h-findings"><h2 id="h-findings">Where the plan's own RAG differs from this report's rating ({})</h2><p class="note">The RAG the plan reports for each action, next to the rating this report gives it by {}. “More positive” means the plan reports a better rating than the dates and status support.</p><table><thead><tr><th scope="col">Ref</th><th scope="col">The plan says</th><th scope="col">This report</th><th scope="col">Why</th></tr></thead><tbody>"#,
             a.findings.len(),
             esc(&a.rules.name)
         );
@@ -418,7 +434,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
                 badge(a, Some(&f.derived)),
                 if f.steps > 0 {
                     format!(
-                        r#"<span class="{}">Reported better by {} step{}. </span>"#,
+                        r#"<span class="{}">More positive by {} step{}. </span>"#,
                         if f.severity == crate::Severity::Error {
                             "sev-error"
                         } else {
@@ -429,7 +445,7 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
                     )
                 } else {
                     format!(
-                        "Reported worse by {} step{}. ",
+                        "Less positive by {} step{}. ",
                         -f.steps,
                         if f.steps == -1 { "" } else { "s" }
                     )
@@ -448,15 +464,15 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
     // All actions.
     let _ = write!(
         o,
-        r#"<section aria-labelledby="h-all"><h2 id="h-all">All actions ({})</h2><details open><summary>Show or hide the full list</summary><table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Reported</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#,
+        r#"<section aria-labelledby="h-all"><h2 id="h-all">All actions ({})</h2><details open><summary>Show or hide the full list</summary><table><thead><tr><th scope="col">Ref</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Plan's RAG</th><th scope="col">Rating and reason</th></tr></thead><tbody>"#,
         a.actions.len()
     );
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         let _ = write!(
             o,
-            r#"<tr><th scope="rowgroup" colspan="7">{} {}</th></tr>"#,
-            esc(&rec.key),
-            esc(&first_line(&rec.title))
+            r#"<tr><th scope="rowgroup" colspan="7" class="group">{} {}</th></tr>"#,
+            esc(&plain_line(&rec.key)),
+            multiline(&rec.title)
         );
         for (ai, act) in rec.actions.iter().enumerate() {
             let Some(r) = by_rec[ri].iter().find(|r| r.action_index == ai) else {
@@ -464,13 +480,13 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
             };
             let _ = write!(
                 o,
-                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="text">{}</td><td class="text">{}</td><td>{}</td><td class="text">{}</td><td>{}<span class="reason">{}</span></td></tr>"#,
+                r#"<tr><td class="ref">{}</td><td class="text">{}</td><td class="who">{}</td><td class="date">{}</td><td class="status">{}</td><td class="who">{}</td><td class="rating">{}<span class="reason">{}</span></td></tr>"#,
                 esc(&act.action_ref),
                 multiline(&act.description),
                 multiline(act.owner.as_deref().unwrap_or("")),
-                esc(act.timeframe.as_ref().map_or("", |t| t.text.as_str())),
+                multiline(act.timeframe.as_ref().map_or("", |t| t.text.as_str())),
                 esc(act.status.as_ref().map_or("", |s| s.label())),
-                esc(act.rag.as_deref().unwrap_or("")),
+                multiline(act.rag.as_deref().unwrap_or("")),
                 badge(a, r.rating.as_deref()),
                 esc(&r.reason.text)
             );
@@ -484,20 +500,11 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         r#"<footer><p><strong>How this was worked out.</strong> Rated by “{}” as at {}. {} Shares are rounded to whole percentages by the largest-remainder method, so each list adds up to 100%. An action is “possibly” past its deadline when its deadline could be one of several days (“June or July 2025”) and the first of them has passed; a period such as “Summer 2025” is due at its end.</p><p>Produced by actionplan {} from the plan's own data; nothing in this page was loaded from elsewhere.</p></footer>"#,
         esc(&a.rules.name),
         long_date(a.as_of),
-        esc(&super::rollup_sentence(a)),
+        esc(&super::rollup_sentence(plan, a)),
         env!("CARGO_PKG_VERSION")
     );
     o.push_str("</main>\n</body>\n</html>\n");
     o
-}
-
-fn first_line(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("").trim();
-    let mut out: String = line.chars().take(160).collect();
-    if line.chars().count() > 160 {
-        out.push('…');
-    }
-    out
 }
 
 fn changes(o: &mut String, d: &PlanDiff) {
@@ -538,7 +545,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
                 [
                     esc(&b.action_ref).into(),
                     multiline(&b.description),
-                    esc(&b.recommendation).into(),
+                    multiline(&b.recommendation),
                 ]
             })
             .collect(),
@@ -546,7 +553,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
     );
     list(
         o,
-        "Re-rated by the rules",
+        "This report's rating changed",
         d.rerated_derived
             .iter()
             .map(|c| [esc(&c.action_ref).into(), opt(&c.from), opt(&c.to)])
@@ -555,7 +562,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
     );
     list(
         o,
-        "Re-rated by the plan",
+        "The plan's own RAG changed",
         d.rerated
             .iter()
             .map(|c| [esc(&c.action_ref).into(), opt(&c.from), opt(&c.to)])
@@ -603,7 +610,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
                 [
                     esc(&b.action_ref).into(),
                     multiline(&b.description),
-                    esc(&b.recommendation).into(),
+                    multiline(&b.recommendation),
                 ]
             })
             .collect(),
@@ -618,7 +625,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
                 [
                     esc(&b.action_ref).into(),
                     multiline(&b.description),
-                    esc(&b.recommendation).into(),
+                    multiline(&b.recommendation),
                 ]
             })
             .collect(),
@@ -636,7 +643,7 @@ fn changes(o: &mut String, d: &PlanDiff) {
                         .as_deref()
                         .map(multiline)
                         .unwrap_or_else(|| "(no comment)".into()),
-                    esc(&c.recommendation).into(),
+                    multiline(&c.recommendation),
                 ]
             })
             .collect(),

@@ -1,12 +1,18 @@
 //! The Markdown report.
 
-use super::escape::escape_markdown as md;
+use super::escape::escape_markdown;
 use super::{heading, label_name};
 use crate::diff::PlanDiff;
 use crate::model::Plan;
 use crate::rating::Assessment;
 use crate::stats::{long_date, Stats};
 use std::fmt::Write;
+
+/// A cell's text for Markdown: its inline formatting taken out
+/// ([`plain_text`](crate::text::plain_text)), then escaped.
+fn md(s: &str) -> String {
+    escape_markdown(&crate::text::plain_text(s))
+}
 
 /// The Markdown report: summary, ratings, recommendations, overdue actions with reasons,
 /// disagreements with the reported RAG, changes since the previous version (when `diff` is
@@ -27,7 +33,12 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         meta.push(format!("reporting period {}", md(p)));
     }
     meta.push(format!("rated by {}", md(&a.rules.name)));
-    let _ = writeln!(o, "{}.\n", meta.join(", "));
+    let _ = writeln!(
+        o,
+        "{}. The plan has {}.\n",
+        meta.join(", "),
+        md(&crate::groups::plan_size(plan))
+    );
 
     o.push_str("## Summary\n\n");
     for h in &s.headline {
@@ -43,7 +54,11 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
             .scale
             .label(&x.key)
             .and_then(|l| l.description.as_deref())
-            .unwrap_or("");
+            .unwrap_or(if x.key == crate::rating::NOT_RATED {
+                super::NOT_RATED_MEANING
+            } else {
+                ""
+            });
         let _ = writeln!(
             o,
             "| {} | {} | {}% | {} |",
@@ -58,7 +73,13 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         let _ = writeln!(o, "| {} | {} | {}% |", md(&x.label), x.count, x.percent);
     }
 
-    o.push_str("\n## Recommendations\n\n| No. | Recommendation | Actions | Ratings | Overall |\n|---|---|---:|---|---|\n");
+    let names = crate::groups::names(plan);
+    let _ = write!(
+        o,
+        "\n## {}\n\n| No. | {} | Actions | Ratings | Overall |\n|---|---|---:|---|---|\n",
+        names.title_case(true),
+        names.title_case(false)
+    );
     for (ri, rec) in plan.recommendations.iter().enumerate() {
         let Some(g) = a.recommendations.get(ri) else {
             continue;
@@ -72,20 +93,27 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
             .collect();
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} | **{}** ({}) |",
+            "| {} | {} | {} | {} | **{}**{} |",
             md(&rec.key),
-            md(&rec.title),
+            md(if rec.title.is_empty() {
+                rec.theme.as_deref().unwrap_or("")
+            } else {
+                &rec.title
+            }),
             g.actions,
             words.join(", "),
             md(label_name(a, g.rating.as_deref())),
-            md(&g.reason)
+            match super::group_note(a, g) {
+                n if n.is_empty() => String::new(),
+                n => format!(" ({})", md(&n)),
+            }
         );
     }
     let _ = writeln!(
         o,
-        "\nOverall: **{}** ({}).",
-        md(label_name(a, a.plan.rating.as_deref())),
-        md(&a.plan.reason)
+        "\n{} {}",
+        md(&super::overall_sentence(a)),
+        md(&super::rollup_sentence(plan, a))
     );
 
     let _ = writeln!(o, "\n## Past their deadline ({})\n", s.overdue.len());
@@ -131,17 +159,18 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
     if !a.findings.is_empty() {
         let _ = writeln!(
             o,
-            "\n## Reported RAG that disagrees with the rules ({})\n\n| Ref | Reported | Rules give | Steps |\n|---|---|---|---:|",
-            a.findings.len()
+            "\n## Where the plan's own RAG differs from this report's rating ({})\n\nThe RAG the plan reports for each action, next to the rating this report gives it by {}.\n\n| Ref | The plan says | This report | Difference |\n|---|---|---|---|",
+            a.findings.len(),
+            md(&a.rules.name)
         );
         for f in &a.findings {
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {:+} |",
+                "| {} | {} | {} | {} |",
                 md(&f.action_ref),
                 md(&f.reported),
                 md(label_name(a, Some(&f.derived))),
-                f.steps
+                steps_words(f.steps)
             );
         }
     }
@@ -173,7 +202,7 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         );
         section(
             &mut o,
-            "Re-rated by the rules",
+            "This report's rating changed",
             d.rerated_derived
                 .iter()
                 .map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to)))
@@ -181,7 +210,7 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         );
         section(
             &mut o,
-            "Re-rated by the plan",
+            "The plan's own RAG changed",
             d.rerated
                 .iter()
                 .map(|c| format!("{}: {} → {}", md(&c.action_ref), opt(&c.from), opt(&c.to)))
@@ -251,7 +280,7 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
 
     let _ = writeln!(
         o,
-        "\n## All actions ({})\n\n| Ref | Action | Owner | Due | Status | Reported | Rating | Reason |\n|---|---|---|---|---|---|---|---|",
+        "\n## All actions ({})\n\n| Ref | Action | Owner | Due | Status | Plan's RAG | Rating | Reason |\n|---|---|---|---|---|---|---|---|",
         a.actions.len()
     );
     for r in &a.actions {
@@ -278,7 +307,17 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
     let _ = writeln!(
         o,
         "\nShares are whole percentages rounded by the largest-remainder method, so each list adds up to 100%. {}",
-        super::rollup_sentence(a)
+        md(&super::rollup_sentence(plan, a))
     );
     o
+}
+
+/// "1 step more positive", "2 steps less positive".
+fn steps_words(steps: i64) -> String {
+    let n = steps.unsigned_abs();
+    format!(
+        "{n} step{} {} positive",
+        if n == 1 { "" } else { "s" },
+        if steps > 0 { "more" } else { "less" }
+    )
 }

@@ -41,7 +41,7 @@ mod svg;
 mod xlsx;
 
 pub use csv_out::rated_csv;
-pub use escape::{escape_html, escape_markdown};
+pub use escape::{escape_html, escape_markdown, markup_html};
 pub use format::{render, render_to, Format};
 pub use history::{history_html, history_markdown, history_text, render_history};
 pub use html::html;
@@ -107,13 +107,95 @@ fn policy_words(policy: &str) -> String {
     }
 }
 
-/// The footer's sentence on roll-ups: "Recommendations take the worst of their actions'
-/// ratings; the plan takes the worst of the ratings below it." (It used to say "the worst of
-/// of".)
-pub(crate) fn rollup_sentence(a: &Assessment) -> String {
+/// The footer's sentence on roll-ups, in the plan's word for its groups: "Each recommendation
+/// takes the worst of its actions' ratings; the plan takes the worst of the ratings below it."
+/// (It used to say "the worst of of".)
+pub(crate) fn rollup_sentence(plan: &crate::Plan, a: &Assessment) -> String {
     format!(
-        "Recommendations take {} their actions' ratings; the plan takes {} the ratings below it.",
+        "Each {} takes {} its actions' ratings; the plan as a whole takes {} the ratings below it.",
+        crate::groups::names(plan).one,
         policy_words(&a.rules.recommendation_policy),
         policy_words(&a.rules.plan_policy)
     )
+}
+
+/// A group's (or the plan's) overall rating said as a sentence's end, without jargon:
+/// "Green: 15 of its 37 rated actions are Green, and none is rated worse" (worst of), else
+/// the label with the roll-up's own reason.
+fn overall_words(a: &Assessment, g: &crate::rating::GroupRating, policy: &str) -> String {
+    let name = label_name(a, g.rating.as_deref());
+    let Some(id) = g.rating.as_deref() else {
+        return format!("{name}: none of its actions is rated");
+    };
+    let rated: usize = g.counts.iter().map(|c| c.count).sum();
+    let at = g
+        .counts
+        .iter()
+        .find(|c| c.label == id)
+        .map_or(0, |c| c.count);
+    // (A plan rolled up over its recommendations' ratings keeps the roll-up's own words.)
+    if policy == "worst_of" && at > 0 && g.reason.contains("rated action") {
+        let items = crate::fmt::plural(rated, "rated action", "rated actions");
+        if at == rated {
+            return if rated == 1 {
+                format!("{name}: its one rated action is {name}")
+            } else {
+                format!("{name}: all {items} are {name}")
+            };
+        }
+        // (Nothing can be rated worse than the scale's last label.)
+        let worst = a.scale.labels.last().is_some_and(|l| l.id == id);
+        return format!(
+            "{name}: {at} of its {items} {} {name}{}",
+            if at == 1 { "is" } else { "are" },
+            if worst {
+                ""
+            } else {
+                ", and none is rated worse"
+            }
+        );
+    }
+    format!("{name} ({})", g.reason)
+}
+
+/// What "Not rated" means in a table of ratings.
+pub(crate) const NOT_RATED_MEANING: &str =
+    "No rating given: no deadline, cancelled or superseded, or nothing to rate it by";
+
+/// The plan's overall rating as a sentence, as every report and the command line say it:
+/// "Overall, the plan is Green: 15 of its 37 rated actions are Green, and none is rated
+/// worse." (for the worst-of roll-up; other roll-ups give their own reason).
+///
+/// ```
+/// use actionplan::{Action, Plan, Recommendation, rating::{assess, RuleSet}};
+/// let mut plan = Plan::default();
+/// let mut rec = Recommendation::new("1", "Scrutiny");
+/// for status in ["Complete", "In progress"] {
+///     let mut a = Action::new("x");
+///     a.set_status(status);
+///     a.timeframe = Some(actionplan::timeframe::parse("31/12/2025", None, &Default::default()).into());
+///     rec.actions.push(a);
+/// }
+/// plan.recommendations.push(rec);
+/// plan.assign_refs();
+/// let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), "2025-03-31".parse().unwrap()).unwrap();
+/// assert_eq!(actionplan::report::overall_sentence(&a),
+///     "Overall, the plan is Green: 1 of its 2 rated actions is Green, and none is rated worse.");
+/// ```
+pub fn overall_sentence(a: &Assessment) -> String {
+    format!(
+        "Overall, the plan is {}.",
+        overall_words(a, &a.plan, &a.rules.plan_policy)
+    )
+}
+
+/// What the "Overall" column says under a group's badge: nothing when the badge says it all
+/// (the worst of its actions, which the table's note explains), else the roll-up's reason.
+pub(crate) fn group_note(a: &Assessment, g: &crate::rating::GroupRating) -> String {
+    match g.rating {
+        None if g.actions == 0 => "it has no actions".into(),
+        None => "none of its actions is rated".into(),
+        Some(_) if a.rules.recommendation_policy == "worst_of" => String::new(),
+        Some(_) => g.reason.clone(),
+    }
 }

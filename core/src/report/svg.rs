@@ -156,6 +156,39 @@ pub(crate) fn bar(
     out
 }
 
+/// A stacked bar as wide as its column (HTML boxes rather than SVG, so the numbers are not
+/// stretched), each segment with its count when there is room, and an `aria-label` with the
+/// numbers.
+pub(crate) fn full_width_bar(title: &str, segments: &[Segment]) -> String {
+    let total: usize = segments.iter().map(|s| s.count).sum();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<div class="sbar" role="img" aria-label="{}: {}">"#,
+        esc(title),
+        esc(&describe(segments))
+    );
+    for s in segments.iter().filter(|s| s.count > 0) {
+        let _ = write!(
+            out,
+            r#"<span style="flex:{} 1 0;background:{};color:{}" title="{}: {} ({}%)">{}</span>"#,
+            s.count,
+            s.colour,
+            super::ink(s.colour),
+            esc(s.label),
+            s.count,
+            s.percent,
+            if s.count * 20 >= total {
+                s.count.to_string()
+            } else {
+                String::new()
+            }
+        );
+    }
+    out.push_str("</div>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::cos_sin_degrees;

@@ -5,22 +5,26 @@
 //! written, status, the reported RAG, the rating (its label in a cell filled with its colour),
 //! the reason for the rating, the latest progress update, then the plan's other columns. The
 //! header row is frozen and has filters; columns have widths and long text wraps. Sheet
-//! "Summary" has the plan's title and dates and the statistics given.
+//! "Summary" has the plan's title and dates and the statistics given. Cells show text as a
+//! reader sees it: inline formatting written in a cell (`<u>New action</u>`) is taken out
+//! ([`plain_text`](crate::text::plain_text)). The Theme column is there only when some
+//! group of the plan has a theme.
 //!
 //! Every cell is written as a string, a number or a date, never as a formula, so a cell that
 //! begins with `=` cannot run. Excel holds at most 32 767 characters in a cell: longer text is
 //! cut there, with "…" at the end.
 //!
 //! [`rated_tracker_xlsx`] writes a plan with its [`Assessment`] and [`Stats`]: each action's
-//! label in the scale's colours with the rule's reason, and the statistics (headline
-//! sentences, counts and shares by status and rating, overdue, due soon, schedule) on the
-//! summary sheet. [`tracker_xlsx`] is the same writer over plain inputs ([`TrackerRow`],
+//! label in the scale's colours with the rule's reason, and a summary sheet a person would
+//! write: the date once, the headline sentences, then small tables of actions by delivery
+//! status and by rating (with what each rating means) and of deadlines. [`tracker_xlsx`] is the same writer over plain inputs ([`TrackerRow`],
 //! label-value pairs) for ratings worked out elsewhere.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Plan, Role};
 use crate::rating::{Assessment, NOT_RATED_COLOUR, NOT_RATED_NAME};
-use crate::stats::Stats;
+use crate::stats::{long_date, Stats};
+use crate::text::plain_text;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -227,6 +231,18 @@ pub fn tracker_xlsx(
             ),
         ));
     }
+    workbook(plan, rows, SummarySheet::Pairs(summary))
+}
+
+/// The workbook with its summary sheet: the pairs given ([`tracker_xlsx`]), or the rated
+/// summary's tables.
+enum SummarySheet<'a> {
+    Pairs(&'a [(String, String)]),
+    Rated(&'a Assessment, &'a Stats),
+}
+
+fn workbook(plan: &Plan, rows: &[TrackerRow], summary: SummarySheet) -> Result<Vec<u8>> {
+    let count = plan.action_count();
     rows_fit(count)?;
     let mut wb = Workbook::new();
     let stamp = plan
@@ -236,24 +252,32 @@ pub fn tracker_xlsx(
         .and_then(excel_date)
         .or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).ok());
     let mut props = DocProperties::new()
-        .set_title(fit(plan.meta.title.as_deref().unwrap_or("Action plan")))
+        .set_title(fit(&plain_text(
+            plan.meta.title.as_deref().unwrap_or("Action plan"),
+        )))
         .set_comment("Written by actionplan");
     if let Some(stamp) = &stamp {
         props = props.set_creation_datetime(stamp);
     }
     wb.set_properties(&props);
-
     let actions = wb.add_worksheet();
     actions.set_name("Actions").map_err(xerr)?;
     write_actions(actions, plan, rows).map_err(xerr)?;
     let sheet = wb.add_worksheet();
     sheet.set_name("Summary").map_err(xerr)?;
-    write_summary(sheet, plan, summary).map_err(xerr)?;
+    match summary {
+        SummarySheet::Pairs(pairs) => write_summary(sheet, plan, pairs),
+        SummarySheet::Rated(a, s) => write_rated_summary(sheet, plan, a, s),
+    }
+    .map_err(xerr)?;
     wb.save_to_buffer().map_err(xerr)
 }
 
-/// Write the tracker of a rated plan: [`tracker_xlsx`] with [`TrackerRow::from_assessment`]
-/// and [`summary_pairs`].
+/// Write the tracker of a rated plan: sheet "Actions" as [`tracker_xlsx`] writes it with
+/// [`TrackerRow::from_assessment`], and a summary sheet with the date the plan is rated at
+/// (once), the rules, the headline sentences, and small tables: actions by delivery status,
+/// actions by rating with what each rating means, and deadlines (past, due in the next 30, 60
+/// and 90 days, due by the date and how many of those are complete).
 ///
 /// ```
 /// use actionplan::import::ImportOptions;
@@ -269,15 +293,18 @@ pub fn tracker_xlsx(
 /// assert!(bytes.starts_with(b"PK\x03\x04"));
 /// ```
 pub fn rated_tracker_xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -> Result<Vec<u8>> {
-    tracker_xlsx(
+    assessment.check_plan(plan)?;
+    workbook(
         plan,
         &TrackerRow::from_assessment(assessment),
-        &summary_pairs(stats),
+        SummarySheet::Rated(assessment, stats),
     )
 }
 
-/// The statistics as label-value pairs for the summary sheet: the date and rules, the headline
-/// sentences, then counts and shares by status and by rating, overdue, due soon and schedule.
+/// The statistics as label-value pairs, for a [`tracker_xlsx`] summary sheet that is a plain
+/// list (the rated tracker, [`rated_tracker_xlsx`], writes tables instead): the date and rules,
+/// the headline sentences, then counts and shares by status and by rating, overdue, due soon
+/// and schedule.
 /// Values that are numbers, percentages (`55%`) or dates (`2025-03-31`) are written to the sheet
 /// as numbers, percentages and dates.
 ///
@@ -285,12 +312,12 @@ pub fn rated_tracker_xlsx(plan: &Plan, assessment: &Assessment, stats: &Stats) -
 /// use actionplan::{Plan, rating::{assess, RuleSet}, stats::{stats, GroupBy}};
 /// let a = assess(&Plan::default(), &RuleSet::preset("date-rag").unwrap(), "2025-01-15".parse().unwrap()).unwrap();
 /// let pairs = actionplan::report::summary_pairs(&stats(&Plan::default(), &a, GroupBy::None));
-/// assert_eq!(pairs[0], ("Rated as of".to_string(), "2025-01-15".to_string()));
+/// assert_eq!(pairs[0], ("Progress as at".to_string(), "2025-01-15".to_string()));
 /// ```
 pub fn summary_pairs(stats: &Stats) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = vec![
-        ("Rated as of".into(), stats.as_of.to_string()),
-        ("Rules".into(), stats.rules.clone()),
+        ("Progress as at".into(), stats.as_of.to_string()),
+        ("Rated by".into(), stats.rules.clone()),
     ];
     for (i, h) in stats.headline.iter().enumerate() {
         let label = if i == 0 { "Headline" } else { "" };
@@ -301,9 +328,12 @@ pub fn summary_pairs(stats: &Stats) -> Vec<(String, String)> {
     out.push(("Open".into(), p.open.to_string()));
     for (what, shares) in [("Status", &p.by_status), ("Rating", &p.by_rating)] {
         for sh in shares {
-            out.push((format!("{what}: {}", sh.label), sh.count.to_string()));
             out.push((
-                format!("{what}: {} (share)", sh.label),
+                format!("{what} {}: actions", sh.label),
+                sh.count.to_string(),
+            ));
+            out.push((
+                format!("{what} {}: share of all actions", sh.label),
                 format!("{}%", sh.percent),
             ));
         }
@@ -359,7 +389,11 @@ fn write_actions(
     plan: &Plan,
     rows: &[TrackerRow],
 ) -> std::result::Result<(), XlsxError> {
-    let has_theme = plan.recommendations.iter().any(|r| r.theme.is_some());
+    let has_theme = plan.recommendations.iter().any(|r| {
+        r.theme
+            .as_deref()
+            .is_some_and(|t| !crate::text::is_blank(t))
+    });
     let has_lead = plan.actions().any(|(_, a)| a.lead_member.is_some());
     let has_rag = plan.actions().any(|(_, a)| a.rag.is_some());
     let extras: Vec<String> = plan
@@ -370,7 +404,8 @@ fn write_actions(
         .collect();
     let rated = !rows.is_empty();
 
-    let mut cols = vec![col("Ref", 10.0), col("Recommendation", 40.0)];
+    let group = crate::groups::names(plan).title_case(false);
+    let mut cols = vec![col("Ref", 10.0), col(&group, 40.0)];
     if has_theme {
         cols.push(col("Theme", 22.0));
     }
@@ -428,35 +463,39 @@ fn write_actions(
             widths: &widths,
             lines: 1,
         };
-        w.text(ws, &a.action_ref, false)?;
+        w.text(ws, &plain_text(&a.action_ref), false)?;
         let rec_text = if rec.title.is_empty() {
             &rec.key
         } else {
             &rec.title
         };
-        w.text(ws, rec_text, true)?;
+        w.text(ws, &plain_text(rec_text), true)?;
         if has_theme {
-            w.text(ws, rec.theme.as_deref().unwrap_or(""), true)?;
+            w.text(ws, &plain_text(rec.theme.as_deref().unwrap_or("")), true)?;
         }
-        w.text(ws, &a.description, true)?;
-        w.text(ws, &a.owners.join(" / "), true)?;
+        w.text(ws, &plain_text(&a.description), true)?;
+        w.text(ws, &plain_text(&a.owners.join(" / ")), true)?;
         if has_lead {
-            w.text(ws, a.lead_member.as_deref().unwrap_or(""), true)?;
+            w.text(
+                ws,
+                &plain_text(a.lead_member.as_deref().unwrap_or("")),
+                true,
+            )?;
         }
         match a.due().and_then(excel_date) {
             Some(d) => w.date(ws, d, &date)?,
             None => w.text(ws, "", false)?,
         }
         let timeframe = a.timeframe.as_ref().map(|t| t.text.as_str());
-        w.text(ws, timeframe.unwrap_or(""), true)?;
+        w.text(ws, &plain_text(timeframe.unwrap_or("")), true)?;
         let status = a
             .status_text
             .as_deref()
             .or_else(|| a.status.as_ref().map(|s| s.label()))
             .unwrap_or_default();
-        w.text(ws, status, false)?;
+        w.text(ws, &plain_text(status), false)?;
         if has_rag {
-            w.text(ws, a.rag.as_deref().unwrap_or(""), false)?;
+            w.text(ws, &plain_text(a.rag.as_deref().unwrap_or("")), false)?;
         }
         if let Some(t) = rows.get(i) {
             let rgb = parse_hex(&t.colour_hex()).unwrap_or(0xBFBFBF);
@@ -477,11 +516,11 @@ fn write_actions(
             w.text(ws, &t.reason, true)?;
         }
         let update = a.latest_update().map(|u| u.text.as_str());
-        w.text(ws, update.unwrap_or(""), true)?;
+        w.text(ws, &plain_text(update.unwrap_or("")), true)?;
         for e in &extras {
             w.text(
                 ws,
-                a.extra.get(e.as_str()).map(|v| v.as_str()).unwrap_or(""),
+                &plain_text(a.extra.get(e.as_str()).map(|v| v.as_str()).unwrap_or("")),
                 true,
             )?;
         }
@@ -603,9 +642,14 @@ fn write_summary(
         ws.write_string(r, 1, fit(org))?;
         r += 1;
     }
+    // The date progress is reported at, once: the summary's own when it gives one.
+    let dated = summary.iter().any(|(k, _)| {
+        let k = k.to_ascii_lowercase();
+        k.contains("as at") || k.contains("as of")
+    });
     for (name, d) in [
         ("Plan date", plan.meta.plan_date),
-        ("As of", plan.meta.as_of),
+        ("Progress as at", plan.meta.as_of.filter(|_| !dated)),
     ] {
         if let Some(d) = d.and_then(excel_date) {
             ws.write_string_with_format(r, 0, name, &label)?;
@@ -649,6 +693,181 @@ fn write_summary(
                 ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
             }
         }
+        r += 1;
+    }
+    Ok(())
+}
+
+/// The rated summary sheet: title, the facts about the plan (the date once), the headline
+/// sentences, and tables by status, by rating and of deadlines.
+fn write_rated_summary(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    a: &Assessment,
+    s: &Stats,
+) -> std::result::Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(14);
+    let label = Format::new().set_bold().set_align(FormatAlign::Top);
+    let heading = Format::new().set_bold().set_font_size(12);
+    let head = Format::new()
+        .set_bold()
+        .set_font_color(Color::White)
+        .set_background_color(Color::RGB(0x1F4E78))
+        .set_border(FormatBorder::Thin);
+    let cell = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top)
+        .set_text_wrap();
+    let number = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
+    let percent = Format::new()
+        .set_num_format("0%")
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("d mmmm yyyy")
+        .set_align(FormatAlign::Left);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    const WIDTHS: [f64; 4] = [40.0, 12.0, 12.0, 60.0];
+    for (j, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(j as u16, *w)?;
+    }
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    ws.write_string_with_format(
+        0,
+        0,
+        fit(&plain_text(
+            plan.meta.title.as_deref().unwrap_or("Action plan"),
+        )),
+        &title,
+    )?;
+    let mut r = 2u32;
+    let fact = |ws: &mut Worksheet, r: &mut u32, name: &str, value: &str| {
+        ws.write_string_with_format(*r, 0, name, &label)?;
+        ws.merge_range(*r, 1, *r, 3, &fit(value), &wrap)?;
+        *r += 1;
+        Ok::<(), XlsxError>(())
+    };
+    if let Some(org) = &plan.meta.organisation {
+        fact(ws, &mut r, "Organisation", &plain_text(org))?;
+    }
+    if let Some(d) = plan.meta.plan_date.and_then(excel_date) {
+        ws.write_string_with_format(r, 0, "Plan date", &label)?;
+        ws.write_datetime_with_format(r, 1, d, &date)?;
+        r += 1;
+    }
+    if let Some(d) = excel_date(a.as_of) {
+        ws.write_string_with_format(r, 0, "Progress as at", &label)?;
+        ws.write_datetime_with_format(r, 1, d, &date)?;
+        r += 1;
+    }
+    if let Some(p) = &plan.meta.period {
+        fact(ws, &mut r, "Reporting period", &plain_text(p))?;
+    }
+    fact(ws, &mut r, "Rated by", &a.rules.name)?;
+    fact(ws, &mut r, "The plan", &crate::groups::plan_size(plan))?;
+    let text_width: f64 = WIDTHS.iter().sum();
+
+    r += 1;
+    ws.write_string_with_format(r, 0, "Summary", &heading)?;
+    r += 1;
+    for h in &s.headline {
+        ws.merge_range(r, 0, r, 3, &fit(h), &wrap)?;
+        let lines = wrapped_lines(h, text_width);
+        if lines > 1 {
+            ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
+        }
+        r += 1;
+    }
+
+    let p = &s.plan;
+    // Actions by delivery status.
+    r += 1;
+    for (j, h) in ["Delivery status", "Actions", "Share"].iter().enumerate() {
+        ws.write_string_with_format(r, j as u16, *h, &head)?;
+    }
+    r += 1;
+    for sh in &p.by_status {
+        ws.write_string_with_format(r, 0, fit(&sh.label), &cell)?;
+        ws.write_number_with_format(r, 1, sh.count as f64, &number)?;
+        ws.write_number_with_format(r, 2, f64::from(sh.percent) / 100.0, &percent)?;
+        r += 1;
+    }
+    ws.write_string_with_format(r, 0, "All actions", &label)?;
+    ws.write_number_with_format(r, 1, p.actions as f64, &number)?;
+    r += 1;
+
+    // Actions by rating, with what each rating means.
+    r += 1;
+    let rating_head = format!("Rating ({})", a.rules.name);
+    for (j, h) in [rating_head.as_str(), "Actions", "Share", "What it means"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(r, j as u16, fit(h), &head)?;
+    }
+    r += 1;
+    for sh in &p.by_rating {
+        let meaning = a
+            .scale
+            .label(&sh.key)
+            .and_then(|l| l.description.clone())
+            .unwrap_or_else(|| {
+                if sh.key == crate::rating::NOT_RATED {
+                    super::NOT_RATED_MEANING.into()
+                } else {
+                    String::new()
+                }
+            });
+        ws.write_string_with_format(r, 0, fit(&sh.label), &cell)?;
+        ws.write_number_with_format(r, 1, sh.count as f64, &number)?;
+        ws.write_number_with_format(r, 2, f64::from(sh.percent) / 100.0, &percent)?;
+        ws.write_string_with_format(r, 3, fit(&meaning), &cell)?;
+        let lines = wrapped_lines(&meaning, WIDTHS[3]);
+        if lines > 1 {
+            ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
+        }
+        r += 1;
+    }
+
+    // Deadlines.
+    r += 1;
+    for (j, h) in ["Deadlines", "Actions", "Share"].iter().enumerate() {
+        ws.write_string_with_format(r, j as u16, *h, &head)?;
+    }
+    r += 1;
+    let by = long_date(a.as_of);
+    let rows: Vec<(String, usize, Option<u32>)> = vec![
+        (
+            "Past their deadline and not complete".into(),
+            p.overdue_definitely,
+            None,
+        ),
+        (
+            "Possibly past their deadline (it could be one of several days)".into(),
+            p.overdue_possibly,
+            None,
+        ),
+        ("Due in the next 30 days".into(), p.due_within.days_30, None),
+        ("Due in the next 60 days".into(), p.due_within.days_60, None),
+        ("Due in the next 90 days".into(), p.due_within.days_90, None),
+        (format!("Due by {by}"), p.schedule.due_by_now, None),
+        (
+            format!("Due by {by} and complete"),
+            p.schedule.done,
+            p.schedule.percent_done,
+        ),
+    ];
+    for (name, n, share) in rows {
+        ws.write_string_with_format(r, 0, fit(&name), &cell)?;
+        ws.write_number_with_format(r, 1, n as f64, &number)?;
+        match share {
+            Some(pc) => ws.write_number_with_format(r, 2, f64::from(pc) / 100.0, &percent)?,
+            None => ws.write_blank(r, 2, &number)?,
+        };
         r += 1;
     }
     Ok(())

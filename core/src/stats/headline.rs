@@ -52,6 +52,20 @@ fn status_list(shares: &[Share], f: &Format) -> String {
     f.join(&parts, false)
 }
 
+/// What a label means, in a few words: its description up to the first colon ("On track: the
+/// deadline is more than 30 days away" gives "on track"), with a small first letter.
+fn short_meaning(description: &str) -> String {
+    let head = description.split(':').next().unwrap_or("").trim();
+    let mut c = head.chars();
+    match c.next() {
+        Some(f) if !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        Some(_) => head.to_string(),
+        None => String::new(),
+    }
+}
+
 /// The headline sentences for the plan, with figures written as `f` says.
 pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
     let mut out = Vec::new();
@@ -113,6 +127,20 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
     if let Some(sentence) = rated_by(p, a, f) {
         out.push(sentence);
     }
+    // Open actions with no deadline that no rule rated (the date-driven presets leave them
+    // unrated rather than call them on track).
+    let no_deadline = a
+        .actions
+        .iter()
+        .filter(|r| r.rating.is_none() && !r.facts.closed && !r.facts.has_deadline)
+        .count();
+    if no_deadline > 0 {
+        out.push(format!(
+            "{} no deadline and {} not rated.",
+            plural(no_deadline, "action has", "actions have"),
+            if no_deadline == 1 { "is" } else { "are" }
+        ));
+    }
 
     let (def, pos) = (p.overdue_definitely, p.overdue_possibly);
     out.push(match (def, pos) {
@@ -164,17 +192,30 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
     let better = a.findings.iter().filter(|f| f.steps > 0).count();
     let worse = a.findings.iter().filter(|f| f.steps < 0).count();
     if better + worse > 0 {
+        // "For 3 actions the plan's own RAG is more positive than this report's rating, and
+        // for 1 less positive."
         let mut parts = Vec::new();
         if better > 0 {
             parts.push(format!(
-                "better than the rules give for {}",
+                "for {} the plan's own RAG is more positive than this report's rating",
                 plural(better, "action", "actions")
             ));
         }
         if worse > 0 {
-            parts.push(format!("worse for {}", plural(worse, "action", "actions")));
+            parts.push(if better > 0 {
+                format!("for {} less positive", plural(worse, "action", "actions"))
+            } else {
+                format!(
+                    "for {} the plan's own RAG is less positive than this report's rating",
+                    plural(worse, "action", "actions")
+                )
+            });
         }
-        out.push(format!("The RAG the plan reports is {}.", join_and(&parts)));
+        let mut sentence = join_and(&parts);
+        if let Some(f) = sentence.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        out.push(format!("{sentence}."));
     }
     if let Some(pc) = &s.peer_challenge {
         let first = &pc.milestones[0];
@@ -269,16 +310,42 @@ fn rated_by(p: &GroupStats, a: &Assessment, f: &Format) -> Option<String> {
     // "Rated by" writes percents alone unless the format sets an order.
     let mut g = f.clone();
     g.order.get_or_insert(Order::Percent);
+    // Each label with what it means, from the scale's own description: "green (on track)".
+    let meaning = |name: &str| {
+        a.scale
+            .labels
+            .iter()
+            .find(|l| l.name == name)
+            .and_then(|l| l.description.as_deref())
+            .map(short_meaning)
+            .filter(|m| !m.is_empty() && !m.eq_ignore_ascii_case(name))
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default()
+    };
+    let plain = of.is_none() && f.order.is_none();
     let parts: Vec<String> = items
         .iter()
         .zip(g.percents(&counts))
         .filter(|(x, _)| x.1 > 0)
-        .map(|(x, pc)| g.item(x.1, total, &pc, &g.label(x.0)))
+        .enumerate()
+        .map(|(i, (x, pc))| {
+            let words = format!("{}{}", g.label(x.0), meaning(x.0));
+            let words = if plain && i == 0 {
+                format!("of actions are {words}")
+            } else {
+                words
+            };
+            g.item(x.1, total, &pc, &words)
+        })
         .collect();
-    let of = of.map_or(String::new(), |(what, n)| format!(", of the {n} {what}"));
-    Some(format!(
-        "Rated by {}{of}: {}.",
-        a.rules.name,
-        g.join(&parts, true)
-    ))
+    Some(match of {
+        // "By Date-driven RAG, 59% of actions are blue (complete) and 41% green (on track)."
+        None if plain => format!("By {}, {}.", a.rules.name, g.join(&parts, true)),
+        None => format!("Rated by {}: {}.", a.rules.name, g.join(&parts, true)),
+        Some((what, n)) => format!(
+            "Rated by {}, of the {n} {what}: {}.",
+            a.rules.name,
+            g.join(&parts, true)
+        ),
+    })
 }
