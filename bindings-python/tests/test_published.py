@@ -13,7 +13,7 @@ EXPECTED = json.loads((FIXTURE / "expected.json").read_text())
 
 
 def rated_by(stats: actionplan.Stats) -> str:
-    return next(s for s in stats.headline if s.startswith("Rated by"))
+    return next(s for s in stats.headline if s.startswith(("Rated by", "By ")))
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import { ap, bytes, text, thrown } from "./helpers.mjs";
 const dir = "tests/fixtures/published";
 const expected = JSON.parse(text(`${dir}/expected.json`));
 const plan = () => ap.parsePlan(bytes(`${dir}/plan.csv`), { fileName: "plan.csv" });
-const ratedBy = (s) => s.headline.find((h) => h.startsWith("Rated by"));
+const ratedBy = (s) => s.headline.find((h) => h.startsWith("Rated by") || h.startsWith("By "));
 const asOf = expected.as_of;
 
 test("the default format keeps the sentences as they were", () => {

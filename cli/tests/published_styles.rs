@@ -39,7 +39,7 @@ fn rated_by(extra: &[&str]) -> String {
     String::from_utf8(out.stdout)
         .expect("UTF-8")
         .lines()
-        .find(|l| l.starts_with("Rated by"))
+        .find(|l| l.starts_with("Rated by") || l.starts_with("By "))
         .expect("a Rated by line")
         .to_string()
 }

@@ -80,7 +80,7 @@ fn council_words_in_the_rag_column_are_labels_and_rules_can_test_them() {
     assert_eq!(f, [("R1.7", "ok", "done")]);
     assert!(out.findings[0]
         .message
-        .contains("reports Under control but the rules give Achieved"));
+        .contains("reports Under control but this report rates it Achieved"));
     // The reason names the RAG text the rule tested.
     assert!(
         out.actions[1]

@@ -329,11 +329,12 @@ fn rated_by(p: &GroupStats, a: &Assessment, f: &Format) -> Option<String> {
         .filter(|(x, _)| x.1 > 0)
         .enumerate()
         .map(|(i, (x, pc))| {
-            let words = format!("{}{}", g.label(x.0), meaning(x.0));
-            let words = if plain && i == 0 {
-                format!("of actions are {words}")
-            } else {
-                words
+            // The plain sentence says what each label means; a published style is kept as
+            // its format writes it.
+            let words = match (plain, i) {
+                (true, 0) => format!("of actions are {}{}", g.label(x.0), meaning(x.0)),
+                (true, _) => format!("{}{}", g.label(x.0), meaning(x.0)),
+                (false, _) => g.label(x.0),
             };
             g.item(x.1, total, &pc, &words)
         })
