@@ -50,6 +50,10 @@ pub struct Plan {
     /// The recommendations (groups of actions), in source order.
     #[serde(default)]
     pub recommendations: Vec<Recommendation>,
+    /// The performance indicators reported beside the actions, kept apart from them
+    /// ([`crate::measures`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<crate::measures::Measure>,
     /// What the reader noticed while importing (encoding repairs, inferred columns, ragged
     /// rows). [`crate::validate::validate`] returns these with its own findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -57,6 +57,7 @@ mod columns;
 mod decode;
 mod encoding;
 pub mod inspect;
+mod measures;
 mod records;
 pub mod regions;
 pub mod roles;
