@@ -227,3 +227,44 @@ fn the_tracker_has_a_measures_sheet() {
     assert_eq!(cell(2, 12), "Red");
     assert!(cell(2, 13).starts_with("12.4 against a target of 10"));
 }
+
+/// The golden files every door is checked against: `tests/golden/measures/` holds the plan
+/// with measures (`plan-with-measures.csv`) as canonical JSON, its statistics (date-rag, by
+/// recommendation, as of 2024-10-15) and its Markdown report. `UPDATE_GOLDEN=1` rewrites them.
+#[test]
+fn golden_files_for_a_plan_with_measures() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/golden/measures");
+    let plan = ImportOptions::new()
+        .plan_date("2024-04-01".parse().unwrap())
+        .read_bytes(&fixture("plan-with-measures.csv"))
+        .unwrap()
+        .plan;
+    let as_of = "2024-10-15".parse().unwrap();
+    let a = assess(&plan, &RuleSet::preset("date-rag").unwrap(), as_of).unwrap();
+    let s = stats(&plan, &a, GroupBy::Recommendation);
+    let files = [
+        ("plan.json", plan.to_json() + "\n"),
+        (
+            "stats.json",
+            serde_json::to_string_pretty(&s).unwrap() + "\n",
+        ),
+        (
+            "report.md",
+            actionplan::report::markdown(&plan, &a, &s, None),
+        ),
+    ];
+    for (name, got) in files {
+        let path = dir.join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+        assert!(
+            got == want,
+            "tests/golden/measures/{name} differs (UPDATE_GOLDEN=1 rewrites it; review the diff)"
+        );
+    }
+}
