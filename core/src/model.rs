@@ -24,6 +24,8 @@
 //! assert_eq!(a.status, Some(Status::Complete));
 //! ```
 
+pub use crate::measures::Measure;
+
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
 use crate::timeframe::Timeframe;
@@ -53,7 +55,7 @@ pub struct Plan {
     /// The performance indicators reported beside the actions, kept apart from them
     /// ([`crate::measures`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub measures: Vec<crate::measures::Measure>,
+    pub measures: Vec<Measure>,
     /// What the reader noticed while importing (encoding repairs, inferred columns, ragged
     /// rows). [`crate::validate::validate`] returns these with its own findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -268,3 +268,24 @@ fn golden_files_for_a_plan_with_measures() {
         );
     }
 }
+
+#[test]
+fn a_table_of_indicators_after_a_wide_table_of_actions() {
+    // Rows of a workbook are as wide as its widest table: 14 cells here.
+    let pad = ",".repeat(9);
+    let csv = format!(
+        "Ref,Action,Owner,Due,Status,Progress,RAG,Lead member,Theme,Evidence,Comments,Q1,Q2,Q3\n\
+         1,Review the constitution,Monitoring Officer,March 2025,In progress,Started,Green,Cllr A,Governance,Minutes,None,a,b,c\n\
+         {pad},,,,\n\
+         Indicator,Target,Actual,Polarity,Unit{pad}\n\
+         Staff turnover,10%,12%,Lower is better,%{pad}\n"
+    );
+    let plan = ImportOptions::new()
+        .read_bytes(csv.as_bytes())
+        .unwrap()
+        .plan;
+    assert_eq!(plan.action_count(), 1);
+    assert_eq!(plan.measures.len(), 1);
+    let s = preset_stats(&plan).unwrap();
+    assert_eq!(s.ratings[0].outcome, Outcome::BeyondTolerance);
+}

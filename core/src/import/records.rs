@@ -122,7 +122,7 @@ impl State<'_> {
             return;
         }
         // A header with another vocabulary: a table of indicators, a glossary, a sign-off.
-        if filled >= 2 && cells.len() <= 12 {
+        if (2..=16).contains(&filled) {
             if let Some(kind) = regions::other_table_kind(cells.iter()) {
                 self.resolve_pending(false);
                 self.start_other_table(line, cells, kind);
