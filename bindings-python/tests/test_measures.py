@@ -52,3 +52,20 @@ def test_golden_files() -> None:
     assert plan.report(as_of=AS_OF, format="markdown") == (GOLDEN / "measures" / "report.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_measures_to_pandas() -> None:
+    plan = actionplan.read(MEASURES / "plan-with-measures.xlsx")
+    df = actionplan.measures_to_pandas(plan, as_of=AS_OF)
+    assert len(df) == 11
+    assert list(df["ref"][:2]) == ["PI 01", "PI 02"]
+    assert df["actual_value"][0] == 97.5
+    assert df["target_value"][3] == 45_000_000
+    assert df["rating"].tolist()[:6] == ["Green", "Red", "Green", "Amber", "Red", "Amber"]
+    assert df["rating"].isna().tolist()[6]
+    assert df["outcome"][9] == "missing"
+    assert df["actual"][9] == "about 90"
+    assert df["actual_value"].isna().tolist()[9]
+    empty = actionplan.measures_to_pandas(actionplan.read(FIXTURES / "layout" / "1-sections.csv"))
+    assert len(empty) == 0
+    assert "reason" in empty.columns
