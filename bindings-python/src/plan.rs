@@ -164,6 +164,24 @@ impl Plan {
         }
     }
 
+    /// The performance indicators reported beside the actions, as dicts (name, target,
+    /// actual, polarity, ...; each figure is a dict with its text and, when read with
+    /// confidence, its value). Rated and counted in ``plan.stats().measures``.
+    ///
+    /// Examples
+    /// --------
+    /// >>> plan.measures
+    /// []
+    #[getter]
+    fn measures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let value = serde_json::to_value(&self.core().measures)
+                .map_err(actionplan::Error::from)
+                .py(py)?;
+            crate::rating::json_to_py(py, &value, None)
+        })
+    }
+
     /// What the reader noticed while importing (encoding repairs, inferred columns, ...).
     #[getter]
     fn import_diagnostics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

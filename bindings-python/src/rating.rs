@@ -880,6 +880,14 @@ impl Stats {
         to_py(py, &self.s.workload)
     }
 
+    /// The performance indicators rated with the preset ``measures`` and counted apart from
+    /// the actions (``sentence``, ``counts``, ``ratings`` with reasons), as a dict; ``None``
+    /// when the plan has none.
+    #[getter]
+    fn measures<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.s.measures.as_ref().map(|m| to_py(py, m)).transpose()
+    }
+
     /// The overdue actions, as dicts.
     #[getter]
     fn overdue<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

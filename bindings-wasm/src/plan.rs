@@ -146,6 +146,13 @@ impl Plan {
         to_js(&self.inner.recommendations)
     }
 
+    /// The performance indicators reported beside the actions, as plain objects (empty when
+    /// the plan has none).
+    #[wasm_bindgen(getter, unchecked_return_type = "Measure[]")]
+    pub fn measures(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.measures)
+    }
+
     /// One action as plain data, by its position (0-based recommendation and action index, as
     /// the statistics and the assessment give them); `undefined` when there is none.
     #[wasm_bindgen(unchecked_return_type = "Action | undefined")]

@@ -286,6 +286,8 @@ struct StatsSummary<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     peer_challenge: &'a Option<actionplan::stats::PeerChallenge>,
     headline: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measures: &'a Option<actionplan::measures::MeasureStats>,
 }
 
 /// Statistics as a plain object whose `groups` and `overdue` (for 10,000 actions in 2,000
@@ -304,6 +306,7 @@ fn stats_to_js(s: Rc<actionplan::stats::Stats>) -> Result<JsValue, JsValue> {
         overdue: (),
         peer_challenge: &s.peer_challenge,
         headline: &s.headline,
+        measures: &s.measures,
     })?;
     convert::lazy(
         &object,

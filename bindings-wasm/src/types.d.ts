@@ -181,7 +181,87 @@ export interface PlanData {
   meta: PlanMeta;
   columns?: Column[];
   recommendations: Recommendation[];
+  /** The performance indicators reported beside the actions (absent when there are none). */
+  measures?: Measure[];
   import_diagnostics?: Diagnostic[];
+}
+
+/** A figure as written and, when read with confidence, its value ("97.5%" → 97.5). */
+export interface Figure {
+  text: string;
+  value?: number;
+  /** "%", "£", "days", ... */
+  unit?: string;
+  comparison?: "below" | "at_most" | "at_least" | "above";
+  /** Why there is no value. */
+  note?: "not_assessed" | "not_available" | "unread";
+}
+
+/** Whether a higher or a lower figure is better. */
+export type Polarity = "higher" | "lower" | "neither";
+
+/** The direction of travel since the previous period. */
+export type Direction = "better" | "worse" | "no_change";
+
+/** A performance indicator (measure, KPI, PI), kept apart from the actions. */
+export interface Measure {
+  ref?: string;
+  name: string;
+  /** The section heading above it in the table. */
+  theme?: string;
+  unit?: string;
+  frequency_text?: string;
+  frequency?: "weekly" | "monthly" | "quarterly" | "half_yearly" | "annual";
+  target?: Figure;
+  actual?: Figure;
+  previous?: Figure;
+  forecast?: Figure;
+  polarity_text?: string;
+  polarity?: Polarity;
+  /** How far from target is still amber: a percentage of it, or an amount in its unit. */
+  tolerance?: { percent: number } | { absolute: number };
+  direction_text?: string;
+  direction?: Direction;
+  /** The RAG the plan reports for it, as written. */
+  rag?: string;
+  owner?: string;
+  comments?: string;
+  /** Columns with no field, by header. */
+  extra?: Record<string, string>;
+  row?: number;
+}
+
+/** One performance indicator's rating. */
+export interface MeasureRating {
+  /** Position in `plan.measures`. */
+  index: number;
+  ref?: string;
+  name: string;
+  /** The label id; null when not rated. */
+  label: string | null;
+  outcome: "on_target" | "within_tolerance" | "beyond_tolerance" | "not_assessed" | "missing" | "no_target" | "for_information";
+  /** How far from target as a percentage of it: positive is better, negative worse. */
+  variance_percent?: number;
+  polarity?: Polarity;
+  polarity_assumed?: boolean;
+  direction?: Direction;
+  /** Why, in words. */
+  reason: string;
+}
+
+/** The performance indicators rated with the preset `measures` and counted. */
+export interface MeasureStats {
+  rules: string;
+  total: number;
+  rated: number;
+  counts: { label: string; name: string; colour: string; count: number; percent: number }[];
+  not_assessed: number;
+  missing: number;
+  no_target: number;
+  for_information: number;
+  /** "Of 50 performance indicators, all were rated: 40 are green (80%), 4 are amber (8%), 6 are red (12%)." */
+  sentence: string;
+  ratings: MeasureRating[];
 }
 
 /** Conventions for reading due-date phrases; each defaults to the English local-government one. */
@@ -596,6 +676,8 @@ export interface Stats {
   };
   /** Headline sentences with their numbers, as a committee report writes them. */
   headline: string[];
+  /** The performance indicators, counted apart from the actions (absent when there are none). */
+  measures?: MeasureStats;
 }
 
 /** An action in one version only, or completed. */

@@ -96,12 +96,34 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> i32 {
             .map_err(std::io::Error::other)
             .and_then(|j| writeln!(out, "{j}"))
     } else {
-        write_text(out, &plan, &s)
+        write_text(out, &plan, &s).and_then(|()| write_measures(out, &s))
     };
     if written.is_err() {
         return 2;
     }
     0
+}
+
+/// The performance indicators, counted apart from the actions: the sentence, then one line
+/// per indicator with its rating and reason.
+fn write_measures(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
+    let Some(m) = &s.measures else {
+        return Ok(());
+    };
+    writeln!(out, "\n{}", m.sentence)?;
+    for r in &m.ratings {
+        let label = r
+            .label
+            .as_deref()
+            .and_then(|l| m.counts.iter().find(|c| c.label == l))
+            .map_or("Not rated", |c| c.name.as_str());
+        let name = match &r.measure_ref {
+            Some(x) => format!("{x} {}", r.name),
+            None => r.name.clone(),
+        };
+        writeln!(out, "  {label:<9}  {name}: {}", r.reason)?;
+    }
+    Ok(())
 }
 
 fn write_text(out: &mut dyn Write, plan: &actionplan::Plan, s: &Stats) -> std::io::Result<()> {

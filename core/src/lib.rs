@@ -69,6 +69,7 @@ pub mod import;
 pub mod json;
 mod lean;
 pub mod matching;
+pub mod measures;
 pub mod model;
 pub mod office;
 pub mod pdf;

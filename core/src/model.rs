@@ -40,6 +40,8 @@
 //!
 //! Their JSON names are the same snake_case words (`in_progress`).
 
+pub use crate::measures::Measure;
+
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
 use crate::timeframe::Timeframe;
@@ -66,6 +68,10 @@ pub struct Plan {
     /// The recommendations (groups of actions), in source order.
     #[serde(default)]
     pub recommendations: Vec<Recommendation>,
+    /// The performance indicators reported beside the actions, kept apart from them
+    /// ([`crate::measures`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
     /// What the reader noticed while importing (encoding repairs, inferred columns, ragged
     /// rows). [`crate::validate::validate`] returns these with its own findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -69,6 +69,7 @@ from ._native import (
     read_excel,
     read_json,
 )
+from ._measures import measures_to_pandas
 
 __all__ = [
     "ActionPlanError",
@@ -111,6 +112,7 @@ __all__ = [
     "from_records",
     "history",
     "inspect",
+    "measures_to_pandas",
     "parse_timeframe",
     "parse_timeframes",
     "presets",

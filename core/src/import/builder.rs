@@ -460,7 +460,14 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
     }
 
     // 2. Regions: the header row (or none), the title and a first section above it.
-    let found = regions::find_header(&head, opts)?;
+    let found = regions::find_header(&head, opts);
+    // A file that is only a table of performance indicators: read with no actions.
+    let measures_only = super::measures::only_measures(&head, found.as_ref().ok().copied(), opts)
+        .filter(|_| report.layout != "cards");
+    let found = match measures_only {
+        Some(m) => Found::Header(m),
+        None => found?,
+    };
     // Not a plan at all (source code, Markdown): the header and the rows above it (a title)
     // read as code, or, with no header, the rows themselves do.
     let code = match found {
@@ -493,7 +500,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         .filter(|r| !regions::same_header(&r.cells, &header_cells))
         .collect();
     let readings = roles::assign(&header_cells, &sample, opts);
-    if !roles::could_be_a_plan(&readings) {
+    if !roles::could_be_a_plan(&readings) && measures_only.is_none() {
         return Err(Error::new(ErrorKind::NoHeader {
             rows_scanned: head.len(),
         }));
@@ -545,7 +552,9 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
             .hint("give the header row (--header-row) or a column mapping (--map) if a column was read as the wrong field"),
         );
     }
-    diagnostics.push(mapping_note(&layout));
+    if measures_only.is_none() {
+        diagnostics.push(mapping_note(&layout));
+    }
     report.tables.push(TableReading {
         kind: "actions".into(),
         header_row: header_line.filter(|_| !cards),
@@ -606,6 +615,7 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         breaks: opts.table_breaks.clone(),
         parallel_mismatch: Vec::new(),
         revised: 0,
+        measures: Default::default(),
     };
     if let Some(s) = above.section {
         let text = head[s]
@@ -620,6 +630,11 @@ pub(crate) fn build<I: Iterator<Item = Chunk>>(
         });
         state.theme = Some(text);
         state.section_pending = true;
+    }
+    if let Some(m) = measures_only {
+        // The actions table pushed above is empty: the file's table is of indicators.
+        state.report.tables.pop();
+        state.start_other_table(head[m].line, Cells::Each(&head[m].cells), "indicators");
     }
     for row in head.iter().skip(data_from) {
         state.row(row.line, Cells::Each(&row.cells));

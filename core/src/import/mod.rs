@@ -57,6 +57,7 @@ mod columns;
 mod decode;
 mod encoding;
 pub mod inspect;
+mod measures;
 mod office_plan;
 pub mod options_data;
 mod records;

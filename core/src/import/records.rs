@@ -59,6 +59,8 @@ pub(super) struct State<'a> {
     pub(super) parallel_mismatch: Vec<usize>,
     /// Actions whose current date was read from a comment.
     pub(super) revised: usize,
+    /// The rows of tables of performance indicators ([`super::measures`]).
+    pub(super) measures: super::measures::Collector,
 }
 
 /// What every update read from one column shares.
@@ -98,10 +100,12 @@ impl State<'_> {
                 || regions::repeats_header(cells.iter(), &self.layout.header)
             {
                 self.other_table = false;
+                self.measures.stop();
                 self.new_table(line, cells, false);
             } else if let Some(t) = self.report.tables.last_mut() {
                 t.rows += 1;
                 t.last_row = line;
+                self.measures.row(line, cells);
             }
             return;
         }
@@ -118,7 +122,7 @@ impl State<'_> {
             return;
         }
         // A header with another vocabulary: a table of indicators, a glossary, a sign-off.
-        if filled >= 2 && cells.len() <= 12 {
+        if (2..=16).contains(&filled) {
             if let Some(kind) = regions::other_table_kind(cells.iter()) {
                 self.resolve_pending(false);
                 self.start_other_table(line, cells, kind);
@@ -305,8 +309,13 @@ impl State<'_> {
     }
 
     /// A table kept apart starts at `line` (its header).
-    fn start_other_table(&mut self, line: usize, cells: Cells<'_>, kind: &str) {
+    pub(super) fn start_other_table(&mut self, line: usize, cells: Cells<'_>, kind: &str) {
         self.other_table = true;
+        if kind == "indicators" {
+            self.measures.start(line, cells);
+        } else {
+            self.measures.stop();
+        }
         let header: Vec<String> = cells
             .iter()
             .filter(|c| !is_blank(c))
@@ -800,7 +809,11 @@ impl State<'_> {
     pub(super) fn finish(mut self) -> Result<Imported> {
         self.resolve_pending(false);
         self.flush();
-        if self.plan.recommendations.is_empty() {
+        if !self.measures.is_empty() {
+            let measures = std::mem::take(&mut self.measures);
+            self.plan.measures = measures.finish(&mut self.diagnostics);
+        }
+        if self.plan.recommendations.is_empty() && self.plan.measures.is_empty() {
             return Err(Error::new(ErrorKind::NoRows {
                 header_row: self.layout.header_row,
             }));

@@ -461,6 +461,10 @@ pub fn html(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>) -> 
         changes(&mut o, d);
     }
 
+    if let Some(m) = &s.measures {
+        super::measures::html(&mut o, plan, m);
+    }
+
     // All actions.
     let _ = write!(
         o,

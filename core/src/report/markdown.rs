@@ -278,6 +278,10 @@ pub fn markdown(plan: &Plan, a: &Assessment, s: &Stats, diff: Option<&PlanDiff>)
         );
     }
 
+    if let Some(m) = &s.measures {
+        super::measures::markdown(&mut o, plan, m);
+    }
+
     let _ = writeln!(
         o,
         "\n## All actions ({})\n\n| Ref | Action | Owner | Due | Status | Plan's RAG | Rating | Reason |\n|---|---|---|---|---|---|---|---|",

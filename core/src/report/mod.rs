@@ -36,9 +36,12 @@ mod format;
 mod history;
 mod html;
 mod markdown;
+mod measures;
 mod svg;
 #[cfg(feature = "xlsx-writer")]
 mod xlsx;
+#[cfg(feature = "xlsx-writer")]
+mod xlsx_measures;
 
 pub use csv_out::rated_csv;
 pub use escape::{escape_html, escape_markdown, markup_html};

@@ -150,7 +150,7 @@ impl TrackerRow {
     }
 }
 
-fn parse_hex(c: &str) -> Option<u32> {
+pub(super) fn parse_hex(c: &str) -> Option<u32> {
     let h = c.strip_prefix('#').unwrap_or(c);
     (h.len() == 6)
         .then(|| u32::from_str_radix(h, 16).ok())
@@ -159,7 +159,7 @@ fn parse_hex(c: &str) -> Option<u32> {
 
 const MAX_CELL: usize = 32_767;
 
-fn fit(text: &str) -> String {
+pub(super) fn fit(text: &str) -> String {
     if text.chars().count() <= MAX_CELL {
         return text.to_string();
     }
@@ -270,6 +270,11 @@ fn workbook(plan: &Plan, rows: &[TrackerRow], summary: SummarySheet) -> Result<V
         SummarySheet::Rated(a, s) => write_rated_summary(sheet, plan, a, s),
     }
     .map_err(xerr)?;
+    if let Some(m) = crate::measures::preset_stats(plan) {
+        let sheet = wb.add_worksheet();
+        sheet.set_name("Measures").map_err(xerr)?;
+        super::xlsx_measures::write_measures(sheet, plan, &m).map_err(xerr)?;
+    }
     wb.save_to_buffer().map_err(xerr)
 }
 
@@ -368,6 +373,9 @@ pub fn summary_pairs(stats: &Stats) -> Vec<(String, String)> {
     ));
     if let Some(pc) = p.schedule.percent_done {
         out.push(("Due by now and complete (share)".into(), format!("{pc}%")));
+    }
+    if let Some(m) = &stats.measures {
+        out.push(("Performance indicators".into(), m.sentence.clone()));
     }
     out
 }

@@ -168,6 +168,10 @@ pub struct Stats {
     pub peer_challenge: Option<PeerChallenge>,
     /// Headline sentences with their numbers.
     pub headline: Vec<String>,
+    /// The performance indicators, rated with the preset `measures` and counted apart from
+    /// the actions (absent when the plan has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<crate::measures::MeasureStats>,
 }
 
 /// Figures for the plan or one group.
@@ -768,6 +772,7 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
         overdue,
         peer_challenge,
         headline: Vec::new(),
+        measures: crate::measures::preset_stats(plan),
     };
     s.headline = headline::sentences(&s, assessment, format);
     s
