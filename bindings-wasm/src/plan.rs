@@ -56,12 +56,32 @@ impl From<actionplan::Plan> for Plan {
 /// found and their rows, each table's header row, each column's role with its header and
 /// content evidence and confidence, the section rows, the rows skipped and why, and the
 /// diagnostics. Takes the options of `parsePlan` (`columns`, `headerRow`, `tableFrom`, …).
+///
+/// The lean module (`pkg/`, CSV, TSV and JSON) is built without it (Cargo feature `inspect`)
+/// and throws a `DocumentError` that names the Office build.
 #[wasm_bindgen(js_name = inspectPlan, unchecked_return_type = "Inspection")]
 pub fn inspect_plan(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     crate::init();
+    #[cfg(not(feature = "inspect"))]
+    {
+        let _ = (input, options);
+        let err = actionplan::Error::new(actionplan::ErrorKind::Document {
+            format: "inspect".into(),
+            message: "this build of the package does not inspect documents (inspectPlan is in \
+                      its Office build)"
+                .into(),
+        });
+        Err(crate::error::to_js_error(&err))
+    }
+    #[cfg(feature = "inspect")]
+    inspect(input, options)
+}
+
+#[cfg(feature = "inspect")]
+fn inspect(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let core = import_options(options.as_ref())?;
     let bytes = convert::input_bytes(&input)?;
     let imported = core.read_bytes(&bytes).js()?;

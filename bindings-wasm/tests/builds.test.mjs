@@ -46,3 +46,22 @@ test("the Office web build reads a workbook like the Node build", async () => {
   assert.deepEqual(full.sheetNames(book), ap.sheetNames(book));
   assert.deepEqual(full.parsePlan(book, { planDate: "2023-05-01" }).toJSON(), ap.parsePlan(book, { planDate: "2023-05-01" }).toJSON());
 });
+
+test("the lean web build leaves out pasted-text layouts and inspectPlan, and names the Office build", async () => {
+  const lean = await load("pkg");
+  const full = await load("pkg-office");
+  const pasted = bytes("tests/fixtures/seeds-text/hertsmere-2024.txt");
+  const e = thrown(() => lean.parsePlan(pasted));
+  assert.equal(e.name, "DocumentError");
+  assert.match(e.message, /tables pasted out of Word or PDF documents/);
+  assert.match(e.message, /Office build/);
+  // The Office build (and Node) read the same text as a plan.
+  assert.equal(full.parsePlan(pasted).toJSON().meta.source_format, "text-cells");
+  const i = thrown(() => lean.inspectPlan("Action,Owner\nx,y\n"));
+  assert.equal(i.name, "DocumentError");
+  assert.match(i.message, /inspectPlan is in its Office build/);
+  assert.equal(full.inspectPlan("Action,Owner\nx,y\n").tables.length, ap.inspectPlan("Action,Owner\nx,y\n").tables.length);
+  // Card pages (real trackers come as card pages in TSV files) read the same in both.
+  const cards = bytes("tests/fixtures/layout/9-cards.txt");
+  assert.deepEqual(lean.parsePlan(cards).toJSON(), ap.parsePlan(cards).toJSON());
+});

@@ -4,6 +4,9 @@
 //! action text, owners and timeframe. Where the hand conversion made a call the text itself
 //! does not support, the test names it and checks what the reader does instead.
 
+// Without the feature these texts are refused: tests/text_layouts_off.rs.
+#![cfg(feature = "text-layouts")]
+
 use actionplan::import::ImportOptions;
 use actionplan::Plan;
 use std::path::PathBuf;

@@ -486,6 +486,11 @@ impl ImportOptions {
                         .ok()
                         .and_then(|t| text_layout::read(t, self))
                     {
+                        if !cfg!(feature = "text-layouts") {
+                            return Err(text_layout::feature_off(
+                                "tables pasted out of Word or PDF documents",
+                            ));
+                        }
                         let mut imported = self.read_rows(table.rows, table.format)?;
                         imported.diagnostics.splice(0..0, table.notes);
                         imported.plan.import_diagnostics = imported.diagnostics.clone();

@@ -45,6 +45,30 @@ pub(crate) fn read(text: &str, opts: &ImportOptions) -> Option<TextTable> {
     cells_per_line(&lines, opts).or_else(|| wrapped(&lines, opts))
 }
 
+/// Built without the `text-layouts` feature (the lean WebAssembly module), the layouts are
+/// still recognised, so such text is never read as a CSV it is not, but not read: an empty
+/// table that [`ImportOptions::read_bytes`] turns into [`feature_off`]'s error. The reading
+/// past the recognition is then left out of the build (about 10 KB of the lean module, gzip).
+fn recognised_only(format: &'static str) -> Option<TextTable> {
+    Some(TextTable {
+        rows: Vec::new(),
+        notes: Vec::new(),
+        format,
+    })
+}
+
+/// The error for a text layout (`what`: "tables pasted out of Word or PDF documents") in a
+/// build without the `text-layouts` feature.
+pub(crate) fn feature_off(what: &str) -> crate::error::Error {
+    crate::error::Error::new(crate::error::ErrorKind::Document {
+        format: "text".into(),
+        message: format!(
+            "this build of actionplan does not read {what} (the `text-layouts` feature is off; \
+             in JavaScript, use the package's Office build, which reads them)"
+        ),
+    })
+}
+
 /// The roles the header phrases name (distinct, in order).
 fn roles(texts: &[&str], opts: &ImportOptions) -> Vec<Role> {
     let mut out = Vec::new();
@@ -154,6 +178,9 @@ fn cells_per_line(raw: &[&str], opts: &ImportOptions) -> Option<TextTable> {
         .take_while(|&i| i < 2000)
         .find(|&i| header_run(&lines, i, opts).is_some())?;
     let header = header_run(&lines, first, opts)?;
+    if !cfg!(feature = "text-layouts") {
+        return recognised_only("text-cells");
+    }
     let n = header.len();
 
     let mut notes = Vec::new();
@@ -422,6 +449,9 @@ fn wrapped(lines: &[&str], opts: &ImportOptions) -> Option<TextTable> {
     if lower < 2 {
         return None;
     }
+    if !cfg!(feature = "text-layouts") {
+        return recognised_only("text-wrapped");
+    }
 
     let mut notes = Vec::new();
     let mut rows: Vec<SourceRow> = lines[..h]
@@ -686,6 +716,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "text-layouts")]
     fn cells_per_line_reads_rows() {
         let text = "Plan\n\tRecommendation\n\tAction\n\tOwner\n\n\tBe better\n\tTry harder\nand \
                     more\n\tJo\n\n\t\n\tAgain\n\tAl\n";
