@@ -45,7 +45,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> i32 {
     0
 }
 
-fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
+pub(crate) fn write_text(out: &mut dyn Write, d: &PlanDiff) -> std::io::Result<()> {
     use actionplan::text::plain_line;
     writeln!(out, "{}", d.headline)?;
     // Cells as a reader sees them: inline formatting (`<u>`) taken out, on one line.

@@ -8,8 +8,10 @@ mod cmd_diff;
 mod cmd_history;
 mod cmd_import;
 mod cmd_inspect;
+mod cmd_merge;
 mod cmd_report;
 mod cmd_stats;
+mod cmd_template;
 mod cmd_timeframe;
 mod cmd_validate;
 mod load;
@@ -44,6 +46,10 @@ enum Command {
     History(cmd_history::HistoryArgs),
     /// Write a report: HTML, Markdown, the rated actions as CSV, or a tracker workbook.
     Report(cmd_report::ReportArgs),
+    /// Write one update workbook per owner, to send out for this period's updates.
+    Template(cmd_template::TemplateArgs),
+    /// Read the owners' returned workbooks back into the next version of the plan.
+    Merge(cmd_merge::MergeArgs),
 }
 
 fn main() {
@@ -102,5 +108,7 @@ fn run(cli: &Cli) -> i32 {
         Command::Diff(a) => cmd_diff::run(a, &mut out),
         Command::History(a) => cmd_history::run(a, &mut out),
         Command::Report(a) => cmd_report::run(a, &mut out),
+        Command::Template(a) => cmd_template::run(a, &mut out),
+        Command::Merge(a) => cmd_merge::run(a, &mut out),
     }
 }

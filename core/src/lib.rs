@@ -72,6 +72,7 @@ pub mod matching;
 pub mod measures;
 pub mod model;
 pub mod office;
+pub mod owners;
 pub mod pdf;
 pub mod rating;
 pub mod report;

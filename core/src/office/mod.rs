@@ -57,7 +57,7 @@ mod grid;
 #[cfg(feature = "excel")]
 mod numfmt;
 #[cfg(feature = "excel")]
-mod xlsx_in;
+pub(crate) mod xlsx_in;
 
 pub use detect::{detect, Container};
 pub use limits::Limits;

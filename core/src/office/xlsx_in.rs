@@ -264,6 +264,32 @@ pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<Box<dyn Workbook + '_>> {
     })
 }
 
+/// The rows of the sheet named `name` in an .xlsx, as the text Excel shows (a date whose format
+/// shows the day as `YYYY-MM-DD`), for readers that know the sheet's layout (the owners' update
+/// workbooks). The container is checked against the limits first. `Ok(None)` when the workbook
+/// has no sheet of that name.
+pub(crate) fn sheet_rows(
+    bytes: &[u8],
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<crate::import::SourceRow>>> {
+    let mut zip = super::container::Zip::open(bytes, *limits, "xlsx")?;
+    if zip.kind() != super::container::ZipKind::Xlsx {
+        return Err(doc_error(
+            "xlsx",
+            "the file is not an Excel workbook (.xlsx)",
+        ));
+    }
+    zip.verify_xml_parts()?;
+    drop(zip);
+    let mut book = read_xlsx(bytes)?;
+    if !book.sheets().iter().any(|s| s.name == name) {
+        return Ok(None);
+    }
+    let mut budget = Budget::new(*limits, "sheet");
+    guarded("xlsx", || Ok(Some(book.grid(name, &mut budget)?.rows)))
+}
+
 /// Open an .xls, .xlsb or .ods workbook through calamine's range reader.
 pub(crate) fn read_legacy<'a>(
     bytes: &'a [u8],
