@@ -110,6 +110,9 @@ fn action<'a>(p: &'a Plan, r: &str) -> &'a actionplan::Action {
         .unwrap()
 }
 
+/// A change as (ref, field, from, to, reason).
+type ChangeRow<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, Option<&'a str>);
+
 /// 2025-12-31 as an Excel serial.
 const DEC_31_2025: u32 = 46022;
 
@@ -218,7 +221,7 @@ fn round_trip_gives_exactly_the_edits() {
     };
     let m = merge(&p, &all, &opts);
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
-    let got: Vec<(&str, &str, Option<&str>, &str, Option<&str>)> = m
+    let got: Vec<ChangeRow<'_>> = m
         .changes
         .iter()
         .map(|c| {

@@ -50,7 +50,7 @@ pub use merge::{merge, FieldChange, MergeOptions, Merged, Returned};
 #[cfg(feature = "xlsx-writer")]
 pub use template::{template, OwnerWorkbook};
 
-use crate::model::{Action, Column, Plan, RagWord, Recommendation, Role, Status};
+use crate::model::{Action, Column, Plan, RagWord, Role, Status};
 
 /// The name of the sheet with the owner's rows.
 pub const SHEET_ACTIONS: &str = "Your actions";
@@ -88,6 +88,8 @@ pub const COLUMNS: [(&str, bool); 11] = [
 ];
 
 /// Column positions in [`COLUMNS`].
+#[cfg(any(feature = "excel", feature = "xlsx-writer"))]
+#[allow(dead_code)] // the writer uses some, the reader others
 pub(crate) mod col {
     pub const REF: usize = 0;
     pub const STATUS: usize = 5;
@@ -236,6 +238,7 @@ pub fn fingerprint(plan: &Plan) -> String {
 }
 
 /// The key of a row: the action's position in plan order and its ref (`"3|R1.4"`).
+#[cfg(any(feature = "excel", feature = "xlsx-writer"))]
 pub(crate) fn row_key(index: usize, action_ref: &str) -> String {
     format!("{index}|{action_ref}")
 }
@@ -243,7 +246,8 @@ pub(crate) fn row_key(index: usize, action_ref: &str) -> String {
 /// The texts the template writes in the locked columns, in [`COLUMNS`] order (ref,
 /// recommendation, action, owner, last update): the merge compares the returned cells with
 /// these.
-pub(crate) fn locked_texts(rec: &Recommendation, a: &Action) -> [String; 5] {
+#[cfg(any(feature = "excel", feature = "xlsx-writer"))]
+pub(crate) fn locked_texts(rec: &crate::model::Recommendation, a: &Action) -> [String; 5] {
     let rec_text = if rec.title.trim().is_empty() {
         rec.key.to_string()
     } else {
@@ -261,6 +265,7 @@ pub(crate) fn locked_texts(rec: &Recommendation, a: &Action) -> [String; 5] {
 }
 
 /// The status as the template writes it: the word as written, else the status's label.
+#[cfg(any(feature = "excel", feature = "xlsx-writer"))]
 pub(crate) fn status_text(a: &Action) -> String {
     a.status_text
         .as_deref()
@@ -271,6 +276,7 @@ pub(crate) fn status_text(a: &Action) -> String {
 
 /// The due date as the template writes it: `Some(date)` when the timeframe is one day (written
 /// as an Excel date), else the phrase as written.
+#[cfg(any(feature = "excel", feature = "xlsx-writer"))]
 pub(crate) fn due_cell(a: &Action) -> (Option<chrono::NaiveDate>, String) {
     match a.timeframe.as_deref() {
         Some(t) if t.due_earliest.is_some() && t.due_earliest == t.due_latest => (
@@ -416,6 +422,7 @@ pub fn with_history_columns(plan: &Plan) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Recommendation;
 
     #[test]
     fn file_names_are_safe_and_distinct() {
