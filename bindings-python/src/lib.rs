@@ -12,6 +12,7 @@ pub mod convert;
 pub mod errors;
 pub mod frame;
 pub mod history;
+pub mod owners;
 pub mod plan;
 pub mod rating;
 pub mod tables;
@@ -956,6 +957,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rating::presets, m)?)?;
     m.add_function(wrap_pyfunction!(plan::diff, m)?)?;
     m.add_function(wrap_pyfunction!(history::history, m)?)?;
+    m.add_function(wrap_pyfunction!(owners::template, m)?)?;
+    m.add_function(wrap_pyfunction!(owners::merge, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;

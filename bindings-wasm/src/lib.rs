@@ -20,6 +20,8 @@ mod convert;
 mod error;
 mod history;
 mod office;
+#[cfg(all(feature = "excel", feature = "xlsx"))]
+mod owners;
 mod plan;
 mod rating;
 mod timeframe;

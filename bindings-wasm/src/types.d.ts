@@ -790,6 +790,41 @@ export interface History {
 /** What container a file's first bytes say it is (see `officeContainer`). */
 export type OfficeContainer = "zip" | "xls" | "doc" | "encrypted" | "ole";
 
+/** Options of `merge` (the Office build only). */
+export interface MergeOptions {
+  /** The date the new updates describe: the next version's as-of date (`YYYY-MM-DD`). */
+  asOf?: IsoDate;
+  /** The period the new updates are for ("Q1 2025/26"); it names the new update column. */
+  period?: string;
+}
+
+/** One change `merge` took from an owner's workbook. */
+export interface OwnerChange {
+  /** The action's ref. */
+  ref: string;
+  field: "status" | "rag" | "due" | "update";
+  /** The value before (`null` when blank). */
+  from: string | null;
+  to: string;
+  /** The reason given, for a moved date. */
+  reason?: string;
+  /** The workbook it came from (its name, or "workbook N" for an array). */
+  file: string;
+  /** The row in that workbook's sheet "Your actions" (1-based). */
+  row: number;
+}
+
+/**
+ * What `merge` gives: the next version of the plan (earlier updates and original due dates
+ * kept), every change taken, and the conflicts and other problems (each message starts with
+ * its file and sheet; `place` has the row, column and text).
+ */
+export interface OwnerMerge {
+  plan: Plan;
+  changes: OwnerChange[];
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Every error the library throws is a real `Error` whose `name` says the kind:
  * `EmptyInputError`, `NotTextError`, `NoHeaderError`, `NoRowsError`, `InvalidJsonError`,

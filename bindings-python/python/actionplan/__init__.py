@@ -62,12 +62,14 @@ from ._native import (
     from_records,
     history,
     inspect,
+    merge,
     parse_timeframe,
     presets,
     read,
     read_csv,
     read_excel,
     read_json,
+    template,
 )
 from ._measures import measures_to_pandas
 
@@ -113,6 +115,7 @@ __all__ = [
     "history",
     "inspect",
     "measures_to_pandas",
+    "merge",
     "parse_timeframe",
     "parse_timeframes",
     "presets",
@@ -120,6 +123,7 @@ __all__ = [
     "read_csv",
     "read_excel",
     "read_json",
+    "template",
 ]
 
 

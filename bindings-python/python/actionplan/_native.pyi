@@ -51,12 +51,14 @@ __all__ = [
     "history",
     "from_records",
     "inspect",
+    "merge",
     "parse_timeframe",
     "presets",
     "read",
     "read_csv",
     "read_excel",
     "read_json",
+    "template",
 ]
 
 _Source = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes] | IO[str]
@@ -699,3 +701,13 @@ def diff(
     as_of: _DateLike | None = None,
     old_as_of: _DateLike | None = None,
 ) -> PlanDiff: ...
+def template(plan: Plan, by: str = "owner") -> dict[str, bytes]:
+    """One update workbook per owner: file name to ``.xlsx`` bytes."""
+def merge(
+    plan: Plan,
+    workbooks: list[bytes] | Mapping[str, bytes],
+    *,
+    as_of: _DateLike | None = None,
+    period: str | None = None,
+) -> tuple[Plan, list[Diagnostic]]:
+    """The owners' returned workbooks read back into the next version of the plan."""
