@@ -7,7 +7,7 @@ import datetime
 import io
 from pathlib import Path
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 
 import actionplan
 

@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | `excel` | yes | reading `.xlsx`, `.xlsm`, `.xls` and `.ods` workbooks ([`office`]) |
 //! | `word` | yes | reading the tables of `.docx` documents ([`office`]) |
-//! | `xlsx-writer` | no | writing the rated tracker workbook ([`report`]`::rated_tracker_xlsx`) |
+//! | `xlsx-writer` | no | writing the rated tracker workbook ([`report`]`::rated_tracker_xlsx`) and the owners' update workbooks ([`owners`]`::template`) |
 //! | `toml` | no | rule sets written in TOML (`rating::RuleSet::from_toml`) |
 //! | `schema` | no | the JSON Schema of the canonical form (`json::schema`) |
 //!
