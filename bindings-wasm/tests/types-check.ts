@@ -2,7 +2,8 @@
 // describe what the functions return, so this typed use of the API must check.
 import {
   parsePlan, parseTimeframe, Plan, diff, presets, presetRules, validationCodes, version,
-  sheetNames, officeContainer, type OfficeContainer,
+  sheetNames, officeContainer, type OfficeContainer, template, merge,
+  type OwnerMerge, type OwnerChange,
   type Assessment, type Diagnostic, type PlanData, type Stats, type PlanDiff, type RuleSet,
   type Timeframe, type ParseOptions, type ActionPlanError, type Status, type StatsFormat,
 } from "../pkg-node/actionplan_wasm.js";
@@ -49,6 +50,12 @@ const sheets: string[] = kind ? sheetNames(book) : [];
 const fromSheet: Plan = parsePlan(book, { sheet: sheets[0] ?? 0, sheetsAsThemes: false });
 const tracker: Uint8Array = fromSheet.trackerXLSX({ asOf: "2025-03-31" });
 void tracker;
+const books: Record<string, Uint8Array> = template(fromSheet, "owner");
+const merged: OwnerMerge = merge(fromSheet, books, { asOf: "2025-06-30", period: "Q1 2025/26" });
+const next: Plan = merged.plan;
+const changed: OwnerChange[] = merged.changes;
+const where: (number | undefined)[] = merged.diagnostics.map((d) => d.place.row);
+void [next, changed, where];
 
 // Mistakes the types catch.
 // @ts-expect-error: a misspelt option
