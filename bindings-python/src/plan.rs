@@ -334,7 +334,7 @@ impl Plan {
     /// rules : str, os.PathLike or dict, optional
     ///     A preset name (``"date-rag"``, the default, ``"brag"``, ``"rag"``,
     ///     ``"five-point"``, ``"months-behind"``, ``"delay-bands"``, ``"percent-bands"``,
-    ///     ``"staleness"``), a path to a JSON or TOML rules file, or a dict in the same form.
+    ///     ``"staleness"``, ``"forecast"``), a path to a JSON or TOML rules file, or a dict in the same form.
     /// previous : Plan, optional
     ///     The plan's last version, so that staleness rules can compare comments.
     ///

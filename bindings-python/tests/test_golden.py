@@ -74,6 +74,18 @@ def test_two_quarters_diff_and_report() -> None:
     assert html == golden("reports/huntingdonshire-2024-q4.html")
 
 
+def test_forecast_of_a_plan_with_progress() -> None:
+    import json
+
+    plan = load(GOLDEN / "inputs" / "forecast.csv", "2025-01-01")
+    a = plan.assess(as_of=D("2025-06-30"), rules="forecast")
+    assert a.to_json() == golden("forecast/forecast.json")
+    rules = json.loads((ROOT / "core" / "presets" / "forecast.json").read_text(encoding="utf-8"))
+    rules["forecast"] = {"deadline": "middle"}
+    middle = plan.assess(as_of=D("2025-06-30"), rules=rules)
+    assert middle.to_json() == golden("forecast/forecast-middle.json")
+
+
 def test_hostile_plan_is_escaped_and_formula_safe() -> None:
     plan = load(GOLDEN / "inputs" / "hostile.csv", "2025-01-01")
     html = plan.report(as_of=D("2025-06-30"))

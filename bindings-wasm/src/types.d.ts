@@ -497,6 +497,10 @@ export interface Condition {
   owner_has?: string[];
   /** Any column by its header, whose cell holds one of the words. */
   column_has?: Record<string, string[]>;
+  /** The percent complete expected by now (0 to 100), from the action's start to its deadline. */
+  expected_percent?: Range;
+  /** Percent complete over the percent expected by now (1 is on schedule). */
+  progress_ratio?: Range;
   [fact: string]: unknown;
 }
 
@@ -527,6 +531,9 @@ export interface RuleSet {
   rollup?: { recommendation?: Policy; plan?: Policy; plan_over?: "actions" | "recommendations" } | "none";
   /** How the statistics write their figures. */
   format?: StatsFormat;
+  /** Which day of a timeframe is the deadline for the forecast (default its end), and the
+   * header of the start-date column when it is not one read by default. */
+  forecast?: { deadline?: "end" | "start" | "middle"; start_column?: string };
 }
 
 /** The facts a rating was decided from. */
@@ -555,6 +562,11 @@ export interface Facts {
   cycles_without_update?: number;
   unchanged_since_previous?: boolean;
   has_evidence: boolean;
+  /** The percent complete expected by now (0 to 100), if progress grew evenly from the start
+   * to the deadline. */
+  expected_percent?: number;
+  /** Percent complete over `expected_percent`. */
+  progress_ratio?: number;
 }
 
 /** Why an action has its rating: the rule, the facts it used, and a sentence. */

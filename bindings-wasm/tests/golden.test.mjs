@@ -78,6 +78,13 @@ test("a hostile plan: the HTML report escapes everything, the CSV is formula-saf
   assert.equal(plan.ratedCSV(opts), golden("hostile/rated.csv"));
 });
 
+test("a plan with progress gives the golden forecast, at the end and the middle of periods", () => {
+  const plan = load("tests/golden/inputs/forecast.csv", "2025-01-01");
+  assert.deepEqual(plan.assess({ asOf: "2025-06-30", rules: "forecast" }), goldenJson("forecast/forecast.json"));
+  const rules = { ...ap.presetRules("forecast"), forecast: { deadline: "middle" } };
+  assert.deepEqual(plan.assess({ asOf: "2025-06-30", rules }), goldenJson("forecast/forecast-middle.json"));
+});
+
 test("rules: a preset id, a rule-set object or its JSON text give the same ratings", () => {
   const [file, planDate, asOf] = PLANS[0];
   const plan = load(`examples/data/${file}`, planDate);

@@ -17,7 +17,7 @@ pub struct AssessArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
     /// A preset (date-rag, brag, rag, five-point, months-behind, delay-bands, percent-bands,
-    /// staleness) or a rules file (.json, or .toml).
+    /// staleness, forecast) or a rules file (.json, or .toml).
     #[arg(long, default_value = actionplan::rating::DEFAULT_PRESET, value_name = "PRESET|FILE")]
     pub rules: String,
     /// Print the assessment as JSON.

@@ -18,7 +18,7 @@ const PLANS: [(&str, &str, &str); 5] = [
 ];
 
 /// Every shipped preset (the core's `PRESETS`, listed here so the test reads as the user types).
-const PRESETS: [&str; 8] = [
+const PRESETS: [&str; 9] = [
     "date-rag",
     "brag",
     "rag",
@@ -27,6 +27,7 @@ const PRESETS: [&str; 8] = [
     "delay-bands",
     "percent-bands",
     "staleness",
+    "forecast",
 ];
 
 fn root() -> PathBuf {

@@ -190,6 +190,25 @@ fn a_hostile_plan_matches_its_golden_report() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A plan with start dates and percent complete (`inputs/forecast.csv`, dated 1 January 2025),
+/// rated with the `forecast` preset as of 30 June 2025: deadlines at the end of their period,
+/// and at its middle.
+#[test]
+fn a_plan_with_progress_matches_its_golden_forecast() {
+    let plan = load(
+        &root().join("tests/golden/inputs/forecast.csv"),
+        "2025-01-01",
+    );
+    let mut rules = RuleSet::preset("forecast").expect("a preset");
+    let end = assess(&plan, &rules, date("2025-06-30")).expect("assesses");
+    rules.forecast.deadline = actionplan::rating::DeadlinePoint::Middle;
+    let middle = assess(&plan, &rules, date("2025-06-30")).expect("assesses");
+    let mut problems = Vec::new();
+    problems.extend(golden("forecast/forecast.json", &json(&end)));
+    problems.extend(golden("forecast/forecast-middle.json", &json(&middle)));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Four versions of a synthetic plan (tests/fixtures/history): the history every door returns.
 #[test]
 fn four_versions_match_their_golden_history() {

@@ -17,6 +17,9 @@
 //! assert_eq!(aliases.classify("In progress RAG"), Some(Role::Rag));
 //! assert_eq!(aliases.classify("Options For Further Action"), Some(Role::FurtherOptions));
 //! assert_eq!(aliases.classify("Favourite colour"), None);
+//! // A start date is kept as it is written, for the forecast: not a deadline.
+//! assert_eq!(aliases.classify("Start date"), Some(Role::Extra));
+//! assert_eq!(aliases.classify("Start and end date"), Some(Role::Timeframe));
 //! ```
 
 use crate::model::Role;
@@ -164,6 +167,14 @@ const BUILTIN: &[(Role, &str, u8)] = &[
     (Role::Extra, "date opened", 9),
     (Role::Extra, "date logged", 9),
     (Role::Extra, "date reported", 9),
+    // Start dates: kept by their header for the forecast (`rating::Forecast`), not taken for
+    // the deadline. Scored 7 and listed after the dates, so "Start and end date" (matched by
+    // "end date", 7, first) stays a timeframe.
+    (Role::Extra, "start date", 7),
+    (Role::Extra, "date started", 7),
+    (Role::Extra, "planned start", 7),
+    (Role::Extra, "actual start", 7),
+    (Role::Extra, "start", 5),
     (Role::Update, "progress", 5),
     (Role::Update, "comment", 5),
     (Role::Update, "commentary", 5),

@@ -432,7 +432,7 @@ fn assess_inner(
         .map(|r| Text::from(r.id.as_str()))
         .collect();
     let otherwise_id: Text = Text::from(OTHERWISE);
-    let ctx = super::facts::PlanContext::new(plan);
+    let ctx = super::facts::PlanContext::with_forecast(plan, Some(&rules.forecast));
     // Each RAG text once: the built-in word it is, and the label it means on the scale.
     let words = super::scale::ReportedWords::new(scale);
     let mut reported_cache: rustc_hash::FxHashMap<

@@ -170,6 +170,7 @@ impl RuleSet {
             otherwise: None,
             rollup: Rollup::default(),
             format: None,
+            forecast: Default::default(),
         }
     }
 

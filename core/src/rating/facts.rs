@@ -1,5 +1,6 @@
 //! Facts about an action as of a date: what the rules look at.
 
+use super::forecast::{Forecast, ForecastContext};
 use crate::model::{Action, Plan, RagWord, Status};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -342,6 +343,17 @@ pub struct Facts {
     pub unchanged_since_previous: Option<bool>,
     /// Evidence is recorded (an evidence cell, or a latest comment that starts "Evidence").
     pub has_evidence: bool,
+    /// The percent complete expected by the as-of date if progress grew evenly from the start
+    /// to the deadline (0 to 100, to two decimal places; 100 once the deadline has passed).
+    /// The start is the action's start-date cell, else the plan's date; the deadline is the
+    /// end of its timeframe unless the rule set's `forecast.deadline` says otherwise. Absent
+    /// without a start or a deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_percent: Option<f64>,
+    /// Percent complete over the expected percent (1 is on schedule). Absent when either is
+    /// unknown or nothing is expected yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_ratio: Option<f64>,
 }
 
 impl Facts {
@@ -414,6 +426,14 @@ impl Facts {
             _ => None,
         };
         let (latest_index, last_update, cycles) = updates(plan, action);
+        let percent = action.percent_complete.filter(|p| p.is_finite());
+        let expected = match (
+            plan.forecast.start(action),
+            tf.and_then(|t| plan.forecast.deadline.of(t)),
+        ) {
+            (Some(s), Some(d)) => Some(super::forecast::expected_percent(s, d, as_of)),
+            _ => None,
+        };
         let has_update = latest_index.is_some();
         let unchanged = previous.map(|p| {
             let now = action.latest_update().map(|u| u.text.trim());
@@ -424,7 +444,7 @@ impl Facts {
             status,
             closed: status.is_closed(),
             reported,
-            percent: action.percent_complete.filter(|p| p.is_finite()),
+            percent,
             due,
             due_earliest,
             overdue: overdue_of(action, as_of),
@@ -455,6 +475,8 @@ impl Facts {
                         .get(..8)
                         .is_some_and(|p| p.eq_ignore_ascii_case("evidence"))
                 }),
+            expected_percent: expected,
+            progress_ratio: super::forecast::progress_ratio(percent, expected),
         }
     }
 }
@@ -479,11 +501,20 @@ pub(crate) struct PlanContext<'a> {
     /// The plan's percent column is a percent of target ("% of target achieved"), not a
     /// percent complete: reasons say "105% of target".
     pub(crate) percent_of_target: bool,
+    /// Start dates and the deadline point, for the forecast.
+    forecast: ForecastContext<'a>,
 }
 
 impl<'a> PlanContext<'a> {
+    /// With the default forecast settings.
     pub(crate) fn new(plan: &'a Plan) -> PlanContext<'a> {
+        PlanContext::with_forecast(plan, None)
+    }
+
+    /// With a rule set's forecast settings.
+    pub(crate) fn with_forecast(plan: &'a Plan, forecast: Option<&Forecast>) -> PlanContext<'a> {
         PlanContext {
+            forecast: ForecastContext::new(plan, forecast),
             update_columns: plan
                 .columns_with(crate::model::Role::Update)
                 .map(|c| c.header.as_str())

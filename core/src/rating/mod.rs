@@ -10,9 +10,10 @@
 //!
 //! The condition language is in [`Condition`]: tests on status, reported RAG, percent
 //! complete, deadlines (days to or past the deadline, definitely or possibly overdue, slippage
-//! against the original deadline), ongoing/recurring/no deadline, staleness of comments, and
-//! evidence, combined with `all`, `any` and `not`. Day counts may be written as calendar spans
-//! (`"3 months"`) or as parameters (`"$due_soon"`).
+//! against the original deadline), ongoing/recurring/no deadline, staleness of comments,
+//! evidence, and progress against the schedule (the percent expected by now and the ratio of
+//! percent complete to it: [`Forecast`]), combined with `all`, `any` and `not`. Day counts may
+//! be written as calendar spans (`"3 months"`) or as parameters (`"$due_soon"`).
 //!
 //! ```
 //! use actionplan::rating::{self, RuleSet};
@@ -41,6 +42,7 @@ mod assess;
 mod build;
 mod condition;
 mod facts;
+mod forecast;
 mod presets;
 mod reason;
 mod resolve;
@@ -54,6 +56,7 @@ pub use assess::{
 };
 pub use condition::{Bound, Condition, Fact, FactSet, Range};
 pub use facts::{Facts, Overdue, ReportedFact, StatusFact};
+pub use forecast::{expected_percent, progress_ratio, DeadlinePoint, Forecast};
 pub use resolve::{RulesSpec, DEFAULT_PRESET};
 pub use rollup::{PlanOver, Policy, Rollup, ShareBand};
 pub use ruleset::{PresetInfo, Rule, RuleSet, MAX_RULES};
@@ -71,4 +74,4 @@ pub(crate) use reason::push_date;
 ///     actionplan::rating::RuleSet::preset(id).unwrap();
 /// }
 /// ```
-pub const PRESETS: [&str; 8] = presets::IDS;
+pub const PRESETS: [&str; 9] = presets::IDS;

@@ -1,7 +1,7 @@
 //! The shipped presets, embedded as data (the JSON files in `core/presets/`).
 
 /// Preset ids, in the order they are listed.
-pub(crate) const IDS: [&str; 8] = [
+pub(crate) const IDS: [&str; 9] = [
     "date-rag",
     "brag",
     "rag",
@@ -10,6 +10,7 @@ pub(crate) const IDS: [&str; 8] = [
     "delay-bands",
     "percent-bands",
     "staleness",
+    "forecast",
 ];
 
 /// The JSON source of a preset.
@@ -23,6 +24,7 @@ pub(crate) fn source(id: &str) -> Option<&'static str> {
         "delay-bands" => include_str!("../../presets/delay-bands.json"),
         "percent-bands" => include_str!("../../presets/percent-bands.json"),
         "staleness" => include_str!("../../presets/staleness.json"),
+        "forecast" => include_str!("../../presets/forecast.json"),
         _ => return None,
     })
 }

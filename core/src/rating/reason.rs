@@ -136,7 +136,28 @@ pub(crate) fn sentence(f: &Facts, used: FactSet, action: &Action, of_target: boo
             }
         }
     }
-    if used.contains(Fact::Percent) || f.percent.is_some() {
+    let forecast = used.contains(Fact::ExpectedPercent) || used.contains(Fact::ProgressRatio);
+    if forecast {
+        // "42% done, 70% expected by now".
+        sep(&mut s);
+        match f.percent {
+            Some(p) => {
+                s.push_str(&crate::fmt::fmt_num(p));
+                s.push_str("% done");
+            }
+            None => s.push_str("no percent complete recorded"),
+        }
+        match f.expected_percent {
+            Some(e) => {
+                s.push_str(", ");
+                s.push_str(&crate::fmt::fmt_num(e.round()));
+                s.push_str("% expected by now");
+            }
+            // With no deadline the sentence has said so already.
+            None if f.due.is_some() => s.push_str(", no start date"),
+            None => {}
+        }
+    } else if used.contains(Fact::Percent) || f.percent.is_some() {
         sep(&mut s);
         match f.percent {
             Some(p) => {

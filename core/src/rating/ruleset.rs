@@ -1,6 +1,7 @@
 //! Rule sets: a scale, parameters, ordered rules (first match wins) and a roll-up policy.
 
 use super::condition::{compile, Bound, Condition, Ctx, FactSet, Test};
+use super::forecast::Forecast;
 use super::presets;
 use super::rollup::Rollup;
 use super::scale::Scale;
@@ -56,6 +57,10 @@ pub struct RuleSet {
     /// "less than 1%", ...), as the council publishes them; absent: the defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<crate::figures::Format>,
+    /// Forecast settings: which day of a timeframe is the deadline for `expected_percent` and
+    /// `progress_ratio` (`{"deadline": "end"}`, the default; or `"start"`, `"middle"`).
+    #[serde(default, skip_serializing_if = "Forecast::is_default")]
+    pub forecast: Forecast,
 }
 
 /// One rule.

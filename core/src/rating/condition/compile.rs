@@ -103,6 +103,8 @@ pub(crate) enum Test {
     Overdue(u8),
     Percent(NumRange),
     Cycles(NumRange),
+    Expected(NumRange),
+    Ratio(NumRange),
     Days(DayFact, DayRange),
     Flag(Flag, bool),
     StatusText(Vec<String>),
@@ -298,6 +300,16 @@ pub(crate) fn compile(c: &Condition, ctx: &Ctx, depth: u32) -> Result<(Test, Fac
             Fact::CyclesWithoutUpdate,
             &mut uses,
         );
+    }
+    if let Some(r) = &c.expected_percent {
+        add(
+            Test::Expected(ctx.nums(r)?),
+            Fact::ExpectedPercent,
+            &mut uses,
+        );
+    }
+    if let Some(r) = &c.progress_ratio {
+        add(Test::Ratio(ctx.nums(r)?), Fact::ProgressRatio, &mut uses);
     }
     if let Some(v) = &c.status_text_has {
         add(Test::StatusText(words(v)), Fact::StatusText, &mut uses);

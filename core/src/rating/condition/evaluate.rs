@@ -25,6 +25,8 @@ impl Test {
             Test::Overdue(m) => m & (1 << (f.overdue as u8)) != 0,
             Test::Percent(r) => r.holds(f.percent),
             Test::Cycles(r) => r.holds(f.cycles_without_update.map(f64::from)),
+            Test::Expected(r) => r.holds(f.expected_percent),
+            Test::Ratio(r) => r.holds(f.progress_ratio),
             Test::Days(d, r) => {
                 let (from, to) = match d {
                     DayFact::ToDue => (Some(as_of), f.due),

@@ -66,6 +66,10 @@ pub enum Fact {
     Owner,
     /// A column of the plan by its header (a condition's `column_has`).
     Column,
+    /// The percent complete expected by now (the forecast).
+    ExpectedPercent,
+    /// Percent complete over the percent expected by now.
+    ProgressRatio,
 }
 
 impl Fact {
@@ -74,7 +78,7 @@ impl Fact {
     /// ```
     /// assert_eq!(actionplan::rating::Fact::ALL[0].as_str(), "status");
     /// ```
-    pub const ALL: [Fact; 27] = [
+    pub const ALL: [Fact; 29] = [
         Fact::Status,
         Fact::Closed,
         Fact::Reported,
@@ -102,6 +106,8 @@ impl Fact {
         Fact::DaysPastStart,
         Fact::Owner,
         Fact::Column,
+        Fact::ExpectedPercent,
+        Fact::ProgressRatio,
     ];
 
     /// The snake_case name.
@@ -138,6 +144,8 @@ impl Fact {
             Fact::DaysPastStart => "days_past_start",
             Fact::Owner => "owner",
             Fact::Column => "column",
+            Fact::ExpectedPercent => "expected_percent",
+            Fact::ProgressRatio => "progress_ratio",
         }
     }
 }

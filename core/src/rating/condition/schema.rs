@@ -267,6 +267,28 @@ pub struct Condition {
     /// ```
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_text_has: Option<Vec<String>>,
+    /// The percent complete expected by now, 0 to 100 (fails without a start or a deadline):
+    /// progress growing evenly from the action's start (its start-date cell, else the plan's
+    /// date) to its deadline, 100 once the deadline has passed.
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// let c: Condition = serde_json::from_str(r#"{"expected_percent": {"min": 50}}"#).unwrap();
+    /// assert!(c.expected_percent.is_some());
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_percent: Option<Range>,
+    /// Percent complete over the percent expected by now (1 is on schedule, 0.9 is 90% of
+    /// the way there). Fails when there is no percent complete, no start or no deadline, or
+    /// nothing is expected yet.
+    ///
+    /// ```
+    /// use actionplan::rating::Condition;
+    /// let c: Condition = serde_json::from_str(r#"{"progress_ratio": {"min": 0.9}}"#).unwrap();
+    /// assert!(c.progress_ratio.is_some());
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_ratio: Option<Range>,
     /// Every one of these holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<Condition>>,
@@ -389,6 +411,8 @@ const CONDITION_FIELDS: &[&str] = &[
     "owner_has",
     "column_has",
     "reported_text_has",
+    "expected_percent",
+    "progress_ratio",
     "all",
     "any",
     "not",
@@ -443,9 +467,11 @@ impl<'de> serde::de::Visitor<'de> for ConditionVisitor {
                 25 => c.owner_has = m.next_value()?,
                 26 => c.column_has = m.next_value()?,
                 27 => c.reported_text_has = m.next_value()?,
-                28 => c.all = m.next_value()?,
-                29 => c.any = m.next_value()?,
-                30 => c.not = m.next_value()?,
+                28 => c.expected_percent = m.next_value()?,
+                29 => c.progress_ratio = m.next_value()?,
+                30 => c.all = m.next_value()?,
+                31 => c.any = m.next_value()?,
+                32 => c.not = m.next_value()?,
                 // read_fields gives only positions in CONDITION_FIELDS.
                 _ => unreachable!("a field position past CONDITION_FIELDS"),
             }

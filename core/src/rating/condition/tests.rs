@@ -84,6 +84,10 @@ mod derived {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reported_text_has: Option<Vec<String>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        expected_percent: Option<Range>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        progress_ratio: Option<Range>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         all: Option<Vec<Condition>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         any: Option<Vec<Condition>>,
@@ -107,6 +111,8 @@ fn condition_and_range_read_as_the_derive_did() {
         r#"{"status_text_has": ["rescheduled"], "comment_has": ["x", "y"]}"#,
         r#"{"cycles_without_update": {"min": 2}, "unchanged_since_previous": true}"#,
         r#"{"period_started": true, "days_past_start": {"min": "1 month"}}"#,
+        r#"{"expected_percent": {"max": 0}, "progress_ratio": {"min": 0.9, "below": "$x"}}"#,
+        r#"{"progress_ratio": 0.9}"#,
         r#"{"days_past_earliest": {"below": -1}, "days_past_original": {"min": "2 weeks"},
             "slipped_days": {"above": 0}, "days_since_update": {"max": "$stale"},
             "rescheduled": true, "has_deadline": false, "recurring": true,
