@@ -533,7 +533,12 @@ impl State<'_> {
         // With immediate effect…"), where the table has no ref column.
         if !l.index.contains(Role::Ref) {
             if let Some((r, rest)) = regions::split_ref_prefix(&action.description) {
-                let (r, rest) = (Text::from(r), Text::from(rest));
+                // Both parts are slices of the cell's text: shared, not copied.
+                let d = &action.description;
+                let (r, rest) = (
+                    d.slice_of(r).unwrap_or_else(|| Text::from(r)),
+                    d.slice_of(rest).unwrap_or_else(|| Text::from(rest)),
+                );
                 action.action_ref = r;
                 action.description = rest;
             }

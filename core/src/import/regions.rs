@@ -398,15 +398,23 @@ pub(crate) fn is_cut_short(text: &str) -> bool {
 /// One or two words ending in a number, then ":", ")", " -" or " –".
 pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
     let head: &str = text.get(..text.len().min(40))?;
-    let (cut, sep_len) = [": ", ") ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
-        .min()?;
+    // The first separator in the head (one pass: this runs for every action).
+    let (cut, sep_len) = first_ref_separator(head.as_bytes())?;
     let r = text[..cut].trim();
-    let words: Vec<&str> = r.split_whitespace().collect();
-    if words.is_empty() || words.len() > 2 {
+    let mut split = r.split_whitespace();
+    let mut words: [&str; 2] = [""; 2];
+    let mut n = 0;
+    for w in split.by_ref() {
+        if n == 2 {
+            return None;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    if n == 0 {
         return None;
     }
+    let words = &words[..n];
     let last = words[words.len() - 1];
     let numbered = last.chars().next().is_some_and(|c| c.is_ascii_digit());
     if !(numbered || words.len() == 1 && roles::is_code(last)) {
@@ -418,9 +426,22 @@ pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
     // Two words: a ref word ("Rec 17", "AFI 1", "Recommendation 34"), not "Revised 2015".
     if words.len() == 2 {
         let w = words[0];
+        let lower_owned: String;
         let abbreviation = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+        let lower;
+        let w_lower = if w.len() <= 16 && w.is_ascii() {
+            // No allocation for the common ASCII word.
+            let mut buf = [0u8; 16];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            lower = buf;
+            std::str::from_utf8(&lower[..w.len()]).unwrap_or("")
+        } else {
+            lower_owned = w.to_lowercase();
+            lower_owned.as_str()
+        };
         let ref_word = matches!(
-            w.to_lowercase().as_str(),
+            w_lower,
             "rec"
                 | "recommendation"
                 | "action"
@@ -445,7 +466,26 @@ pub(crate) fn split_ref_prefix(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let rest = text[cut + sep_len..].trim_start();
-    (rest.split_whitespace().count() >= 3).then_some((r, rest))
+    rest.split_whitespace()
+        .nth(2)
+        .is_some()
+        .then_some((r, rest))
+}
+
+/// Where the first ref separator (`": "`, `") "`, `" - "`, `" – "`, `" — "`) starts in
+/// `head`, and its length in bytes: what searching for each and taking the earliest gives,
+/// in one pass.
+fn first_ref_separator(head: &[u8]) -> Option<(usize, usize)> {
+    const SEPS: [&[u8]; 5] = [b": ", b") ", b" - ", " – ".as_bytes(), " — ".as_bytes()];
+    (0..head.len()).find_map(|i| {
+        let b = head[i];
+        if b != b':' && b != b')' && b != b' ' {
+            return None;
+        }
+        SEPS.iter()
+            .find(|sep| head[i..].starts_with(sep))
+            .map(|sep| (i, sep.len()))
+    })
 }
 
 /// A revised date given in a comment: the phrase after "now expected to complete by",
@@ -630,4 +670,46 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
         )
     });
     numbered || named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_ref_separator, split_ref_prefix};
+
+    /// The one-pass search finds what searching for each separator and taking the earliest
+    /// finds.
+    #[test]
+    fn first_separator_is_the_earliest_of_each() {
+        for head in [
+            "Rec 17: With immediate effect",
+            "AFI 1 - The service should",
+            "1) Review – then: report",
+            "A — b: c) d",
+            "no separator here",
+            "ends in a colon:",
+            "x – y - z",
+            "",
+        ] {
+            let each = [": ", ") ", " - ", " – ", " — "]
+                .iter()
+                .filter_map(|sep| head.find(sep).map(|i| (i, sep.len())))
+                .min();
+            assert_eq!(first_ref_separator(head.as_bytes()), each, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn ref_prefixes_are_split_off() {
+        assert_eq!(
+            split_ref_prefix("Action 12: review and report on progress"),
+            Some(("Action 12", "review and report on progress"))
+        );
+        assert_eq!(
+            split_ref_prefix("AFI 1 - The service should improve"),
+            Some(("AFI 1", "The service should improve"))
+        );
+        assert_eq!(split_ref_prefix("Revised 2015: the plan was changed"), None);
+        assert_eq!(split_ref_prefix("Action 12: too short"), None);
+        assert_eq!(split_ref_prefix("Three words here 1: a b c"), None);
+    }
 }
