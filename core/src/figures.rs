@@ -278,6 +278,7 @@ impl Format {
     /// ```
     pub fn item(&self, count: usize, total: usize, percent: &str, words: &str) -> String {
         let sp = if words.is_empty() { "" } else { " " };
+        let (count, total) = (crate::fmt::count(count), crate::fmt::count(total));
         match self.order.unwrap_or(Order::CountPercent) {
             Order::CountPercent => format!("{count}{sp}{words} ({percent})"),
             Order::PercentCount => format!("{percent} ({count}){sp}{words}"),

@@ -51,7 +51,26 @@ pub fn join_and(parts: &[String]) -> String {
 /// assert_eq!(actionplan::fmt::plural(2, "deadline moved", "deadlines moved"), "2 deadlines moved");
 /// ```
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
+/// A whole number as reports write it, with a comma between thousands: "10,000".
+///
+/// ```
+/// assert_eq!(actionplan::fmt::count(10000), "10,000");
+/// assert_eq!(actionplan::fmt::count(999), "999");
+/// assert_eq!(actionplan::fmt::count(1234567), "1,234,567");
+/// ```
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A number without a needless ".0", at most one decimal.

@@ -17,13 +17,20 @@ fn refused(path: &str, what: &str) {
     assert_eq!(err.code(), "document", "{path}: {err}");
     let message = err.to_string();
     assert!(message.contains(what), "{path}: {message}");
-    assert!(message.contains("`text-layouts` feature"), "{path}: {message}");
+    assert!(
+        message.contains("`text-layouts` feature"),
+        "{path}: {message}"
+    );
     assert!(message.contains("Office build"), "{path}: {message}");
 }
 
 #[test]
 fn pasted_word_and_pdf_tables_are_refused_by_name() {
-    for name in ["hertsmere-2024.txt", "north-herts-2024.txt", "three-rivers-2013.txt"] {
+    for name in [
+        "hertsmere-2024.txt",
+        "north-herts-2024.txt",
+        "three-rivers-2013.txt",
+    ] {
         refused(
             &format!("tests/fixtures/seeds-text/{name}"),
             "tables pasted out of Word or PDF documents",

@@ -449,16 +449,16 @@ async function renderFindings(run = ++renderRun) {
     return;
   }
   const head = h("thead", {}, h("tr", {},
-    ["Severity", "Row", "Column", "Finding", "Code"].map((t, i) => h("th", { scope: "col", class: i === 1 ? "num" : null }, t))));
+    ["Severity", "Row", "Column", "Finding"].map((t, i) => h("th", { scope: "col", class: i === 1 ? "num" : null }, t))));
   const body = h("tbody");
-  const row = (d) => h("tr", {},
+  // The finding in words; its code (for programs) stays on the row, not on screen.
+  const row = (d) => h("tr", { "data-code": d.code },
     h("td", { "data-label": "Severity" }, h("span", { class: `pill sev-${d.severity}` }, d.severity)),
     h("td", { class: "num", "data-label": "Row" }, num(d.place.row) ?? (d.place.ref ? "" : "—")),
     h("td", { "data-label": "Column" }, d.place.column ?? "—"),
     h("td", { class: "text", "data-label": "Finding" }, d.message,
       d.place.text ? h("div", { class: "cell-text" }, `“${d.place.text}”`) : null,
-      d.hint ? h("div", { class: "mix-text" }, `Hint: ${d.hint}`) : null),
-    h("td", { class: "code", "data-label": "Code" }, d.code));
+      d.hint ? h("div", { class: "mix-text" }, `Hint: ${d.hint}`) : null));
   box.replaceChildren(
     h("div", { class: "table-scroll stack", tabindex: "0", role: "region", "aria-label": "Table of findings" },
       h("table", { id: "findings-table" }, h("caption", { class: "visually-hidden" }, "Findings"), head, body)),

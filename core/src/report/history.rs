@@ -2,9 +2,10 @@
 //! self-contained HTML page with a timeline (one row per action, a mark per version coloured by
 //! its rating, each mark also in words, so the timeline is a table a screen reader can read).
 
-use super::escape::{escape_html as esc, escape_markdown as md};
+use super::escape::{escape_html as esc, escape_markdown as md, markup_html};
 use crate::fmt::{long_date, plural};
 use crate::history::{ActionHistory, History, Snapshot};
+use crate::text::plain_line;
 use std::fmt::Write;
 
 fn version_name(h: &History, v: usize) -> String {
@@ -60,7 +61,7 @@ fn revision_line(h: &History, a: &ActionHistory, out: &mut String) {
             })
             .unwrap_or_default();
         let why = match &r.reason {
-            Some(c) => format!("; the comment says: \"{c}\""),
+            Some(c) => format!("; the comment says: \"{}\"", plain_line(c)),
             None => "; no reason given".into(),
         };
         let _ = writeln!(
@@ -98,7 +99,7 @@ pub fn history_text(h: &History) -> String {
         let _ = writeln!(o, "Versions: {}", lines.join(", "));
     }
     for a in &h.actions {
-        let _ = writeln!(o, "\n{} {}", a.action_ref, a.description);
+        let _ = writeln!(o, "\n{} {}", a.action_ref, plain_line(&a.description));
         for (v, s) in a.versions.iter().enumerate() {
             let _ = match s {
                 Some(s) => writeln!(o, "  {}: {}", names[v], mark(s)),
@@ -158,7 +159,12 @@ pub fn history_markdown(h: &History) -> String {
         }
         o.push_str("---:|\n");
         for a in &h.actions {
-            let _ = write!(o, "| {} | {} |", md(&a.action_ref), md(&a.description));
+            let _ = write!(
+                o,
+                "| {} | {} |",
+                md(&a.action_ref),
+                md(&plain_line(&a.description))
+            );
             for s in &a.versions {
                 let _ = match s {
                     Some(s) => write!(o, " {} |", md(&mark(s))),
@@ -237,7 +243,7 @@ pub fn history_html(h: &History) -> String {
                 o,
                 r#"<tr><td class="ref">{}</td><td class="text">{}</td>"#,
                 esc(&a.action_ref),
-                esc(&a.description)
+                markup_html(&a.description)
             );
             for (v, s) in a.versions.iter().enumerate() {
                 match s {

@@ -112,12 +112,14 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
             .collect();
         if list.len() == 1 && list[0].count == in_progress && in_progress > 1 {
             out.push(format!(
-                "All {in_progress} in progress are {}.",
+                "All {} in progress are {}.",
+                crate::fmt::count(in_progress),
                 f.label(&list[0].label)
             ));
         } else {
             out.push(format!(
-                "Of the {in_progress} in progress{} {}.",
+                "Of the {} in progress{} {}.",
+                crate::fmt::count(in_progress),
                 if f.verbs { ":" } else { "," },
                 f.join(&parts, true)
             ));
