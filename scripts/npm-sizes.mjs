@@ -27,7 +27,7 @@ const pct = (a, b) => `${Math.round((a / b - 1) * 100)}%`;
 export function sizesTable() {
   const rows = [];
   const modules = [
-    ["`actionplan/wasm`", "lean: CSV, TSV, JSON, pasted text", "pkg", "dist/wasm.js", "`actionplan`, `actionplan/slim`"],
+    ["`actionplan/wasm`", "lean: CSV, TSV, JSON", "pkg", "dist/wasm.js", "`actionplan`, `actionplan/slim`"],
     ["`actionplan/office/wasm`", "+ Excel, Word, PDF, tracker writer", "pkg-office", "dist/office-wasm.js", "`actionplan/office`, `actionplan/office/slim`"],
   ];
   for (const [spec, what, dir, js, entries] of modules) {
