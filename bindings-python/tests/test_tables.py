@@ -59,7 +59,10 @@ def test_plan_and_assessment_are_tables(plan: actionplan.Plan, rated: actionplan
     _consumers(plan, len(plan))
     _consumers(rated, len(plan))
     by = duckdb.sql("select rating, count(*) as n from rated group by rating order by rating").fetchall()
-    assert {r: n for r, n in by} == {k: v for k, v in rated.counts.items() if v}
+    # An action no rule rates is a null rating in the table, "Not rated" in the counts.
+    assert {("Not rated" if r is None else r): n for r, n in by} == {
+        k: v for k, v in rated.counts.items() if v
+    }
 
 
 def test_ratings_are_ordered_in_pandas_polars_and_arrow(rated: actionplan.Assessment) -> None:
@@ -74,7 +77,11 @@ def test_ratings_are_ordered_in_pandas_polars_and_arrow(rated: actionplan.Assess
     p = rated.to_polars()
     assert p.schema["rating"] == pl.Enum(names)
     values = p["rating"].to_list()
-    assert p.sort("rating")["rating"].to_list() == sorted(values, key=names.index)
+    # Nulls (not rated) sort first, then the labels in scale order.
+    assert None in values
+    assert p.sort("rating")["rating"].to_list() == sorted(
+        values, key=lambda v: -1 if v is None else names.index(v)
+    )
 
 
 def test_stats_tables(rated: actionplan.Assessment) -> None:
