@@ -77,10 +77,12 @@ pub mod pdf;
 pub mod rating;
 pub mod report;
 mod rows;
+mod shares;
 pub mod stats;
 pub mod text;
 pub mod timeframe;
 pub mod validate;
+mod wrapped;
 
 pub use diagnostic::{Diagnostic, Place, Severity};
 pub use error::{Error, ErrorKind, PdfProblem, Result};

@@ -212,10 +212,10 @@ fn encrypted_scanned_and_damaged_pdfs_say_which() {
 
 #[test]
 fn limits_are_checked() {
-    use actionplan::pdf::{read_pdf, Limits};
+    use actionplan::pdf::Limits;
     let bytes = std::fs::read(root().join("tests/fixtures/pdf/hertsmere-2024.pdf")).unwrap();
     let opts = ImportOptions::new();
-    let small = |l: Limits| read_pdf(&opts, &bytes, &l).unwrap_err();
+    let small = |l: Limits| opts.read_pdf(&bytes, &l).unwrap_err();
     let e = small({
         let mut v = Limits::default();
         v.max_pages = 2;

@@ -4,7 +4,7 @@
 #![no_main]
 
 use actionplan::import::ImportOptions;
-use actionplan::pdf::{read_pdf_unguarded, Limits};
+use actionplan::pdf::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         bytes.extend_from_slice(data);
         &bytes
     };
-    if let Ok(imported) = read_pdf_unguarded(&ImportOptions::new(), data, &limits) {
+    if let Ok(imported) = ImportOptions::new().read_pdf_unguarded(data, &limits) {
         let _ = actionplan::validate::validate(&imported.plan, &Default::default());
         let json = imported.plan.to_json();
         assert!(actionplan::Plan::from_json(&json).is_ok());

@@ -60,6 +60,7 @@ pub mod inspect;
 mod measures;
 mod office_plan;
 pub mod options_data;
+mod pdf_plan;
 mod records;
 pub mod regions;
 pub mod roles;
@@ -458,7 +459,7 @@ impl ImportOptions {
             return result;
         }
         // PDF files (feature `pdf`).
-        if let Some(result) = crate::pdf::route(self, bytes) {
+        if let Some(result) = pdf_plan::route(self, bytes) {
             return result;
         }
         let decode::Sniffed::Text(text) = decode::sniff(bytes)?;

@@ -272,7 +272,7 @@ pub(crate) fn sheet_rows(
     bytes: &[u8],
     name: &str,
     limits: &Limits,
-) -> Result<Option<Vec<crate::import::SourceRow>>> {
+) -> Result<Option<Vec<crate::rows::SourceRow>>> {
     let mut zip = super::container::Zip::open(bytes, *limits, "xlsx")?;
     if zip.kind() != super::container::ZipKind::Xlsx {
         return Err(doc_error(

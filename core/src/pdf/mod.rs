@@ -6,10 +6,10 @@
 //! (columns from x-positions and vertical rules, rows from horizontal rules or, without any,
 //! from the lines and how they wrap; a table that runs over several pages with its header
 //! repeated is read as one, and a cell that wraps over a page break is joined back), and hands
-//! the rows to [`ImportOptions::read_rows`]: the header detection, sections, fill-down, column
+//! the rows to [`ImportOptions::read_rows`](crate::import::ImportOptions::read_rows): the header detection, sections, fill-down, column
 //! roles and diagnostics are the same as for CSV. `docs/PDF.md` describes the rules in full.
 //!
-//! [`ImportOptions::read_bytes`] sends bytes that start with `%PDF-` here. A PDF that cannot be
+//! [`ImportOptions::read_bytes`](crate::import::ImportOptions::read_bytes) sends bytes that start with `%PDF-` here. A PDF that cannot be
 //! read gives an [`ErrorKind::Pdf`](crate::ErrorKind::Pdf) whose code says why:
 //! `pdf_encrypted` (it needs a password), `pdf_scanned` (the pages are pictures with no text
 //! layer: a scan), `pdf_damaged` (not a well-formed PDF). Sizes are bounded by [`Limits`].
@@ -31,8 +31,10 @@ mod table;
 
 pub use limits::Limits;
 
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind, PdfProblem, Result};
-use crate::import::{ImportOptions, Imported};
+use crate::model::Role;
+use crate::rows::SourceRow;
 
 /// Whether the bytes are a PDF: `%PDF-` within the first 1024 bytes (where readers look for
 /// it).
@@ -46,25 +48,34 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-")
 }
 
-/// Read the tables of a PDF as a plan, with explicit [`Limits`] (what
-/// [`ImportOptions::read_bytes`] does with the default limits when the bytes are a PDF).
+/// How the reader tells a header cell: the column [`Role`] a label names, or `None`. The
+/// import pipeline passes its column names ([`crate::import::Aliases::classify`]), so a rule
+/// set's own column names count here too.
+pub type Classify<'a> = dyn Fn(&str) -> Option<Role> + 'a;
+
+/// The rows the reader rebuilds from a PDF's tables (title, header, section and data rows, as
+/// they go to [`ImportOptions::read_rows`](crate::import::ImportOptions::read_rows)), and its
+/// notes on what it did (diagnostics). [`ImportOptions::read_pdf`](crate::import::ImportOptions::read_pdf)
+/// reads them as a plan; a build without the feature `pdf` says so in its error.
 ///
 /// ```
-/// use actionplan::import::ImportOptions;
-/// use actionplan::pdf::{read_pdf, Limits};
-/// let err = read_pdf(&ImportOptions::new(), b"Action,Owner\n", &Limits::default()).unwrap_err();
-/// assert!(err.code().starts_with("pdf_") || err.code() == "document");
+/// use actionplan::import::Aliases;
+/// use actionplan::pdf::{table_rows, Limits};
+/// let names = Aliases::default();
+/// let classify = |h: &str| names.classify(h);
+/// let err = table_rows(b"%PDF-1.4 junk", &Limits::default(), &classify).unwrap_err();
+/// # #[cfg(feature = "pdf")]
+/// assert_eq!(err.code(), "pdf_damaged");
 /// ```
-pub fn read_pdf(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
+pub fn table_rows(
+    bytes: &[u8],
+    limits: &Limits,
+    classify: &Classify<'_>,
+) -> Result<(Vec<SourceRow>, Vec<Diagnostic>)> {
     #[cfg(feature = "pdf")]
     {
-        if !is_pdf(bytes) {
-            return Err(damaged(
-                "the bytes do not start with %PDF-: this is not a PDF",
-            ));
-        }
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_inner(opts, bytes, limits)
+            table_rows_unguarded(bytes, limits, classify)
         })) {
             Ok(r) => r,
             Err(_) => Err(damaged(
@@ -74,52 +85,23 @@ pub fn read_pdf(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<I
     }
     #[cfg(not(feature = "pdf"))]
     {
-        let _ = (opts, bytes, limits);
-        Err(Error::new(ErrorKind::Document {
-            format: "pdf".into(),
-            message: "this build of actionplan does not read PDF files (the `pdf` feature is \
-                      off)"
-                .into(),
-        }))
+        table_rows_unguarded(bytes, limits, classify)
     }
 }
 
-/// [`read_pdf`] without its guard against panics in the PDF parser, so that a fuzzer sees
+/// [`table_rows`] without its guard against panics in the PDF parser, so that a fuzzer sees
 /// them. Not for use outside the fuzz targets.
 ///
 /// ```
-/// use actionplan::import::ImportOptions;
-/// use actionplan::pdf::{read_pdf_unguarded, Limits};
-/// let err = read_pdf_unguarded(&ImportOptions::new(), b"%PDF-1.4", &Limits::default());
-/// assert!(err.is_err());
+/// use actionplan::pdf::{table_rows_unguarded, Limits};
+/// assert!(table_rows_unguarded(b"%PDF-1.4", &Limits::default(), &|_| None).is_err());
 /// ```
 #[doc(hidden)]
-pub fn read_pdf_unguarded(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
-    #[cfg(feature = "pdf")]
-    {
-        read_inner(opts, bytes, limits)
-    }
-    #[cfg(not(feature = "pdf"))]
-    {
-        read_pdf(opts, bytes, limits)
-    }
-}
-
-/// The rows the reader rebuilds from a PDF's tables (title, header, section and data rows, as
-/// they go to [`ImportOptions::read_rows`]), for looking at what it saw.
-///
-/// ```
-/// use actionplan::import::ImportOptions;
-/// use actionplan::pdf::{table_rows, Limits};
-/// let err = table_rows(&ImportOptions::new(), b"%PDF-1.4 junk", &Limits::default()).unwrap_err();
-/// # #[cfg(feature = "pdf")]
-/// assert_eq!(err.code(), "pdf_damaged");
-/// ```
-pub fn table_rows(
-    opts: &ImportOptions,
+pub fn table_rows_unguarded(
     bytes: &[u8],
     limits: &Limits,
-) -> Result<Vec<crate::import::SourceRow>> {
+    classify: &Classify<'_>,
+) -> Result<(Vec<SourceRow>, Vec<Diagnostic>)> {
     #[cfg(feature = "pdf")]
     {
         if !is_pdf(bytes) {
@@ -127,29 +109,17 @@ pub fn table_rows(
                 "the bytes do not start with %PDF-: this is not a PDF",
             ));
         }
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_tables(opts, bytes, limits)
-        })) {
-            Ok(r) => r.map(|(rows, _)| rows),
-            Err(_) => Err(damaged(
-                "the file could not be parsed (the PDF reader failed on malformed content)",
-            )),
-        }
+        read_tables(bytes, limits, classify)
     }
     #[cfg(not(feature = "pdf"))]
     {
-        read_pdf(opts, bytes, limits).map(|_| Vec::new())
-    }
-}
-
-/// The hook in [`ImportOptions::read_bytes`]: `Some` when the bytes are a PDF and this build
-/// reads them, `None` to go on (a build without the feature leaves a PDF to the text reader,
-/// which says it is binary and looks like a PDF).
-pub(crate) fn route(opts: &ImportOptions, bytes: &[u8]) -> Option<Result<Imported>> {
-    if cfg!(feature = "pdf") && is_pdf(bytes) {
-        Some(read_pdf(opts, bytes, &Limits::default()))
-    } else {
-        None
+        let _ = (bytes, limits, classify);
+        Err(Error::new(ErrorKind::Document {
+            format: "pdf".into(),
+            message: "this build of actionplan does not read PDF files (the `pdf` feature is \
+                      off)"
+                .into(),
+        }))
     }
 }
 
@@ -167,24 +137,12 @@ pub(crate) fn damaged(message: impl Into<String>) -> Error {
 }
 
 #[cfg(feature = "pdf")]
-fn read_inner(opts: &ImportOptions, bytes: &[u8], limits: &Limits) -> Result<Imported> {
-    let (rows, notes) = read_tables(opts, bytes, limits)?;
-    let mut imported = opts.read_rows(rows, "pdf")?;
-    imported.diagnostics.splice(0..0, notes);
-    imported.plan.import_diagnostics = imported.diagnostics.clone();
-    Ok(imported)
-}
-
-#[cfg(feature = "pdf")]
 fn read_tables(
-    opts: &ImportOptions,
     bytes: &[u8],
     limits: &Limits,
-) -> Result<(
-    Vec<crate::import::SourceRow>,
-    Vec<crate::diagnostic::Diagnostic>,
-)> {
-    use crate::diagnostic::{Diagnostic, Severity};
+    classify: &Classify<'_>,
+) -> Result<(Vec<SourceRow>, Vec<Diagnostic>)> {
+    use crate::diagnostic::Severity;
 
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(limits::too_large(
@@ -278,7 +236,7 @@ fn read_tables(
             ),
         ));
     }
-    let (rows, mut notes) = table::rows(&pages, opts);
+    let (rows, mut notes) = table::rows(&pages, classify);
     let rows = if rows.is_empty() {
         // No header anywhere: hand the lines on, so the error is the usual "no header row".
         table::plain_rows(&pages)

@@ -22,9 +22,10 @@
 //! Within a cell, a line that would have fitted on the line above (or starts with a bullet)
 //! starts a new line (`\n`); a wrapped line joins with a space.
 
+use super::Classify;
 use crate::diagnostic::{Diagnostic, Place, Severity};
-use crate::import::{ImportOptions, SourceRow};
 use crate::model::Role;
+use crate::rows::SourceRow;
 use std::collections::BTreeMap;
 
 /// A string shown on a page: its baseline, its left and right ends, its font size.
@@ -151,10 +152,10 @@ fn gap_cells(line: &Line, vrules: &[f32]) -> Vec<(f32, f32, String)> {
         .collect()
 }
 
-fn header_roles(texts: &[String], opts: &ImportOptions) -> usize {
+fn header_roles(texts: &[String], classify: &Classify<'_>) -> usize {
     let mut roles: Vec<Role> = Vec::new();
     for t in texts {
-        if let Some(r) = opts.aliases.classify(t) {
+        if let Some(r) = classify(t) {
             if !roles.contains(&r) {
                 roles.push(r);
             }
@@ -163,10 +164,10 @@ fn header_roles(texts: &[String], opts: &ImportOptions) -> usize {
     roles.len()
 }
 
-fn is_header(texts: &[String], opts: &ImportOptions) -> bool {
+fn is_header(texts: &[String], classify: &Classify<'_>) -> bool {
     let mut roles: Vec<Role> = Vec::new();
     for t in texts {
-        if let Some(r) = opts.aliases.classify(t) {
+        if let Some(r) = classify(t) {
             if !roles.contains(&r) {
                 roles.push(r);
             }
@@ -260,7 +261,7 @@ enum Event {
 }
 
 /// The rows of the tables on the pages, ready for [`ImportOptions::read_rows`], with notes.
-pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec<Diagnostic>) {
+pub(crate) fn rows(pages: &[Page], classify: &Classify<'_>) -> (Vec<SourceRow>, Vec<Diagnostic>) {
     let mut events: Vec<Event> = Vec::new();
     let mut table: Option<Table> = None;
     let mut number = 1;
@@ -278,10 +279,10 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
         let mut after_outside = true;
         // Rows of the current table on this page: (band key, line).
         let mut band_rows: BTreeMap<usize, (Vec<Vec<CellLine>>, usize)> = BTreeMap::new();
-        let mut line_rows: Vec<crate::import::text_layout::LineRow> = Vec::new();
+        let mut line_rows: Vec<crate::wrapped::LineRow> = Vec::new();
         let flush = |table: &Option<Table>,
                      band_rows: &mut BTreeMap<usize, (Vec<Vec<CellLine>>, usize)>,
-                     line_rows: &mut Vec<crate::import::text_layout::LineRow>,
+                     line_rows: &mut Vec<crate::wrapped::LineRow>,
                      events: &mut Vec<Event>,
                      page_start: &mut bool,
                      wrapped_lines: &mut usize| {
@@ -316,8 +317,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
             if !line_rows.is_empty() {
                 let a = t.action.unwrap_or(0);
                 let first_break = line_rows[0].page_break;
-                let (rows, joined, _) =
-                    crate::import::text_layout::merge_wrapped(std::mem::take(line_rows), a);
+                let (rows, joined, _) = crate::wrapped::merge_wrapped(std::mem::take(line_rows), a);
                 *wrapped_lines += joined;
                 for (k, r) in rows.into_iter().enumerate() {
                     events.push(Event::Row {
@@ -344,9 +344,9 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
             });
             let strong = table.as_ref().is_none_or(|t| {
                 texts.iter().all(|x| t.header.contains(x))
-                    || (after_outside && header_roles(&texts, opts) >= 3)
+                    || (after_outside && header_roles(&texts, classify) >= 3)
             });
-            if labels && strong && is_header(&texts, opts) {
+            if labels && strong && is_header(&texts, classify) {
                 flush(
                     &table,
                     &mut band_rows,
@@ -418,9 +418,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                     .map(|h| {
                         let spaced = h.join(" ");
                         let tight = h.concat();
-                        if opts.aliases.classify(&spaced).is_none()
-                            && opts.aliases.classify(&tight).is_some()
-                        {
+                        if classify(&spaced).is_none() && classify(&tight).is_some() {
                             tight
                         } else {
                             spaced
@@ -430,7 +428,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                 t.action = t
                     .header
                     .iter()
-                    .position(|h| opts.aliases.classify(h) == Some(Role::Action));
+                    .position(|h| classify(h) == Some(Role::Action));
                 events.push(Event::Header {
                     line: line.number,
                     cells: t.header.clone(),
@@ -540,7 +538,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
                 // rules are told apart by it (the leading is the font size × 1.25 at most).
                 let gap =
                     i > 0 && !line_rows.is_empty() && ls[i - 1].y - line.y > 1.5 * 1.25 * line.size;
-                line_rows.push(crate::import::text_layout::LineRow {
+                line_rows.push(crate::wrapped::LineRow {
                     line: line.number,
                     cells: per.iter().map(|ps| join(ps)).collect(),
                     page_break,
@@ -558,7 +556,7 @@ pub(crate) fn rows(pages: &[Page], opts: &ImportOptions) -> (Vec<SourceRow>, Vec
             &mut wrapped_lines,
         );
     }
-    assemble(events, opts, wrapped_lines)
+    assemble(events, classify, wrapped_lines)
 }
 
 /// The lines of a cell, joined: an empty line between paragraphs where the gap says there was
@@ -624,7 +622,7 @@ fn join_cell_lines(lines: &[CellLine], reach: f32) -> String {
 
 fn assemble(
     events: Vec<Event>,
-    opts: &ImportOptions,
+    classify: &Classify<'_>,
     wrapped_lines: usize,
 ) -> (Vec<SourceRow>, Vec<Diagnostic>) {
     // Lines outside the tables that follow each other closely are one paragraph (a title
@@ -728,9 +726,7 @@ fn assemble(
     }
     let mut action = None;
     if let Event::Header { cells, .. } = &events[first_header] {
-        action = cells
-            .iter()
-            .position(|h| opts.aliases.classify(h) == Some(Role::Action));
+        action = cells.iter().position(|h| classify(h) == Some(Role::Action));
     }
     let rest = &events[first_header + 1..];
     for (k, e) in rest.iter().enumerate() {
@@ -761,9 +757,7 @@ fn assemble(
                 if !rows.iter().any(same) {
                     last_data = None;
                 }
-                action = cells
-                    .iter()
-                    .position(|h| opts.aliases.classify(h) == Some(Role::Action));
+                action = cells.iter().position(|h| classify(h) == Some(Role::Action));
                 width = cells.len();
                 rows.push(SourceRow {
                     line: *line,
@@ -985,12 +979,13 @@ mod tests {
 
     #[test]
     fn headers_are_short_labels_naming_columns() {
-        let opts = ImportOptions::new();
+        let opts = crate::import::ImportOptions::new();
+        let classify = |h: &str| opts.aliases.classify(h);
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(is_header(
             &texts(&["Recommendation", "Action", "Owner", "Due date"]),
-            &opts
+            &classify
         ));
-        assert!(!is_header(&texts(&["Be better", "Try harder"]), &opts));
+        assert!(!is_header(&texts(&["Be better", "Try harder"]), &classify));
     }
 }
