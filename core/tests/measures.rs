@@ -109,7 +109,7 @@ fn a_figure_not_read_is_reported_with_its_place() {
 #[test]
 fn ratings_at_the_boundaries() {
     let plan = read("plan-with-measures.csv").plan;
-    let s = preset_stats(&plan).unwrap();
+    let s = preset_stats(&plan.measures).unwrap();
     let outcome = |r: &str| {
         s.ratings
             .iter()
@@ -286,6 +286,6 @@ fn a_table_of_indicators_after_a_wide_table_of_actions() {
         .plan;
     assert_eq!(plan.action_count(), 1);
     assert_eq!(plan.measures.len(), 1);
-    let s = preset_stats(&plan).unwrap();
+    let s = preset_stats(&plan.measures).unwrap();
     assert_eq!(s.ratings[0].outcome, Outcome::BeyondTolerance);
 }

@@ -17,20 +17,20 @@
 //! let plan = ImportOptions::new().read_bytes(csv.as_bytes()).unwrap().plan;
 //! assert_eq!(plan.action_count(), 0);
 //! assert_eq!(plan.measures.len(), 2);
-//! let s = summarise(&rate(&plan, &MeasureRules::preset()));
+//! let s = summarise(&rate(&plan.measures, &MeasureRules::preset()));
 //! assert_eq!(s.sentence, "Of 2 performance indicators, all were rated: 1 is green (50%), 1 is red (50%).");
 //! assert_eq!(s.ratings[1].reason, "12.4 against a target of 10 (lower is better): 24% worse than target, beyond the tolerance of 5% of target");
 //! ```
 
-mod figure;
-mod model;
 mod rate;
 mod rules;
 mod summary;
 
-pub use figure::{number, read_figure};
-pub use model::{
-    Comparison, Direction, Figure, FigureNote, Frequency, Measure, Polarity, Tolerance,
+// The indicators' data (and the reading of their figures) are part of the plan's model, below
+// this module; they are named here too, where a reader of the measures looks for them.
+pub use crate::model::{
+    number, read_figure, Comparison, Direction, Figure, FigureNote, Frequency, Measure, Polarity,
+    Tolerance,
 };
 pub use rate::{rate, rate_measure, MeasureAssessment, MeasureRating, Outcome};
 pub use rules::{MeasureBlock, MeasureRules};
@@ -40,8 +40,8 @@ pub use summary::{summarise, MeasureCount, MeasureStats};
 /// has none (what statistics and reports show).
 ///
 /// ```
-/// assert!(actionplan::measures::preset_stats(&actionplan::Plan::default()).is_none());
+/// assert!(actionplan::measures::preset_stats(&actionplan::Plan::default().measures).is_none());
 /// ```
-pub fn preset_stats(plan: &crate::Plan) -> Option<MeasureStats> {
-    (!plan.measures.is_empty()).then(|| summarise(&rate(plan, &MeasureRules::preset())))
+pub fn preset_stats(measures: &[Measure]) -> Option<MeasureStats> {
+    (!measures.is_empty()).then(|| summarise(&rate(measures, &MeasureRules::preset())))
 }

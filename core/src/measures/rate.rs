@@ -1,10 +1,9 @@
 //! Rating measures: the actual against the target, with the polarity and the tolerance, and a
 //! reason in words for every rating.
 
-use super::figure::number;
-use super::model::{Comparison, Direction, Figure, FigureNote, Measure, Polarity, Tolerance};
 use super::rules::MeasureRules;
-use crate::model::Plan;
+use crate::model::number;
+use crate::model::{Comparison, Direction, Figure, FigureNote, Measure, Polarity, Tolerance};
 use serde::{Deserialize, Serialize};
 
 /// What comparing a measure's actual with its target found.
@@ -99,7 +98,7 @@ pub struct MeasureRating {
 /// All the measures of a plan, rated.
 ///
 /// ```
-/// let a = actionplan::measures::rate(&actionplan::Plan::default(), &actionplan::measures::MeasureRules::preset());
+/// let a = actionplan::measures::rate(&actionplan::Plan::default().measures, &actionplan::measures::MeasureRules::preset());
 /// assert!(a.ratings.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,7 +112,7 @@ pub struct MeasureAssessment {
     pub ratings: Vec<MeasureRating>,
 }
 
-/// Rate every measure of a plan.
+/// Rate every measure of a plan (its [`Plan::measures`](crate::Plan::measures)).
 ///
 /// ```
 /// use actionplan::measures::{rate, Figure, Measure, MeasureRules};
@@ -122,15 +121,14 @@ pub struct MeasureAssessment {
 /// m.target = Some(Figure::read("90%"));
 /// m.actual = Some(Figure::read("91%"));
 /// plan.measures.push(m);
-/// let a = rate(&plan, &MeasureRules::preset());
+/// let a = rate(&plan.measures, &MeasureRules::preset());
 /// assert_eq!(a.ratings[0].label.as_deref(), Some("green"));
 /// ```
-pub fn rate(plan: &Plan, rules: &MeasureRules) -> MeasureAssessment {
+pub fn rate(measures: &[Measure], rules: &MeasureRules) -> MeasureAssessment {
     MeasureAssessment {
         rules: rules.id.clone(),
         scale: rules.scale.clone(),
-        ratings: plan
-            .measures
+        ratings: measures
             .iter()
             .enumerate()
             .map(|(i, m)| rate_measure(i, m, rules))
@@ -203,7 +201,7 @@ pub fn rate_measure(index: usize, m: &Measure, rules: &MeasureRules) -> MeasureR
         });
     let infrequent = m
         .frequency
-        .is_some_and(super::model::Frequency::is_less_often_than_quarterly);
+        .is_some_and(crate::model::Frequency::is_less_often_than_quarterly);
     match actual_note {
         Some(FigureNote::NotAssessed) => {
             let why = m
@@ -486,7 +484,7 @@ mod tests {
         );
         let mut annual = m("90", "", Some(Higher));
         annual.actual = None;
-        annual.frequency = Some(super::super::model::Frequency::Annual);
+        annual.frequency = Some(crate::model::Frequency::Annual);
         let r = rate_measure(0, &annual, &p);
         assert_eq!(r.outcome, NotAssessed);
         assert_eq!(

@@ -2,7 +2,7 @@
 //! of "actual against target" gets. The preset `measures` (`core/presets/measures.json`) is
 //! Green / Amber / Red with a 5% tolerance.
 
-use super::model::{Polarity, Tolerance};
+use crate::model::{Polarity, Tolerance};
 use crate::rating::Scale;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};

@@ -37,7 +37,7 @@ pub struct MeasureCount {
 ///     m.actual = Some(Figure::read(a));
 ///     plan.measures.push(m);
 /// }
-/// let s = summarise(&rate(&plan, &MeasureRules::preset()));
+/// let s = summarise(&rate(&plan.measures, &MeasureRules::preset()));
 /// assert_eq!((s.total, s.rated, s.not_assessed), (4, 3, 1));
 /// assert_eq!(s.sentence, "Of 4 performance indicators, 3 were rated: 1 is green (34%), 1 is amber (33%), 1 is red (33%). 1 was not assessed this period.");
 /// ```
@@ -69,7 +69,7 @@ pub struct MeasureStats {
 /// Count rated measures by label, with the reasons others were not rated.
 ///
 /// ```
-/// let s = actionplan::measures::summarise(&actionplan::measures::rate(&actionplan::Plan::default(), &actionplan::measures::MeasureRules::preset()));
+/// let s = actionplan::measures::summarise(&actionplan::measures::rate(&actionplan::Plan::default().measures, &actionplan::measures::MeasureRules::preset()));
 /// assert_eq!(s.sentence, "There are no performance indicators.");
 /// ```
 pub fn summarise(a: &MeasureAssessment) -> MeasureStats {
@@ -89,7 +89,7 @@ pub fn summarise(a: &MeasureAssessment) -> MeasureStats {
         }
     }
     let rated: usize = counts.iter().sum();
-    let percents = crate::stats::percentages(&counts);
+    let percents = crate::shares::percentages(&counts);
     let counts: Vec<MeasureCount> = labels
         .iter()
         .zip(counts.iter().zip(percents))
@@ -222,7 +222,7 @@ mod tests {
         add(40, "100");
         add(4, "96");
         add(6, "80");
-        let s = summarise(&rate(&plan, &MeasureRules::preset()));
+        let s = summarise(&rate(&plan.measures, &MeasureRules::preset()));
         assert_eq!(s.sentence, "Of 50 performance indicators, all were rated: 40 are green (80%), 4 are amber (8%), 6 are red (12%).");
         assert_eq!(
             s.counts.iter().map(|c| c.count).collect::<Vec<_>>(),
@@ -239,7 +239,7 @@ mod tests {
             m.actual = (!a.is_empty()).then(|| Figure::read(a));
             plan.measures.push(m);
         }
-        let s = summarise(&rate(&plan, &MeasureRules::preset()));
+        let s = summarise(&rate(&plan.measures, &MeasureRules::preset()));
         assert_eq!(s.sentence, "Of 4 performance indicators, 0 were rated. 2 were not assessed this period and 2 have no actual figure.");
     }
 }

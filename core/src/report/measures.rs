@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn sections_name_every_indicator() {
         let p = plan();
-        let s = preset_stats(&p).unwrap();
+        let s = preset_stats(&p.measures).unwrap();
         let mut md_out = String::new();
         markdown(&mut md_out, &p, &s);
         assert!(md_out.contains("## Performance indicators (1)"));

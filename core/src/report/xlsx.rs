@@ -270,7 +270,7 @@ fn workbook(plan: &Plan, rows: &[TrackerRow], summary: SummarySheet) -> Result<V
         SummarySheet::Rated(a, s) => write_rated_summary(sheet, plan, a, s),
     }
     .map_err(xerr)?;
-    if let Some(m) = crate::measures::preset_stats(plan) {
+    if let Some(m) = crate::measures::preset_stats(&plan.measures) {
         let sheet = wb.add_worksheet();
         sheet.set_name("Measures").map_err(xerr)?;
         super::xlsx_measures::write_measures(sheet, plan, &m).map_err(xerr)?;

@@ -37,12 +37,11 @@
 
 mod headline;
 mod peer_challenge;
-mod shares;
 
 pub use crate::figures::{Denominator, Format, Labels, Order, Rounding};
+pub use crate::shares::{percent, percentages};
 pub use peer_challenge::{peer_challenge, Milestone, MilestoneState, PeerChallenge};
 use rustc_hash::FxHashMap;
-pub use shares::{percent, percentages};
 
 use crate::model::{split_owner_text, Plan};
 use crate::rating::{Assessment, Overdue, StatusFact, NOT_RATED, NOT_RATED_NAME};
@@ -772,7 +771,7 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
         overdue,
         peer_challenge,
         headline: Vec::new(),
-        measures: crate::measures::preset_stats(plan),
+        measures: crate::measures::preset_stats(&plan.measures),
     };
     s.headline = headline::sentences(&s, assessment, format);
     s

@@ -551,49 +551,6 @@ impl StatusWord {
     }
 }
 
-impl StatusWord {
-    /// The delivery status the word means; `None` for "N/A" (which says the action has no
-    /// deadline to meet, not how far it has got).
-    ///
-    /// ```
-    /// use actionplan::{timeframe::StatusWord, Status};
-    /// assert_eq!(StatusWord::Complete.status(), Some(Status::Complete));
-    /// assert_eq!(StatusWord::NotApplicable.status(), None);
-    /// ```
-    pub fn status(self) -> Option<crate::model::Status> {
-        use crate::model::Status;
-        Some(match self {
-            StatusWord::Complete => Status::Complete,
-            StatusWord::InProgress => Status::InProgress,
-            StatusWord::NotStarted => Status::NotStarted,
-            StatusWord::OnHold => Status::OnHold,
-            StatusWord::Cancelled => Status::Cancelled,
-            StatusWord::Superseded => Status::Superseded,
-            StatusWord::NotApplicable => return None,
-        })
-    }
-}
-
-/// A status word in a date column equals the status it means ([`StatusWord::status`]).
-///
-/// ```
-/// use actionplan::{timeframe::StatusWord, Status};
-/// assert!(StatusWord::Cancelled == Status::Cancelled);
-/// assert!(Status::Complete == StatusWord::Complete);
-/// assert!(StatusWord::NotApplicable != Status::NotStarted);
-/// ```
-impl PartialEq<crate::model::Status> for StatusWord {
-    fn eq(&self, status: &crate::model::Status) -> bool {
-        self.status().as_ref() == Some(status)
-    }
-}
-
-impl PartialEq<StatusWord> for crate::model::Status {
-    fn eq(&self, word: &StatusWord) -> bool {
-        word == self
-    }
-}
-
 /// How overdue a timeframe is on a day: a deadline can be a whole season, so there are two
 /// strengths.
 ///

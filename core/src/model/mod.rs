@@ -40,11 +40,17 @@
 //!
 //! Their JSON names are the same snake_case words (`in_progress`).
 
-pub use crate::measures::Measure;
+mod figure;
+mod measure;
+
+pub use figure::{number, read_figure};
+pub use measure::{
+    Comparison, Direction, Figure, FigureNote, Frequency, Measure, Polarity, Tolerance,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::text::Text;
-use crate::timeframe::Timeframe;
+use crate::timeframe::{StatusWord, Timeframe};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -951,4 +957,48 @@ pub(crate) fn split_owner_text(text: &Text) -> Vec<Text> {
     let mut out = Vec::with_capacity(parts.clone().count());
     out.extend(parts.map(|p| text.slice_of(p).unwrap_or_else(|| Text::from(p))));
     out
+}
+
+/// A status word in a date column (read by [`crate::timeframe`]) and the status it means:
+/// here, beside [`Status`], so that the timeframe reader does not depend on the model.
+impl StatusWord {
+    /// The delivery status the word means; `None` for "N/A" (which says the action has no
+    /// deadline to meet, not how far it has got).
+    ///
+    /// ```
+    /// use actionplan::{timeframe::StatusWord, Status};
+    /// assert_eq!(StatusWord::Complete.status(), Some(Status::Complete));
+    /// assert_eq!(StatusWord::NotApplicable.status(), None);
+    /// ```
+    pub fn status(self) -> Option<Status> {
+        Some(match self {
+            StatusWord::Complete => Status::Complete,
+            StatusWord::InProgress => Status::InProgress,
+            StatusWord::NotStarted => Status::NotStarted,
+            StatusWord::OnHold => Status::OnHold,
+            StatusWord::Cancelled => Status::Cancelled,
+            StatusWord::Superseded => Status::Superseded,
+            StatusWord::NotApplicable => return None,
+        })
+    }
+}
+
+/// A status word in a date column equals the status it means ([`StatusWord::status`]).
+///
+/// ```
+/// use actionplan::{timeframe::StatusWord, Status};
+/// assert!(StatusWord::Cancelled == Status::Cancelled);
+/// assert!(Status::Complete == StatusWord::Complete);
+/// assert!(StatusWord::NotApplicable != Status::NotStarted);
+/// ```
+impl PartialEq<Status> for StatusWord {
+    fn eq(&self, status: &Status) -> bool {
+        self.status().as_ref() == Some(status)
+    }
+}
+
+impl PartialEq<StatusWord> for Status {
+    fn eq(&self, word: &StatusWord) -> bool {
+        word == self
+    }
 }

@@ -7,7 +7,7 @@
 //! else ("5 or 6", "2024/25", "12 per 1,000", "85% (Q2)") has no value and the note
 //! [`FigureNote::Unread`]: the importer reports it with its row and column.
 
-use super::model::{Comparison, Figure, FigureNote};
+use super::measure::{Comparison, Figure, FigureNote};
 use crate::text::{normalise_words, Text};
 
 /// Read a figure cell.
