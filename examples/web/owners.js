@@ -12,8 +12,9 @@ let call = null;
 let openBytes = null;
 /** The object URLs of the workbooks on screen, revoked when they go. */
 let urls = [];
-/** Each "Make" or "Read" gets a number; an answer to an older one is dropped. */
-let asked = 0;
+/** Each "Make" and each "Read" gets a number; an answer to an older one (or to one asked
+ *  before a new plan was loaded) is dropped. */
+const asked = { make: 0, read: 0 };
 
 /** Wire the panel: `worker` sends a message to the worker, `open(name, buffer)` makes a file
  *  the page's current plan. */
@@ -29,7 +30,8 @@ export function setupOwners({ worker, open }) {
 
 /** A new plan on the page: what the panel showed was for the old one. */
 export function resetOwners() {
-  asked += 1;
+  asked.make += 1;
+  asked.read += 1;
   for (const u of urls) URL.revokeObjectURL(u);
   urls = [];
   $("owners-books").replaceChildren();
@@ -52,14 +54,14 @@ function failed(e) {
 // ---- 1. the workbooks to send out ------------------------------------------------------------
 
 async function makeWorkbooks() {
-  const mine = ++asked;
+  const mine = ++asked.make;
   const button = $("owners-make");
   button.disabled = true;
   $("owners-error").hidden = true;
   $("owners-books-status").textContent = "Making the workbooks…";
   try {
     const { books } = await call("owners-template");
-    if (mine !== asked) return;
+    if (mine !== asked.make) return;
     for (const u of urls) URL.revokeObjectURL(u);
     urls = [];
     const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,7 +87,7 @@ async function makeWorkbooks() {
     $("owners-books-status").textContent =
       `${plural(books.length, "workbook")} made: one for each of ${plural(owners, "owner")}${unassigned}. Save them and send each owner theirs.`;
   } catch (e) {
-    if (mine === asked) {
+    if (mine === asked.make) {
       $("owners-books-status").textContent = "";
       failed(e);
     }
@@ -109,7 +111,7 @@ async function downloadAll() {
 async function readReturned(fileList) {
   const files = [...(fileList ?? [])];
   if (files.length === 0) return;
-  const mine = ++asked;
+  const mine = ++asked.read;
   $("owners-error").hidden = true;
   $("owners-preview").hidden = true;
   $("owners-next-step").hidden = true;
@@ -118,10 +120,10 @@ async function readReturned(fileList) {
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
     const period = $("owners-period").value.trim();
     const { merge } = await call("owners-merge", { files: read, period }, read.map((f) => f.bytes));
-    if (mine !== asked) return;
+    if (mine !== asked.read) return;
     showPreview(merge, files.map((f) => f.name));
   } catch (e) {
-    if (mine === asked) {
+    if (mine === asked.read) {
       $("owners-summary").textContent = "";
       failed(e);
     }
