@@ -25,6 +25,43 @@ pub fn template(plan: &Plan, by: Option<String>) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
+/// Who gets which update workbook, without writing them: `[{ owner, file_name, actions }]` in
+/// the order `template` writes them (`actions` is how many actions the owner's workbook
+/// holds), as `actionplan template` lists them.
+#[wasm_bindgen(js_name = ownerGroups, unchecked_return_type = "OwnerGroup[]")]
+pub fn owner_groups(plan: &Plan) -> Result<JsValue, JsValue> {
+    let out = js_sys::Array::new();
+    for g in actionplan::owners::owner_groups(plan.core()) {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(
+            &o,
+            &JsValue::from_str("owner"),
+            &JsValue::from_str(&g.owner),
+        )?;
+        js_sys::Reflect::set(
+            &o,
+            &JsValue::from_str("file_name"),
+            &JsValue::from_str(&g.file_name),
+        )?;
+        js_sys::Reflect::set(
+            &o,
+            &JsValue::from_str("actions"),
+            &JsValue::from_f64(g.actions.len() as f64),
+        )?;
+        out.push(&o);
+    }
+    Ok(out.into())
+}
+
+/// The next version as an Excel workbook (`.xlsx` bytes), as `actionplan merge -o next.xlsx`
+/// writes it: the tracker workbook with the earlier updates and the original due dates as
+/// columns of their own (`merge(...).plan` is the plan to give it).
+#[wasm_bindgen(js_name = nextVersionXLSX)]
+pub fn next_version_xlsx(plan: &Plan) -> Result<Vec<u8>, JsValue> {
+    let shown = actionplan::owners::with_history_columns(plan.core());
+    actionplan::report::tracker_xlsx(&shown, &[], &[]).js()
+}
+
 /// `{ asOf, period }`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]

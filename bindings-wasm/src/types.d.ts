@@ -810,6 +810,16 @@ export interface MergeOptions {
   period?: string;
 }
 
+/** One owner's update workbook, as `ownerGroups` lists them (the Office build only). */
+export interface OwnerGroup {
+  /** The owner as the plan names them, or "Unassigned" for the actions with no owner. */
+  owner: string;
+  /** The workbook's file name, as `template` names it ("Head-of-Legal.xlsx"). */
+  file_name: string;
+  /** How many actions the workbook holds. */
+  actions: number;
+}
+
 /** One change `merge` took from an owner's workbook. */
 export interface OwnerChange {
   /** The action's ref. */

@@ -37,3 +37,37 @@ test("the openpyxl-edited fixtures merge to the same changes as in Rust", () => 
   assert.deepEqual(got, expected);
   assert.deepEqual(m.diagnostics.map((d) => d.code), ["date_moved_without_reason", "locked_cell_edited", "conflicting_updates"]);
 });
+
+test("ownerGroups lists each workbook's owner and its number of actions, as template names them", () => {
+  const p = plan();
+  const groups = ap.ownerGroups(p);
+  assert.deepEqual(groups, [
+    { owner: "Head of Legal", file_name: "Head-of-Legal.xlsx", actions: 1 },
+    { owner: "Democratic Services", file_name: "Democratic-Services.xlsx", actions: 2 },
+    { owner: "Chief Finance Officer", file_name: "Chief-Finance-Officer.xlsx", actions: 2 },
+    { owner: "Unassigned", file_name: "Unassigned.xlsx", actions: 1 },
+  ]);
+  assert.deepEqual(groups.map((g) => g.file_name), Object.keys(ap.template(p)));
+});
+
+test("nextVersionXLSX writes the next version with the earlier updates and the first due dates", () => {
+  const p = plan();
+  const files = ["Chief-Finance-Officer.xlsx", "Democratic-Services.xlsx", "Head-of-Legal.xlsx", "Unassigned.xlsx"];
+  const returned = Object.fromEntries(files.map((f) => [f, bytes(`tests/fixtures/owners/returned/${f}`)]));
+  const m = ap.merge(p, returned, { period: "Q1 2025/26" });
+  const book = ap.nextVersionXLSX(m.plan);
+  assert.ok(book instanceof Uint8Array && book[0] === 0x50 && book[1] === 0x4b);
+  // Read back, as the next period's plan: the new updates, the earlier ones and the moved dates.
+  const next = ap.parsePlan(book, { planDate: "2024-12-01" }).toJSON();
+  const byRef = Object.fromEntries(next.recommendations.flatMap((r) => r.actions).map((a) => [a.ref, a]));
+  assert.equal(next.recommendations.flatMap((r) => r.actions).length, 5);
+  // The tracker's "Latest update" column holds the new one; the earlier one keeps its column.
+  assert.deepEqual(byRef.B1.updates.map((u) => [u.column, u.text]),
+    [["Latest update", "Strategy published in July"], ["Q4 update", "Consultation closed"]]);
+  assert.equal(byRef.B1.status_text, "Complete");
+  assert.equal(byRef.B2.rag, "Amber");
+  assert.equal(byRef.B2.timeframe.due_latest, "2025-12-31");
+  assert.equal(byRef.B2.original_due?.text, "30/09/2025");
+  // The conflicting status of A1 is not taken.
+  assert.equal(byRef.A1.status_text, "In progress");
+});

@@ -2,8 +2,8 @@
 // describe what the functions return, so this typed use of the API must check.
 import {
   parsePlan, parseTimeframe, Plan, diff, presets, presetRules, validationCodes, version,
-  sheetNames, officeContainer, type OfficeContainer, template, merge,
-  type OwnerMerge, type OwnerChange,
+  sheetNames, officeContainer, type OfficeContainer, template, merge, ownerGroups, nextVersionXLSX,
+  type OwnerMerge, type OwnerChange, type OwnerGroup,
   type Assessment, type Diagnostic, type PlanData, type Stats, type PlanDiff, type RuleSet,
   type Timeframe, type ParseOptions, type ActionPlanError, type Status, type StatsFormat,
 } from "../pkg-node/actionplan_wasm.js";
@@ -55,7 +55,10 @@ const merged: OwnerMerge = merge(fromSheet, books, { asOf: "2025-06-30", period:
 const next: Plan = merged.plan;
 const changed: OwnerChange[] = merged.changes;
 const where: (number | undefined)[] = merged.diagnostics.map((d) => d.place.row);
-void [next, changed, where];
+const groups: OwnerGroup[] = ownerGroups(fromSheet);
+const counts: [string, string, number][] = groups.map((g) => [g.owner, g.file_name, g.actions]);
+const nextBook: Uint8Array = nextVersionXLSX(next);
+void [next, changed, where, counts, nextBook];
 
 // Mistakes the types catch.
 // @ts-expect-error: a misspelt option

@@ -1,7 +1,10 @@
 // The page: file input and drop zone, settings, and the rendering of what the worker returns.
 // All reading, checking, rating and counting happens in worker.js (the wasm package); this
 // file only shows the results. Everything a user wrote is put on the page as text, never as
-// HTML.
+// HTML. The panel that collects updates from owners is in owners.js.
+
+import { $, h, num, plural, save } from "./dom.js";
+import { setupOwners, resetOwners } from "./owners.js";
 
 const EXAMPLES = [
   // file, council, plan date (examples/data/README.md), as-of date (tests/golden)
@@ -12,24 +15,6 @@ const EXAMPLES = [
   ["three-rivers-2013.csv", "Three Rivers District Council, 2013", "2013-11-01", "2014-03-31"],
 ];
 const MAX_ROWS = 300;
-
-const $ = (id) => document.getElementById(id);
-
-/** Make an element: h("td", { class: "num" }, "3"). Children are text or nodes. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
 
 function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
@@ -89,9 +74,6 @@ function setStatus(text) {
   $("status").textContent = text;
 }
 
-/** A number as the page writes every number: 10,000. */
-const num = (n) => (typeof n === "number" ? n.toLocaleString("en-GB") : n);
-
 /** An ISO date as words: "31 March 2025". */
 function longDate(iso) {
   if (!iso) return "";
@@ -146,6 +128,7 @@ function showError(e, fileName) {
 
 async function open(name, buffer, again = false) {
   $("error").hidden = true;
+  resetOwners();
   setStatus(again ? `Reading ${name} again…` : `Reading ${name}…`);
   state.fileName = name;
   // "Check again" from now on, even when this reading fails: that is when the user corrects
@@ -174,6 +157,15 @@ async function openFile(file) {
     $("file").value = "";
   }
   await open(file.name, buffer);
+}
+
+/** Make bytes made in the page (the next version of the plan) the page's current plan, as if
+ *  the file had been chosen: "Check again" reads it again. */
+async function openBytes(name, buffer) {
+  const file = new File([buffer], name);
+  state.source = { kind: "file", file };
+  await open(name, buffer);
+  $("results").focus();
 }
 
 async function fetchExample(file) {
@@ -267,8 +259,6 @@ async function fill(tbody, items, row, run) {
     await nextTask();
   }
 }
-
-const plural = (n, one, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
 function labelOf(scale, key) {
   return scale?.labels?.find((l) => l.id === key);
@@ -664,15 +654,7 @@ function wireTable() {
 async function download(what) {
   try {
     const { file } = await call("download", { what, ...settings() });
-    const blob = file.bytes
-      ? new Blob([file.bytes], { type: file.mime })
-      : new Blob([file.text], { type: `${file.mime};charset=utf-8` });
-    const url = URL.createObjectURL(blob);
-    const a = h("a", { href: url, download: file.name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    save(file);
     setStatus(`Saved ${file.name}.`);
   } catch (e) {
     showError(e);
@@ -768,6 +750,7 @@ async function start() {
   for (const b of document.querySelectorAll("[data-download]")) {
     b.addEventListener("click", () => download(b.dataset.download));
   }
+  setupOwners({ worker: call, open: openBytes });
 }
 
 start().catch((e) => showError(e));

@@ -23,6 +23,7 @@ let last = null;
 let plan = null;
 
 const rated = () => typeof ap.presets === "function";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function errorData(e) {
   return { name: e?.name ?? "Error", message: String(e?.message ?? e), row: e?.row ?? null, column: e?.column ?? null };
@@ -48,6 +49,8 @@ function shown(diagnostics) {
 function run({ planDate, asOf, rules }) {
   const t = {};
   let t0 = performance.now();
+  officeCopy?.free();
+  officeCopy = null;
   plan?.free();
   plan = null;
   // The library reads what the file's name says (.tsv is tab-separated), as every door does.
@@ -267,7 +270,7 @@ async function download({ what, asOf, rules }) {
       const p = ap === m ? plan : m.parsePlan(last.bytes, last.options);
       try {
         const bytes = p.trackerXLSX({ asOf, rules });
-        return { name: `${base}-tracker.xlsx`, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes };
+        return { name: `${base}-tracker.xlsx`, mime: XLSX, bytes };
       } finally {
         if (p !== plan) p.free();
       }
@@ -285,6 +288,73 @@ async function download({ what, asOf, rules }) {
   }
 }
 
+// ---- updates from owners ------------------------------------------------------------------
+// One workbook per owner to send out, the returned ones read back into the next version: all
+// in the Office build (it writes and reads workbooks), with the plan read there too when the
+// page read it with the lean build (a CSV).
+
+/** The current plan in the Office build, and the last merge's next version (wasm objects). */
+let officeCopy = null;
+let merged = null;
+function forgetOwners() {
+  officeCopy?.free();
+  officeCopy = null;
+  merged?.free();
+  merged = null;
+}
+
+async function officePlan() {
+  if (!plan) throw new Error("no plan loaded");
+  const m = await officeBuild();
+  if (ap === m) return { m, p: plan };
+  officeCopy ??= m.parsePlan(last.bytes, last.options);
+  return { m, p: officeCopy };
+}
+
+/** Every owner's workbook: who it is for, how many actions, the file name and the bytes. */
+async function ownerTemplates() {
+  const { m, p } = await officePlan();
+  const books = m.template(p, "owner");
+  return m.ownerGroups(p).map((g) => ({ owner: g.owner, fileName: g.file_name, actions: g.actions, bytes: books[g.file_name] }));
+}
+
+/** Read the returned workbooks against the current plan: every change and problem, and what
+ *  the next version says against this one; the next version is kept for its download. */
+async function ownerMerge({ files, period }) {
+  const { m, p } = await officePlan();
+  const returned = {};
+  for (const f of files) returned[f.name] = new Uint8Array(f.bytes);
+  const options = period ? { period } : undefined;
+  const out = m.merge(p, returned, options);
+  merged?.free();
+  merged = out.plan;
+  // Each changed action's wording, to show beside its ref (when the ref names one action).
+  const wanted = new Set(out.changes.map((c) => c.ref));
+  const seen = new Map();
+  if (wanted.size) {
+    for (const rec of merged.toJSON().recommendations) {
+      for (const a of rec.actions) {
+        if (wanted.has(a.ref)) seen.set(a.ref, seen.has(a.ref) ? null : a.description ?? null);
+      }
+    }
+  }
+  const descriptions = Object.fromEntries([...seen].filter(([, d]) => d));
+  return {
+    changes: out.changes,
+    descriptions,
+    diagnostics: out.diagnostics,
+    headline: m.diff(p, merged).headline,
+    actions: merged.actionCount,
+  };
+}
+
+/** The next version as the command line's `merge -o next.xlsx` writes it. */
+async function nextVersion() {
+  if (!merged) throw new Error("no returned workbooks read yet");
+  const m = await officeBuild();
+  const base = last.name.replace(/\.[^.]+$/, "").replace(/-next(-\d+)?$/, "");
+  return { name: `${base}-next.xlsx`, mime: XLSX, bytes: m.nextVersionXLSX(merged) };
+}
 // A PDF (`%PDF-` in its first 1024 bytes) is read by the office build, like Excel and Word.
 function isPdf(bytes) {
   const head = bytes.subarray(0, 1024);
@@ -302,6 +372,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ id, ok: true, version: ap.version(), rated: rated(), presets: rated() ? ap.presets() : [] });
     } else if (type === "open") {
       last = { name: data.name, bytes: new Uint8Array(data.bytes) };
+      forgetOwners();
       plan?.free();
       plan = null;
       ap = lean;
@@ -323,6 +394,14 @@ self.onmessage = async ({ data }) => {
     } else if (type === "download") {
       const file = await download(data);
       self.postMessage({ id, ok: true, file }, file.bytes ? [file.bytes.buffer] : []);
+    } else if (type === "owners-template") {
+      const books = await ownerTemplates();
+      self.postMessage({ id, ok: true, books }, books.map((b) => b.bytes.buffer));
+    } else if (type === "owners-merge") {
+      self.postMessage({ id, ok: true, merge: await ownerMerge(data) });
+    } else if (type === "owners-next") {
+      const file = await nextVersion();
+      self.postMessage({ id, ok: true, file }, [file.bytes.buffer]);
     }
   } catch (e) {
     if (type === "open") {
