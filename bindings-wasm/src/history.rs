@@ -2,15 +2,20 @@
 //! one by one to a `PlanHistory` (each is copied, so the caller's plans stay usable), then read
 //! as a plain object, HTML or Markdown.
 
-use crate::convert::{self, to_js, OptionBag};
-use crate::error::{invalid_option, IntoJs};
 use crate::plan::Plan;
-use actionplan::history::{history, History, HistoryOptions};
-use actionplan::rating::RuleSet;
-use serde::Deserialize;
+use actionplan::history::History;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "history")]
+use {
+    crate::convert::{self, to_js, OptionBag},
+    crate::error::{invalid_option, IntoJs},
+    actionplan::history::{history, HistoryOptions},
+    actionplan::rating::RuleSet,
+    serde::Deserialize,
+};
 
 /// `{ rules, asOf, stuckVersions, stuckLabel, delayWords }`.
+#[cfg(feature = "history")]
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Options {
@@ -21,6 +26,7 @@ struct Options {
     delay_words: Option<Vec<String>>,
 }
 
+#[cfg(feature = "history")]
 impl OptionBag for Options {
     const KEYS: &'static [&'static str] =
         &["rules", "asOf", "stuckVersions", "stuckLabel", "delayWords"];
@@ -63,6 +69,19 @@ impl PlanHistory {
         self.plans.len()
     }
 
+    #[cfg(not(feature = "history"))]
+    fn build(&self, options: Option<JsValue>) -> Result<History, JsValue> {
+        let _ = options;
+        let err = actionplan::Error::new(actionplan::ErrorKind::Document {
+            format: "history".into(),
+            message: "this build of the package does not follow a plan's history (PlanHistory \
+                      is in its Office build)"
+                .into(),
+        });
+        Err(crate::error::to_js_error(&err))
+    }
+
+    #[cfg(feature = "history")]
     fn build(&self, options: Option<JsValue>) -> Result<History, JsValue> {
         let o = convert::options::<Options>(options.as_ref(), "options")?;
         let rules = match &o.rules {
@@ -105,7 +124,10 @@ impl PlanHistory {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "HistoryOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        to_js(&self.build(options)?)
+        #[cfg(feature = "history")]
+        return to_js(&self.build(options)?);
+        #[cfg(not(feature = "history"))]
+        self.build(options).map(|_| JsValue::UNDEFINED)
     }
 
     /// A self-contained HTML page: the timeline and the findings.
@@ -114,7 +136,10 @@ impl PlanHistory {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "HistoryOptions")] options: Option<JsValue>,
     ) -> Result<String, JsValue> {
-        Ok(actionplan::report::history_html(&self.build(options)?))
+        #[cfg(feature = "history")]
+        return Ok(actionplan::report::history_html(&self.build(options)?));
+        #[cfg(not(feature = "history"))]
+        self.build(options).map(|_| String::new())
     }
 
     /// The history as Markdown.
@@ -123,6 +148,9 @@ impl PlanHistory {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "HistoryOptions")] options: Option<JsValue>,
     ) -> Result<String, JsValue> {
-        Ok(actionplan::report::history_markdown(&self.build(options)?))
+        #[cfg(feature = "history")]
+        return Ok(actionplan::report::history_markdown(&self.build(options)?));
+        #[cfg(not(feature = "history"))]
+        self.build(options).map(|_| String::new())
     }
 }

@@ -65,3 +65,24 @@ test("the lean web build leaves out pasted-text layouts and inspectPlan, and nam
   const cards = bytes("tests/fixtures/layout/9-cards.txt");
   assert.deepEqual(lean.parsePlan(cards).toJSON(), ap.parsePlan(cards).toJSON());
 });
+
+test("the lean web build leaves out a plan's history, and names the Office build", async () => {
+  const lean = await load("pkg");
+  const full = await load("pkg-office");
+  const versions = ["q1", "q2"].map((q) => bytes(`tests/fixtures/history/${q}.csv`));
+  const make = (m) => {
+    const h = new m.PlanHistory();
+    versions.forEach((v, i) => h.add(m.parsePlan(v), `Q${i + 1}`));
+    return h;
+  };
+  const h = make(lean);
+  assert.equal(h.length, 2);
+  for (const call of [() => h.result(), () => h.toHTML(), () => h.toMarkdown()]) {
+    const e = thrown(call);
+    assert.equal(e.name, "DocumentError");
+    assert.match(e.message, /PlanHistory is in its Office build/);
+  }
+  // The Office build follows the same versions as the Node build does.
+  const asOf = "2026-01-15";
+  assert.deepEqual(make(full).result({ asOf }), make(ap).result({ asOf }));
+});
