@@ -39,7 +39,7 @@ impl Plan {
     /// assert_eq!(err.row(), Some(1));
     /// ```
     pub fn from_json(text: &str) -> Result<Plan> {
-        Ok(serde_json::from_str(text)?)
+        Ok(serde_json::from_slice(text.as_bytes())?)
     }
 }
 

@@ -252,7 +252,7 @@ impl Aliases {
     /// ```
     pub fn from_text(text: &str) -> crate::Result<Aliases> {
         if text.trim_start().starts_with('{') {
-            return serde_json::from_str(text).map_err(|e| {
+            return serde_json::from_slice(text.as_bytes()).map_err(|e| {
                 crate::Error::invalid_option("aliases", format!("not an alias file: {e}"))
             });
         }

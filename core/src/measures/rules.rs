@@ -124,7 +124,7 @@ impl MeasureRules {
     /// assert!(e.to_string().contains("blue"));
     /// ```
     pub fn from_json(text: &str) -> Result<MeasureRules> {
-        let rules: MeasureRules = serde_json::from_str(text).map_err(|e| {
+        let rules: MeasureRules = serde_json::from_slice(text.as_bytes()).map_err(|e| {
             Error::invalid_option(
                 "measure rules",
                 format!("the measures rule set is not valid: {e}"),
