@@ -121,7 +121,10 @@ fn the_core_modules_have_no_import_cycles() {
     assert!(g["report"].contains("stats"), "{:?}", g["report"]);
     for name in g.keys() {
         if let Some(cycle) = cycle_from(&g, name, &mut vec![name.clone()]) {
-            panic!("import cycle between the core's modules: {}", cycle.join(" -> "));
+            panic!(
+                "import cycle between the core's modules: {}",
+                cycle.join(" -> ")
+            );
         }
     }
 }
