@@ -152,6 +152,7 @@ pub fn diagnostics_table(list: &[&actionplan::Diagnostic]) -> RecordBatch {
     t.text("column", list.iter().map(|d| d.place.column.as_deref()));
     t.text("text", list.iter().map(|d| d.place.text.as_deref()));
     t.text("ref", list.iter().map(|d| d.place.action_ref.as_deref()));
+    t.text("file", list.iter().map(|d| d.place.file.as_deref()));
     t.text("hint", list.iter().map(|d| d.hint.as_deref()));
     t.finish()
 }

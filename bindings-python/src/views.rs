@@ -946,6 +946,12 @@ impl Diagnostic {
         self.d.place.action_ref.as_deref()
     }
 
+    /// The file, when a job reads several (the workbooks returned by owners, in ``merge``).
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.d.place.file.as_deref()
+    }
+
     /// What to do about it.
     #[getter]
     fn hint(&self) -> Option<&str> {

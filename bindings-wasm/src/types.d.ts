@@ -18,6 +18,8 @@ export interface Place {
   text?: string;
   /** The action's ref, when the place is an action. */
   ref?: string;
+  /** The file, when a job reads several (the workbooks returned by owners, in `merge`). */
+  file?: string;
 }
 
 /** One problem found in a plan. Returned as data, never thrown. */

@@ -109,6 +109,9 @@ pub struct Place {
     /// The action's ref, when the place is an action.
     #[serde(default, skip_serializing_if = "Option::is_none", rename = "ref")]
     pub action_ref: Option<String>,
+    /// The file, when a job reads several (the workbooks returned by owners).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Place {
@@ -124,6 +127,7 @@ impl Place {
             column: Some(column.into()),
             text: Some(clip(text.as_ref())),
             action_ref: None,
+            file: None,
         }
     }
 
@@ -147,6 +151,17 @@ impl Place {
     /// ```
     pub fn with_ref(mut self, r: impl Into<String>) -> Self {
         self.action_ref = Some(r.into());
+        self
+    }
+
+    /// Set the file (when a job reads several).
+    ///
+    /// ```
+    /// let p = actionplan::Place::row(4).with_file("Jo Bloggs.xlsx");
+    /// assert_eq!(p.file.as_deref(), Some("Jo Bloggs.xlsx"));
+    /// ```
+    pub fn with_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
         self
     }
 }

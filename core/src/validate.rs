@@ -287,6 +287,7 @@ impl Checker<'_> {
                 Some(Place::cell(0, "", text).text.unwrap_or_default())
             },
             action_ref: Some(a.action_ref.to_string()),
+            file: None,
         }
     }
 
@@ -341,6 +342,7 @@ impl Checker<'_> {
                     column: self.headers.get(&Role::Recommendation).cloned(),
                     text: Some(Place::cell(0, "", &rec.title).text.unwrap_or_default()),
                     action_ref: None,
+                    file: None,
                 })
                 .hint("add at least one action, or record why none is needed"),
             );

@@ -363,6 +363,8 @@ fn two_owners_changing_one_action_differently_is_a_conflict() {
     assert_eq!(d.place.column.as_deref(), Some("Status"));
     assert_eq!(d.place.text.as_deref(), Some("On hold"));
     assert_eq!(d.place.action_ref.as_deref(), Some("A1"));
+    // The workbook the conflicting value is in, as data too (not only in the message).
+    assert_eq!(d.place.file.as_deref(), Some("dem.xlsx"));
     assert!(m.changes.is_empty());
     assert_eq!(action(&m.plan, "A1").status, Some(Status::InProgress));
 
@@ -504,6 +506,8 @@ fn files_that_are_not_update_workbooks_are_skipped_with_a_reason() {
         "{}",
         m.diagnostics[1].message
     );
+    let files: Vec<_> = m.diagnostics.iter().map(|d| d.place.file.as_deref()).collect();
+    assert_eq!(files, [Some("plan.csv"), Some("tracker.xlsx")]);
 }
 
 #[test]

@@ -133,23 +133,20 @@ async function readReturned(fileList) {
   }
 }
 
-/** The file a merge problem is about, and its message without it (each message starts with
- *  `"Jo.xlsx", sheet "Your actions": ` or `"Jo.xlsx": `). */
-function splitMessage(message, names) {
-  for (const name of names) {
-    const start = `"${name}"`;
-    if (message.startsWith(start)) {
-      const rest = message.slice(start.length).replace(/^, sheet "[^"]*"/, "").replace(/^:\s*/, "");
-      return { file: name, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
-    }
-  }
-  return { file: null, text: message };
+/** A merge problem's message without its file and sheet, which the page shows in columns of
+ *  their own (each message starts with `"Jo.xlsx", sheet "Your actions": ` or `"Jo.xlsx": `;
+ *  the file itself comes from the core, as `place.file`). */
+function withoutFile(message, file) {
+  const start = `"${file}"`;
+  if (!file || !message.startsWith(start)) return message;
+  const rest = message.slice(start.length).replace(/^, sheet "[^"]*"/, "").replace(/^:\s*/, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 const blank = (v) => (v == null || v === "" ? h("span", { class: "cell-text" }, "(blank)") : v);
 
 function showPreview(m, names) {
-  const problems = m.diagnostics.map((d) => ({ ...d, ...splitMessage(d.message, names) }));
+  const problems = m.diagnostics.map((d) => ({ ...d, file: d.place.file ?? null, text: withoutFile(d.message, d.place.file) }));
   const skipped = new Set(problems.filter((d) => d.code === "not_an_update_workbook").map((d) => d.file));
   const read = names.length - skipped.size;
   const conflicts = problems.filter((d) => d.code === "conflicting_updates").length;

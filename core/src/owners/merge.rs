@@ -84,8 +84,8 @@ pub struct Merged {
     pub plan: Plan,
     /// Every change taken, in plan order.
     pub changes: Vec<FieldChange>,
-    /// Conflicts and other problems, each with its file and sheet (in the message) and its
-    /// row, column and text (in the place).
+    /// Conflicts and other problems, each with its file and sheet (in the message; the file in
+    /// `place.file` too) and its row, column and text (in the place).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -135,7 +135,11 @@ pub fn merge(plan: &Plan, workbooks: &[Returned], opts: &MergeOptions) -> Merged
     // (action index, field) → proposals
     let mut proposals: BTreeMap<(usize, usize), Vec<Proposal>> = BTreeMap::new();
     for wb in workbooks {
+        let from = diagnostics.len();
         read_one(plan, &actions, &print, wb, &mut proposals, &mut diagnostics);
+        for d in &mut diagnostics[from..] {
+            d.place.file.get_or_insert_with(|| wb.name.clone());
+        }
     }
 
     let mut next = plan.clone();
@@ -177,7 +181,8 @@ pub fn merge(plan: &Plan, workbooks: &[Returned], opts: &MergeOptions) -> Merged
                     ),
                 )
                 .at(Place::cell(other.row, COLUMNS[*field].0, &other.value)
-                    .with_ref(a.action_ref.as_str()))
+                    .with_ref(a.action_ref.as_str())
+                    .with_file(other.file.as_str()))
                 .hint("agree the value with both owners and edit the merged plan"),
             );
             continue;
