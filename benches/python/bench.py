@@ -16,6 +16,7 @@ It checks that both give the same rating counts, then prints the timings and the
     .venv/bin/python benches/python/bench.py --rows 100000 --repeat 3
     .venv/bin/python benches/python/bench.py --keep /tmp/plan.csv   # then, for the floor:
     cargo run --release -p actionplan-python --example csv_floor -- /tmp/plan.csv
+    cargo run --release -p actionplan-python --example stage_times -- /tmp/plan.csv  # Rust side
 """
 
 from __future__ import annotations

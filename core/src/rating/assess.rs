@@ -541,8 +541,8 @@ fn assess_inner(
         }
         plan_not_rated += not_rated;
         recommendations.push(GroupRating {
-            key: rec.key.to_string(),
-            title: rec.title.to_string(),
+            key: String::from(&*rec.key),
+            title: String::from(&*rec.title),
             rating: rating.map(|r| scale.labels[r].id.clone()),
             reason,
             counts: label_counts(scale, &counts),

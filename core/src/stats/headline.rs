@@ -191,8 +191,10 @@ pub(crate) fn sentences(s: &Stats, a: &Assessment, f: &Format) -> Vec<String> {
             (n, d) => format!("Of the {n} actions due by {by}, {d} are complete ({pc}%)."),
         });
     }
-    let better = a.findings.iter().filter(|f| f.steps > 0).count();
-    let worse = a.findings.iter().filter(|f| f.steps < 0).count();
+    // One pass over what may be hundreds of thousands of findings.
+    let (better, worse) = a.findings.iter().fold((0, 0), |(b, w), f| {
+        (b + usize::from(f.steps > 0), w + usize::from(f.steps < 0))
+    });
     if better + worse > 0 {
         // "For 3 actions the plan's own RAG is more positive than this report's rating, and
         // for 1 less positive."

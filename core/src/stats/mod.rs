@@ -358,10 +358,15 @@ impl OverdueAction {
     /// assert_eq!(v.iter().map(|x| &*x.action_ref).collect::<Vec<_>>(), ["c", "b", "a"]);
     /// ```
     pub fn order(list: &mut [OverdueAction]) {
-        crate::lean::sort::sort_by(list, |a, b| {
-            crate::rating::overdue_rank(a.overdue)
-                .cmp(&crate::rating::overdue_rank(b.overdue))
-                .then(b.days_overdue.cmp(&a.days_overdue))
+        // One key per action: the rank in the top bits, then the days overdue, most first
+        // (no days last, as `Option` orders them), so ascending keys give that order.
+        crate::lean::sort::sort_by_u64_key(list, |o| {
+            let rank = u64::from(crate::rating::overdue_rank(o.overdue));
+            // 0 for none, else 1 + the days above i32::MIN: at most 2^32.
+            let days = o
+                .days_overdue
+                .map_or(0, |d| (i64::from(d) - i64::from(i32::MIN) + 1) as u64);
+            (rank << 40) | ((1u64 << 32) - days)
         });
     }
 }
@@ -586,10 +591,16 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
     let n_labels = assessment.scale.labels.len();
     let as_of = assessment.as_of;
     let mut total = Acc::new(n_labels);
-    let mut groups: Vec<(String, Option<String>, Acc)> = Vec::new();
+    let mut groups: Vec<(String, Option<String>, Acc)> = if by == GroupBy::Recommendation {
+        Vec::with_capacity(plan.recommendations.len())
+    } else {
+        Vec::new()
+    };
     let mut group_index: FxHashMap<String, usize> = FxHashMap::default();
     let mut owners: Vec<Workload> = Vec::new();
     let mut owner_index: FxHashMap<&str, usize> = FxHashMap::default();
+    // Each owner as written, and its slot in `owners`.
+    let mut owner_slot: FxHashMap<&str, usize> = FxHashMap::default();
     // Near-duplicate names ("… & Community Engagement", "… and Community Engagement") are one
     // owner, shown as first written.
     let mut names = OwnerNames::default();
@@ -622,8 +633,8 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
         // Recommendations are grouped by position: keys may repeat.
         let rec_slot = if by == GroupBy::Recommendation {
             groups.push((
-                rec.key.to_string(),
-                Some(rec.title.to_string()),
+                String::from(&*rec.key),
+                Some(String::from(&*rec.title)),
                 Acc::new(n_labels),
             ));
             Some(groups.len() - 1)
@@ -702,20 +713,28 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
                 &action.owners
             };
             for o in owner_list {
-                let o = names.canon(o);
-                let i = match owner_index.get(o) {
+                // Each spelling is looked up once: then straight to its owner's slot.
+                let i = match owner_slot.get(&**o) {
                     Some(&i) => i,
                     None => {
-                        owners.push(Workload {
-                            owner: o.to_string(),
-                            actions: 0,
-                            open: 0,
-                            complete: 0,
-                            overdue: 0,
-                            due_within_90: 0,
-                        });
-                        owner_index.insert(o, owners.len() - 1);
-                        owners.len() - 1
+                        let c = names.canon(o);
+                        let i = match owner_index.get(c) {
+                            Some(&i) => i,
+                            None => {
+                                owners.push(Workload {
+                                    owner: c.to_string(),
+                                    actions: 0,
+                                    open: 0,
+                                    complete: 0,
+                                    overdue: 0,
+                                    due_within_90: 0,
+                                });
+                                owner_index.insert(c, owners.len() - 1);
+                                owners.len() - 1
+                            }
+                        };
+                        owner_slot.insert(o, i);
+                        i
                     }
                 };
                 let w = &mut owners[i];
@@ -775,4 +794,39 @@ pub fn stats_with(plan: &Plan, assessment: &Assessment, by: GroupBy, format: &Fo
     };
     s.headline = headline::sentences(&s, assessment, format);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The order is the comparison the reports describe: definitely before possibly, most
+    /// days overdue first (no days last), then plan order; extreme days included.
+    #[test]
+    fn overdue_actions_order_as_the_comparison_says() {
+        let days = [
+            None,
+            Some(i32::MIN),
+            Some(-1),
+            Some(0),
+            Some(1),
+            Some(40),
+            Some(i32::MAX),
+        ];
+        let mut list = Vec::new();
+        for (i, d) in days.iter().cycle().take(60).enumerate() {
+            let overdue = [Overdue::Definitely, Overdue::Possibly, Overdue::No][i % 3];
+            list.push(OverdueAction::new(i.to_string().as_str(), overdue, None));
+            list[i].days_overdue = *d;
+        }
+        let mut want = list.clone();
+        want.sort_by(|a, b| {
+            crate::rating::overdue_rank(a.overdue)
+                .cmp(&crate::rating::overdue_rank(b.overdue))
+                .then(b.days_overdue.cmp(&a.days_overdue))
+        });
+        OverdueAction::order(&mut list);
+        assert_eq!(list, want);
+        assert_eq!(list[0].days_overdue, Some(i32::MAX));
+    }
 }
