@@ -3,7 +3,7 @@
 use crate::convert::{input_type_err, opt_date, opt_str};
 use crate::errors::{guard, CoreResult};
 use crate::plan::Plan;
-use crate::views::{diagnostics, Diagnostic};
+use crate::views::diagnostics_list;
 use actionplan::owners::{MergeOptions, Returned};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
@@ -68,9 +68,10 @@ pub fn template<'py>(
 ///
 /// Returns
 /// -------
-/// tuple[Plan, list[Diagnostic]]
+/// tuple[Plan, Diagnostics]
 ///     The next version (earlier updates and original due dates kept), and the conflicts and
-///     other problems, each message starting with its file and sheet.
+///     other problems (a list that is also a table), each with its file (``file``) and each
+///     message starting with its file and sheet.
 ///
 /// Examples
 /// --------
@@ -83,7 +84,7 @@ pub fn merge(
     workbooks: &Bound<'_, PyAny>,
     as_of: Option<&Bound<'_, PyAny>>,
     period: Option<&Bound<'_, PyAny>>,
-) -> PyResult<(Plan, Vec<Diagnostic>)> {
+) -> PyResult<(Plan, Py<PyAny>)> {
     guard(py, || {
         let plan = plan
             .cast::<Plan>()
@@ -119,6 +120,7 @@ pub fn merge(
         };
         let core = plan.get().core();
         let merged = py.detach(|| actionplan::owners::merge(core, &returned, &opts));
-        Ok((Plan::new(merged.plan), diagnostics(&merged.diagnostics)))
+        let problems = diagnostics_list(py, &merged.diagnostics)?.unbind();
+        Ok((Plan::new(merged.plan), problems))
     })
 }

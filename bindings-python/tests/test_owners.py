@@ -88,5 +88,6 @@ def test_merge_flags_conflicts_with_their_place() -> None:
     assert d.message.startswith('"workbook 2", sheet "Your actions"')
     assert (d.row, d.column, d.text, d.ref) == (2, "Status", "On hold", "A1")
     assert d.file == "workbook 2"
+    assert isinstance(problems, actionplan.Diagnostics)
     assert problems.to_arrow().column("file").to_pylist() == ["workbook 2"]
     assert {a.ref: a for a in nxt}["A1"].status == "in_progress"

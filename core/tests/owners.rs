@@ -506,7 +506,11 @@ fn files_that_are_not_update_workbooks_are_skipped_with_a_reason() {
         "{}",
         m.diagnostics[1].message
     );
-    let files: Vec<_> = m.diagnostics.iter().map(|d| d.place.file.as_deref()).collect();
+    let files: Vec<_> = m
+        .diagnostics
+        .iter()
+        .map(|d| d.place.file.as_deref())
+        .collect();
     assert_eq!(files, [Some("plan.csv"), Some("tracker.xlsx")]);
 }
 

@@ -711,5 +711,5 @@ def merge(
     *,
     as_of: _DateLike | None = None,
     period: str | None = None,
-) -> tuple[Plan, list[Diagnostic]]:
+) -> tuple[Plan, Diagnostics]:
     """The owners' returned workbooks read back into the next version of the plan."""
