@@ -16,25 +16,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use std::sync::Arc;
 
-/// Keys whose string values are ISO dates in the core's JSON form; `to_dict()` turns them
-/// into `datetime.date` (the rest of the JSON form is kept as is).
-const DATE_KEYS: [&str; 15] = [
-    "as_of",
-    "date",
-    "due",
-    "due_earliest",
-    "due_latest",
-    "from",
-    "last_update",
-    "latest",
-    "original_due",
-    "peer_challenge_date",
-    "plan_date",
-    "revised_from",
-    "start",
-    "to",
-    "visit",
-];
+/// Keys whose string values are ISO dates in the core's JSON form (the core's list);
+/// `to_dict()` turns them into `datetime.date` (the rest of the JSON form is kept as is).
+const DATE_KEYS: [&str; 16] = actionplan::json::DATE_KEYS;
 
 /// A JSON value as Python data; ISO date strings under [`DATE_KEYS`] become `datetime.date`.
 pub fn json_to_py<'py>(

@@ -29,6 +29,13 @@ def test_history_matches_the_golden_file() -> None:
     assert h.labels == ["q1.csv", "q2.csv", "q3.csv", "q4.csv"]
     assert "<caption>Every action in every version</caption>" in h.to_html()
     assert str(h).startswith(h.headline)
+    # to_dict() hands out dates as dates, the rating date of each version included.
+    assert h.to_dict()["rated_as_of"] == [
+        datetime.date(2025, 6, 30),
+        datetime.date(2025, 9, 30),
+        datetime.date(2025, 12, 31),
+        datetime.date(2026, 3, 31),
+    ]
 
 
 def test_history_options() -> None:

@@ -19,6 +19,34 @@
 use crate::error::Result;
 use crate::model::Plan;
 
+/// The keys whose string values are ISO dates (`2025-03-31`) in the JSON forms of the core's
+/// results (plan, assessment, statistics, diff, history). A binding that hands out dates as its
+/// language's date type converts the values under these keys; `core/tests/json_dates.rs` checks
+/// the list against every golden JSON file.
+///
+/// ```
+/// assert!(actionplan::json::DATE_KEYS.contains(&"plan_date"));
+/// assert!(!actionplan::json::DATE_KEYS.contains(&"title"));
+/// ```
+pub const DATE_KEYS: [&str; 16] = [
+    "as_of",
+    "date",
+    "due",
+    "due_earliest",
+    "due_latest",
+    "from",
+    "last_update",
+    "latest",
+    "original_due",
+    "peer_challenge_date",
+    "plan_date",
+    "rated_as_of",
+    "revised_from",
+    "start",
+    "to",
+    "visit",
+];
+
 impl Plan {
     /// The canonical JSON text (pretty-printed, fields in a fixed order).
     ///
