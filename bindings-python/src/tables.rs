@@ -129,7 +129,7 @@ fn overdue(s: &Stats, scale: &Scale) -> RecordBatch {
 }
 
 /// Severities, least serious first (an ordered category).
-const SEVERITIES: [&str; 3] = ["info", "warning", "error"];
+const SEVERITIES: [&str; 3] = actionplan::Severity::NAMES;
 
 /// One row per diagnostic: code, severity (ordered: info < warning < error), message, row,
 /// column, text, ref and hint.

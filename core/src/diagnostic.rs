@@ -35,6 +35,16 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The lowercase names, least severe first: the order of every table of severities.
+    ///
+    /// ```
+    /// use actionplan::Severity;
+    /// for (s, name) in [Severity::Info, Severity::Warning, Severity::Error].iter().zip(Severity::NAMES) {
+    ///     assert_eq!(s.as_str(), name);
+    /// }
+    /// ```
+    pub const NAMES: [&'static str; 3] = ["info", "warning", "error"];
+
     /// The word people read for it: "Error", "Warning", "Note".
     ///
     /// ```
