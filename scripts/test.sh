@@ -14,6 +14,9 @@ stage "Rust: cargo test --workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 cargo test -p actionplan --features schema --test schema
+# The API documentation builds with no broken links, with and without the optional features.
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p actionplan
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p actionplan --all-features
 
 stage "Rust: an example tool built on the public API (examples/rust/quarterly-tool)"
 cargo run -q -p quarterly-tool -- tests/golden/inputs/huntingdonshire-2024-q3.tsv \

@@ -67,7 +67,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureRating {
-    /// Position in [`Plan::measures`].
+    /// Position in [`Plan::measures`](crate::Plan::measures).
     pub index: usize,
     /// The measure's ref, if any.
     #[serde(default, skip_serializing_if = "Option::is_none", rename = "ref")]

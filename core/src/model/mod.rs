@@ -34,7 +34,7 @@
 //!   without the unknown word's text (`other`), plus `none` for "no status recorded". It is
 //!   `Copy` and fits in a bit set, which the rule evaluator needs: `StatusFact::from(&status)`,
 //!   and `status == fact`.
-//! - [`StatusWord`](crate::timeframe::StatusWord) is a status word found where a *date* was
+//! - [`StatusWord`] is a status word found where a *date* was
 //!   expected ("Completed" in the due-date column), which the timeframe reader reports; it has
 //!   "N/A", which is not a status: `word.status()`, and `status == word`.
 //!

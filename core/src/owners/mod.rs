@@ -1,7 +1,7 @@
 //! Updates collected from owners, and merged back.
 //!
 //! Every quarter someone emails the tracker round and copies the answers back by hand. Here the
-//! plan is split into one workbook per owner ([`template`], feature `xlsx-writer`), each owner
+//! plan is split into one workbook per owner (`template`, feature `xlsx-writer`), each owner
 //! fills in their own rows, and the returned workbooks are read back into the next version of
 //! the plan ([`merge`], feature `excel`), with every change listed and every problem reported
 //! with its file, sheet, row and column.

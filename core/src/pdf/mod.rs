@@ -10,7 +10,7 @@
 //! roles and diagnostics are the same as for CSV. `docs/PDF.md` describes the rules in full.
 //!
 //! [`ImportOptions::read_bytes`](crate::import::ImportOptions::read_bytes) sends bytes that start with `%PDF-` here. A PDF that cannot be
-//! read gives an [`ErrorKind::Pdf`](crate::ErrorKind::Pdf) whose code says why:
+//! read gives an [`ErrorKind::Pdf`] whose code says why:
 //! `pdf_encrypted` (it needs a password), `pdf_scanned` (the pages are pictures with no text
 //! layer: a scan), `pdf_damaged` (not a well-formed PDF). Sizes are bounded by [`Limits`].
 //!
